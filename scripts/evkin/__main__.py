@@ -1,0 +1,5 @@
+"""Allow ``python -m evkin``."""
+
+from evkin.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,78 @@
+"""The ``evkin`` command: argument parsing, exit codes and output. No domain logic here.
+
+Exit codes: 0 clean, 1 findings (or: not yet approved), 2 unusable input or arguments.
+Each subcommand lives in ``evkin.commands.<name>`` with ``register(subparsers)`` and
+``run(args) -> int``; heavy libraries are imported inside ``run`` so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from evkin import __version__
+from evkin.findings import EvkinError
+from evkin.messages import set_lang, t
+
+# Order shown in --help: the SOP's order of work.
+COMMANDS = ("new", "check", "summary", "pdf", "docx", "history", "diff", "gate", "approve",
+            "approvals", "status", "site", "publish", "verify", "demo")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(t("cli.bad_arguments", {"detail": message}), file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="evkin", description=t("cli.description"))
+    parser.add_argument("--version", action="version", version=f"evkin {__version__}")
+    parser.add_argument("--lang", choices=("id", "en"), help=t("cli.opt_lang"))
+    parser.add_argument("--root", help=t("cli.opt_root"))
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"evkin.commands.{name.replace('-', '_')}")
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("evkin.commands"):
+                continue  # a command not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def _pre_lang(argv: Sequence[str]) -> None:
+    """Apply --lang before the parser is built, so --help speaks that language."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            set_lang(argv[i + 1])
+        elif arg.startswith("--lang="):
+            set_lang(arg.split("=", 1)[1])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    _pre_lang(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.lang:
+        set_lang(args.lang)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args))
+    except EvkinError as error:
+        print(error.message(), file=sys.stderr)
+        for finding in error.findings:
+            print(f"  {finding.render()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,63 @@
+"""``evkin check``: find what is missing, unreadable, unfinished or unsafe in evaluations."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from evkin import summary
+from evkin.capaian import compute_all
+from evkin.commands import settings_from
+from evkin.messages import t
+from evkin.output import github_annotation, print_json
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("check", help=t("check.help"), description=t("check.description"))
+    p.add_argument("paths", nargs="*", metavar="PATH", help=t("check.opt_paths"))
+    p.add_argument("--format", choices=("text", "json", "github"), default="text")
+    p.add_argument("--jobs", type=int, default=None, help=t("check.opt_jobs"))
+    p.set_defaults(run=run)
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\r{t('check.progress', {'done': done, 'total': total})}", end="", file=sys.stderr,
+          flush=True)
+    if done == total:
+        print(file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    from evkin.workspace import check, resolve_folders
+
+    settings = settings_from(args)
+    folders = resolve_folders(settings, args.paths)
+    show_progress = sys.stderr.isatty() and len(folders) > 20
+    checked = check(settings, folders, args.jobs, _progress if show_progress else None)
+    errors = sum(len(c.errors) for c in checked)
+    if args.format == "json":
+        print_json({
+            "evaluations": [{
+                "id": c.evaluation.id,
+                "path": c.evaluation.path.relative_to(settings.root).as_posix()
+                if c.evaluation.path.is_relative_to(settings.root) else str(c.evaluation.path),
+                "findings": [f.as_json() for f in c.findings],
+                "indicators": [summary.json_row(r) for r in compute_all(
+                    c.evaluation.indicators, settings.negative_formula, settings.cap,
+                    settings.scale)],
+            } for c in checked],
+            "errors": errors,
+        })
+    elif args.format == "github":
+        for c in checked:
+            for finding in c.findings:
+                print(github_annotation(finding))
+    else:
+        for c in checked:
+            for finding in c.findings:
+                print(finding.render())
+        bad = sum(1 for c in checked if c.errors)
+        key = "check.clean" if not errors else "check.totals"
+        print(t(key, {"evaluations": len(checked), "errors": errors, "bad": bad}),
+              file=sys.stderr)
+    return 1 if errors else 0

@@ -1,0 +1,1 @@
+"""An evaluation folder: its model, how it is read, and its numbers."""

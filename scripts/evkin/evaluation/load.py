@@ -1,0 +1,357 @@
+"""Folder → ``Evaluation`` plus findings. Reads files; decides nothing beyond "can it be read"."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from evkin.evaluation.markdown import scan
+from evkin.evaluation.model import TEMPLATE_MARK, Document, Evaluation, Indicator, Period, Section
+from evkin.evaluation.numbers import NumberProblem, from_spreadsheet, parse_number
+from evkin.findings import Finding
+from evkin.settings import Settings
+from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text, split_front_matter
+
+META_FILE = "evaluasi.yml"
+REPORT_FILE = "laporan.md"
+DATA_FILES = ("indikator.csv", "indikator.xlsx")
+
+# Accepted column headings (lower case) → field.
+COLUMNS = {
+    "id": "id", "kode": "id", "id_indikator": "id",
+    "sasaran": "sasaran", "sasaran strategis": "sasaran",
+    "indikator": "indikator", "indikator kinerja": "indikator",
+    "satuan": "satuan",
+    "polaritas": "polaritas",
+    "target": "target", "target_min": "target",
+    "target_maks": "target_maks", "target maks": "target_maks",
+    "realisasi": "realisasi",
+    "formula": "formula",
+    "realisasi_lalu": "realisasi_lalu", "realisasi lalu": "realisasi_lalu",
+}
+REQUIRED_COLUMNS = ("id", "sasaran", "indikator", "satuan", "polaritas", "target", "realisasi")
+POLARITIES = {
+    "positif": "positif", "+": "positif", "semakin tinggi semakin baik": "positif",
+    "negatif": "negatif", "-": "negatif", "semakin rendah semakin baik": "negatif",
+}
+
+
+@dataclass
+class Loaded:
+    evaluation: Evaluation
+    findings: list[Finding]
+
+
+class _Sink:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.findings: list[Finding] = []
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def add(self, path: Path, where: int | str | None, code: str, **params: object) -> None:
+        self.findings.append(Finding(self.rel(path), where, code, params))
+
+
+def load_evaluation(folder: Path, settings: Settings) -> Loaded:
+    """Read everything in ``folder``; problems become findings, never exceptions."""
+    sink = _Sink(settings.root)
+    evaluation_id = folder.name
+    period = Period.from_id(evaluation_id)
+    if period is None:
+        sink.add(folder, None, "eval.bad_id", id=evaluation_id)
+
+    meta = _read_yaml(folder / META_FILE, sink)
+    report_text = _read(folder / REPORT_FILE, sink)
+    sections = _sections(report_text, settings) if report_text is not None else ()
+    indicators, data_file = _indicators(folder, sink)
+    documents = _documents(folder, settings, sink)
+
+    tanggal = meta.get("tanggal")
+    penyusun = meta.get("penyusun") or ()
+    if isinstance(penyusun, str):
+        penyusun = (penyusun,)
+    evaluation = Evaluation(
+        id=evaluation_id,
+        path=folder,
+        period=period,
+        judul=str(meta.get("judul") or ""),
+        nomor=str(meta.get("nomor") or ""),
+        tanggal=tanggal if isinstance(tanggal, dt.date) else None,
+        penyusun=tuple(str(p) for p in penyusun) if isinstance(penyusun, list | tuple) else (),
+        sebelumnya=str(meta["sebelumnya"]) if meta.get("sebelumnya") else None,
+        contoh=bool(meta.get("contoh", False)),
+        meta_lines=dict(meta.lines),
+        report_text=report_text or "",
+        sections=sections,
+        indicators=tuple(indicators),
+        data_file=data_file,
+        documents=documents,
+    )
+    _check_meta_types(evaluation, meta, folder / META_FILE, sink)
+    return Loaded(evaluation, sink.findings)
+
+
+def _read(path: Path, sink: _Sink) -> str | None:
+    try:
+        return read_text(path)
+    except FileNotFoundError:
+        sink.add(path, None, "file.missing", name=path.name)
+    except UnicodeDecodeError:
+        sink.add(path, None, "file.not_utf8")
+    except OSError as exc:
+        sink.add(path, None, "file.unreadable", detail=exc.strerror or str(exc))
+    return None
+
+
+def _read_yaml(path: Path, sink: _Sink) -> LinedDict:
+    text = _read(path, sink)
+    empty = LinedDict()
+    if text is None:
+        return empty
+    try:
+        data = parse(text)
+    except YamlProblem as problem:
+        sink.add(path, problem.line, "yaml.invalid", detail=problem.detail)
+        return empty
+    if data is None:
+        return empty
+    if not isinstance(data, LinedDict):
+        sink.add(path, 1, "yaml.not_mapping")
+        return empty
+    return data
+
+
+def _check_meta_types(evaluation: Evaluation, meta: LinedDict, path: Path, sink: _Sink) -> None:
+    value = meta.get("tanggal")
+    if value is not None and not isinstance(value, dt.date) and TEMPLATE_MARK not in str(value):
+        sink.add(path, meta.line_of("tanggal"), "meta.bad_date", field="tanggal", value=value)
+    penyusun = meta.get("penyusun")
+    if penyusun is not None and not isinstance(penyusun, str | list):
+        sink.add(path, meta.line_of("penyusun"), "meta.bad_list", field="penyusun")
+
+
+_NUMBERING = re.compile(
+    r"^(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)[.)]?\s+|^(?:bab|bagian)\s+\S+\s*[.:-]?\s*", re.I)
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def normalise_heading(text: str) -> str:
+    """``## 3.2. Faktor Pendorong:`` → ``faktor pendorong``: tolerant of case and numbering."""
+    text = text.strip()
+    previous = None
+    while previous != text:
+        previous = text
+        text = _NUMBERING.sub("", text, count=1).strip()
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+def _sections(text: str, settings: Settings) -> tuple[Section, ...]:
+    headings = scan(text).headings
+    lines = text.splitlines()
+    names = {
+        normalise_heading(title): a.key
+        for a in settings.sop.analisis
+        for title in settings.section_titles(a.key)
+    }
+    out = []
+    for i, heading in enumerate(headings):
+        end = len(lines)
+        for later in headings[i + 1:]:
+            if later.level <= heading.level:
+                end = later.line - 1
+                break
+        body = "\n".join(lines[heading.line:end])
+        out.append(Section(heading.text, heading.level, heading.line, body,
+                           names.get(normalise_heading(heading.text))))
+    return tuple(out)
+
+
+def _indicators(folder: Path, sink: _Sink) -> tuple[list[Indicator], str | None]:
+    present = [folder / name for name in DATA_FILES if (folder / name).exists()]
+    if not present:
+        sink.add(folder / DATA_FILES[0], None, "data.missing")
+        return [], None
+    if len(present) > 1:
+        sink.add(present[1], None, "data.two_files", other=present[0].name)
+    path = present[0]
+    rows = _xlsx_rows(path, sink) if path.suffix == ".xlsx" else _csv_rows(path, sink)
+    return _rows_to_indicators(path, rows, sink), sink.rel(path)
+
+
+Row = tuple[int | str, dict[str, Any], dict[str, str]]  # (line/row, values, cell refs)
+
+
+def _header(path: Path, cells: list[str], where: int | str, sink: _Sink) -> dict[int, str] | None:
+    mapping: dict[int, str] = {}
+    for index, cell in enumerate(cells):
+        name = " ".join(str(cell or "").strip().lower().split())
+        field = COLUMNS.get(name) or COLUMNS.get(name.replace(" ", "_"))
+        if field:
+            mapping[index] = field
+        elif name:
+            sink.add(path, where, "data.unknown_column", column=cell)
+    missing = [c for c in REQUIRED_COLUMNS if c not in mapping.values()]
+    if missing:
+        sink.add(path, where, "data.missing_columns", columns=", ".join(missing))
+        return None
+    return mapping
+
+
+def _csv_rows(path: Path, sink: _Sink) -> Iterator[Row]:
+    text = _read(path, sink)
+    if text is None:
+        return
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    mapping: dict[int, str] | None = None
+    try:
+        for cells in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if mapping is None:
+                mapping = _header(path, cells, line, sink)
+                if mapping is None:
+                    return
+                continue
+            if len(cells) > len(mapping) and any(c.strip() for c in cells[max(mapping) + 1:]):
+                sink.add(path, line, "data.extra_cells", delimiter=delimiter)
+            values = {mapping[i]: c for i, c in enumerate(cells) if i in mapping}
+            yield line, values, {}
+    except csv.Error as exc:
+        sink.add(path, reader.line_num, "data.csv_error", detail=str(exc))
+
+
+def _xlsx_rows(path: Path, sink: _Sink) -> Iterator[Row]:
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        sink.add(path, None, "data.xlsx_error", detail=type(exc).__name__)
+        return
+    try:
+        sheet = workbook.worksheets[0]
+        mapping: dict[int, str] | None = None
+        for row_number, cells in enumerate(sheet.iter_rows(values_only=True), 1):
+            if not any(c is not None and str(c).strip() for c in cells):
+                continue
+            if mapping is None:
+                mapping = _header(path, [str(c or "") for c in cells], f"A{row_number}", sink)
+                if mapping is None:
+                    return
+                continue
+            values = {mapping[i]: c for i, c in enumerate(cells) if i in mapping}
+            refs = {mapping[i]: f"{get_column_letter(i + 1)}{row_number}"
+                    for i in range(len(cells)) if i in mapping}
+            yield row_number, values, refs
+    finally:
+        workbook.close()
+
+
+def _rows_to_indicators(path: Path, rows: Iterator[Row], sink: _Sink) -> list[Indicator]:
+    out = []
+    for line, values, refs in rows:
+        def where(column: str, line: int | str = line, refs: dict[str, str] = refs) -> int | str:
+            return refs.get(column, line)
+
+        def text(column: str, values: dict[str, Any] = values) -> str:
+            value = values.get(column)
+            return "" if value is None else str(value).strip()
+
+        broken = False
+        for column in ("id", "sasaran", "indikator", "satuan", "polaritas"):
+            if not text(column):
+                sink.add(path, where(column), "data.cell_empty", column=column)
+                broken = True
+        polarity = POLARITIES.get(text("polaritas").lower())
+        if text("polaritas") and polarity is None:
+            sink.add(path, where("polaritas"), "data.bad_polarity", value=text("polaritas"))
+            broken = True
+        formula = text("formula").upper() or None
+        if formula and formula not in ("A", "B"):
+            sink.add(path, where("formula"), "data.bad_formula", value=text("formula"))
+            broken = True
+
+        numbers: dict[str, Decimal | None] = {}
+        for column in ("target", "realisasi", "target_maks", "realisasi_lalu"):
+            value = values.get(column)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                numbers[column] = None
+                if column in ("target", "realisasi"):
+                    sink.add(path, where(column), "data.cell_empty", column=column)
+                    broken = True
+                continue
+            try:
+                numbers[column] = (from_spreadsheet(value) if refs
+                                   else parse_number(str(value)))
+            except NumberProblem as problem:
+                sink.add(path, where(column), problem.code, column=column, text=problem.text)
+                broken = True
+        target, target_max = numbers["target"], numbers["target_maks"]
+        if target is not None and target_max is not None and target_max < target:
+            sink.add(path, where("target_maks"), "data.range_reversed",
+                     low=str(target), high=str(target_max))
+            broken = True
+        if broken or target is None or numbers["realisasi"] is None or polarity is None:
+            continue
+        out.append(Indicator(
+            id=text("id"), sasaran=text("sasaran"), indikator=text("indikator"),
+            satuan=text("satuan"), polaritas=polarity, target=target,
+            realisasi=numbers["realisasi"] or Decimal(0), target_maks=target_max,
+            formula=formula, realisasi_lalu=numbers["realisasi_lalu"], line=line,
+        ))
+    return out
+
+
+def _documents(folder: Path, settings: Settings, sink: _Sink) -> dict[str, Document]:
+    out: dict[str, Document] = {}
+    for step, spec in settings.sop.documents:
+        path = folder / spec.file
+        if not path.exists():
+            sink.add(path, None, "sop.document_missing", step=step.number, judul=spec.judul,
+                     file=spec.file)
+            continue
+        text = _read(path, sink)
+        if text is None:
+            continue
+        try:
+            parsed = split_front_matter(text)
+        except YamlProblem as problem:
+            sink.add(path, problem.line, "yaml.invalid", detail=problem.detail)
+            continue
+        if not parsed.has_front_matter:
+            sink.add(path, 1, "doc.no_front_matter")
+        out[spec.key] = Document(
+            key=spec.key, step=step.number, path=path, meta=dict(parsed.meta),
+            meta_lines=dict(parsed.meta.lines), body=parsed.body, body_line=parsed.body_line,
+        )
+    return out
+
+
+def evaluation_folders(settings: Settings) -> list[Path]:
+    """Every evaluation folder, in period order (ids that are not periods last, by name)."""
+    base = settings.evaluations_dir
+    if not base.is_dir():
+        return []
+    folders = [p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    return sorted(folders, key=_order_key)
+
+
+def _order_key(path: Path) -> tuple[int, Period | None, str]:
+    period = Period.from_id(path.name)
+    return (0 if period else 1, period, path.name)

@@ -1,0 +1,44 @@
+"""Every user-facing sentence goes through here, so Indonesian and English stay in step.
+
+Sentences live in ``evkin.catalogue`` modules (one per area); this module picks the language
+(``--lang``, else ``EVKIN_LANG``, else Indonesian) and fills in the parameters.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Final
+
+from evkin.catalogue import CATALOGUE
+
+LANGS: Final = ("id", "en")
+_lang: str | None = None
+
+
+def set_lang(lang: str | None) -> None:
+    """Fix the language for this process (the CLI's ``--lang``)."""
+    global _lang
+    _lang = lang if lang in LANGS else None
+
+
+def current_lang() -> str:
+    if _lang:
+        return _lang
+    env = os.environ.get("EVKIN_LANG", "").strip().lower()[:2]
+    return env if env in LANGS else "id"
+
+
+def t(key: str, params: Mapping[str, object] | None = None, lang: str | None = None) -> str:
+    """The sentence ``key`` in the current language with ``params`` filled in."""
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        # A missing key is a programming error; still say something useful.
+        return key + (f" {dict(params)}" if params else "")
+    text = entry.get(lang or current_lang()) or entry["id"]
+    if params:
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError):
+            return text
+    return text

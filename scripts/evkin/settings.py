@@ -1,0 +1,353 @@
+"""``evkin.yml`` → typed ``Settings``. Every problem is located (file, line) and collected."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from evkin import nip as nipmod
+from evkin.evaluation.numbers import NumberProblem, from_spreadsheet
+from evkin.findings import EvkinError, Finding
+from evkin.sop import Sop, load_sop
+from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
+
+SETTINGS_FILE = "evkin.yml"
+PAPERS = ("A4", "F4")
+FORMULAS = ("A", "B")
+DEFAULT_FONTS = ("Arial", "Liberation Sans", "Arimo", "DejaVu Sans")
+
+
+@dataclass(frozen=True)
+class Person:
+    nama: str
+    jabatan: str = ""
+    pangkat: str = ""
+    nip: str = ""
+    login: str = ""
+    surel: str = ""
+    kunci_ssh: str = ""
+
+    @property
+    def nip_spaced(self) -> str:
+        return nipmod.spaced(self.nip)
+
+
+@dataclass(frozen=True)
+class Band:
+    """A predikat band: value > ``above`` and value ≤ ``upto`` (``None`` = unbounded)."""
+
+    label: str
+    above: Decimal | None
+    upto: Decimal | None
+
+    def contains(self, value: Decimal) -> bool:
+        return (self.above is None or value > self.above) and (
+            self.upto is None or value <= self.upto
+        )
+
+
+@dataclass(frozen=True)
+class Scale:
+    bands: tuple[Band, ...]
+
+    def predikat(self, value: Decimal) -> str:
+        for band in self.bands:
+            if band.contains(value):
+                return band.label
+        return self.bands[-1].label  # unreachable for a validated scale
+
+
+DEFAULT_SCALE = Scale((
+    Band("Sangat Tinggi", Decimal(90), None),
+    Band("Tinggi", Decimal(75), Decimal(90)),
+    Band("Sedang", Decimal(65), Decimal(75)),
+    Band("Rendah", Decimal(50), Decimal(65)),
+    Band("Sangat Rendah", None, Decimal(50)),
+))
+
+
+@dataclass(frozen=True)
+class Agency:
+    pemerintah: str
+    nama: str
+    unit: str = ""
+    alamat: str = ""
+    telepon: str = ""
+    laman: str = ""
+    surel: str = ""
+    kota: str = "Padang"
+    lambang: str = ""
+
+
+@dataclass(frozen=True)
+class Roles:
+    kepala_dinas: Person
+    sekretaris: Person
+    tim_sakip: tuple[Person, ...] = ()
+    perencanaan: tuple[Person, ...] = ()
+    penerima: tuple[Person, ...] = ()
+
+    def holders(self, role: str) -> tuple[Person, ...]:
+        value = getattr(self, role, ())
+        return value if isinstance(value, tuple) else (value,)
+
+    def role_of_login(self, login: str) -> str | None:
+        """The approving role (kepala_dinas or sekretaris) a forge login holds, if any."""
+        low = login.lower()
+        for role in ("kepala_dinas", "sekretaris"):
+            if any(p.login and p.login.lower() == low for p in self.holders(role)):
+                return role
+        return None
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    agency: Agency
+    roles: Roles
+    paper: str = "A4"
+    fonts: tuple[str, ...] = DEFAULT_FONTS
+    negative_formula: str = "A"
+    cap: Decimal | None = None
+    scale: Scale = DEFAULT_SCALE
+    section_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    site_url: str = ""
+    sop: Sop = field(default_factory=load_sop)
+
+    @property
+    def evaluations_dir(self) -> Path:
+        return self.root / "evaluations"
+
+    def section_titles(self, key: str) -> tuple[str, ...]:
+        base = tuple(a.judul for a in self.sop.analisis if a.key == key)
+        return base + self.section_aliases.get(key, ())
+
+
+class _Reader:
+    """Collects located findings while reading a ``LinedDict`` tree."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.findings: list[Finding] = []
+
+    def add(self, line: int | None, code: str, **params: object) -> None:
+        self.findings.append(Finding(self.path, line, code, params))
+
+    def mapping(self, parent: LinedDict, key: str, required: bool = True) -> LinedDict:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.add(parent.line, "settings.missing", key=key)
+            empty = LinedDict()
+            empty.line = parent.line
+            return empty
+        if not isinstance(value, LinedDict):
+            self.add(parent.line_of(key), "settings.not_mapping", key=key)
+            empty = LinedDict()
+            empty.line = parent.line_of(key)
+            return empty
+        return value
+
+    def text(self, parent: LinedDict, key: str, required: bool = False, default: str = "") -> str:
+        value = parent.get(key)
+        if value is None or value == "":
+            if required:
+                self.add(parent.line, "settings.missing", key=key)
+            return default
+        if isinstance(value, LinedDict | list):
+            self.add(parent.line_of(key), "settings.not_text", key=key)
+            return default
+        return str(value).strip()
+
+    def number(self, parent: LinedDict, key: str) -> Decimal | None:
+        value = parent.get(key)
+        if value is None:
+            return None
+        try:
+            return from_spreadsheet(value)
+        except NumberProblem as problem:
+            self.add(parent.line_of(key), problem.code, text=problem.text, column=key)
+            return None
+
+
+def _person(reader: _Reader, raw: Any, line: int, where: str, need_nip: bool) -> Person | None:
+    if not isinstance(raw, LinedDict):
+        reader.add(line, "settings.person_not_mapping", where=where)
+        return None
+    nama = reader.text(raw, "nama", required=True)
+    nip = reader.text(raw, "nip", required=need_nip)
+    if nip:
+        code = nipmod.problem(nip)
+        if code:
+            reader.add(raw.line_of("nip"), code, nip=nip, where=where)
+    return Person(
+        nama=nama,
+        jabatan=reader.text(raw, "jabatan", required=need_nip),
+        pangkat=reader.text(raw, "pangkat"),
+        nip=nipmod.normalise(nip),
+        login=reader.text(raw, "login"),
+        surel=reader.text(raw, "surel"),
+        kunci_ssh=reader.text(raw, "kunci_ssh"),
+    )
+
+
+def _people(reader: _Reader, parent: LinedDict, key: str) -> tuple[Person, ...]:
+    raw = parent.get(key)
+    if raw is None:
+        return ()
+    items = raw if isinstance(raw, list) else [raw]
+    out = []
+    for i, item in enumerate(items, 1):
+        line = item.line if isinstance(item, LinedDict) else parent.line_of(key)
+        person = _person(reader, item, line, f"{key}[{i}]", need_nip=False)
+        if person:
+            out.append(person)
+    return tuple(out)
+
+
+def _scale(reader: _Reader, raw: Any, line: int) -> Scale:
+    if raw is None:
+        return DEFAULT_SCALE
+    if not isinstance(raw, list) or not raw:
+        reader.add(line, "settings.scale_not_list")
+        return DEFAULT_SCALE
+    bands: list[tuple[Band, int]] = []
+    for item in raw:
+        if not isinstance(item, LinedDict):
+            reader.add(line, "settings.scale_not_list")
+            return DEFAULT_SCALE
+        label = reader.text(item, "predikat", required=True)
+        bands.append((Band(label, reader.number(item, "lebih_dari"),
+                           reader.number(item, "sampai")), item.line))
+    # Highest band first: the top has no upper bound, the bottom no lower bound,
+    # and each band's lower bound is the next band's upper bound.
+    bands.sort(key=lambda b: (b[0].upto is None, b[0].upto or 0), reverse=True)
+    ok = True
+    if bands[0][0].upto is not None:
+        reader.add(bands[0][1], "settings.scale_top_open")
+        ok = False
+    if bands[-1][0].above is not None:
+        reader.add(bands[-1][1], "settings.scale_bottom_open")
+        ok = False
+    for (upper, _), (lower, lower_line) in itertools.pairwise(bands):
+        if upper.above is None or lower.upto is None:
+            reader.add(lower_line, "settings.scale_unbounded_middle", label=lower.label)
+            ok = False
+        elif lower.upto > upper.above:
+            reader.add(lower_line, "settings.scale_overlap", upper=upper.label,
+                       lower=lower.label, edge=str(lower.upto), above=str(upper.above))
+            ok = False
+        elif lower.upto < upper.above:
+            reader.add(lower_line, "settings.scale_gap", upper=upper.label,
+                       lower=lower.label, edge=str(lower.upto), above=str(upper.above))
+            ok = False
+    return Scale(tuple(b for b, _ in bands)) if ok else DEFAULT_SCALE
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The repository root: the nearest folder upwards holding ``evkin.yml``."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    raise EvkinError("settings.not_found", {"start": str(here)})
+
+
+def load_settings(root: Path) -> Settings:
+    """Read and validate ``root/evkin.yml``; raise ``EvkinError`` listing every problem."""
+    path = root / SETTINGS_FILE
+    try:
+        text = read_text(path)
+    except FileNotFoundError:
+        raise EvkinError("settings.not_found", {"start": str(root)}) from None
+    except UnicodeDecodeError:
+        raise EvkinError("settings.invalid", findings=[
+            Finding(SETTINGS_FILE, None, "file.not_utf8")]) from None
+    return parse_settings(text, root)
+
+
+def parse_settings(text: str, root: Path) -> Settings:
+    reader = _Reader(SETTINGS_FILE)
+    try:
+        raw = parse(text)
+    except YamlProblem as problem:
+        raise EvkinError("settings.invalid", findings=[
+            Finding(SETTINGS_FILE, problem.line, "yaml.invalid", {"detail": problem.detail})
+        ]) from None
+    if not isinstance(raw, LinedDict):
+        raise EvkinError("settings.invalid", findings=[
+            Finding(SETTINGS_FILE, 1, "settings.not_mapping", {"key": "evkin.yml"})])
+
+    inst = reader.mapping(raw, "instansi")
+    agency = Agency(
+        pemerintah=reader.text(inst, "pemerintah", required=True),
+        nama=reader.text(inst, "nama", required=True),
+        unit=reader.text(inst, "unit"),
+        alamat=reader.text(inst, "alamat"),
+        telepon=reader.text(inst, "telepon"),
+        laman=reader.text(inst, "laman"),
+        surel=reader.text(inst, "surel"),
+        kota=reader.text(inst, "kota", required=True, default="Padang"),
+        lambang=reader.text(inst, "lambang"),
+    )
+    if agency.lambang and not (root / agency.lambang).is_file():
+        reader.add(inst.line_of("lambang"), "settings.emblem_missing", path=agency.lambang)
+
+    doc = reader.mapping(raw, "dokumen", required=False)
+    paper = reader.text(doc, "kertas", default="A4").upper()
+    if paper not in PAPERS:
+        reader.add(doc.line_of("kertas"), "settings.paper", value=paper)
+        paper = "A4"
+    fonts_raw = doc.get("huruf")
+    fonts: tuple[str, ...] = DEFAULT_FONTS
+    if fonts_raw is not None:
+        items = fonts_raw if isinstance(fonts_raw, list) else [fonts_raw]
+        fonts = tuple(str(f) for f in items if str(f).strip()) or DEFAULT_FONTS
+
+    cap_raw = reader.mapping(raw, "capaian", required=False)
+    formula = reader.text(cap_raw, "formula_negatif", default="A").upper()
+    if formula not in FORMULAS:
+        reader.add(cap_raw.line_of("formula_negatif"), "settings.formula", value=formula)
+        formula = "A"
+    cap = reader.number(cap_raw, "batas_atas")
+    if cap is not None and cap < 100:
+        reader.add(cap_raw.line_of("batas_atas"), "settings.cap_low", value=str(cap))
+    scale = _scale(reader, cap_raw.get("predikat"), cap_raw.line_of("predikat"))
+
+    aliases: dict[str, tuple[str, ...]] = {}
+    sections = reader.mapping(raw, "bagian", required=False)
+    known = {a.key for a in load_sop().analisis}
+    for key, value in sections.items():
+        if key not in known:
+            reader.add(sections.line_of(key), "settings.section_unknown", key=key,
+                       known=", ".join(sorted(known)))
+            continue
+        items = value if isinstance(value, list) else [value]
+        aliases[key] = tuple(str(v) for v in items)
+
+    people = reader.mapping(raw, "pejabat")
+    kepala = _person(reader, people.get("kepala_dinas"), people.line_of("kepala_dinas"),
+                     "kepala_dinas", need_nip=True)
+    sekretaris = _person(reader, people.get("sekretaris"), people.line_of("sekretaris"),
+                         "sekretaris", need_nip=True)
+    roles = Roles(
+        kepala_dinas=kepala or Person("?"),
+        sekretaris=sekretaris or Person("?"),
+        tim_sakip=_people(reader, people, "tim_sakip"),
+        perencanaan=_people(reader, people, "perencanaan"),
+        penerima=_people(reader, people, "penerima"),
+    )
+    if kepala and sekretaris and kepala.login and kepala.login.lower() == sekretaris.login.lower():
+        reader.add(people.line_of("sekretaris"), "settings.same_login", login=kepala.login)
+
+    site = reader.mapping(raw, "situs", required=False)
+    if reader.findings:
+        raise EvkinError("settings.invalid", findings=reader.findings)
+    return Settings(
+        root=root, agency=agency, roles=roles, paper=paper, fonts=fonts,
+        negative_formula=formula, cap=cap, scale=scale, section_aliases=aliases,
+        site_url=reader.text(site, "url"),
+    )

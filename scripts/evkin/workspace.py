@@ -1,0 +1,109 @@
+"""The evaluations of one repository: load many (in parallel when many), find predecessors."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from evkin.capaian import Result, evaluate
+from evkin.evaluation.load import evaluation_folders, load_evaluation
+from evkin.evaluation.model import Evaluation
+from evkin.findings import EvkinError, Finding
+from evkin.rules import Context, apply_rules
+from evkin.settings import Settings
+
+PARALLEL_FROM = 64  # below this, process start-up costs more than it saves
+
+
+@dataclass
+class Checked:
+    evaluation: Evaluation
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def _check_one(args: tuple[Path, Settings, frozenset[str]]) -> Checked:
+    folder, settings, known = args
+    loaded = load_evaluation(folder, settings)
+    findings = loaded.findings + apply_rules(loaded.evaluation, Context(settings, known))
+    findings.sort(key=lambda f: (f.path, f.line or 0))
+    return Checked(loaded.evaluation, findings)
+
+
+def resolve_folders(settings: Settings, paths: Sequence[str]) -> list[Path]:
+    """Evaluation folders named on the command line (by path or id), or all of them."""
+    if not paths:
+        return evaluation_folders(settings)
+    out = []
+    for raw in paths:
+        path = Path(raw)
+        candidates = [path, settings.evaluations_dir / raw]
+        folder = next((c for c in candidates if c.is_dir()), None)
+        if folder is None:
+            raise EvkinError("eval.not_found", {"id": raw,
+                                                "base": str(settings.evaluations_dir)})
+        out.append(folder.resolve())
+    return out
+
+
+def check(settings: Settings, folders: Sequence[Path], jobs: int | None = None,
+          progress: Callable[[int, int], None] | None = None) -> list[Checked]:
+    """Load and check each folder; results in the order given."""
+    known = frozenset(p.name for p in evaluation_folders(settings))
+    work = [(folder, settings, known) for folder in folders]
+    jobs = jobs or (os.cpu_count() or 1)
+    if len(work) < PARALLEL_FROM or jobs == 1:
+        out = []
+        for i, item in enumerate(work, 1):
+            out.append(_check_one(item))
+            if progress:
+                progress(i, len(work))
+        return out
+    chunk = max(1, len(work) // (jobs * 8))
+    results = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for i, checked in enumerate(pool.map(_check_one, work, chunksize=chunk), 1):
+            results.append(checked)
+            if progress and (i % 50 == 0 or i == len(work)):
+                progress(i, len(work))
+    return results
+
+
+def previous_id(evaluation: Evaluation, all_ids: Sequence[str]) -> str | None:
+    """The evaluation this one compares with: ``sebelumnya`` if set, else the latest earlier
+    evaluation of the same kind of period."""
+    if evaluation.sebelumnya:
+        return evaluation.sebelumnya
+    if evaluation.period is None:
+        return None
+    from evkin.evaluation.model import Period
+
+    earlier = []
+    for other in all_ids:
+        period = Period.from_id(other)
+        if period and period.kind == evaluation.period.kind and period < evaluation.period:
+            earlier.append((period, other))
+    return max(earlier)[1] if earlier else None
+
+
+def load_one(settings: Settings, evaluation_id: str) -> Checked:
+    folders = resolve_folders(settings, [evaluation_id])
+    return _check_one((folders[0], settings,
+                       frozenset(p.name for p in evaluation_folders(settings))))
+
+
+def results_for(settings: Settings, evaluation: Evaluation) -> list[Result]:
+    """Capaian of ``evaluation``, compared with its predecessor when that one loads."""
+    ids = [p.name for p in evaluation_folders(settings)]
+    prev_id = previous_id(evaluation, ids)
+    previous = None
+    if prev_id and (settings.evaluations_dir / prev_id).is_dir():
+        previous = load_evaluation(settings.evaluations_dir / prev_id, settings).evaluation
+    return evaluate(evaluation, settings.negative_formula, settings.cap, settings.scale,
+                    previous)

@@ -1,0 +1,125 @@
+"""YAML and Markdown front matter that remember the line of every key.
+
+Errors in user files must name the line, so mappings are loaded as ``LinedDict``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml parses several times faster; fall back to pure Python where absent.
+    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover
+    _Base = yaml.SafeLoader
+
+
+class LinedDict(dict[str, Any]):
+    """A mapping from YAML that knows where it and each of its keys stand."""
+
+    line: int = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int | None, detail: str) -> None:
+        super().__init__(detail)
+        self.line = line
+        self.detail = detail
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    pass
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LinedDict:
+    loader.flatten_mapping(node)
+    result = LinedDict()
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, str | int | float | bool) or key is None:
+            raise YamlProblem(line, "key")
+        key = str(key)
+        if key in result:
+            raise YamlProblem(line, f"duplicate:{key}")
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = line
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse(text: str, line_offset: int = 0) -> Any:
+    """Parse YAML text; raise ``YamlProblem`` with a 1-based line on any error."""
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except YamlProblem as problem:
+        problem.line = (problem.line or 1) + line_offset
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        raise YamlProblem(line, str(exc.problem or exc.context or "")) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(1 + line_offset, str(exc)) from None
+    _shift(data, line_offset)
+    return data
+
+
+def _shift(data: Any, offset: int) -> None:
+    if not offset:
+        return
+    if isinstance(data, LinedDict):
+        data.line += offset
+        data.lines = {k: v + offset for k, v in data.lines.items()}
+        for value in data.values():
+            _shift(value, offset)
+    elif isinstance(data, list):
+        for value in data:
+            _shift(value, offset)
+
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class MarkdownFile:
+    """A Markdown file split into front matter and body; ``body_line`` is the body's first line."""
+
+    meta: LinedDict
+    body: str
+    body_line: int
+    has_front_matter: bool
+
+
+def split_front_matter(text: str) -> MarkdownFile:
+    """Split ``---`` front matter from Markdown. Raises ``YamlProblem`` for bad YAML."""
+    match = _FRONT.match(text)
+    if not match:
+        return MarkdownFile(LinedDict(), text, 1, False)
+    raw = match.group(1)
+    meta = parse(raw, line_offset=1)
+    if meta is None:
+        meta = LinedDict()
+    if not isinstance(meta, LinedDict):
+        raise YamlProblem(2, "not-a-mapping")
+    body_line = text.count("\n", 0, match.end()) + 1
+    return MarkdownFile(meta, text[match.end():], body_line, True)
+
+
+def read_text(path: Path) -> str:
+    """Read UTF-8 text (BOM tolerated); ``UnicodeDecodeError`` propagates for the caller."""
+    return path.read_text(encoding="utf-8-sig")
