@@ -1,0 +1,80 @@
+"""Shared fixtures: a real git repository holding a copy of the bundled sample."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from evkin import messages
+from evkin.cli import main
+
+PROJECT = Path(__file__).resolve().parents[1]
+SAMPLE_PARTS = ("evkin.yml", "assets", "evaluations", "persetujuan")
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def git(cwd: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Tim SAKIP", "GIT_AUTHOR_EMAIL": "sakip@example.id",
+           "GIT_COMMITTER_NAME": "Tim SAKIP", "GIT_COMMITTER_EMAIL": "sakip@example.id"}
+    result = subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True,
+                            text=True)
+    return result.stdout.strip()
+
+
+def copy_sample(dest: Path, init_git: bool = True) -> Path:
+    """Copy the sample repository content into ``dest`` and commit it."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in SAMPLE_PARTS:
+        src = PROJECT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part)
+        elif src.is_file():
+            shutil.copy2(src, dest / part)
+    if init_git:
+        git(dest, "init", "-q", "-b", "main")
+        git(dest, "add", "-A")
+        git(dest, "commit", "-q", "-m", "Sample evaluations")
+    return dest
+
+
+@pytest.fixture
+def sample_repo(tmp_path: Path) -> Path:
+    return copy_sample(tmp_path / "repo")
+
+
+@pytest.fixture(autouse=True)
+def _indonesian(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in the default language, whatever the machine says."""
+    monkeypatch.delenv("EVKIN_LANG", raising=False)
+    messages.set_lang(None)
+    yield
+    messages.set_lang(None)
+
+
+@pytest.fixture
+def evkin(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run the CLI in-process: ``evkin("check", root=path)`` → Run(code, out, err)."""
+
+    def run(*args: str, root: Path | None = None) -> Run:
+        argv = [*(("--root", str(root)) if root else ()), *args]
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse's own exits (--help, bad arguments)
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        messages.set_lang(None)
+        return Run(code, captured.out, captured.err)
+
+    return run
