@@ -29,7 +29,8 @@ def github_annotation(finding: Finding) -> str:
     return f"::{level} {','.join(props)}::{github_escape(message)}"
 
 
-def print_json(data: Any, stream: TextIO = sys.stdout) -> None:
+def print_json(data: Any, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
     json.dump(data, stream, ensure_ascii=False, indent=2, default=str)
     stream.write("\n")
 

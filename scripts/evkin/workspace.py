@@ -41,10 +41,14 @@ def resolve_folders(settings: Settings, paths: Sequence[str]) -> list[Path]:
     if not paths:
         return evaluation_folders(settings)
     out = []
+    root = settings.root.resolve()
     for raw in paths:
         path = Path(raw)
-        candidates = [path, settings.evaluations_dir / raw]
-        folder = next((c for c in candidates if c.is_dir()), None)
+        candidates = [path, root / raw, settings.evaluations_dir / raw]
+        # Only folders inside this repository: with --root, a relative path that exists
+        # in the current folder but belongs to another checkout must not be checked.
+        folder = next((c.resolve() for c in candidates
+                       if c.is_dir() and c.resolve().is_relative_to(root)), None)
         if folder is None:
             raise EvkinError("eval.not_found", {"id": raw,
                                                 "base": str(settings.evaluations_dir)})

@@ -70,7 +70,9 @@ def parse(text: str, line_offset: int = 0) -> Any:
         problem.line = (problem.line or 1) + line_offset
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context mark is where the broken construct starts (an unclosed bracket or
+        # quote): that is the line a person has to fix, not where the parser gave up.
+        mark = exc.context_mark or exc.problem_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         raise YamlProblem(line, str(exc.problem or exc.context or "")) from None
     except yaml.YAMLError as exc:

@@ -274,6 +274,12 @@ def _rows_to_indicators(path: Path, rows: Iterator[Row], sink: _Sink) -> list[In
             return "" if value is None else str(value).strip()
 
         broken = False
+        for column, value in values.items():
+            if isinstance(value, str) and TEMPLATE_MARK in value:
+                sink.add(path, where(column), "template.left", text=value.strip())
+                broken = True
+        if broken:
+            continue
         for column in ("id", "sasaran", "indikator", "satuan", "polaritas"):
             if not text(column):
                 sink.add(path, where(column), "data.cell_empty", column=column)

@@ -1,0 +1,27 @@
+"""``evkin new ID``: scaffold an evaluation folder (never overwrites)."""
+
+from __future__ import annotations
+
+import argparse
+
+from evkin.commands import settings_from
+from evkin.messages import t
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("new", help=t("new.help"), description=t("new.description"))
+    p.add_argument("id", metavar="ID", help=t("new.opt_id"))
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from evkin.scaffold import scaffold
+
+    settings = settings_from(args)
+    folder, previous = scaffold(settings, args.id)
+    rel = folder.relative_to(settings.root).as_posix()
+    print(t("new.created", {"path": rel}))
+    if previous:
+        print(t("new.from_previous", {"previous": previous}))
+    print(t("new.next", {"path": rel, "id": args.id}))
+    return 0

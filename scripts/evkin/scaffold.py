@@ -1,0 +1,196 @@
+"""``evkin new``: a complete evaluation folder from the SOP, the settings and the previous
+evaluation. Built aside and renamed into place, so it never half-exists or overwrites."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import tempfile
+from importlib import resources
+from pathlib import Path
+from string import Template
+from typing import Any
+
+import yaml
+
+from evkin.evaluation.load import META_FILE, REPORT_FILE, load_evaluation
+from evkin.evaluation.model import Evaluation, Period
+from evkin.evaluation.numbers import format_number
+from evkin.findings import EvkinError
+from evkin.settings import Person, Settings
+from evkin.workspace import previous_id
+
+FILL = "[[ISI: {}]]"
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+
+
+def _template(name: str) -> Template:
+    return Template(resources.files("evkin").joinpath(f"templates/{name}")
+                    .read_text(encoding="utf-8"))
+
+
+def recommendations(previous: Evaluation) -> list[str]:
+    """The list items of the previous report's recommendation section, one line each."""
+    for section in previous.sections:
+        if section.key != "rekomendasi":
+            continue
+        items: list[str] = []
+        for line in section.body.splitlines():
+            if line.lstrip().startswith("#"):
+                break  # a sub-section (e.g. follow-up table) is not a recommendation
+            match = _LIST_ITEM.match(line)
+            if match:
+                items.append(match.group(1).strip())
+            elif items and line.strip():
+                items[-1] += " " + line.strip()
+        return items
+    return []
+
+
+def _follow_up(previous: Evaluation | None) -> str:
+    if previous is None:
+        return FILL.format("tindak lanjut rekomendasi evaluasi sebelumnya, atau tulis "
+                           "'Belum ada evaluasi sebelumnya.'")
+    items = recommendations(previous)
+    if not items:
+        return FILL.format(f"tindak lanjut rekomendasi evaluasi {previous.id}")
+    rows = ["| Rekomendasi evaluasi " + previous.id + " | Status tindak lanjut |", "|---|---|"]
+    for item in items:
+        cell = item.replace("|", "\\|")
+        rows.append(f"| {cell} | {FILL.format('status tindak lanjut')} |")
+    return "\n".join(rows)
+
+
+def _indicator_csv(previous: Evaluation | None) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(["id", "sasaran", "indikator", "satuan", "polaritas", "target",
+                     "target_maks", "realisasi", "formula", "realisasi_lalu"])
+    if previous is None or not previous.indicators:
+        writer.writerow(["IK-01", FILL.format("sasaran strategis"),
+                         FILL.format("indikator kinerja"), FILL.format("satuan"), "positif",
+                         "", "", "", "", ""])
+        return out.getvalue()
+    for ind in previous.indicators:
+        writer.writerow([ind.id, ind.sasaran, ind.indikator, ind.satuan, ind.polaritas, "", "",
+                         "", ind.formula or "", format_number(ind.realisasi)])
+    return out.getvalue()
+
+
+def _names(people: tuple[Person, ...]) -> list[dict[str, str]]:
+    return [{"nama": p.nama, "jabatan": p.jabatan} for p in people]
+
+
+def _front_matter(kind: str, step: int, settings: Settings, period: str) -> dict[str, Any]:
+    roles, sop = settings.roles, settings.sop
+    date = FILL.format("TTTT-BB-HH")
+    if kind == "nota_dinas":
+        invite = step == 3
+        return {
+            "nomor": FILL.format("nomor nota dinas"),
+            "tanggal": date,
+            "kepada": ("Kepala Dinas, Pejabat Administrator dan Pejabat Pengawas" if invite
+                       else sop.role_label("sekretaris")),
+            "dari": sop.role_label(sop.step(step).actor),
+            "tembusan": [] if invite else [sop.role_label("tim_sakip")],
+            "sifat": "Biasa",
+            "lampiran": "-" if invite else "1 (satu) berkas Realisasi Rencana Aksi "
+                                           "Akuntabilitas Kinerja",
+            "hal": (f"Undangan Rapat Pembahasan Evaluasi Kinerja Internal {period}" if invite
+                    else f"Penugasan Evaluasi Kinerja Internal {period}"),
+        }
+    discussion = step == 4
+    chair = roles.kepala_dinas if discussion else roles.sekretaris
+    people = ((roles.kepala_dinas, roles.sekretaris, *roles.penerima, *roles.tim_sakip)
+              if discussion else (roles.sekretaris, *roles.perencanaan, *roles.tim_sakip))
+    return {
+        "rapat": (f"Rapat Pembahasan Evaluasi Kinerja Internal {period}" if discussion
+                  else f"Rapat Tim SAKIP tentang Pelaksanaan Evaluasi Kinerja Internal {period}"),
+        "tanggal": date,
+        "waktu": FILL.format("09.00 WIB"),
+        "tempat": FILL.format("tempat rapat"),
+        "pimpinan": f"{chair.nama} ({chair.jabatan})",
+        "notulis": FILL.format("nama notulis"),
+        "peserta": sorted({p.jabatan for p in people if p.jabatan}),
+        "acara": ("Pembahasan target, realisasi, faktor pendorong, faktor penghambat dan "
+                  "rekomendasi" if discussion
+                  else f"Persiapan evaluasi kinerja internal {period}"),
+        "daftar_hadir": _names(people),
+    }
+
+
+def _document(kind: str, step: int, settings: Settings, period: str) -> str:
+    meta = yaml.safe_dump(_front_matter(kind, step, settings, period), sort_keys=False,
+                          allow_unicode=True, width=100)
+    if kind == "nota_dinas":
+        body = FILL.format("isi nota dinas")
+    else:
+        body = "\n\n".join([
+            "## Pembukaan", FILL.format("jam dan pimpinan pembukaan rapat"),
+            "## Pembahasan", "1. " + FILL.format("pokok bahasan"),
+            "## Keputusan", "- " + FILL.format("keputusan rapat"),
+            "## Penutup", FILL.format("jam penutupan rapat"),
+        ])
+    return f"---\n{meta}---\n\n{body}\n"
+
+
+def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
+    """Create ``evaluations/<id>``; returns the folder and the previous evaluation's id."""
+    period = Period.from_id(evaluation_id)
+    if period is None:
+        raise EvkinError("new.bad_id", {"id": evaluation_id})
+    base = settings.evaluations_dir
+    target = base / evaluation_id
+    if target.exists():
+        raise EvkinError("new.exists", {"path": str(target)})
+    existing = [p.name for p in base.iterdir() if p.is_dir()] if base.is_dir() else []
+    stub = Evaluation(id=evaluation_id, path=target, period=period)
+    prev_id = previous_id(stub, existing)
+    previous = None
+    if prev_id and (base / prev_id).is_dir():
+        previous = load_evaluation(base / prev_id, settings).evaluation
+
+    label = period.label()
+    titles = {f"judul_{a.key}": a.judul for a in settings.sop.analisis}
+    report = _template("laporan.md").safe_substitute(
+        periode=label,
+        dasar_hukum="\n".join(f"{i}. {d};" for i, d in enumerate(
+            [*settings.sop.dasar_hukum,
+             f"SOP Nomor {settings.sop.nomor} tentang {settings.sop.nama}"], 1)),
+        tindak_lanjut=_follow_up(previous),
+        instansi=settings.agency.nama.title().replace(" Dan ", " dan "),
+        **titles,
+    )
+    meta: dict[str, Any] = {
+        "judul": f"Laporan Hasil Evaluasi Kinerja Internal {label}",
+        "nomor": FILL.format("nomor laporan"),
+        "tanggal": FILL.format("TTTT-BB-HH tanggal laporan"),
+        "penyusun": [p.login or p.nama for p in settings.roles.tim_sakip]
+        or [FILL.format("login anggota Tim SAKIP")],
+    }
+    if previous is not None:
+        meta["sebelumnya"] = previous.id
+
+    base.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{evaluation_id}.", dir=base))
+    try:
+        (staging / META_FILE).write_text(
+            yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100),
+            encoding="utf-8")
+        (staging / REPORT_FILE).write_text(report, encoding="utf-8")
+        (staging / "indikator.csv").write_text(_indicator_csv(previous), encoding="utf-8")
+        for step, spec in settings.sop.documents:
+            path = staging / spec.file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(_document(spec.kind, step.number, settings, label),
+                            encoding="utf-8")
+        os.rename(staging, target)  # fails rather than overwrite if target appeared meanwhile
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        if target.exists():
+            raise EvkinError("new.exists", {"path": str(target)}) from None
+        raise
+    return target, prev_id
