@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -37,10 +38,19 @@ Rule = Callable[[Evaluation, Context], Iterable[Finding]]
 
 
 def _rel(path: Path, ctx: Context) -> str:
+    root = _resolved(ctx.settings.root)
     try:
-        return path.resolve().relative_to(ctx.settings.root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        try:
+            return path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@lru_cache(maxsize=8)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
 
 
 def metadata(ev: Evaluation, ctx: Context) -> Iterator[Finding]:

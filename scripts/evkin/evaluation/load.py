@@ -51,14 +51,14 @@ class Loaded:
 
 class _Sink:
     def __init__(self, root: Path) -> None:
-        self.root = root
+        self.root = root.resolve()
         self.findings: list[Finding] = []
 
     def rel(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        for candidate in (path, path.resolve()):
+            if candidate.is_relative_to(self.root):
+                return candidate.relative_to(self.root).as_posix()
+        return path.as_posix()
 
     def add(self, path: Path, where: int | str | None, code: str, **params: object) -> None:
         self.findings.append(Finding(self.rel(path), where, code, params))

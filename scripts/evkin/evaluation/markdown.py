@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -49,8 +49,12 @@ def _parser() -> MarkdownIt:
 _CHEAP = re.compile(r"[<\[!]|^#|^\S.*\n[=-]+\s*$|https?:", re.M)
 
 
+@lru_cache(maxsize=32)
 def scan(text: str) -> Scan:
-    """Find headings, references and raw HTML; lines are 1-based within ``text``."""
+    """Find headings, references and raw HTML; lines are 1-based within ``text``.
+
+    Cached: the loader (sections) and the rules (safety) both ask about the same report.
+    """
     if not _CHEAP.search(text):
         return Scan((), (), ())
     tokens = _parser().parse(text)
