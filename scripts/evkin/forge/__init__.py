@@ -1,0 +1,71 @@
+"""Forge REST clients (GitHub, Gitea/Forgejo) that return the forge-neutral ``evkin.review``
+types, and the same normalisation for saved payloads (``evkin gate --pr pr.json ...``)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from evkin.findings import EvkinError
+from evkin.forge import gitea, github
+from evkin.review import PullRequest, Review
+
+FORGES = (github.NAME, gitea.NAME)
+STATUS_CONTEXT = "evkin/persetujuan"
+TOKEN_VARIABLES = ("EVKIN_TOKEN", "GITHUB_TOKEN", "GITEA_TOKEN")
+
+
+class Client(Protocol):
+    name: str
+
+    def pull_request(self, number: int) -> PullRequest: ...
+
+    def reviews(self, number: int) -> list[Review]: ...
+
+    def merged_pull_of(self, sha: str) -> int | None: ...
+
+    def post_status(self, sha: str, state: str, context: str, description: str,
+                    target_url: str) -> None: ...
+
+
+def client(forge: str, api_url: str, repo: str, token: str | None) -> Client:
+    if "/" not in repo.strip("/"):
+        raise EvkinError("forge.bad_repo", {"repo": repo})
+    repo = repo.strip("/")
+    if forge == github.NAME:
+        return github.Client(api_url, repo, token)
+    if forge == gitea.NAME:
+        return gitea.Client(api_url, repo, token)
+    raise EvkinError("forge.unknown", {"forge": forge, "known": ", ".join(FORGES)})
+
+
+def token_from_env(env: Mapping[str, str] | None = None) -> str | None:
+    """The API token: ``EVKIN_TOKEN``, else ``GITHUB_TOKEN``, else ``GITEA_TOKEN``.
+
+    Tokens are read from the environment only, never from the command line, where they would
+    show in process lists and shell history.
+    """
+    env = os.environ if env is None else env
+    for name in TOKEN_VARIABLES:
+        value = env.get(name, "").strip()
+        if value:
+            return value
+    return None
+
+
+def forge_from_env(env: Mapping[str, str] | None = None) -> str:
+    """The forge a workflow runs on: Gitea/Forgejo runners say so; GitHub's is the default."""
+    env = os.environ if env is None else env
+    if env.get("GITEA_ACTIONS") == "true" or env.get("FORGEJO_ACTIONS") == "true":
+        return gitea.NAME
+    return github.NAME
+
+
+def from_payloads(forge: str, pr: Any, reviews: Any, files: Any, commits: Any,
+                  names: Mapping[str, str]) -> tuple[PullRequest, list[Review]]:
+    """Saved REST payloads → the gate's input; ``names`` maps pr/reviews to their file names
+    for error messages."""
+    module = github if forge == github.NAME else gitea
+    pull = module.pull_request(pr, files, commits, names.get("pr", "pr"))
+    return pull, module.reviews(reviews, names.get("reviews", "reviews"))

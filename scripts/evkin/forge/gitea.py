@@ -1,0 +1,128 @@
+"""Gitea and Forgejo REST (``https://host/api/v1``): pull requests, reviews, commit statuses.
+
+Their review states differ from GitHub's (``REQUEST_CHANGES``, ``COMMENT``, ``REQUEST_REVIEW``)
+and a dismissal keeps the state but sets ``dismissed: true``. Their ``pull_request_review``
+event payload carries no review state at all, so the reviews API is the only source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from evkin.findings import EvkinError
+from evkin.forge.http import Http, Response, next_link
+from evkin.forge.shape import commit_identities, login_of, need, parse_time, review_list
+from evkin.review import APPROVE, COMMENT, DISMISSED, PENDING, REQUEST_CHANGES, PullRequest, Review
+
+NAME = "gitea"
+LIMIT = 50  # Gitea's default MAX_RESPONSE_ITEMS; a server may cap lower, pagination copes
+
+STATES = {
+    "APPROVED": APPROVE,
+    "REQUEST_CHANGES": REQUEST_CHANGES,
+    "COMMENT": COMMENT,
+    "PENDING": PENDING,
+    "REQUEST_REVIEW": PENDING,  # a review was asked for: no decision
+}
+
+
+def review(raw: dict[str, Any], where: str) -> Review:
+    state = str(raw.get("state") or "").upper()
+    if state not in STATES:
+        raise EvkinError("forge.bad_state", {"where": where, "state": state or "''",
+                                             "known": ", ".join(STATES)})
+    normal = DISMISSED if raw.get("dismissed") is True else STATES[state]
+    return Review(
+        login=login_of(raw.get("user"), where),
+        state=normal,
+        commit=raw.get("commit_id") or None,
+        at=parse_time(raw.get("submitted_at"), where,
+                      required=normal in (APPROVE, REQUEST_CHANGES)),
+        url=str(raw.get("html_url") or ""),
+        id=int(raw.get("id") or 0),
+        body=str(raw.get("body") or ""),
+    )
+
+
+def reviews(raw: Any, where: str) -> list[Review]:
+    return [review(item, f"{where}[{i}]") for i, item in enumerate(review_list(raw, where))]
+
+
+def pull_request(raw: Any, files: Any, commits: Any, where: str) -> PullRequest:
+    """A ``PullRequest`` from ``GET /pulls/{index}``, ``/files`` and ``/commits``."""
+    if not isinstance(raw, dict):
+        raise EvkinError("forge.bad_payload", {"where": where, "detail": "object"})
+    head = need(raw, "head", where)
+    base = need(raw, "base", where)
+    paths: list[str] = []
+    for item in review_list(files, "files") if files is not None else []:
+        paths.append(str(item.get("filename") or ""))
+        if item.get("previous_filename"):
+            paths.append(str(item["previous_filename"]))
+    return PullRequest(
+        number=int(need(raw, "number", where)),
+        author=login_of(raw.get("user"), where),
+        head_sha=str(need(head, "sha", f"{where}.head")),
+        base_ref=str(need(base, "ref", f"{where}.base")),
+        files=tuple(p for p in paths if p),
+        commit_authors=commit_identities(commits) if commits is not None else frozenset(),
+        url=str(raw.get("html_url") or ""),
+        title=str(raw.get("title") or ""),
+    )
+
+
+def _next(resp: Response, url: str, page: int, seen: int) -> str | None:
+    """Follow ``Link`` when sent (files, commits); else page on until ``X-Total-Count`` items
+    were seen (reviews send only the count) or a page comes back empty."""
+    link = next_link(resp.header("Link"))
+    if link:
+        return link
+    total = resp.header("X-Total-Count")
+    if total.isdigit() and seen >= int(total):
+        return None
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    query["page"] = str(page + 1)
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+class Client:
+    name = NAME
+
+    def __init__(self, api_url: str, repo: str, token: str | None) -> None:
+        if not api_url:
+            raise EvkinError("forge.need_api_url", {"forge": NAME})
+        self.repo = repo
+        self.http = Http(api_url, f"token {token}" if token else None)
+
+    def _list(self, path: str, **extra: object) -> list[Any]:
+        return list(self.http.paginate(path, {"page": 1, "limit": LIMIT, **extra}, _next))
+
+    def pull_request(self, number: int) -> PullRequest:
+        base = f"repos/{self.repo}/pulls/{number}"
+        raw = self.http.get(base).data
+        commits = self._list(f"{base}/commits", verification="false", files="false")
+        return pull_request(raw, self._list(f"{base}/files"), commits, base)
+
+    def reviews(self, number: int) -> list[Review]:
+        path = f"repos/{self.repo}/pulls/{number}/reviews"
+        return reviews(self._list(path), path)
+
+    def merged_pull_of(self, sha: str) -> int | None:
+        """The pull request whose merge commit is ``sha`` (404: none)."""
+        try:
+            raw = self.http.get(f"repos/{self.repo}/commits/{sha}/pull").data
+        except EvkinError as error:
+            if error.code == "forge.http" and error.params.get("status") == 404:
+                return None
+            raise
+        return int(need(raw, "number", f"commits/{sha}/pull"))
+
+    def post_status(self, sha: str, state: str, context: str, description: str,
+                    target_url: str) -> None:
+        body = {"state": state, "context": context, "description": description[:140]}
+        if target_url:
+            body["target_url"] = target_url
+        self.http.request("POST", self.http.url(f"repos/{self.repo}/statuses/{sha}"), body)

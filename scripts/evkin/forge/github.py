@@ -1,0 +1,112 @@
+"""GitHub REST (api.github.com or GitHub Enterprise ``/api/v3``): pull requests, reviews,
+commit statuses. Review states are read from the reviews API, never from an event payload.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from evkin.findings import EvkinError
+from evkin.forge.http import Http, Response, next_link
+from evkin.forge.shape import commit_identities, login_of, need, parse_time, review_list
+from evkin.review import APPROVE, COMMENT, DISMISSED, PENDING, REQUEST_CHANGES, PullRequest, Review
+
+NAME = "github"
+DEFAULT_API = "https://api.github.com"
+PER_PAGE = 100  # GitHub's maximum
+
+STATES = {
+    "APPROVED": APPROVE,
+    "CHANGES_REQUESTED": REQUEST_CHANGES,
+    "COMMENTED": COMMENT,
+    "DISMISSED": DISMISSED,
+    "PENDING": PENDING,
+}
+
+
+def review(raw: dict[str, Any], where: str) -> Review:
+    state = str(need(raw, "state", where)).upper()
+    if state not in STATES:
+        raise EvkinError("forge.bad_state", {"where": where, "state": state,
+                                             "known": ", ".join(STATES)})
+    normal = STATES[state]
+    return Review(
+        login=login_of(raw.get("user"), where),
+        state=normal,
+        commit=raw.get("commit_id") or None,
+        at=parse_time(raw.get("submitted_at"), where, required=normal != PENDING),
+        url=str(raw.get("html_url") or ""),
+        id=int(raw.get("id") or 0),
+        body=str(raw.get("body") or ""),
+    )
+
+
+def reviews(raw: Any, where: str) -> list[Review]:
+    return [review(item, f"{where}[{i}]") for i, item in enumerate(review_list(raw, where))]
+
+
+def pull_request(raw: Any, files: Any, commits: Any, where: str) -> PullRequest:
+    """A ``PullRequest`` from ``GET /pulls/{n}``, ``/files`` and ``/commits``."""
+    if not isinstance(raw, dict):
+        raise EvkinError("forge.bad_payload", {"where": where, "detail": "object"})
+    head = need(raw, "head", where)
+    base = need(raw, "base", where)
+    paths: list[str] = []
+    for item in review_list(files, "files") if files is not None else []:
+        paths.append(str(item.get("filename") or ""))
+        if item.get("previous_filename"):
+            paths.append(str(item["previous_filename"]))
+    return PullRequest(
+        number=int(need(raw, "number", where)),
+        author=login_of(raw.get("user"), where),
+        head_sha=str(need(head, "sha", f"{where}.head")),
+        base_ref=str(need(base, "ref", f"{where}.base")),
+        files=tuple(p for p in paths if p),
+        commit_authors=commit_identities(commits) if commits is not None else frozenset(),
+        url=str(raw.get("html_url") or ""),
+        title=str(raw.get("title") or ""),
+    )
+
+
+def _next(resp: Response, url: str, page: int, seen: int) -> str | None:
+    return next_link(resp.header("Link"))
+
+
+class Client:
+    """``GET`` what the gate needs and ``POST`` the commit status, with a token if given."""
+
+    name = NAME
+
+    def __init__(self, api_url: str, repo: str, token: str | None) -> None:
+        self.repo = repo
+        self.http = Http(api_url or DEFAULT_API, f"Bearer {token}" if token else None,
+                         accept="application/vnd.github+json",
+                         extra_headers={"X-GitHub-Api-Version": "2022-11-28"})
+
+    def _list(self, path: str) -> list[Any]:
+        return list(self.http.paginate(path, {"per_page": PER_PAGE}, _next))
+
+    def pull_request(self, number: int) -> PullRequest:
+        base = f"repos/{self.repo}/pulls/{number}"
+        raw = self.http.get(base).data
+        return pull_request(raw, self._list(f"{base}/files"), self._list(f"{base}/commits"),
+                            base)
+
+    def reviews(self, number: int) -> list[Review]:
+        path = f"repos/{self.repo}/pulls/{number}/reviews"
+        return reviews(self._list(path), path)
+
+    def merged_pull_of(self, sha: str) -> int | None:
+        """The merged pull request whose merge produced (or contained) commit ``sha``."""
+        path = f"repos/{self.repo}/commits/{sha}/pulls"
+        for item in self._list(path):
+            if isinstance(item, dict) and item.get("merged_at"):
+                return int(item["number"])
+        return None
+
+    def post_status(self, sha: str, state: str, context: str, description: str,
+                    target_url: str) -> None:
+        body = {"state": state, "context": context, "description": description[:140]}
+        if target_url:
+            body["target_url"] = target_url
+        self.http.request("POST", self.http.url(f"repos/{self.repo}/statuses/{sha}"), body)
