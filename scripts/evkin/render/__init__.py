@@ -1,0 +1,1 @@
+"""The official documents: Typst template, Lua filters, chart SVG, PDF and Word builders."""

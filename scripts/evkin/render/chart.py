@@ -1,0 +1,95 @@
+"""Target against realisasi per indicator as one SVG (matplotlib), shared by the PDF and the site.
+
+Indicators have different units (%, hari, dokumen) and polarities, so raw values cannot share an
+axis. Each row therefore shows the target as 100 % (grey) and the realisasi as its capaian
+(blue), which already accounts for negative polarity and range targets; the label gives the raw
+realisasi and target in the indicator's own unit. Text is drawn as paths, so the SVG looks the
+same in Typst and in any browser, and the output is byte-stable (fixed hash salt, no date).
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Sequence
+from decimal import Decimal
+
+from evkin.capaian import Result
+from evkin.evaluation.numbers import format_number, format_percent
+
+TARGET_COLOUR = "#c9ced6"
+ACTUAL_COLOUR = "#1f4e8c"
+MISSING_COLOUR = "#b00020"
+WIDTH_IN = 6.3  # the text width of A4/F4 with 3 cm + 2 cm margins
+ROW_IN = 0.42
+LABEL_CHARS = 34
+
+
+def _label(result: Result) -> str:
+    ind = result.indicator
+    lines = textwrap.wrap(ind.indikator, LABEL_CHARS) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), LABEL_CHARS, placeholder=" …")]
+    return f"{ind.id}  " + "\n".join(lines)
+
+
+def _unit(result: Result, value: Decimal) -> str:
+    unit = result.indicator.satuan
+    text = format_number(value)
+    return f"{text} %" if unit == "%" else f"{text} {unit}"
+
+
+def _target(result: Result) -> str:
+    ind = result.indicator
+    if ind.target_maks is not None:
+        unit = "%" if ind.satuan == "%" else ind.satuan
+        return f"{format_number(ind.target)}–{format_number(ind.target_maks)} {unit}"
+    return _unit(result, ind.target)
+
+
+def value_label(result: Result) -> str:
+    """``101,46 %  (R 81,17 % / T 80,50 %)``: the capaian, then the raw figures."""
+    head = format_percent(result.value) if result.value is not None else "tidak dapat dihitung"
+    return f"{head}  (R {_unit(result, result.indicator.realisasi)} / T {_target(result)})"
+
+
+def chart_svg(results: Sequence[Result]) -> str:
+    """SVG text: one row per indicator, target (100 %) against realisasi (capaian)."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    rows = list(results)
+    n = max(len(rows), 1)
+    values = [float(r.value) if r.value is not None else 0.0 for r in rows]
+    top = max([120.0, *(v + 45 for v in values)])
+    with matplotlib.rc_context({
+        "svg.fonttype": "path", "svg.hashsalt": "evkin", "font.family": "DejaVu Sans",
+        "font.size": 7.5, "axes.edgecolor": "#666666", "axes.linewidth": 0.6,
+    }):
+        fig = Figure(figsize=(WIDTH_IN, ROW_IN * n + 0.9))
+        ax = fig.add_subplot()
+        ys = list(range(n))
+        ax.barh(ys, [100.0] * len(rows), height=0.72, color=TARGET_COLOUR, label="Target (100 %)",
+                zorder=1)
+        ax.barh(ys, values, height=0.38, color=ACTUAL_COLOUR,
+                label="Realisasi (capaian terhadap target)", zorder=2)
+        ax.axvline(100, color="#444444", linewidth=0.8, linestyle=(0, (3, 2)), zorder=3)
+        for y, result, value in zip(ys, rows, values, strict=True):
+            colour = "#222222" if result.value is not None else MISSING_COLOUR
+            ax.text(max(value, 100.0) + 2, y, value_label(result), va="center", ha="left",
+                    fontsize=6.5, color=colour, zorder=4)
+        ax.set_yticks(ys, [_label(r) for r in rows] if rows else [""], fontsize=6.5)
+        ax.set_ylim(n - 0.5, -0.5)
+        ax.set_xlim(0, top)
+        ticks = [t for t in range(0, int(top) + 1, 25)]
+        ax.set_xticks(ticks, [f"{t} %" for t in ticks])
+        ax.set_xlabel("Capaian terhadap target")
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.grid(axis="x", color="#e5e5e5", linewidth=0.5, zorder=0)
+        ax.set_axisbelow(True)
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False,
+                  fontsize=7)
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.05,
+                    metadata={"Date": None})
+    return buffer.getvalue()

@@ -1,0 +1,95 @@
+"""Markdown → Typst markup (or pandoc JSON) for many parts in one pandoc process.
+
+The reader is CommonMark (as ``evkin check`` reads it) with pandoc's useful extensions, minus
+the ones that would let text become code or vanish: ``raw_attribute`` (```` ```{=typst} ````),
+TeX math (``$`` is a plain dollar in a report), and a YAML block inside the body (it would be
+swallowed as metadata). What stays raw (HTML) is shown literally by ``convert.lua``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from evkin.findings import EvkinError
+
+READER = ("commonmark_x-raw_attribute-tex_math_dollars-yaml_metadata_block-implicit_figures"
+          "-emoji")
+SCRIPT = "convert.lua"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One Markdown text to convert; ``insert_after`` places the capaian table (see Lua)."""
+
+    markdown: str
+    insert_after: int | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    title: str
+    figure: bool
+
+
+@dataclass(frozen=True)
+class Converted:
+    text: str
+    images: tuple[Image, ...] = ()
+    notes: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+
+def pandoc_path() -> str:
+    import pypandoc
+
+    return str(pypandoc.get_pandoc_path())
+
+
+def script_path() -> Path:
+    return Path(str(resources.files("evkin.render").joinpath(SCRIPT)))
+
+
+def convert(parts: Sequence[Part], writer: str = "typst") -> list[Converted]:
+    """Convert every part in one ``pandoc lua`` run; the order of results is the order given."""
+    if not parts:
+        return []
+    spec = {
+        "reader": READER,
+        "writer": writer,
+        "jobs": [{"markdown": p.markdown, "part": f"p{i}",
+                  "insert_after": p.insert_after} for i, p in enumerate(parts)],
+    }
+    with tempfile.TemporaryDirectory(prefix="evkin-pandoc-") as tmp:
+        jobs = Path(tmp) / "jobs.json"
+        out = Path(tmp) / "out.json"
+        jobs.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+        try:
+            done = subprocess.run([pandoc_path(), "lua", str(script_path()), str(jobs), str(out)],
+                                  capture_output=True, text=True, check=False)
+        except OSError as exc:
+            raise EvkinError("render.pandoc_failed", {"detail": str(exc)}) from None
+        if done.returncode != 0 or not out.is_file():
+            raise EvkinError("render.pandoc_failed",
+                             {"detail": (done.stderr or done.stdout).strip()[:500]})
+        raw = json.loads(out.read_text(encoding="utf-8"))
+    results = []
+    for item in raw:
+        images = item.get("images") or []
+        notes = item.get("notes") or []
+        results.append(Converted(
+            text=item["text"],
+            images=tuple(Image(str(i.get("src", "")), str(i.get("alt", "")),
+                               str(i.get("title", "")), bool(i.get("figure")))
+                         for i in (images if isinstance(images, list) else [])),
+            notes=tuple(n for n in (notes if isinstance(notes, list) else [])
+                        if isinstance(n, dict)),
+        ))
+    return results

@@ -1,0 +1,390 @@
+"""The official PDF: evaluation folder → data + Typst markup (pandoc) → Typst → PDF/A-2b.
+
+One pandoc process converts the Markdown of a whole batch and one ``typst.Compiler`` lays out
+every PDF of it. User text reaches Typst only as data (``sys.inputs``) or as markup escaped by
+pandoc, so nothing a user writes can run as Typst code; Typst's root is the repository, so even
+a template bug could not read files outside it.
+
+A report is signed when ``verify_trail`` says the approved tree is the committed folder;
+otherwise it is a draft with a "DRAF" watermark on every page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from evkin import __version__
+from evkin.approval import write_atomic
+from evkin.capaian import Result
+from evkin.evaluation.load import REPORT_FILE
+from evkin.evaluation.model import Evaluation, Period
+from evkin.findings import EvkinError, Finding
+from evkin.messages import t
+from evkin.render import content, fonts, indonesian, markup
+from evkin.render.source import Source, build_time, read_source
+from evkin.settings import Settings
+from evkin.trail import Verification
+
+PDF_STANDARDS = ["a-2b"]
+CHART_ROWS = 22  # indicators per chart, so one chart fits a page
+TEMPLATE = "typst/evkin.typ"
+
+
+@dataclass
+class Unit:
+    """One PDF to compile: the report with its lampiran, or one step 1–4 document."""
+
+    evaluation_id: str
+    out_name: str
+    kind: str  # laporan | dokumen
+    data: dict[str, Any]
+    parts: list[tuple[str, Path, int | None]]  # (markdown, file, insert_after) per part
+    folder: Path
+    when: dt.datetime
+    signed: bool = False
+    reason: str = ""
+
+
+@dataclass
+class Built:
+    path: Path
+    evaluation_id: str
+    signed: bool
+    reason: str  # why it is a draft ('' when signed)
+    kind: str
+
+
+@dataclass
+class Batch:
+    built: list[Built] = field(default_factory=list)
+    refused: dict[str, list[Finding]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- public interface
+
+def build_pdf(settings: Settings, evaluation_id: str, out_dir: Path) -> Path:
+    """Build ``<out_dir>/<id>.pdf``: signed when the trail verifies, else a draft."""
+    built = build_pdfs(settings, [evaluation_id], out_dir)
+    return next(iter(built.values()))
+
+
+def build_pdfs(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path
+               ) -> dict[str, Path]:
+    """Build many reports with one pandoc run and one Typst compiler; all or nothing."""
+    units, refused, warnings = prepare(settings, evaluation_ids, documents=False)
+    if refused:
+        first = next(iter(refused))
+        raise EvkinError("render.has_findings", {"id": first},
+                         [f for found in refused.values() for f in found])
+    built = compile_units(settings, units, out_dir, warnings)
+    return {b.evaluation_id: b.path for b in built}
+
+
+def build_document_pdf(settings: Settings, evaluation_id: str, document_key: str,
+                       out_dir: Path) -> Path:
+    """One step 1–4 document (Nota Dinas, notulen with daftar hadir) as its own PDF."""
+    known = [spec.key for _, spec in settings.sop.documents]
+    if document_key not in known:
+        raise EvkinError("render.document_unknown", {"key": document_key, "id": evaluation_id,
+                                                     "known": ", ".join(known)})
+    units, refused, warnings = prepare(settings, [evaluation_id], documents=True,
+                                       report=False, only=document_key)
+    if refused:
+        raise EvkinError("render.has_findings", {"id": evaluation_id},
+                         refused[evaluation_id])
+    if not units:
+        spec = next(s for _, s in settings.sop.documents if s.key == document_key)
+        raise EvkinError("render.document_missing", {"key": document_key, "id": evaluation_id,
+                                                     "file": spec.file})
+    return compile_units(settings, units, out_dir, warnings)[0].path
+
+
+def build_batch(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path,
+                documents: bool = False,
+                progress: Callable[[Built], None] | None = None) -> Batch:
+    """The CLI's batch: build what can be built, report what was refused and why."""
+    units, refused, warnings = prepare(settings, evaluation_ids, documents=documents)
+    batch = Batch(refused=refused, warnings=warnings)
+    batch.built = compile_units(settings, units, out_dir, batch.warnings, progress)
+    return batch
+
+
+# ---------------------------------------------------------------- preparing data
+
+def prepare(settings: Settings, evaluation_ids: Sequence[str], documents: bool,
+            report: bool = True, only: str | None = None
+            ) -> tuple[list[Unit], dict[str, list[Finding]], list[str]]:
+    """Load, check and compute every evaluation; refuse those with errors."""
+    from evkin.evaluation.load import evaluation_folders
+    from evkin.trail import verify_trail
+    from evkin.workspace import load_one, previous_id, results_for
+
+    all_ids = [p.name for p in evaluation_folders(settings)]
+    source = read_source(settings.root)
+    units: list[Unit] = []
+    refused: dict[str, list[Finding]] = {}
+    for evaluation_id in evaluation_ids:
+        checked = load_one(settings, evaluation_id)
+        evaluation = checked.evaluation
+        if checked.errors:
+            refused[evaluation.id] = checked.errors
+            continue
+        verification = verify_trail(settings.root, evaluation.id)
+        prev = previous_id(evaluation, all_ids)
+        prev_period = Period.from_id(prev) if prev else None
+        prev_label = prev_period.label() if prev_period else None
+        if report:
+            results = results_for(settings, evaluation)
+            units.append(_report_unit(settings, evaluation, results, prev_label,
+                                      verification, source))
+        if documents:
+            units += _document_units(settings, evaluation, verification, source, only)
+    return units, refused, []
+
+
+def _base(settings: Settings, evaluation: Evaluation, verification: Verification,
+          source: Source) -> dict[str, Any]:
+    choice = fonts.choose(settings.fonts)
+    width, height = content.PAPER_MM.get(settings.paper, content.PAPER_MM["A4"])
+    commit = source.commit[:12] if source.commit else ""
+    if commit and source.is_dirty(f"evaluations/{evaluation.id}", "evkin.yml", "assets",
+                                  f"persetujuan/{evaluation.id}.yml"):
+        commit = content.d("render.stamp_dirty", commit=commit)
+    return {
+        "draft": not verification.ok,
+        "paper": {"name": settings.paper, "width": width, "height": height},
+        "fonts": list(choice.families),
+        "agency": content.agency_data(settings.agency),
+        "commit": commit or content.d("render.stamp_nogit"),
+        "stamp": "",
+    }
+
+
+def _charts(results: Sequence[Result]) -> list[str]:
+    from evkin.render.chart import chart_svg
+
+    chunks = [results[i:i + CHART_ROWS] for i in range(0, len(results), CHART_ROWS)]
+    return [chart_svg(chunk) for chunk in chunks]
+
+
+def _report_unit(settings: Settings, evaluation: Evaluation, results: Sequence[Result],
+                 prev_label: str | None, verification: Verification, source: Source) -> Unit:
+    data = _base(settings, evaluation, verification, source)
+    report = content.report_data(settings, evaluation, results, prev_label, verification,
+                                 _charts(results) if results else [])
+    status = "render.keyword_final" if verification.ok else "render.keyword_draft"
+    subject = "render.subject_final" if verification.ok else "render.subject_draft"
+    data["meta"] = content.meta(settings, report["title"],
+                                content.d(subject, title=report["title"]),
+                                ["Evaluasi Kinerja Internal", "SAKIP", report["period"],
+                                 report["nomor"], evaluation.id, content.d(status)])
+    data["report"] = report
+    parts: list[tuple[str, Path, int | None]] = [
+        (evaluation.report_text, evaluation.path / REPORT_FILE,
+         content.realisasi_heading(evaluation))]
+    docs = []
+    number = 0
+    for _step, spec in settings.sop.documents:
+        document = evaluation.documents.get(spec.key)
+        if document is None:
+            continue
+        number += 1
+        docs.append(content.document_data(settings, document, spec.kind, spec.judul, number))
+        parts.append((document.body, document.path, None))
+    data["documents"] = docs
+    return Unit(evaluation.id, f"{evaluation.id}.pdf", "laporan", data, parts, evaluation.path,
+                build_time(source, evaluation.tanggal), verification.ok,
+                "" if verification.ok else _reason(verification))
+
+
+def _document_units(settings: Settings, evaluation: Evaluation, verification: Verification,
+                    source: Source, only: str | None) -> list[Unit]:
+    units = []
+    for _step, spec in settings.sop.documents:
+        document = evaluation.documents.get(spec.key)
+        if document is None or (only and spec.key != only):
+            continue
+        data = _base(settings, evaluation, verification, source)
+        doc = content.document_data(settings, document, spec.kind, spec.judul, 1)
+        title = f"{spec.judul} — {evaluation.judul or evaluation.id}"
+        data["meta"] = content.meta(settings, title, title,
+                                    [spec.judul, "Evaluasi Kinerja Internal", evaluation.id])
+        data["report"] = {"title": evaluation.judul, "nomor": evaluation.nomor}
+        data["documents"] = [doc]
+        units.append(Unit(evaluation.id, f"{evaluation.id}-{Path(spec.file).stem}.pdf",
+                          "dokumen", data, [(document.body, document.path, None)],
+                          evaluation.path, build_time(source, evaluation.tanggal), verification.ok,
+                          "" if verification.ok else _reason(verification)))
+    return units
+
+
+def _reason(verification: Verification) -> str:
+    return t(verification.reason) if verification.reason else ""
+
+
+# ---------------------------------------------------------------- Typst source
+
+def template_text() -> str:
+    return resources.files("evkin.render").joinpath(TEMPLATE).read_text(encoding="utf-8")
+
+
+def _bind(part: str) -> str:
+    return (f'#let evkin-image = image-of("{part}")\n'
+            f'#let evkin-figure = figure-of("{part}")\n')
+
+
+def typst_source(unit: Unit, bodies: Sequence[str]) -> str:
+    """The document: our template, then calls and pandoc's markup. ``bodies`` match parts."""
+    out = [template_text(), "\n#show: frame\n"]
+    if unit.kind == "laporan":
+        if unit.data["report"]["numbered"]:
+            out.append("#set heading(numbering: bab-numbering)\n")
+        out.append("#show heading: heading-rule\n#front(data.report)\n")
+        out.append(_bind("p0") + "\n" + bodies[0] + "\n\n#closing(data.report)\n")
+        out.append("#set heading(outlined: false, numbering: none)\n")
+        for i, body in enumerate(bodies[1:]):
+            out.append(f"#lampiran-start({i})\n" + _bind(f"p{i + 1}") + "\n" + body
+                       + f"\n\n#lampiran-end({i})\n")
+    else:
+        out.append("#show heading: heading-rule\n#set heading(outlined: false)\n"
+                   "#document-start()\n")
+        out.append(_bind("p0") + "\n" + bodies[0] + "\n\n#document-end()\n")
+    return "".join(out)
+
+
+def _images(unit: Unit, index: int, converted: markup.Converted, root: Path,
+            problems: list[Finding]) -> list[dict[str, str]]:
+    """Image paths from the repository root (Typst's root) with alt text and caption."""
+    _, file, _ = unit.parts[index]
+    out = []
+    folder = unit.folder.resolve()
+    for image in converted.images:
+        target = (file.parent / unquote(image.src.split("#")[0].split("?")[0])).resolve()
+        if target != folder and folder not in target.parents:
+            problems.append(Finding(_rel(file, root), None, "render.image_outside",
+                                    {"target": image.src}))
+            continue
+        out.append({"path": "/" + target.relative_to(root.resolve()).as_posix(),
+                    "alt": image.alt, "caption": image.title or image.alt})
+    return out
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _notes(converted: markup.Converted, file: str) -> list[str]:
+    out = []
+    for note in converted.notes:
+        code = str(note.get("code", ""))
+        params = {"path": file, **{k: str(v)[:80] for k, v in note.items() if k != "code"}}
+        if code == "raw":
+            out.append(t("render.note_raw", params))
+        elif code == "link_missing":
+            out.append(t("render.note_link_missing", params))
+        elif code == "capaian_at_end":
+            out.append(t("render.note_capaian_at_end", params))
+    return out
+
+
+def _digest(source: str, data: dict[str, Any], files: Sequence[Path]) -> str:
+    h = hashlib.sha256()
+    h.update(source.encode("utf-8"))
+    h.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    for path in files:
+        h.update(path.read_bytes() if path.is_file() else b"")
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------- compiling
+
+def _compiler(settings: Settings) -> Any:
+    import typst
+
+    choice = fonts.choose(settings.fonts)
+    return typst.Compiler(root=str(settings.root), font_paths=list(choice.font_paths))
+
+
+def font_warnings(settings: Settings) -> list[str]:
+    choice = fonts.choose(settings.fonts)
+    if choice.metric_compatible:
+        return []
+    return [t("render.font_fallback", {"wanted": ", ".join(settings.fonts),
+                                       "used": choice.families[0]})]
+
+
+def compile_units(settings: Settings, units: Sequence[Unit], out_dir: Path,
+                  warnings: list[str], progress: Callable[[Built], None] | None = None
+                  ) -> list[Built]:
+    """Convert all Markdown in one pandoc run, then lay out each PDF with one compiler."""
+    import typst
+
+    if not units:
+        return []
+    warnings += font_warnings(settings)
+    flat = [markup.Part(text, insert) for unit in units for text, _, insert in unit.parts]
+    converted = markup.convert(flat)
+    compiler = _compiler(settings)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    built = []
+    position = 0
+    for unit in units:
+        mine = converted[position:position + len(unit.parts)]
+        position += len(unit.parts)
+        problems: list[Finding] = []
+        parts_data = {}
+        files: list[Path] = []
+        for i, conv in enumerate(mine):
+            images = _images(unit, i, conv, settings.root, problems)
+            parts_data[f"p{i}"] = {"images": images}
+            files += [settings.root / img["path"].lstrip("/") for img in images]
+            warnings += _notes(conv, _rel(unit.parts[i][1], settings.root))
+        if problems:
+            raise EvkinError("render.has_findings", {"id": unit.evaluation_id}, problems)
+        unit.data["parts"] = parts_data
+        if unit.data["agency"]["lambang"]:
+            files.append(settings.root / unit.data["agency"]["lambang"].lstrip("/"))
+        text = typst_source(unit, [c.text for c in mine])
+        when = unit.when
+        digest = _digest(text, unit.data, files)
+        unit.data["stamp"] = t("render.stamp", {
+            "version": __version__, "commit": unit.data["commit"],
+            "date": indonesian.tanggal(when.date()), "digest": digest[:16]}, content.DOC_LANG)
+        try:
+            pdf = compiler.compile(
+                input=text.encode("utf-8"),
+                sys_inputs={"evkin": json.dumps(unit.data, ensure_ascii=False)},
+                pdf_standards=PDF_STANDARDS,
+                timestamp=int(when.timestamp()),
+            )
+        except typst.TypstError as error:
+            detail = " ".join(str(x) for x in (error.message, *(error.hints or []))).strip()
+            raise EvkinError("render.typst_failed", {"id": unit.evaluation_id,
+                                                     "detail": detail[:400]}) from None
+        path = out_dir / unit.out_name
+        write_atomic(path, pdf)
+        done = Built(path, unit.evaluation_id, unit.signed, unit.reason, unit.kind)
+        built.append(done)
+        if progress:
+            progress(done)
+    return built
+
+
+def with_paper(settings: Settings, paper: str | None) -> Settings:
+    """Settings with another paper size for one build (``evkin pdf --kertas F4``)."""
+    if not paper:
+        return settings
+    return dataclasses.replace(settings, paper=paper.upper())

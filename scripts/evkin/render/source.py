@@ -1,0 +1,67 @@
+"""Where a build comes from: the commit, its time (the PDF's timestamp) and uncommitted edits.
+
+The timestamp is the commit's, never the clock's, so building the same commit twice gives the
+same bytes. Outside Git, ``SOURCE_DATE_EPOCH`` or the evaluation's date stands in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from evkin.render.indonesian import WIB
+
+
+@dataclass(frozen=True)
+class Source:
+    commit: str  # full hash, '' outside Git
+    time: dt.datetime | None  # commit time, timezone-aware
+    dirty: frozenset[str]  # repository paths with uncommitted changes
+
+    def is_dirty(self, *prefixes: str) -> bool:
+        return any(path == p or path.startswith(p.rstrip("/") + "/")
+                   for path in self.dirty for p in prefixes)
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
+                              check=False)
+    except OSError:
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def read_source(root: Path) -> Source:
+    """HEAD's hash and committer time, and every path ``git status`` reports as changed."""
+    head = _git(root, "log", "-1", "--format=%H %ct %cI")
+    if not head or not head.strip():
+        return Source("", None, frozenset())
+    sha, epoch, iso = head.split()
+    when = dt.datetime.fromtimestamp(int(epoch), dt.datetime.fromisoformat(iso).tzinfo)
+    status = _git(root, "status", "--porcelain", "-z", "--untracked-files=all") or ""
+    dirty = set()
+    entries = status.split("\0")
+    i = 0
+    while i < len(entries):
+        entry = entries[i]
+        if len(entry) > 3:
+            dirty.add(entry[3:])
+            if entry[0] in "RC":  # a rename names its source in the next field
+                i += 1
+        i += 1
+    return Source(sha, when, frozenset(dirty))
+
+
+def build_time(source: Source, fallback: dt.date | None) -> dt.datetime:
+    """The moment written into the PDF: commit time, else SOURCE_DATE_EPOCH, else the date."""
+    if source.time is not None:
+        return source.time
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    day = fallback or dt.date(2000, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=WIB)
