@@ -1,14 +1,44 @@
-"""Verify an approval trail against Git: is the folder at HEAD the tree that was approved?
+"""Verify an approval trail against Git: is the folder at HEAD the tree that was approved, in
+the SOP's order, by the officials the settings name?
 
-Nothing is published as final unless ``verify_trail`` says ``ok``.
+Nothing is published as final unless ``verify_trail`` says ``ok``. The checks, in order (the
+first that fails is the ``reason``):
+
+1. every record's decision fits its role (paraf by the Sekretaris, signature by the Kepala
+   Dinas);
+2. offline records (``sumber: ssh``, or any record carrying ``tanda_tangan_ssh``): the SSH
+   signature over ``Approval.payload()`` verifies against the key the settings give that role
+   (``evkin.yml`` as committed at the approved commit, else at HEAD), the record names that
+   holder (NIP), its commit holds the tree it names, and the signer wrote no draft;
+3. a paraf and a signature are recorded; the signature is not older than the paraf;
+4. the folder is committed, and its tree at HEAD is the tree paraf and signature approved;
+5. the SOP's order holds (``approval_order.trail_state``): each role's latest decision counts,
+   a return by the Kepala Dinas needs a new paraf after it;
+6. the working copy of the folder has no uncommitted edits.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from evkin.approval import Trail, load_trail
+from evkin import gitrepo
+from evkin.approval import Approval, Trail, load_trail
+from evkin.approval_order import RETURN, approving_roles, trail_state
+from evkin.findings import EvkinError
+from evkin.settings import SETTINGS_FILE, Person, Settings, parse_settings
+from evkin.sop import Sop, load_sop
+
+
+@dataclass(frozen=True)
+class RecordCheck:
+    """What was checked of one record (1-based ``number``)."""
+
+    number: int
+    signature: str  # none (forge record) | valid | invalid | missing | no_key
+    settings_commit: str = ""  # the commit whose evkin.yml gave the allowed key
+    tag: str = ""  # the signed tag evkin/<id>/<n>-<decision>, when present
 
 
 @dataclass(frozen=True)
@@ -17,49 +47,151 @@ class Verification:
     trail: Trail | None
     reason: str | None = None  # catalogue key when not ok
     current_tree: str = ""
+    params: Mapping[str, object] = field(default_factory=dict)  # for the reason's message
+    records: tuple[RecordCheck, ...] = ()
 
 
 def folder_tree(root: Path, evaluation_id: str, rev: str = "HEAD") -> str:
     """The git tree hash of ``evaluations/<id>`` at ``rev`` ('' when absent)."""
-    import git
-
-    try:
-        repo = git.Repo(root, search_parent_directories=False)
-        commit = repo.commit(rev)
-        return str((commit.tree / f"evaluations/{evaluation_id}").hexsha)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.BadName, KeyError,
-            ValueError):
+    if not gitrepo.is_repo(root):
         return ""
+    return gitrepo.tree_at(root, gitrepo.folder_path(evaluation_id), rev)
 
 
 def folder_is_clean(root: Path, evaluation_id: str) -> bool:
     """True when the working copy of the folder equals HEAD (no uncommitted edits)."""
-    import git
+    return gitrepo.is_repo(root) and gitrepo.is_clean(root, gitrepo.folder_path(evaluation_id))
 
+
+def tag_name(evaluation_id: str, number: int, decision: str) -> str:
+    """The signed tag an offline record gets: ``evkin/<id>/<n>-<decision>``."""
+    return f"evkin/{evaluation_id}/{number}-{decision}"
+
+
+def committed_settings(root: Path, rev: str = "HEAD") -> Settings | None:
+    """The settings as committed at ``rev`` (an uncommitted edit of evkin.yml does not count);
+    ``None`` when evkin.yml is not committed there or cannot be read."""
+    text = gitrepo.file_at(root, rev, SETTINGS_FILE)
+    if text is None:
+        return None
     try:
-        repo = git.Repo(root)
-        path = f"evaluations/{evaluation_id}"
-        return not repo.git.status("--porcelain", "--", path).strip()
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError):
-        return False
+        return parse_settings(text, root)
+    except EvkinError:
+        return None
 
 
-def verify_trail(root: Path, evaluation_id: str) -> Verification:
-    """Final only when a paraf and a later signature both approve the tree at HEAD,
-    and the working copy has not been edited since."""
+def is_author(person: Person, authors: set[tuple[str, str]]) -> bool:
+    """Does a commit author (name, e-mail) stand for ``person`` (by e-mail, name or login)?"""
+    names = {n.strip().lower() for n in (person.nama, person.login) if n.strip()}
+    email = person.surel.strip().lower()
+    return any((email and e.strip().lower() == email) or n.strip().lower() in names
+               for n, e in authors)
+
+
+class _SignedChecker:
+    """Checks offline (SSH-signed) records; caches settings per commit."""
+
+    def __init__(self, root: Path, evaluation_id: str) -> None:
+        self.root = root
+        self.evaluation_id = evaluation_id
+        self.cache: dict[str, tuple[str, Settings | None]] = {}
+
+    def settings_for(self, commit: str) -> tuple[str, Settings | None]:
+        key = commit or "HEAD"
+        if key not in self.cache:
+            rev = commit if commit and gitrepo.object_type(self.root, commit) == "commit" \
+                else "HEAD"
+            found = committed_settings(self.root, rev)
+            if found is None and rev != "HEAD":
+                rev, found = "HEAD", committed_settings(self.root, "HEAD")
+            self.cache[key] = (gitrepo.resolve_commit(self.root, rev) if found else "", found)
+        return self.cache[key]
+
+    def check(self, number: int, approval: Approval) -> tuple[RecordCheck, str | None,
+                                                                dict[str, object]]:
+        from evkin import signing
+
+        params: dict[str, object] = {"number": number, "role": approval.role}
+        if not approval.ssh_signature:
+            return RecordCheck(number, "missing"), "trail.unsigned", params
+        used, settings = self.settings_for(approval.commit)
+        if settings is None:
+            return RecordCheck(number, "no_key"), "trail.no_settings", params
+        allowed = signing.signers(settings, [approval.role])
+        if not allowed:
+            return RecordCheck(number, "no_key", used), "trail.no_key", params
+        if not signing.verify(approval.payload(), approval.ssh_signature, allowed,
+                              approval.role):
+            return RecordCheck(number, "invalid", used), "trail.bad_signature", params
+        ok = RecordCheck(number, "valid", used)
+        holder = settings.roles.holders(approval.role)[0]
+        if holder.nip and approval.nip and holder.nip != approval.nip:
+            return ok, "trail.identity_mismatch", {**params, "name": holder.nama}
+        if approval.commit and gitrepo.object_type(self.root, approval.commit) == "commit":
+            at_commit = gitrepo.tree_at(self.root, gitrepo.folder_path(self.evaluation_id),
+                                        approval.commit)
+            if at_commit != approval.tree:
+                return ok, "trail.commit_mismatch", params
+            authors = {(d.author, d.email) for d in gitrepo.drafts(
+                self.root, self.evaluation_id, approval.commit)}
+            if is_author(holder, authors):
+                return ok, "trail.author", {**params, "name": holder.nama}
+        return ok, None, params
+
+
+def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None) -> Verification:
+    """Final only when a paraf and a later signature both approve the tree at HEAD, in the
+    SOP's order, signed by the right keys where signed, and the working copy is unedited."""
     trail = load_trail(root, evaluation_id)
-    if trail is None:
-        return Verification(False, None, "trail.none")
     current = folder_tree(root, evaluation_id)
+    if trail is None:
+        return Verification(False, None, "trail.none", current)
+    sop = sop or load_sop()
+
+    def fail(reason: str, records: tuple[RecordCheck, ...] = (), **params: object
+             ) -> Verification:
+        return Verification(False, trail, reason, current, params, records)
+
+    roles = approving_roles(sop)
+    labels = {a: sop.role_label(a.role) for a in trail.approvals}
+    for number, approval in enumerate(trail.approvals, 1):
+        if approval.decision != RETURN and roles.get(approval.role) != approval.decision:
+            return fail("trail.role_mismatch", number=number, role=labels[approval],
+                        decision=approval.decision)
+
+    records: tuple[RecordCheck, ...] = tuple(
+        RecordCheck(n, "none") for n in range(1, len(trail.approvals) + 1))
+    if trail.source == "ssh" or any(a.ssh_signature for a in trail.approvals):
+        checker = _SignedChecker(root, evaluation_id)
+        checked = []
+        problem: tuple[str, dict[str, object]] | None = None
+        for number, approval in enumerate(trail.approvals, 1):
+            record, reason, params = checker.check(number, approval)
+            tag = tag_name(evaluation_id, number, approval.decision)
+            checked.append(RecordCheck(record.number, record.signature, record.settings_commit,
+                                       tag if gitrepo.tags(root, tag) == [tag] else ""))
+            if reason and problem is None:
+                params["role"] = labels[approval]
+                problem = (reason, params)
+        records = tuple(checked)
+        if problem:
+            return fail(problem[0], records, **problem[1])
+
     paraf, signature = trail.paraf, trail.signature
     if paraf is None or signature is None:
-        return Verification(False, trail, "trail.incomplete", current)
+        return fail("trail.incomplete", records)
     if signature.at < paraf.at:
-        return Verification(False, trail, "trail.out_of_order", current)
+        return fail("trail.out_of_order", records)
     if not current or not trail.tree:
-        return Verification(False, trail, "trail.no_tree", current)
+        return fail("trail.no_tree", records)
     if not (paraf.tree == signature.tree == trail.tree == current):
-        return Verification(False, trail, "trail.tree_changed", current)
+        return fail("trail.tree_changed", records, approved=(signature.tree or trail.tree)[:12],
+                    current=current[:12])
+    state = trail_state(trail.approvals, current, sop)
+    if not state.signed:
+        if state.returned is not None:
+            return fail("trail.returned", records, role=sop.role_label(state.returned.role))
+        return fail("trail.out_of_order", records)
     if not folder_is_clean(root, evaluation_id):
-        return Verification(False, trail, "trail.uncommitted", current)
-    return Verification(True, trail, None, current)
+        return fail("trail.uncommitted", records)
+    return Verification(True, trail, None, current, {}, records)

@@ -1,0 +1,201 @@
+"""``evkin status [ID]``: the SOP step each evaluation is at, who acts next, and each step's
+dates and duration against the SOP's time standard (overdue steps flagged)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from evkin.commands import settings_from
+from evkin.commands._ids import evaluation_id
+from evkin.findings import EvkinError
+from evkin.messages import t
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from evkin.progress import Facts, Progress, StepProgress
+    from evkin.settings import Settings
+    from evkin.sop import Step
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("status", help=t("status.help"), description=t("status.description"))
+    p.add_argument("id", metavar="ID", nargs="?", help=t("status.opt_id"))
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--today", metavar="YYYY-MM-DD", type=_date, help=t("status.opt_today"))
+    p.set_defaults(run=run)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("status.bad_date", {"value": text})) from None
+
+
+def facts_for(settings: Settings, folder: Path) -> tuple[Facts, str | None]:
+    """Gather what ``progress`` decides on; the second item is a problem to show, if any."""
+    from evkin import gitrepo
+    from evkin.approval import load_trail
+    from evkin.evaluation.load import load_evaluation
+    from evkin.evaluation.model import TEMPLATE_MARK
+    from evkin.progress import Facts
+    from evkin.trail import verify_trail
+
+    evaluation = load_evaluation(folder, settings).evaluation
+    ident = folder.name
+    dates: dict[int, dt.date | None] = {}
+    for step, spec in settings.sop.documents:
+        document = evaluation.documents.get(spec.key)
+        value = document.meta.get("tanggal") if document else None
+        dates[step.number] = value if isinstance(value, dt.date) else None
+    report = evaluation.report_text
+    in_git = gitrepo.is_repo(settings.root)
+    drafts = gitrepo.drafts(settings.root, ident) if in_git else []
+    problem = None
+    try:
+        trail = load_trail(settings.root, ident)
+        verification = verify_trail(settings.root, ident, settings.sop)
+    except EvkinError as error:
+        trail, verification, problem = None, None, error.message()
+    recorded = gitrepo.last_change(settings.root, f"persetujuan/{ident}.yml") if in_git \
+        else None
+    facts = Facts(
+        evaluation_id=ident, document_dates=dates,
+        report_ready=bool(report.strip()) and TEMPLATE_MARK not in report,
+        draft_times=tuple(d.at for d in drafts), report_date=evaluation.tanggal,
+        approvals=trail.approvals if trail else (),
+        current_tree=verification.current_tree if verification else "",
+        verified=bool(verification and verification.ok),
+        verify_reason=t(verification.reason, verification.params)
+        if verification and verification.reason else None,
+        recorded_at=recorded,
+    )
+    return facts, problem
+
+
+def step_name(step: Step) -> str:
+    if step.document:
+        return step.document.judul
+    kind = step.approval or ("report" if step.report else "publish" if step.publish else "other")
+    return t(f"status.kind.{kind}")
+
+
+def _moment(value: dt.date | dt.datetime | None) -> str:
+    from evkin.indonesian_dates import format_date
+
+    if value is None:
+        return "–"
+    return format_date(value.date() if isinstance(value, dt.datetime) else value)
+
+
+def _state_text(step: StepProgress) -> str:
+    text = t(f"status.state.{step.state}")
+    if step.overdue:
+        text += ", " + t("status.overdue_flag" if step.state == "done" else "status.late_flag")
+    return text
+
+
+def _json_step(step: StepProgress, settings: Settings) -> dict[str, object]:
+    def iso(value: dt.date | dt.datetime | None) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    return {
+        "langkah": step.number, "kegiatan": step_name(settings.sop.step(step.number)),
+        "pelaksana": settings.sop.role_label(step.actor), "peran": step.actor,
+        "status": step.state, "mulai": iso(step.start), "selesai": iso(step.end),
+        "hari_kerja": step.working_days, "standar": step.standard.label(),
+        "batas": iso(step.deadline), "terlambat": step.overdue,
+    }
+
+
+def _note(result: Progress) -> str | None:
+    from evkin.indonesian_dates import format_datetime
+
+    if not result.note:
+        return None
+    params = dict(result.note_params)
+    if isinstance(params.get("at"), dt.datetime):
+        params["at"] = format_datetime(params["at"])  # type: ignore[arg-type]
+    return t(result.note, params)
+
+
+def run(args: argparse.Namespace) -> int:
+    from evkin.evaluation.load import evaluation_folders
+    from evkin.output import print_json, table
+    from evkin.progress import progress
+    from evkin.timing import indonesian_holidays
+
+    settings = settings_from(args)
+    if args.id:
+        folders = [settings.evaluations_dir / evaluation_id(settings, args.id)]
+    else:
+        folders = evaluation_folders(settings)
+    today = args.today or dt.datetime.now(WIB).date()
+    gathered = [facts_for(settings, folder) for folder in folders]
+    years = {today.year}
+    for facts, _ in gathered:
+        for value in (*facts.document_dates.values(), *facts.draft_times,
+                      *(a.at for a in facts.approvals)):
+            if value is not None:
+                years.add(value.year)
+    holidays = indonesian_holidays(range(min(years), max(years) + 1))
+    results = [(progress(facts, settings.sop, today, holidays), problem)
+               for facts, problem in gathered]
+    last_step = settings.sop.steps[-1].number
+
+    if args.format == "json":
+        print_json({"tanggal": today.isoformat(), "evaluasi": [{
+            "id": r.evaluation_id, "langkah": r.step if r.step <= last_step else None,
+            "selesai": r.done,
+            "berikutnya": settings.sop.role_label(r.next_actor) if r.next_actor else None,
+            "catatan": _note(r), "masalah": problem,
+            "terlambat": list(r.overdue),
+            "langkah_langkah": [_json_step(s, settings) for s in r.steps],
+        } for r, problem in results]})
+        return 0
+
+    if not results:
+        print(t("status.no_evaluations"))
+        return 0
+    if args.id is None:
+        rows = []
+        for r, problem in results:
+            if r.done:
+                where = t("status.all_done")
+            else:
+                where = f"{r.step}. {step_name(settings.sop.step(r.step))}"
+            rows.append([r.evaluation_id, where,
+                         settings.sop.role_label(r.next_actor) if r.next_actor else "–",
+                         ", ".join(str(n) for n in r.overdue) or "–",
+                         problem or _note(r) or ""])
+        print(t("status.today", {"date": _moment(today)}))
+        print(table(rows, t("status.list_headers").split(";")))
+        return 0
+
+    r, problem = results[0]
+    print(t("status.title", {"id": r.evaluation_id, "date": _moment(today)}))
+    if r.done:
+        print(t("status.done"))
+    else:
+        print(t("status.at", {"step": r.step, "name": step_name(settings.sop.step(r.step)),
+                              "actor": settings.sop.role_label(r.next_actor or "")}))
+    for extra in (problem, _note(r)):
+        if extra:
+            print(t("status.note", {"text": extra}))
+    rows = []
+    for s in r.steps:
+        days = t("status.days", {"n": s.working_days}) if s.working_days is not None else "–"
+        rows.append([str(s.number), step_name(settings.sop.step(s.number)),
+                     settings.sop.role_label(s.actor), _moment(s.start), _moment(s.end), days,
+                     s.standard.label(), _moment(s.deadline), _state_text(s)])
+    print()
+    print(table(rows, t("status.headers").split(";"), {0}))
+    if r.overdue:
+        print()
+        print(t("status.overdue_summary", {"steps": ", ".join(str(n) for n in r.overdue)}))
+    return 0

@@ -1,0 +1,210 @@
+"""The Git edge: drafts of an evaluation, tree hashes, word-level diffs, signed tags and commits.
+
+Everything that asks Git something goes through here (GitPython for reading, the ``git``
+program for the few writes that need its signing), so the deciders stay pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from evkin.findings import EvkinError
+
+if TYPE_CHECKING:
+    import git
+
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's well-known empty tree
+EVALUATIONS = "evaluations"
+# Words for prose, whole cells for CSV (``;``) and Markdown tables (``|``): "95,5" stays one
+# word so a changed figure shows as one change, not three.
+WORD_REGEX = r"[^[:space:];|]+|[;|]"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One commit that changed an evaluation folder."""
+
+    sha: str
+    at: dt.datetime  # author date, in the author's time zone
+    author: str
+    email: str
+    message: str  # first line
+    tree: str  # tree hash of the evaluation folder after this commit ('' when removed)
+
+    @property
+    def short(self) -> str:
+        return self.sha[:7]
+
+
+def folder_path(evaluation_id: str) -> str:
+    return f"{EVALUATIONS}/{evaluation_id}"
+
+
+def open_repo(root: Path) -> git.Repo:
+    """The repository at ``root``; ``EvkinError`` (exit 2) when it is not one."""
+    import git
+
+    try:
+        return git.Repo(root, search_parent_directories=False)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise EvkinError("git.not_repo", {"root": str(root)}) from None
+
+
+def is_repo(root: Path) -> bool:
+    return (root / ".git").exists()
+
+
+def has_commits(repo: git.Repo) -> bool:
+    try:
+        repo.head.commit  # noqa: B018 - raises when the branch has no commit yet
+    except ValueError:
+        return False
+    return True
+
+
+def drafts(root: Path, evaluation_id: str, rev: str = "HEAD") -> list[Draft]:
+    """Commits reachable from ``rev`` that touched ``evaluations/<id>/``, newest first."""
+    repo = open_repo(root)
+    if not has_commits(repo):
+        return []
+    path = folder_path(evaluation_id)
+    out = []
+    for commit in repo.iter_commits(rev, paths=path):
+        try:
+            tree = str((commit.tree / path).hexsha)
+        except KeyError:
+            tree = ""
+        out.append(Draft(
+            sha=commit.hexsha, at=commit.authored_datetime, author=str(commit.author.name),
+            email=str(commit.author.email or ""),
+            message=str(commit.summary), tree=tree,
+        ))
+    return out
+
+
+def resolve_commit(root: Path, rev: str) -> str:
+    """The full hash of the commit ``rev`` names; ``EvkinError`` when it names none."""
+    import git
+
+    repo = open_repo(root)
+    try:
+        return str(repo.commit(rev).hexsha)
+    except (git.BadName, ValueError, git.BadObject):
+        raise EvkinError("git.bad_rev", {"rev": rev}) from None
+
+
+def tree_at(root: Path, path: str, rev: str = "HEAD") -> str:
+    """Tree hash of ``path`` at commit ``rev``; '' when the commit or the path is absent."""
+    import git
+
+    try:
+        commit = open_repo(root).commit(rev)
+        return str((commit.tree / path).hexsha)
+    except (EvkinError, git.BadName, git.BadObject, KeyError, ValueError):
+        return ""
+
+
+def object_type(root: Path, sha: str) -> str:
+    """``commit``, ``tree``, ... for an object in the repository; '' when it is not there."""
+    if not sha:
+        return ""
+    result = subprocess.run(["git", "cat-file", "-t", sha], cwd=root, capture_output=True,
+                            text=True, check=False)
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def file_at(root: Path, rev: str, path: str) -> str | None:
+    """The text of ``path`` as committed at ``rev``; ``None`` when absent."""
+    result = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=root, capture_output=True,
+                            check=False)
+    if result.returncode != 0:
+        return None
+    return result.stdout.decode("utf-8", errors="replace")
+
+
+def is_clean(root: Path, path: str) -> bool:
+    """True when the working copy of ``path`` equals HEAD (nothing staged or unstaged)."""
+    result = subprocess.run(["git", "status", "--porcelain", "--", path], cwd=root,
+                            capture_output=True, text=True, check=False)
+    return result.returncode == 0 and not result.stdout.strip()
+
+
+def last_change(root: Path, path: str) -> dt.datetime | None:
+    """Commit date of the latest commit that changed ``path`` (when it landed on this branch)."""
+    result = subprocess.run(["git", "log", "-1", "--format=%cI", "--", path], cwd=root,
+                            capture_output=True, text=True, check=False)
+    text = result.stdout.strip()
+    if result.returncode != 0 or not text:
+        return None
+    return dt.datetime.fromisoformat(text)
+
+
+def tags(root: Path, prefix: str) -> list[str]:
+    result = subprocess.run(["git", "tag", "--list", f"{prefix}*"], cwd=root,
+                            capture_output=True, text=True, check=False)
+    return [line for line in result.stdout.splitlines() if line]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file changed between two versions of a folder."""
+
+    status: str  # A added | D deleted | M modified | R renamed | T type changed
+    path: str
+    old_path: str
+
+
+def changes(root: Path, old_tree: str, new_tree: str) -> list[Change]:
+    """Files that differ between two trees (paths relative to those trees)."""
+    out = _git(root, "diff", "--name-status", "-z", "-M", old_tree, new_tree).split("\0")
+    found = []
+    items = [item for item in out if item != ""]
+    i = 0
+    while i < len(items):
+        status = items[i][0]
+        if status in "RC":
+            found.append(Change(status, items[i + 2], items[i + 1]))
+            i += 3
+        else:
+            found.append(Change(status, items[i + 1], items[i + 1]))
+            i += 2
+    return found
+
+
+def word_diff(root: Path, old_tree: str, new_tree: str, change: Change,
+              context: int = 1) -> str:
+    """``git diff --word-diff=porcelain`` of one file between two trees."""
+    paths = [change.path] if change.path == change.old_path else [change.old_path, change.path]
+    return _git(root, "diff", "--word-diff=porcelain", f"--word-diff-regex={WORD_REGEX}",
+                f"--unified={context}", "-M", old_tree, new_tree, "--", *paths)
+
+
+def _git(root: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=root,
+                            capture_output=True, check=False)
+    if result.returncode != 0:
+        raise EvkinError("git.failed", {"command": "git " + " ".join(args[:2]),
+                                        "detail": result.stderr.decode(errors="replace")
+                                        .strip()})
+    return result.stdout.decode("utf-8", errors="replace")
+
+
+def run_git(root: Path, args: Sequence[str], config: Mapping[str, str] | None = None,
+            env: Mapping[str, str] | None = None) -> str:
+    """Run ``git -c k=v ... args`` in ``root``; ``EvkinError`` with git's own words on failure."""
+    command = ["git"]
+    for key, value in (config or {}).items():
+        command += ["-c", f"{key}={value}"]
+    command += list(args)
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False,
+                            env={**os.environ, **(env or {})})
+    if result.returncode != 0:
+        raise EvkinError("git.failed", {"command": "git " + " ".join(args[:2]),
+                                        "detail": (result.stderr or result.stdout).strip()})
+    return result.stdout
