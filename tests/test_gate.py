@@ -381,10 +381,12 @@ def test_record_writes_a_trail_that_verifies_after_merge(evkin: Any, tmp_path: P
     shas = {"head": head, "old": old}
     reason = "Faktor penghambat IK-03 belum dianalisis."
 
+    trail_file = root / "persetujuan" / f"{EVAL}.yml"
+    before_record = trail_file.read_bytes() if trail_file.exists() else None
     unsigned = write_payloads(tmp_path / "u", forge, [Event(SEK, "approve")], shas)
     result = evkin("gate", *unsigned, "--base-ref", "main", "--record", root=root)
-    assert result.code == 1 and not (root / "persetujuan" / f"{EVAL}.yml").exists()
-    assert "TIDAK ditulis" in result.err
+    assert result.code == 1 and "TIDAK ditulis" in result.err
+    assert (trail_file.read_bytes() if trail_file.exists() else None) == before_record
 
     events = [Event(SEK, "approve", "old"), Event(KD, "request", "old", body=reason),
               Event(SEK, "approve"), Event(KD, "approve")]
