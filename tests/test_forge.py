@@ -25,6 +25,7 @@ TOKEN = "tok-3f9a-rahasia"
 OWNER_REPO = "bmcktr/evaluasi-kinerja"
 EVAL = "2025-tahunan"
 REPORT = f"evaluations/{EVAL}/laporan.md"
+NEW, OLD = f"evaluations/{EVAL}/dokumen/baru.md", f"evaluations/{EVAL}/dokumen/lama.md"
 SEK, KD, SAKIP = "rina-marlina", "hendra-saputra", "fajar-ramadhan"
 BASE = f"/repos/{OWNER_REPO}"
 
@@ -111,8 +112,7 @@ def scenario(forge_name: str, repo: dict[str, Any], events: list[Event]
              ) -> tuple[dict[str, Any], list[Any], list[Any], list[Any]]:
     shas = {"head": repo["head"], "old": repo["old"]}
     return (pull(forge_name, 7, SAKIP, repo["head"]), reviews(forge_name, 7, events, shas),
-            files(forge_name, [REPORT, "evaluations/2025-tahunan/dokumen/baru.md"],
-                  {"evaluations/2025-tahunan/dokumen/baru.md": "evaluations/2025-tahunan/dokumen/lama.md"}),
+            files(forge_name, [REPORT, NEW], {NEW: OLD}),
             [commit(forge_name, repo["old"], SAKIP, EMAILS[SAKIP]),
              commit(forge_name, repo["head"], SAKIP, EMAILS[SAKIP])])
 
@@ -133,8 +133,7 @@ def test_github_client_pages_and_normalises(httpserver: HTTPServer,
     assert got[1].url.endswith("#pullrequestreview-2")
     pull_request = client.pull_request(7)
     assert pull_request.head_sha == repo["head"] and pull_request.author == SAKIP
-    assert set(pull_request.files) == {REPORT, "evaluations/2025-tahunan/dokumen/baru.md",
-                                       "evaluations/2025-tahunan/dokumen/lama.md"}  # a rename counts both names
+    assert set(pull_request.files) == {REPORT, NEW, OLD}  # a rename counts both names
     assert {SAKIP, EMAILS[SAKIP]} <= pull_request.commit_authors
     gets = [req for req, _ in httpserver.log if req.method == "GET"]
     assert all(req.headers["Authorization"] == f"Bearer {TOKEN}" for req in gets)
