@@ -246,7 +246,8 @@ def approval_state(verification: Verification, kepala: Person,
             "render.paraf_done", nama=paraf.name or sekretaris.nama,
             waktu=indonesian.waktu(paraf.at))}
         return state, box
-    reason = t(verification.reason, None, DOC_LANG) if verification.reason else ""
+    reason = (t(verification.reason, verification.params, DOC_LANG)
+              if verification.reason else "")
     paraf_now = trail.paraf if trail else None
     if paraf_now and verification.current_tree and paraf_now.tree == verification.current_tree:
         status = d("render.paraf_done", nama=paraf_now.name or sekretaris.nama,

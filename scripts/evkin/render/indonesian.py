@@ -7,22 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
-DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-# Indonesia's three zones; the agency's documents use WIB (Padang).
-ZONES = {7: "WIB", 8: "WITA", 9: "WIT"}
+from evkin.indonesian_dates import format_date, zone_label
+
+# The agency's documents use WIB (Padang); approval times are shown in it.
 WIB = dt.timezone(dt.timedelta(hours=7))
 
 
 def tanggal(date: dt.date) -> str:
     """``2026-01-26`` → ``26 Januari 2026``."""
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    return format_date(date)
 
 
 def hari_tanggal(date: dt.date) -> str:
     """``2026-01-13`` → ``Selasa, 13 Januari 2026`` (the notulen's "hari, tanggal")."""
-    return f"{DAYS[date.weekday()]}, {tanggal(date)}"
+    return format_date(date, weekday=True)
 
 
 def date_line(city: str, date: dt.date | None) -> str:
@@ -33,10 +31,7 @@ def date_line(city: str, date: dt.date | None) -> str:
 def waktu(moment: dt.datetime, zone: dt.tzinfo = WIB) -> str:
     """A moment in the agency's zone: ``27 Januari 2026 pukul 09.12 WIB``."""
     local = moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
-    offset = local.utcoffset()
-    hours = int(offset.total_seconds() // 3600) if offset is not None else 7
-    name = ZONES.get(hours, f"UTC{hours:+d}")
-    return f"{tanggal(local.date())} pukul {local:%H.%M} {name}"
+    return f"{tanggal(local.date())} pukul {local:%H.%M} {zone_label(local)}"
 
 
 def text_value(value: object) -> str:

@@ -229,7 +229,7 @@ def _document_units(settings: Settings, evaluation: Evaluation, verification: Ve
 
 
 def _reason(verification: Verification) -> str:
-    return t(verification.reason) if verification.reason else ""
+    return t(verification.reason, verification.params) if verification.reason else ""
 
 
 # ---------------------------------------------------------------- Typst source
