@@ -307,6 +307,7 @@ def _rows_to_indicators(path: Path, rows: Iterator[Row], sink: _Sink) -> list[In
                                    else parse_number(str(value)))
             except NumberProblem as problem:
                 sink.add(path, where(column), problem.code, column=column, text=problem.text)
+                numbers[column] = None
                 broken = True
         target, target_max = numbers["target"], numbers["target_maks"]
         if target is not None and target_max is not None and target_max < target:
