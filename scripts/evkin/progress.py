@@ -34,7 +34,7 @@ class Facts:
     evaluation_id: str
     document_dates: Mapping[int, dt.date | None]  # step number → date (None: missing/undated)
     report_ready: bool  # laporan.md written (no placeholders left) and committed
-    draft_times: tuple[dt.datetime, ...]  # commits that changed the folder, any order
+    draft_times: tuple[dt.datetime, ...]  # commits that changed the folder, newest first
     report_date: dt.date | None  # evaluasi.yml tanggal
     approvals: tuple[Approval, ...]
     current_tree: str
@@ -87,10 +87,9 @@ def _not_after(moment: Moment, limit: Moment) -> bool:
 def hand_in(facts: Facts, paraf: Approval | None) -> Moment | None:
     """When the draft the Sekretaris is (or was) checking was handed in."""
     limit: Moment | None = paraf.at if paraf else None
-    drafts = sorted((t for t in facts.draft_times if limit is None or t <= limit),
-                    reverse=True)
-    if drafts:
-        return drafts[0]
+    for moment in facts.draft_times:  # newest first, in the branch's order
+        if limit is None or moment <= limit:
+            return moment
     if facts.report_date and (limit is None or _not_after(facts.report_date, limit)):
         return facts.report_date
     return None

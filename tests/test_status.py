@@ -1,0 +1,155 @@
+"""``evkin status``: SOP step, next actor, and each step's time against the SOP's standard in
+working days with Indonesian holidays (the ``holidays`` package)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from evkin import timing
+from evkin.approval import Approval
+from evkin.progress import Facts, progress
+from evkin.sop import load_sop
+
+from .conftest import git
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+EVAL = "2024-tahunan"
+
+
+def at(day: str, time: str = "09:00") -> dt.datetime:
+    return dt.datetime.fromisoformat(f"{day}T{time}:00+07:00")
+
+
+@pytest.fixture(scope="module")
+def holidays() -> dict[dt.date, str]:
+    return timing.indonesian_holidays([2025, 2026])
+
+
+def test_holidays_come_from_the_holidays_package(holidays: dict[dt.date, str]) -> None:
+    assert holidays[dt.date(2025, 1, 29)] == "Tahun Baru Imlek"
+    assert "Isra" in holidays[dt.date(2025, 1, 27)]
+    assert "Cuti Bersama" in holidays[dt.date(2025, 1, 28)]  # collective leave for ASN
+    assert dt.date(2025, 1, 30) not in holidays
+
+
+def test_working_days_skip_weekends_and_indonesian_holidays(holidays: dict[dt.date, str]
+                                                            ) -> None:
+    friday, next_tuesday = dt.date(2025, 1, 24), dt.date(2025, 2, 4)
+    assert timing.working_days_between(friday, next_tuesday, set()) == 7
+    # Mon 27 Isra Mikraj, Tue 28 cuti bersama, Wed 29 Imlek: only Thu, Fri, Mon, Tue count.
+    assert timing.working_days_between(friday, next_tuesday, holidays) == 4
+    assert timing.add_working_days(friday, 5, holidays) == dt.date(2025, 2, 5)
+    assert timing.add_working_days(friday, 5, set()) == dt.date(2025, 1, 31)
+    assert timing.working_days_between(friday, friday, holidays) == 0
+    assert not timing.is_working_day(dt.date(2025, 1, 25), set())  # Saturday
+    assert timing.is_overdue(friday, dt.date(2025, 2, 6), 5, holidays)
+    assert not timing.is_overdue(friday, dt.date(2025, 2, 5), 5, holidays)
+
+
+def facts(approvals: tuple[Approval, ...] = (), drafts: tuple[dt.datetime, ...] = (),
+          tree: str = "T", verified: bool = False) -> Facts:
+    return Facts(
+        evaluation_id=EVAL,
+        document_dates={1: dt.date(2025, 1, 13), 2: dt.date(2025, 1, 14),
+                        3: dt.date(2025, 1, 15), 4: dt.date(2025, 1, 20)},
+        report_ready=True, draft_times=drafts or (at("2025-01-24", "16:00"),),
+        report_date=None, approvals=approvals, current_tree=tree, verified=verified)
+
+
+def approval(role: str, decision: str, when: dt.datetime, tree: str = "T") -> Approval:
+    return Approval(role=role, decision=decision, name=role, at=when, tree=tree)
+
+
+def test_paraf_within_five_working_days_across_holidays_is_on_time(
+        holidays: dict[dt.date, str]) -> None:
+    paraf = approval("sekretaris", "paraf", at("2025-02-04"))
+    result = progress(facts((paraf,)), load_sop(), dt.date(2025, 2, 4), holidays)
+    step6 = result.steps[5]
+    assert (step6.state, step6.working_days, step6.overdue) == ("done", 4, False)
+    assert step6.deadline == dt.date(2025, 2, 5)
+    assert (result.step, result.next_actor) == (7, "kepala_dinas")
+    # The same dates without the holidays would be 7 working days: late.
+    plain = progress(facts((paraf,)), load_sop(), dt.date(2025, 2, 4), set())
+    assert plain.steps[5].overdue and plain.overdue == (6,)
+
+
+def test_open_step_past_its_deadline_is_flagged(holidays: dict[dt.date, str]) -> None:
+    sop = load_sop()
+    on_time = progress(facts(), sop, dt.date(2025, 2, 5), holidays)
+    assert (on_time.step, on_time.next_actor, on_time.overdue) == (6, "sekretaris", ())
+    late = progress(facts(), sop, dt.date(2025, 2, 6), holidays)
+    assert late.steps[5].state == "current" and late.overdue == (6,)
+    # The Kepala Dinas has 2 working days from the paraf.
+    paraf = approval("sekretaris", "paraf", at("2025-01-30"))
+    signing = progress(facts((paraf,)), sop, dt.date(2025, 2, 4), holidays)
+    assert signing.steps[6].state == "current" and signing.overdue == (7,)
+    assert progress(facts((paraf,)), sop, dt.date(2025, 2, 3), holidays).overdue == ()
+
+
+def test_steps_follow_the_trail(holidays: dict[dt.date, str]) -> None:
+    sop = load_sop()
+    paraf = approval("sekretaris", "paraf", at("2025-01-30"))
+    signature = approval("kepala_dinas", "tanda_tangan", at("2025-01-31"))
+    done = progress(facts((paraf, signature), verified=True), sop, dt.date(2025, 2, 3),
+                    holidays)
+    assert done.done and done.step == 9 and all(s.state == "done" for s in done.steps)
+    unverified = progress(facts((paraf, signature)), sop, dt.date(2025, 2, 3), holidays)
+    assert (unverified.step, unverified.next_actor, unverified.note) == (
+        8, "perencanaan", "status.unverified")
+    back = approval("sekretaris", "kembali", at("2025-01-27"))
+    returned = progress(facts((back,)), sop, dt.date(2025, 1, 27), holidays)
+    assert (returned.step, returned.next_actor, returned.note) == (5, "tim_sakip",
+                                                                   "status.returned")
+    stale = progress(facts((paraf,), tree="NEW"), sop, dt.date(2025, 2, 3), holidays)
+    assert (stale.step, stale.note) == (6, "status.stale")
+    missing = Facts(EVAL, {1: dt.date(2025, 1, 13)}, False, (), None, (), "T", False)
+    early = progress(missing, sop, dt.date(2025, 1, 14), holidays)
+    assert (early.step, early.next_actor) == (2, "sekretaris")
+
+
+def commit_draft(root: Path, when: str) -> None:
+    with (root / f"evaluations/{EVAL}/laporan.md").open("a", encoding="utf-8") as fh:
+        fh.write("\nDraf yang diserahkan.\n")
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
+           "GIT_AUTHOR_NAME": "Tim SAKIP", "GIT_AUTHOR_EMAIL": "sakip@example.id",
+           "GIT_COMMITTER_NAME": "Tim SAKIP", "GIT_COMMITTER_EMAIL": "sakip@example.id"}
+    subprocess.run(["git", "commit", "-q", "-am", "Draf"], cwd=root, env=env, check=True)
+
+
+def test_status_cli_flags_an_overdue_paraf(evkin: Any, sample_repo: Path) -> None:
+    git(sample_repo, "rm", "-q", "-r", "persetujuan")
+    git(sample_repo, "commit", "-q", "-m", "No trails yet")
+    commit_draft(sample_repo, "2025-01-24T16:00:00+07:00")
+    fine = evkin("status", EVAL, "--today", "2025-02-05", root=sample_repo)
+    assert fine.code == 0, fine.err
+    assert "Langkah 6: Pemeriksaan dan paraf. Berikutnya: Sekretaris." in fine.out
+    assert "5 Februari 2025" in fine.out and "LEWAT BATAS" not in fine.out
+    late = evkin("status", EVAL, "--today", "2025-02-06", root=sample_repo)
+    row = next(line for line in late.out.splitlines() if line.strip().startswith("6 "))
+    assert "6 hari kerja" in row and "LEWAT BATAS" in row
+    assert "Langkah melewati standar waktu SOP: 6." in late.out
+    data = json.loads(evkin("status", "--format", "json", "--today", "2025-02-06",
+                            root=sample_repo).out)
+    row6 = next(e for e in data["evaluasi"] if e["id"] == EVAL)
+    assert row6["langkah"] == 6 and row6["berikutnya"] == "Sekretaris"
+    assert row6["terlambat"] == [6]
+    assert row6["langkah_langkah"][5]["batas"] == "2025-02-05"
+    assert row6["langkah_langkah"][0]["standar"] == "10 menit"
+    assert evkin("status", EVAL, "--today", "kemarin", root=sample_repo).code == 2
+
+
+def test_status_of_the_bundled_sample_is_final(evkin: Any, sample_repo: Path) -> None:
+    run = evkin("status", root=sample_repo)
+    assert run.code == 0
+    rows = [line for line in run.out.splitlines() if line.startswith("20")]
+    assert len(rows) == 2 and all("selesai (final)" in r for r in rows)
+    one = evkin("status", EVAL, root=sample_repo)
+    assert "Semua langkah SOP selesai" in one.out
+    assert "30 Januari 2025" in one.out and "31 Januari 2025" in one.out
