@@ -93,6 +93,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "render.subject_draft": {"id": "{title} (draf, belum ditandatangani)",
                              "en": "{title} (draft, not signed)"},
     "render.subject_final": {"id": "{title} (ditandatangani)", "en": "{title} (signed)"},
+    "render.docx_note": {
+        "id": "Salinan Word untuk ditinjau. Dokumen resmi adalah PDF yang disusun evkin dari "
+              "folder evaluasi; ubahan di berkas ini tidak berlaku sampai dimasukkan ke "
+              "Markdown.",
+        "en": "Word copy for review. The official document is the PDF evkin builds from the "
+              "evaluation folder; edits here count only once they are made in the Markdown."},
+    "render.docx_stamp": {"id": "Salinan dari komit {commit} ({date}).",
+                          "en": "Copy of commit {commit} ({date})."},
     # ---- messages to the person running evkin
     "render.has_findings": {
         "id": "Evaluasi {id} belum dapat dicetak: perbaiki temuan berikut (lihat 'evkin check "

@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -311,6 +312,15 @@ def _digest(source: str, data: dict[str, Any], files: Sequence[Path]) -> str:
 
 # ---------------------------------------------------------------- compiling
 
+def write_output(path: Path, data: bytes) -> None:
+    """Atomic write, then the permissions a normal file gets (mkstemp makes it 0600, and a
+    PDF for the archive must be readable by the web server and colleagues)."""
+    write_atomic(path, data)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
 def _compiler(settings: Settings) -> Any:
     import typst
 
@@ -375,7 +385,7 @@ def compile_units(settings: Settings, units: Sequence[Unit], out_dir: Path,
             raise EvkinError("render.typst_failed", {"id": unit.evaluation_id,
                                                      "detail": detail[:400]}) from None
         path = out_dir / unit.out_name
-        write_atomic(path, pdf)
+        write_output(path, pdf)
         done = Built(path, unit.evaluation_id, unit.signed, unit.reason, unit.kind)
         built.append(done)
         if progress:

@@ -1,0 +1,119 @@
+--[[
+evkin's Word copy (pandoc filter, JSON AST in, docx out).
+
+The body arrives from convert.lua (raw text already made literal, a Div `.evkin-capaian` where
+the capaian table belongs). This filter adds the title block, the capaian and comparison tables
+and the signature block from evkin's data file (metadata `evkin-data`: a JSON path). Every value
+from the data becomes a pandoc Str: text, never markup.
+]]
+
+local data
+
+local function inlines(text)
+  return pandoc.Inlines(text or '')
+end
+
+local function para(text, style)
+  local p = pandoc.Para(inlines(text))
+  if style then
+    return pandoc.Div({p}, pandoc.Attr('', {}, {['custom-style'] = style}))
+  end
+  return p
+end
+
+local function cell(text)
+  return {pandoc.Plain(inlines(text))}
+end
+
+local function table_of(caption, headers, rows, aligns)
+  local hs = {}
+  for i, h in ipairs(headers) do hs[i] = cell(h) end
+  local body = {}
+  for r, row in ipairs(rows) do
+    local cells = {}
+    for i = 1, #headers do cells[i] = cell(row[i] or '') end
+    body[r] = cells
+  end
+  local widths = {}
+  for i = 1, #headers do widths[i] = 0 end
+  local simple = pandoc.SimpleTable(inlines(caption), aligns, widths, hs, body)
+  return pandoc.utils.from_simple_table(simple)
+end
+
+local function capaian_blocks()
+  local out = pandoc.Blocks({})
+  local c = data.capaian
+  local rows = {}
+  for _, group in ipairs(c.groups) do
+    table.insert(rows, {'', group.sasaran, '', '', '', '', ''})
+    for _, row in ipairs(group.rows) do table.insert(rows, row) end
+    table.insert(rows, {'', group.average_label, '', '', '', group.average, group.predikat})
+  end
+  out:insert(table_of(c.caption, c.headers, rows,
+    {'AlignCenter', 'AlignLeft', 'AlignCenter', 'AlignRight', 'AlignRight', 'AlignRight',
+     'AlignCenter'}))
+  local notes = {}
+  for _, note in ipairs(c.notes) do table.insert(notes, {pandoc.Plain(inlines(note))}) end
+  out:insert(para('Keterangan:'))
+  out:insert(pandoc.BulletList(notes))
+  if data.comparison ~= nil and data.comparison ~= pandoc.json.null then
+    local k = data.comparison
+    out:insert(table_of(k.caption, k.headers, k.rows,
+      {'AlignCenter', 'AlignLeft', 'AlignRight', 'AlignRight', 'AlignRight', 'AlignRight',
+       'AlignRight'}))
+    for _, note in ipairs(k.notes) do out:insert(para(note)) end
+  end
+  for _, chart in ipairs(data.charts) do
+    local img = pandoc.Image(inlines(chart.alt), chart.path, '')
+    out:insert(pandoc.Figure({pandoc.Plain({img})}, {pandoc.Plain(inlines(chart.caption))}))
+  end
+  return out
+end
+
+local function title_blocks()
+  -- Title, Nomor (as subtitle) and agency come from metadata: pandoc's own title block.
+  return pandoc.Blocks({para(data.review_note, 'Review Note')})
+end
+
+local function closing_blocks()
+  local out = pandoc.Blocks({})
+  local s = data.signer
+  out:insert(para(s.place_date, 'Signature'))
+  for _, line in ipairs(s.jabatan_lines) do out:insert(para(line, 'Signature')) end
+  out:insert(para(data.state_note, 'Signature Note'))
+  out:insert(pandoc.Div({pandoc.Para({pandoc.Strong(inlines(s.nama))})},
+    pandoc.Attr('', {}, {['custom-style'] = 'Signature'})))
+  if s.pangkat ~= '' then out:insert(para(s.pangkat, 'Signature')) end
+  if s.nip ~= '' then out:insert(para('NIP. ' .. s.nip, 'Signature')) end
+  out:insert(para(data.paraf_line, 'Paraf'))
+  out:insert(para(data.stamp, 'Build Stamp'))
+  return out
+end
+
+function Pandoc(doc)
+  local path = pandoc.utils.stringify(doc.meta['evkin-data'])
+  local handle = assert(io.open(path, 'rb'))
+  data = pandoc.json.decode(handle:read('a'), false)
+  handle:close()
+  doc.meta['evkin-data'] = nil
+  local blocks = title_blocks()
+  doc.blocks = doc.blocks:walk({
+    Div = function(div)
+      if div.classes:includes('evkin-capaian') then
+        return capaian_blocks()
+      end
+    end,
+  })
+  blocks:extend(doc.blocks)
+  blocks:extend(closing_blocks())
+  doc.blocks = blocks
+  doc.meta.title = pandoc.MetaInlines(inlines(data.meta.title))
+  doc.meta.subtitle = pandoc.MetaInlines(inlines(data.nomor_line))
+  doc.meta.author = pandoc.MetaList({pandoc.MetaInlines(inlines(data.meta.author))})
+  doc.meta.keywords = pandoc.MetaList({})
+  for _, k in ipairs(data.meta.keywords) do
+    doc.meta.keywords:insert(pandoc.MetaInlines(inlines(k)))
+  end
+  doc.meta.lang = pandoc.MetaString('id-ID')
+  return doc
+end

@@ -1,0 +1,193 @@
+"""``evkin docx``: a Word copy of the report for reviewers who mark up with Track Changes.
+
+Same text, same capaian tables and signature block as the PDF, through pandoc's docx writer and a
+reference document made here from pandoc's own: Arial-compatible font 11 pt, black headings,
+A4 or F4 with Tata Naskah Dinas margins. The PDF stays the official document; the Word copy says
+so on its first line.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import tempfile
+import zipfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from evkin.evaluation.model import Evaluation
+from evkin.findings import EvkinError
+from evkin.render import content, indonesian, markup
+from evkin.render.pdf import write_output
+from evkin.render.source import build_time, read_source
+from evkin.settings import Settings
+
+FILTER = "docx.lua"
+TWIPS_PER_MM = 1440 / 25.4
+# Tata Naskah Dinas margins (mm): top, right, bottom, left.
+MARGINS_MM = (20, 20, 25, 30)
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def _twips(mm: float) -> int:
+    return round(mm * TWIPS_PER_MM)
+
+
+def _styles(xml: str, font: str) -> str:
+    """Arial-compatible font everywhere, 11 pt body, black bold headings, Indonesian."""
+    fonts = f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}" />'
+    xml = re.sub(r"<w:rFonts\b[^>]*/>", fonts, xml)
+    xml = re.sub(r'(<w:rPrDefault>.*?<w:sz w:val=")\d+(" />\s*<w:szCs w:val=")\d+',
+                 r"\g<1>22\g<2>22", xml, count=1, flags=re.S)
+    xml = re.sub(r'<w:lang w:val="en-US"', '<w:lang w:val="id-ID"', xml)
+    xml = re.sub(r"<w:color\b[^>]*/>", '<w:color w:val="000000" />', xml)
+    sizes = {"Title": 28, "Subtitle": 22, "Heading1": 26, "Heading2": 24, "Heading3": 22,
+             "Heading4": 22}
+
+    def resize(match: re.Match[str]) -> str:
+        block = match.group(0)
+        size = sizes[match.group(1)]
+        block = re.sub(r'<w:sz w:val="\d+" />', f'<w:sz w:val="{size}" />', block)
+        block = re.sub(r'<w:szCs w:val="\d+" />', f'<w:szCs w:val="{size}" />', block)
+        if match.group(1) != "Subtitle":
+            block = block.replace("<w:rPr>", "<w:rPr><w:b />", 1)
+        return block
+
+    pattern = r'<w:style w:type="paragraph" w:styleId="(' + "|".join(sizes) + r')">.*?</w:style>'
+    xml = re.sub(pattern, resize, xml, flags=re.S)
+    return xml.replace("</w:styles>", CUSTOM_STYLES + "</w:styles>")
+
+
+def _style(style_id: str, name: str, ppr: str, rpr: str) -> str:
+    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
+            f'<w:name w:val="{name}" /><w:basedOn w:val="Normal" /><w:qFormat />'
+            f'<w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>')
+
+
+# The paragraph styles docx.lua names (custom-style), so Word shows them as the PDF does.
+CUSTOM_STYLES = "".join((
+    _style("ReviewNote", "Review Note",
+           '<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="B00020" />'
+           '<w:bottom w:val="single" w:sz="4" w:space="4" w:color="B00020" /></w:pBdr>'
+           '<w:spacing w:before="120" w:after="240" />',
+           '<w:i /><w:color w:val="B00020" /><w:sz w:val="18" /><w:szCs w:val="18" />'),
+    _style("Signature", "Signature", '<w:ind w:left="4820" /><w:spacing w:after="0" />', ""),
+    _style("SignatureNote", "Signature Note",
+           '<w:ind w:left="4820" /><w:spacing w:before="240" w:after="240" />',
+           '<w:i /><w:sz w:val="18" /><w:szCs w:val="18" />'),
+    _style("Paraf", "Paraf", '<w:spacing w:before="360" />',
+           '<w:sz w:val="18" /><w:szCs w:val="18" />'),
+    _style("BuildStamp", "Build Stamp", '<w:spacing w:before="360" />',
+           '<w:color w:val="595959" /><w:sz w:val="16" /><w:szCs w:val="16" />'),
+))
+
+
+def _section(paper: str) -> str:
+    width, height = content.PAPER_MM.get(paper, content.PAPER_MM["A4"])
+    top, right, bottom, left = (_twips(m) for m in MARGINS_MM)
+    return (f'<w:sectPr><w:pgSz w:w="{_twips(width)}" w:h="{_twips(height)}" />'
+            f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" '
+            f'w:header="709" w:footer="709" w:gutter="0" /></w:sectPr>')
+
+
+def reference_docx(paper: str, font: str) -> bytes:
+    """pandoc's default reference.docx restyled for the agency; byte-stable."""
+    raw = subprocess.run([markup.pandoc_path(), "--print-default-data-file", "reference.docx"],
+                         capture_output=True, check=True).stdout
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = _styles(data.decode("utf-8"), font).encode("utf-8")
+            elif item.filename == "word/document.xml":
+                text = re.sub(r"<w:sectPr\b.*?</w:sectPr>", "", data.decode("utf-8"),
+                              flags=re.S)
+                data = text.replace("</w:body>", _section(paper) + "</w:body>").encode("utf-8")
+            info = zipfile.ZipInfo(item.filename, _ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def docx_data(settings: Settings, evaluation_id: str, charts_dir: Path) -> tuple[
+        dict[str, Any], Evaluation, int]:
+    """(filter data, the evaluation, build time) for one evaluation; charts written as SVG."""
+    from evkin.evaluation.load import evaluation_folders
+    from evkin.evaluation.model import Period
+    from evkin.render.chart import chart_svg
+    from evkin.render.pdf import CHART_ROWS
+    from evkin.trail import verify_trail
+    from evkin.workspace import load_one, previous_id, results_for
+
+    checked = load_one(settings, evaluation_id)
+    evaluation = checked.evaluation
+    if checked.errors:
+        raise EvkinError("render.has_findings", {"id": evaluation.id}, checked.errors)
+
+    results = results_for(settings, evaluation)
+    prev = previous_id(evaluation, [p.name for p in evaluation_folders(settings)])
+    prev_period = Period.from_id(prev) if prev else None
+    verification = verify_trail(settings.root, evaluation.id)
+    chunks = [results[i:i + CHART_ROWS] for i in range(0, len(results), CHART_ROWS)]
+    svgs = [chart_svg(chunk) for chunk in chunks]
+    report = content.report_data(settings, evaluation, results,
+                                 prev_period.label() if prev_period else None, verification,
+                                 svgs)
+    charts = []
+    for i, item in enumerate(report["charts"]["items"]):
+        path = charts_dir / f"grafik-{i + 1}.svg"
+        path.write_text(item["svg"], encoding="utf-8")
+        charts.append({"path": path.name, "alt": item["alt"], "caption": item["caption"]})
+    source = read_source(settings.root)
+    when = build_time(source, evaluation.tanggal)
+    commit = source.commit[:12] if source.commit else content.d("render.stamp_nogit")
+    paraf = report["paraf"]
+    data = {
+        "review_note": content.d("render.docx_note"),
+        "nomor_line": f"Nomor: {report['nomor']}",
+        "capaian": report["capaian"],
+        "comparison": report["comparison"],
+        "charts": charts,
+        "signer": report["signer"],
+        "state_note": report["state"]["note"],
+        "paraf_line": f"{paraf['title']} — {paraf['jabatan']}: {paraf['status']}",
+        "stamp": content.d("render.docx_stamp", commit=commit,
+                           date=indonesian.tanggal(when.date())),
+        "meta": content.meta(settings, report["title"], report["title"],
+                             ["Evaluasi Kinerja Internal", report["period"], report["nomor"]]),
+    }
+    return data, evaluation, int(when.timestamp())
+
+
+def build_docx(settings: Settings, evaluation_id: str, out_dir: Path) -> Path:
+    """Write ``<out_dir>/<id>.docx`` (atomic); same input at the same commit, same bytes."""
+    with tempfile.TemporaryDirectory(prefix="evkin-docx-") as tmp_name:
+        tmp = Path(tmp_name)
+        data, evaluation, epoch = docx_data(settings, evaluation_id, tmp)
+        ast = markup.convert([markup.Part(evaluation.report_text,
+                                          content.realisasi_heading(evaluation))],
+                             writer="json")[0].text
+        (tmp / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        font = next((f for f in settings.fonts), "Arial")
+        (tmp / "reference.docx").write_bytes(reference_docx(settings.paper, font))
+        target = tmp / "out.docx"
+        filter_path = Path(str(resources.files("evkin.render").joinpath(FILTER)))
+        done = subprocess.run(
+            [markup.pandoc_path(), "-f", "json", "-t", "docx",
+             "--reference-doc", str(tmp / "reference.docx"), "-L", str(filter_path),
+             "-M", f"evkin-data={tmp / 'data.json'}",
+             "--resource-path", os.pathsep.join([str(evaluation.path), str(tmp)]),
+             "-o", str(target)],
+            input=ast, capture_output=True, text=True, check=False, cwd=tmp,
+            env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)})
+        if done.returncode != 0 or not target.is_file():
+            raise EvkinError("docx.pandoc_failed", {"detail": done.stderr.strip()[:500]})
+        path = out_dir / f"{evaluation.id}.docx"
+        write_output(path, target.read_bytes())
+    return path

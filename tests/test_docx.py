@@ -1,0 +1,92 @@
+"""`evkin docx`: the Word copy for reviewers, read back from the .docx (a zip of XML)."""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from evkin.render.docx import build_docx
+from evkin.render.pdf import with_paper
+from evkin.settings import load_settings
+
+from .conftest import Run, copy_sample, git
+
+ID = "2025-tahunan"
+TWIPS_PER_MM = 1440 / 25.4
+
+
+def document_text(path: Path) -> str:
+    """The visible text of word/document.xml, runs joined, paragraphs on their own lines."""
+    with zipfile.ZipFile(path) as docx:
+        xml = docx.read("word/document.xml").decode("utf-8")
+    xml = re.sub(r"</w:p>", "\n", xml)
+    return html.unescape(re.sub(r"<[^>]+>", "", xml)).replace("\u00a0", " ")
+
+
+def page_size_mm(path: Path) -> tuple[int, int]:
+    with zipfile.ZipFile(path) as docx:
+        xml = docx.read("word/document.xml").decode("utf-8")
+    size = re.search(r'<w:pgSz w:h="(\d+)" w:w="(\d+)"', xml)
+    assert size, "no page size in the section properties"
+    return round(int(size.group(2)) / TWIPS_PER_MM), round(int(size.group(1)) / TWIPS_PER_MM)
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_sample(tmp_path_factory.mktemp("docx") / "repo")
+
+
+@pytest.fixture(scope="module")
+def word(repo: Path) -> Path:
+    return build_docx(load_settings(repo), ID, repo / "build" / "docx")
+
+
+def test_word_copy_has_title_tables_and_signature(word: Path) -> None:
+    text = document_text(word)
+    for part in ("Salinan Word untuk ditinjau", "Laporan Hasil Evaluasi Kinerja Internal "
+                 "Tahun 2025", "Nomor: 050/0142/BMCKTR-2026", "Realisasi Kinerja",
+                 "Capaian Indikator Kinerja Tahun 2025", "100,83 %", "Sangat Tinggi",
+                 "Rata-rata capaian sasaran", "Perbandingan Capaian Tahun 2025 dengan Tahun 2024",
+                 "Padang, 26 Januari 2026", "Ir. Hendra Saputra, M.T.",
+                 "NIP. 19700312 199503 1 002", "Paraf Hierarki — Sekretaris"):
+        assert part in text, part
+    # The table sits right after the realisasi section's text, before the next chapter.
+    assert text.index("disajikan pada tabel berikut") < text.index("Capaian Indikator") \
+        < text.index("Faktor Pendorong")
+    with zipfile.ZipFile(word) as docx:
+        styles = docx.read("word/styles.xml").decode("utf-8")
+        names = docx.namelist()
+    assert 'w:ascii="Arial"' in styles and "minorHAnsi" not in styles
+    assert any(n.startswith("word/media/") and n.endswith(".svg") for n in names)  # the chart
+
+
+def test_word_copy_paper_size_and_identical_bytes(word: Path, repo: Path,
+                                                   tmp_path: Path) -> None:
+    assert page_size_mm(word) == (210, 297)
+    again = build_docx(load_settings(repo), ID, tmp_path / "a")
+    assert again.read_bytes() == word.read_bytes()
+    f4 = build_docx(with_paper(load_settings(repo), "F4"), ID, tmp_path / "f4")
+    assert page_size_mm(f4) == (215, 330)
+
+
+def test_word_copy_keeps_hostile_text_as_text(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "repo")
+    report = root / "evaluations" / ID / "laporan.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\n\nCatatan `x`{=openxml} dan "
+                      "```{=openxml}\n<w:p>sisipan</w:p>\n```\n", encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Raw attempt")
+    text = document_text(build_docx(load_settings(root), ID, tmp_path / "out"))
+    assert "<w:p>sisipan</w:p>" in text  # shown as code, not spliced into the XML
+
+
+def test_cli_docx(evkin: Any, repo: Path, tmp_path: Path) -> None:
+    run: Run = evkin("docx", ID, "-o", str(tmp_path), root=repo)
+    assert run.code == 0, run.err
+    assert "salinan untuk ditinjau" in run.out
+    assert (tmp_path / f"{ID}.docx").is_file()
+    assert evkin("docx", "2099-tahunan", root=repo).code == 2
