@@ -1,0 +1,231 @@
+"""Write the archive's pages into the generated, git-ignored part of ``docs/``.
+
+Pages are plain Markdown files (with sanitized HTML blocks), so ``mkdocs build`` alone builds
+the same site afterwards. Files that are no longer produced (an evaluation that lost its
+approval, a renamed indicator) are removed; unchanged files are not rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from evkin.settings import Settings
+from evkin.site import paths
+from evkin.site.attachments import attachments_page
+from evkin.site.collect import Collection, Report
+from evkin.site.indexes import (
+    KINDS,
+    archive_page,
+    home_page,
+    newest_first,
+    period_page,
+    site_name,
+    year_page,
+)
+from evkin.site.links import Assets
+from evkin.site.pdfs import Artefact
+from evkin.site.report import Pdf, report_page, title
+from evkin.site.safe import plain_title
+from evkin.site.sop_page import sop_page
+from evkin.site.timeline import step_dates, years
+from evkin.site.trend import gather, index_page, indicator_page
+
+Content = str | Path  # page text, or a file to publish as is
+
+
+@dataclass
+class Generated:
+    files: dict[str, Content] = field(default_factory=dict)  # docs-relative path → content
+    pdfs: dict[str, Pdf] = field(default_factory=dict)  # evaluation id → published PDF
+    warnings: list[str] = field(default_factory=list)
+
+
+def _holidays(settings: Settings, reports: Sequence[Report]) -> Mapping[dt.date, str]:
+    from evkin.timing import indonesian_holidays
+
+    wanted: set[int] = set()
+    for r in reports:
+        dates = step_dates(r.evaluation, r.verification.trail, settings.sop)
+        wanted |= {y for y in years(dates) if 1900 <= y <= 2200}
+    return indonesian_holidays(sorted(wanted))
+
+
+def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Artefact],
+          docs: Path, published: Mapping[str, dt.date | dt.datetime] | None = None
+          ) -> Generated:
+    """Every generated file, as data (nothing written yet)."""
+    reports = list(collection.reports)
+    preview = collection.preview
+    out = Generated()
+    assets = Assets()
+    holidays = _holidays(settings, reports)
+    published = published or {}
+    for r in reports:
+        art = artefacts.get(r.id)
+        pdf = None
+        charts: list[str] = []
+        if art is not None:
+            if art.pdf is not None:
+                pdf = Pdf(paths.pdf_file(r.evaluation), art.sha256, art.size)
+                out.files[pdf.file] = art.pdf
+                out.pdfs[r.id] = pdf
+            elif art.problem:
+                out.warnings.append(f"{r.id}: {art.problem}")
+            for n, chart_file in enumerate(art.charts, 1):
+                name = paths.chart_file(r.evaluation, n)
+                out.files[name] = chart_file
+                charts.append(name)
+        out.files[paths.report_page(r.evaluation)] = report_page(
+            settings, r, pdf, charts, holidays, assets, published.get(r.id))
+        out.files[paths.attachments_page(r.evaluation)] = attachments_page(
+            settings, r, assets)
+    out.files.update(assets.files)
+    series = gather(reports)
+    out.files[paths.HOME] = home_page(settings, reports, out.pdfs, len(collection.withheld),
+                                      preview, len(series))
+    out.files[paths.ARCHIVE] = archive_page(settings, reports, out.pdfs)
+    by_year: dict[str, list[Report]] = {}
+    by_kind: dict[str, list[Report]] = {}
+    for r in reports:
+        by_year.setdefault(paths.year_of(r.evaluation), []).append(r)
+        if r.evaluation.period:
+            by_kind.setdefault(r.evaluation.period.kind, []).append(r)
+    for year, items in by_year.items():
+        out.files[paths.year_page(year)] = year_page(settings, year, items, out.pdfs)
+    for kind, items in by_kind.items():
+        out.files[paths.period_page(kind)] = period_page(settings, kind, items, out.pdfs)
+    out.files[paths.INDICATORS] = index_page(series)
+    for s in series:
+        out.files[paths.indicator_page(s.key)] = indicator_page(s)
+    out.files[paths.SOP] = sop_page(settings)
+    emblem = _emblem(settings)
+    if emblem is not None:
+        out.files[f"{paths.ASSETS}/lambang{emblem.suffix.lower()}"] = emblem
+    out.files[paths.NAV_FILE] = site_config(settings, collection, series, by_year, by_kind,
+                                            docs, emblem)
+    return out
+
+
+def nav_label(report: Report) -> str:
+    """Short label under its year: ``Tahunan``, ``Triwulan II`` (``DRAF`` marked)."""
+    period = report.evaluation.period
+    label = report.id if period is None else (
+        "Tahunan" if period.kind == "tahunan" else period.label().rsplit(" Tahun ", 1)[0])
+    return plain_title(label if report.final else f"{label} (DRAF)")
+
+
+SAFE_EMBLEMS = (".png", ".jpg", ".jpeg", ".webp", ".svg")
+
+
+def _emblem(settings: Settings) -> Path | None:
+    if not settings.agency.lambang:
+        return None
+    path = settings.root / settings.agency.lambang
+    return path if path.is_file() and path.suffix.lower() in SAFE_EMBLEMS else None
+
+
+def panduan_pages(docs: Path) -> list[str]:
+    """The user guide pages under docs/panduan/ (written by hand), index first."""
+    folder = docs / "panduan"
+    if not folder.is_dir():
+        return []
+    found = sorted(p.relative_to(docs).as_posix() for p in folder.rglob("*.md"))
+    return sorted(found, key=lambda p: (not p.endswith("/index.md"), p))
+
+
+def site_config(settings: Settings, collection: Collection, series: Sequence[Any],
+                by_year: Mapping[str, Sequence[Report]], by_kind: Mapping[str, Sequence[Report]],
+                docs: Path, emblem: Path | None) -> str:
+    """What the MkDocs hook adds to mkdocs.yml: navigation, preview flag, names, logo."""
+    archive: list[Any] = [paths.ARCHIVE]
+    for year in sorted(by_year, reverse=True):
+        archive.append({f"Tahun {year}": [paths.year_page(year), *(
+            {nav_label(r): paths.report_page(r.evaluation)} for r in newest_first(by_year[year]))]})
+    if by_kind:
+        archive.append({"Per jenis periode": [
+            {f"Laporan {KINDS.get(k, k).lower()}": paths.period_page(k)}
+            for k in KINDS if k in by_kind]})
+    nav: list[Any] = [{"Beranda": paths.HOME}, {"Arsip": archive},
+                      {"Indikator": [paths.INDICATORS,
+                                     *(paths.indicator_page(s.key) for s in series)]},
+                      {"SOP": paths.SOP}]
+    guide = panduan_pages(docs)
+    if guide:
+        nav.append({"Panduan": guide})
+    data = {
+        "dibuat_oleh": "evkin site build",
+        "pratinjau": collection.preview,
+        "nama_situs": plain_title(site_name(settings)),
+        "instansi": plain_title(settings.agency.nama.title()),
+        "url": settings.site_url,
+        "logo": f"{paths.ASSETS}/lambang{emblem.suffix.lower()}" if emblem else "",
+        "laporan": [{"id": r.id, "judul": plain_title(title(r)), "final": r.final}
+                    for r in collection.reports],
+        "nav": nav,
+    }
+    header = "# Dibuat oleh evkin site build; jangan diubah. Dibaca oleh hook MkDocs evkin.\n"
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write(docs: Path, generated: Generated,
+          link: Callable[[Path, Path], None] | None = None) -> int:
+    """Bring docs/arsip and docs/index.md in line with ``generated``; returns files written."""
+    written = 0
+    wanted = set(generated.files)
+    for rel, content in generated.files.items():
+        dest = docs / rel
+        if isinstance(content, Path):
+            if dest.is_file() and _same_file(content, dest):
+                continue
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(f".{dest.name}.tmp")
+            tmp.unlink(missing_ok=True)
+            (link or _link)(content, tmp)
+            os.replace(tmp, dest)
+        else:
+            data = content.encode("utf-8")
+            if dest.is_file() and dest.stat().st_size == len(data) and dest.read_bytes() == data:
+                continue
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(f".{dest.name}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, dest)
+        written += 1
+    generated_root = docs / paths.GENERATED
+    if generated_root.is_dir():
+        for path in sorted(generated_root.rglob("*"), reverse=True):
+            rel = path.relative_to(docs).as_posix()
+            if path.is_file() and rel not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    home = docs / paths.HOME
+    if paths.HOME not in wanted and home.exists():
+        home.unlink()
+    return written
+
+
+def _same_file(source: Path, dest: Path) -> bool:
+    try:
+        a, b = source.stat(), dest.stat()
+    except OSError:
+        return False
+    if (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev):
+        return True
+    return a.st_size == b.st_size and source.read_bytes() == dest.read_bytes()
+
+
+def _link(source: Path, dest: Path) -> None:
+    """A hard link where possible (PDFs are large and immutable in the cache), else a copy."""
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copyfile(source, dest)

@@ -1,0 +1,64 @@
+"""One look at Git for the whole archive: HEAD, each evaluation folder's tree, what is dirty.
+
+Two ``git`` calls instead of several per evaluation; used for cache keys, never for the
+approval decision itself (that is ``trail.verify_trail``).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class GitState:
+    head: str = ""
+    trees: dict[str, str] = field(default_factory=dict)  # evaluation id → tree hash at HEAD
+    blobs: dict[str, str] = field(default_factory=dict)  # top-level file → blob hash at HEAD
+    dirty: frozenset[str] = frozenset()
+
+    def folder_dirty(self, evaluation_id: str) -> bool:
+        prefixes = (f"evaluations/{evaluation_id}/", f"persetujuan/{evaluation_id}.yml")
+        return any(p.startswith(prefixes[0]) or p == prefixes[1] for p in self.dirty)
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=root,
+                              capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def snapshot(root: Path) -> GitState:
+    if not (root / ".git").exists():
+        return GitState()
+    head = (_git(root, "rev-parse", "--verify", "-q", "HEAD") or "").strip()
+    if not head:
+        return GitState()
+    trees: dict[str, str] = {}
+    for line in (_git(root, "ls-tree", "HEAD", "evaluations/") or "").splitlines():
+        meta, _, path = line.partition("\t")
+        kind_sha = meta.split()
+        if len(kind_sha) == 3 and kind_sha[1] == "tree":
+            trees[path.split("/", 1)[1]] = kind_sha[2]
+    blobs: dict[str, str] = {}
+    for line in (_git(root, "ls-tree", "HEAD") or "").splitlines():
+        meta, _, path = line.partition("\t")
+        kind_sha = meta.split()
+        if len(kind_sha) == 3 and kind_sha[1] == "blob":
+            blobs[path] = kind_sha[2]
+    status = _git(root, "status", "--porcelain", "-z", "--untracked-files=all") or ""
+    dirty = set()
+    entries = status.split("\0")
+    i = 0
+    while i < len(entries):
+        entry = entries[i]
+        if len(entry) > 3:
+            dirty.add(entry[3:])
+            if entry[0] in "RC":
+                i += 1
+        i += 1
+    return GitState(head, trees, blobs, frozenset(dirty))

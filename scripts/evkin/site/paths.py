@@ -1,0 +1,68 @@
+"""Where each generated page lives under ``docs/``, and links between them.
+
+Every page is an ``index.md`` in its own folder, so its output is ``<folder>/index.html`` with
+``use_directory_urls`` on or off, and every link can name ``index.html`` explicitly: the site
+works from any plain web server and from a folder opened in a browser.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from evkin.evaluation.model import Evaluation
+from evkin.site.safe import slug
+
+GENERATED = "arsip"  # docs/arsip/ (git-ignored) plus docs/index.md
+HOME = "index.md"
+ARCHIVE = f"{GENERATED}/index.md"
+SOP = f"{GENERATED}/sop/index.md"
+INDICATORS = f"{GENERATED}/indikator/index.md"
+ASSETS = f"{GENERATED}/aset"
+NAV_FILE = f"{GENERATED}/.situs.yml"  # read by the MkDocs hook; dotfiles are not published
+
+
+def year_of(evaluation: Evaluation) -> str:
+    return str(evaluation.period.year) if evaluation.period else "lainnya"
+
+
+def report_dir(evaluation: Evaluation) -> str:
+    return f"{GENERATED}/{year_of(evaluation)}/{slug(evaluation.id)}"
+
+
+def report_page(evaluation: Evaluation) -> str:
+    return f"{report_dir(evaluation)}/index.md"
+
+
+def attachments_page(evaluation: Evaluation) -> str:
+    return f"{report_dir(evaluation)}/lampiran/index.md"
+
+
+def pdf_file(evaluation: Evaluation) -> str:
+    return f"{report_dir(evaluation)}/laporan-{slug(evaluation.id)}.pdf"
+
+
+def chart_file(evaluation: Evaluation, number: int = 1) -> str:
+    suffix = "" if number == 1 else f"-{number}"
+    return f"{report_dir(evaluation)}/grafik-capaian{suffix}.svg"
+
+
+def year_page(year: str) -> str:
+    return f"{GENERATED}/{year}/index.md"
+
+
+def period_page(kind: str) -> str:
+    return f"{GENERATED}/periode/{kind}/index.md"
+
+
+def indicator_page(key: str) -> str:
+    return f"{GENERATED}/indikator/{key}/index.md"
+
+
+def url(from_page: str, to_file: str) -> str:
+    """Relative URL from the page ``from_page`` (an ``.md`` under docs/) to ``to_file``
+    (a page ``.md`` → its ``.html``, or a static file)."""
+    target, hash_mark, fragment = to_file.partition("#")
+    if target.endswith(".md"):
+        target = target[:-3] + ".html"
+    base = posixpath.dirname(from_page)
+    return posixpath.relpath(target, base or ".") + hash_mark + fragment

@@ -1,0 +1,280 @@
+"""The page of one report: status and download, the report itself with its capaian table and
+chart, the approval trail, the SOP timeline and the attachments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
+
+from evkin import summary
+from evkin.approval import Approval, Trail
+from evkin.nip import spaced
+from evkin.settings import Settings
+from evkin.site import html, paths
+from evkin.site.body import render_body
+from evkin.site.collect import Report
+from evkin.site.figures import author_names, overall, reason
+from evkin.site.html import raw
+from evkin.site.links import Assets, rewriter
+from evkin.site.safe import html_block, md_heading, plain_title, text
+from evkin.site.timeline import LATE, NOT_JUDGED, ON_TIME, PENDING, START, timeline
+
+DECISIONS = {"paraf": "Paraf", "tanda_tangan": "Tanda tangan", "kembali": "Dikembalikan"}
+TIMELINE_STATUS = {
+    ON_TIME: ("sesuai standar", "baik"),
+    LATE: ("melebihi standar", "buruk"),
+    NOT_JUDGED: ("dicatat per tanggal", "netral"),
+    START: ("awal proses", "netral"),
+    PENDING: ("belum tercatat", "netral"),
+}
+
+
+@dataclass(frozen=True)
+class Pdf:
+    """A published PDF: its docs-relative path, SHA-256 and size."""
+
+    file: str
+    sha256: str
+    size: int
+
+
+def title(report: Report) -> str:
+    ev = report.evaluation
+    if ev.judul:
+        return ev.judul
+    label = ev.period.label() if ev.period else ev.id
+    return f"Laporan Hasil Evaluasi Kinerja Internal {label}"
+
+
+def page_title(report: Report) -> str:
+    prefix = "" if report.final else "DRAF – "
+    return plain_title(prefix + title(report))
+
+
+def documents_map(settings: Settings, report: Report) -> dict[str, str]:
+    """Step-document file (relative to the folder) → its anchor on the attachments page."""
+    page = paths.attachments_page(report.evaluation)
+    return {doc.file: f"{page}#{doc.key.replace('_', '-')}" for _, doc in settings.sop.documents}
+
+
+def front_matter(page_title_text: str, description: str = "",
+                 hide: Sequence[str] = ()) -> str:
+    """YAML front matter; every value is a ``plain_title`` (no quotes, no markup)."""
+    lines = ["---", f'title: "{plain_title(page_title_text)}"']
+    if description:
+        lines.append(f'description: "{plain_title(description, 300)}"')
+    if hide:
+        lines.append("hide: [" + ", ".join(hide) + "]")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def status_card(settings: Settings, report: Report, pdf: Pdf | None, page: str) -> str:
+    ev = report.evaluation
+    trail = report.verification.trail
+    signature = trail.signature if trail else None
+    if report.final and signature is not None:
+        status = html.badge("Final", "final") + " " + text(
+            f"Ditandatangani {signature.name} ({signature.jabatan or 'Kepala Dinas'}) "
+            f"pada {html.date(signature.at.date())}")
+    else:
+        status = html.badge("Draf", "draf") + " " + text(
+            f"Belum final: {reason(report.verification)}. Halaman ini hanya ada di pratinjau.")
+    items: list[tuple[str, html.Cell]] = [
+        ("Nomor", ev.nomor or "–"),
+        ("Periode", ev.period.label() if ev.period else ev.id),
+        ("Tanggal laporan", html.date(ev.tanggal)),
+        ("Penyusun", ", ".join(author_names(settings, ev.penyusun)) or "–"),
+        ("Rata-rata capaian", raw(text(html.percent(overall(report.results))) + " "
+                                  + text(f"({len(report.results)} indikator)"))),
+    ]
+    if pdf is not None:
+        download = html.link(paths.url(page, pdf.file), f"Unduh PDF ({html.size(pdf.size)})",
+                             "md-button md-button--primary evkin-unduh", download=True)
+        hash_line = (f'<p class="evkin-hash">SHA-256 berkas PDF: <code>{text(pdf.sha256)}'
+                     f"</code><br><small>Periksa keaslian salinan dengan "
+                     f"<code>evkin verify BERKAS.pdf</code>.</small></p>")
+    else:
+        download = '<p class="evkin-catatan">PDF belum tersedia.</p>'
+        hash_line = ""
+    cls = "evkin-kartu evkin-status-final" if report.final else "evkin-kartu evkin-status-draf"
+    attachments = html.link(paths.url(page, paths.attachments_page(ev)),
+                            "Lampiran (langkah 1–4)", "md-button")
+    inner = (f'<p class="evkin-status">{status}</p>\n{html.definition_list(items)}\n'
+             f'<p class="evkin-aksi">{download} {attachments}</p>\n{hash_line}')
+    return html_block(inner, cls)
+
+
+def capaian_block(report: Report, chart_urls: Sequence[str], level: int) -> str:
+    results = report.results
+    with_previous = any(r.previous is not None for r in results)
+    headers = summary.headers()
+    if with_previous:
+        headers = [*headers[:6], "Capaian lalu", "Perubahan", *headers[6:]]
+    rows: list[list[html.Cell]] = []
+    for r in results:
+        row: list[html.Cell] = list(summary.text_row(r))
+        row[6] = raw(html.predikat_badge(r.predikat))
+        if with_previous:
+            change = r.change
+            change_text = "–" if change is None else (
+                ("+" if change > 0 else "") + html.percent(change).replace(" %", " poin"))
+            row = [*row[:6], html.percent(r.previous), change_text, *row[6:]]
+        rows.append(row)
+    right = {3, 4, 5, 6, 7} if with_previous else {3, 4, 5}
+    parts = [md_heading(level, "Capaian per Indikator", "capaian-per-indikator"), "",
+             html_block(html.table(headers, rows, right, "evkin-capaian"))]
+    averages: list[list[html.Cell]] = [[a.sasaran, str(a.count), html.percent(a.value),
+                 raw(html.predikat_badge(a.predikat))] for a in report.averages]
+    parts.append(html_block(
+        '<p class="evkin-judul-tabel">Rata-rata capaian per sasaran</p>\n'
+        + html.table(["Sasaran", "Jumlah indikator", "Rata-rata capaian", "Predikat"],
+                     averages, {1, 2})))
+    for chart_url in chart_urls:
+        parts.append(html_block(
+            f'<figure class="evkin-grafik"><img src="{text(chart_url)}" alt="Grafik capaian: '
+            f'target (100 %) dibandingkan realisasi setiap indikator" loading="lazy">'
+            f"<figcaption>Target dan realisasi per indikator (capaian; target = 100 %)."
+            f"</figcaption></figure>"))
+    return "\n".join(parts)
+
+
+def approval_rows(trail: Trail) -> list[list[html.Cell]]:
+    rows: list[list[html.Cell]] = []
+    for number, a in enumerate(trail.approvals, 1):
+        rows.append([str(number), DECISIONS.get(a.decision, a.decision), a.name,
+                     a.jabatan or "–", spaced(a.nip) if a.nip else "–",
+                     html.date(a.at), _review_cell(a)])
+    return rows
+
+
+def _review_cell(a: Approval) -> html.Cell:
+    parts = []
+    if a.note:
+        parts.append(text(a.note))
+    if a.url.startswith(("https://", "http://")):
+        parts.append(html.link(a.url, "lihat ulasan"))
+    if a.ssh_signature:
+        parts.append(text("ditandatangani dengan kunci SSH"))
+    return raw("; ".join(parts) or "–")
+
+
+def approval_block(settings: Settings, report: Report) -> str:
+    trail = report.verification.trail
+    parts = [md_heading(2, "Persetujuan", "persetujuan"), ""]
+    if trail is None or not trail.approvals:
+        parts.append(html_block('<p class="evkin-catatan">Belum ada paraf atau tanda tangan '
+                                "yang tercatat.</p>"))
+        return "\n".join(parts)
+    paraf, signature = trail.paraf, trail.signature
+    summary_items: list[tuple[str, html.Cell]] = []
+    for label, record in (("Paraf (langkah 6)", paraf), ("Tanda tangan (langkah 7)", signature)):
+        if record is None:
+            summary_items.append((label, "belum tercatat"))
+        else:
+            summary_items.append((label, raw(
+                f"<strong>{text(record.name)}</strong><br>{text(record.jabatan or '–')}"
+                f"<br>{text(html.date(record.at))}")))
+    if report.final:
+        check = ("Isi folder evaluasi yang diterbitkan sama dengan versi yang diparaf dan "
+                 f"ditandatangani (pohon git {report.verification.current_tree[:12]}).")
+    else:
+        check = f"Belum dapat dinyatakan final: {reason(report.verification)}."
+    parts.append(html_block(
+        html.definition_list(summary_items, "evkin-meta evkin-ttd")
+        + f'\n<p class="evkin-catatan">{text(check)}</p>\n'
+        + html.table(["No", "Keputusan", "Nama", "Jabatan", "NIP", "Waktu", "Keterangan"],
+                     approval_rows(trail), css="evkin-jejak")))
+    return "\n".join(parts)
+
+
+def timeline_block(settings: Settings, report: Report, holidays: Container[dt.date],
+                   published: dt.date | dt.datetime | None) -> str:
+    sop = settings.sop
+    entries = timeline(report.evaluation, report.verification.trail, sop, holidays, published)
+    rows: list[list[html.Cell]] = []
+    for e in entries:
+        label, kind = TIMELINE_STATUS[e.status]
+        elapsed = "–" if e.elapsed is None else f"{e.elapsed} hari kerja"
+        rows.append([str(e.step.number), sop.role_label(e.step.actor), e.step.output,
+                     html.date(e.when), e.step.waktu.label(), elapsed,
+                     raw(html.badge(label, kind))])
+    note = ("Lama dihitung dalam hari kerja sejak langkah sebelumnya (tanpa Sabtu, Minggu, libur "
+            "nasional dan cuti bersama). Standar dalam hari dinilai; standar dalam menit atau "
+            "jam berlaku untuk pelaksanaan kegiatan, yang tidak terlihat dari tanggal, sehingga "
+            "hanya dicatat.")
+    return "\n".join([
+        md_heading(2, "Linimasa SOP", "linimasa-sop"), "",
+        html_block(html.table(["Langkah", "Pelaksana", "Keluaran", "Tanggal", "Standar waktu",
+                               "Lama", "Keterangan"], rows, css="evkin-linimasa")
+                   + f'\n<p class="evkin-catatan">{text(note)}</p>'),
+    ])
+
+
+def attachments_block(settings: Settings, report: Report, page: str) -> str:
+    ev = report.evaluation
+    target = paths.attachments_page(ev)
+    items = []
+    for step, spec in settings.sop.documents:
+        doc = ev.documents.get(spec.key)
+        detail = []
+        if doc is not None:
+            for key in ("nomor", "tanggal"):
+                value = doc.meta.get(key)
+                if value:
+                    detail.append(html.date(value) if isinstance(value, dt.date) else str(value))
+        href = paths.url(page, f"{target}#{spec.key.replace('_', '-')}")
+        label = f"Langkah {step.number}: {spec.judul}"
+        extra = f" <small>({text(', '.join(detail))})</small>" if detail else ""
+        items.append(f"<li>{html.link(href, label)}{extra}</li>" if doc else
+                     f"<li>{text(label)} <small>(tidak ada)</small></li>")
+    return "\n".join([md_heading(2, "Lampiran", "lampiran"), "",
+                      html_block("<ul>" + "".join(items) + "</ul>")])
+
+
+def report_page(settings: Settings, report: Report, pdf: Pdf | None, charts: Sequence[str],
+                holidays: Container[dt.date], assets: Assets,
+                published: dt.date | dt.datetime | None = None) -> str:
+    ev = report.evaluation
+    page = paths.report_page(ev)
+    report_dir = paths.report_dir(ev)
+    rewrite = rewriter(ev.path, ev.path, page, report_dir, documents_map(settings, report),
+                       assets)
+    used = {"capaian-per-indikator", "persetujuan", "linimasa-sop", "lampiran", "laporan"}
+    heading_titles: Sequence[str] = settings.section_titles("realisasi")
+    chart_urls = [paths.url(page, c) for c in charts]
+    # The report's own top headings become h2; the capaian table sits one level below
+    # the "Realisasi Kinerja" heading it follows.
+    realisasi_level = _section_level(report, heading_titles)
+    insertion = capaian_block(report, chart_urls, min(6, realisasi_level + 1))
+    body, placed = render_body(ev.report_text, 2, rewrite, heading_titles, insertion,
+                               used=used)
+    if not placed:
+        body += "\n" + capaian_block(report, chart_urls, 2)
+    display = title(report)
+    heading = md_heading(1, ("DRAF – " if not report.final else "") + display, "laporan")
+    return "\n".join([
+        front_matter(page_title(report), f"{display}. Nomor {ev.nomor}.", ("navigation",)),
+        heading, "",
+        status_card(settings, report, pdf, page),
+        body, "",
+        approval_block(settings, report), "",
+        timeline_block(settings, report, holidays, published), "",
+        attachments_block(settings, report, page), "",
+    ])
+
+
+def _section_level(report: Report, titles: Sequence[str]) -> int:
+    """The page level of the realisasi heading (report headings start at h2)."""
+    from evkin.evaluation.load import normalise_heading
+
+    sections = report.evaluation.sections
+    if not sections:
+        return 2
+    top = min(s.level for s in sections)
+    wanted = {normalise_heading(t) for t in titles}
+    for s in sections:
+        if normalise_heading(s.title) in wanted:
+            return s.level - top + 2
+    return 2

@@ -1,0 +1,211 @@
+"""Per indicator, its capaian across periods: a page with a line chart (SVG drawn here, no
+script) and a table, plus the index of all indicators with a small sparkline each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from evkin.capaian import Result
+from evkin.evaluation.numbers import format_number
+from evkin.site import html, paths
+from evkin.site.collect import Report
+from evkin.site.html import raw
+from evkin.site.indexes import KINDS
+from evkin.site.report import front_matter, title
+from evkin.site.safe import html_block, md_heading, plain_title, slug, text
+from evkin.summary import target_text
+
+
+@dataclass(frozen=True)
+class Point:
+    report: Report
+    result: Result
+
+
+@dataclass(frozen=True)
+class Series:
+    """One indicator (by id) across every report that has it, oldest first."""
+
+    key: str  # file-safe, unique
+    indicator_id: str
+    points: tuple[Point, ...]
+
+    @property
+    def latest(self) -> Point:
+        return self.points[-1]
+
+    @property
+    def name(self) -> str:
+        return self.latest.result.indicator.indikator
+
+
+def gather(reports: Sequence[Report]) -> list[Series]:
+    """Series per indicator id, in order of first appearance; reports are in period order."""
+    found: dict[str, list[Point]] = {}
+    for report in reports:
+        for result in report.results:
+            found.setdefault(result.indicator.id, []).append(Point(report, result))
+    used: set[str] = set()
+    out = []
+    for indicator_id, points in found.items():
+        key, n = slug(indicator_id), 2
+        base = key
+        while key in used:
+            key, n = f"{base}-{n}", n + 1
+        used.add(key)
+        out.append(Series(key, indicator_id, tuple(points)))
+    return out
+
+
+def short_label(report: Report) -> str:
+    period = report.evaluation.period
+    if period is None:
+        return report.id
+    if period.kind == "tahunan":
+        return str(period.year)
+    prefix = "S" if period.kind == "semester" else "TW"
+    return f"{prefix}{period.number} {period.year}"
+
+
+def _value(point: Point) -> Decimal | None:
+    return point.result.rounded
+
+
+def chart(points: Sequence[Point], width: int = 760, height: int = 280) -> str:
+    """A line chart of capaian (%) with the 100 % target line; each point has a tooltip."""
+    values = [float(v) for p in points if (v := _value(p)) is not None]
+    top = max([125.0, *values]) * 1.05
+    bottom = min([0.0, *values])
+    left, right, upper, lower = 52, 16, 14, 42
+    plot_w, plot_h = width - left - right, height - upper - lower
+    count = len(points)
+
+    def x(i: int) -> float:
+        return left + (plot_w / 2 if count == 1 else plot_w * i / (count - 1))
+
+    def y(v: float) -> float:
+        return upper + plot_h * (top - v) / (top - bottom)
+
+    parts = [f'<svg class="evkin-tren" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="Grafik tren capaian" xmlns="http://www.w3.org/2000/svg">']
+    step = 25 if top - bottom <= 200 else 50
+    tick = int(bottom // step * step)
+    while tick <= top:
+        yy = y(tick)
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{yy:.1f}" y2="{yy:.1f}" '
+                     f'class="evkin-grid"/><text x="{left - 6}" y="{yy + 4:.1f}" '
+                     f'text-anchor="end" class="evkin-sumbu">{tick} %</text>')
+        tick += step
+    parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(100):.1f}" y2="{y(100):.1f}" '
+                 f'class="evkin-target"/><text x="{width - right}" y="{y(100) - 5:.1f}" '
+                 f'text-anchor="end" class="evkin-sumbu">target 100 %</text>')
+    line: list[str] = []
+    for i, p in enumerate(points):
+        v = _value(p)
+        if v is None:
+            if len(line) > 1:
+                parts.append(f'<polyline points="{" ".join(line)}" class="evkin-garis"/>')
+            line = []
+            continue
+        line.append(f"{x(i):.1f},{y(float(v)):.1f}")
+    if len(line) > 1:
+        parts.append(f'<polyline points="{" ".join(line)}" class="evkin-garis"/>')
+    label_every = max(1, -(-count // 12))
+    for i, p in enumerate(points):
+        v = _value(p)
+        if v is not None:
+            ev = p.report.evaluation
+            tip = f"{ev.period.label() if ev.period else ev.id}: {html.percent(v)}"
+            parts.append(f'<circle cx="{x(i):.1f}" cy="{y(float(v)):.1f}" r="4" '
+                         f'class="evkin-titik"><title>{text(tip)}</title></circle>')
+        if i % label_every == 0 or i == count - 1:
+            parts.append(f'<text x="{x(i):.1f}" y="{height - lower + 18}" text-anchor="middle" '
+                         f'class="evkin-sumbu">{text(short_label(p.report))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def sparkline(points: Sequence[Point], width: int = 120, height: int = 28) -> str:
+    values = [float(v) if (v := _value(p)) is not None else None for p in points[-20:]]
+    known = [v for v in values if v is not None]
+    if not known:
+        return ""
+    low, high = min([*known, 100.0]), max([*known, 100.0])
+    span = (high - low) or 1.0
+
+    def y(v: float) -> float:
+        return 3 + (height - 6) * (high - v) / span
+
+    n = len(values)
+    coords = [f"{(width - 6) * (i / (n - 1) if n > 1 else 0.5) + 3:.1f},{y(v):.1f}"
+              for i, v in enumerate(values) if v is not None]
+    target = y(100.0)
+    shape = (f'<polyline points="{" ".join(coords)}" class="evkin-garis"/>' if len(coords) > 1
+             else f'<circle cx="{coords[0].split(",")[0]}" cy="{coords[0].split(",")[1]}" r="3" '
+                  f'class="evkin-titik"/>')
+    return (f'<svg class="evkin-mini" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">'
+            f'<line x1="0" x2="{width}" y1="{target:.1f}" y2="{target:.1f}" '
+            f'class="evkin-target"/>{shape}</svg>')
+
+
+def index_page(all_series: Sequence[Series]) -> str:
+    page = paths.INDICATORS
+    rows: list[list[html.Cell]] = []
+    for s in all_series:
+        latest = s.latest
+        rows.append([
+            s.indicator_id,
+            raw(html.link(paths.url(page, paths.indicator_page(s.key)), s.name)),
+            latest.result.indicator.sasaran,
+            f"{html.percent(latest.result.rounded)} ({short_label(latest.report)})",
+            raw(html.predikat_badge(latest.result.predikat)),
+            raw(sparkline(s.points)),
+        ])
+    table = (html.table(["ID", "Indikator", "Sasaran", "Capaian terakhir", "Predikat", "Tren"],
+                        rows, {3}, "evkin-indikator") if rows
+             else '<p class="evkin-catatan">Belum ada indikator.</p>')
+    return "\n".join([
+        front_matter("Tren indikator kinerja"),
+        md_heading(1, "Tren indikator kinerja", "tren-indikator"), "",
+        html_block("<p>Capaian setiap indikator dari periode ke periode. Pilih indikator untuk "
+                   "melihat grafik dan angka lengkapnya.</p>\n" + table),
+    ]) + "\n"
+
+
+def indicator_page(series: Series) -> str:
+    page = paths.indicator_page(series.key)
+    latest = series.latest.result.indicator
+    parts = [front_matter(plain_title(f"{series.indicator_id} {series.name}")),
+             md_heading(1, f"{series.indicator_id} {series.name}", "indikator"), "",
+             html.definition_list([("Sasaran", latest.sasaran), ("Satuan", latest.satuan),
+                                   ("Polaritas", "semakin tinggi semakin baik"
+                                    if latest.polaritas == "positif"
+                                    else "semakin rendah semakin baik")])]
+    parts[-1] = html_block(parts[-1])
+    kinds: dict[str, list[Point]] = {}
+    for p in series.points:
+        period = p.report.evaluation.period
+        kinds.setdefault(period.kind if period else "lainnya", []).append(p)
+    for kind, points in kinds.items():
+        name = KINDS.get(kind, kind.capitalize())
+        parts += ["", md_heading(2, f"Tren capaian {name.lower()}", f"tren-{kind}"), "",
+                  html_block(f'<figure class="evkin-grafik">{chart(points)}<figcaption>Capaian '
+                             f"{text(series.indicator_id)} per periode {text(name.lower())}; "
+                             "garis putus-putus = target (100 %).</figcaption></figure>")]
+    rows: list[list[html.Cell]] = []
+    for p in reversed(series.points):
+        r = p.result
+        ev = p.report.evaluation
+        label = ev.period.label() if ev.period else ev.id
+        state = "" if p.report.final else html.badge("Draf", "draf") + " "
+        rows.append([raw(state + html.link(paths.url(page, paths.report_page(ev)), label)),
+                     target_text(r), format_number(r.indicator.realisasi), r.indicator.satuan,
+                     html.percent(r.rounded), raw(html.predikat_badge(r.predikat)),
+                     title(p.report)])
+    parts += ["", md_heading(2, "Angka per periode", "angka"), "",
+              html_block(html.table(["Periode", "Target", "Realisasi", "Satuan", "Capaian",
+                                     "Predikat", "Laporan"], rows, {1, 2, 4}))]
+    return "\n".join(parts) + "\n"

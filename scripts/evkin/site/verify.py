@@ -1,0 +1,116 @@
+"""Verify every evaluation's approval trail (``trail.verify_trail``) for the whole archive.
+
+``verify_trail`` asks Git several questions per evaluation, which adds up to seconds for a
+thousand. A site build may remember each answer under a key made of everything the answer
+depends on (the trail file's bytes, the folder's tree at HEAD, uncommitted edits, the
+committed settings, the code that decides); publication never reads that memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from evkin import __version__
+from evkin.approval import load_trail, trail_path, write_atomic
+from evkin.findings import EvkinError
+from evkin.site.gitstate import GitState
+from evkin.trail import RecordCheck, Verification, verify_trail
+
+PARALLEL_FROM = 64
+DECIDING_MODULES = ("trail.py", "approval.py", "approval_order.py", "signing.py", "gitrepo.py",
+                    "sop.yml")
+
+
+def verify_one(root: Path, evaluation_id: str) -> Verification:
+    """``verify_trail``; an unreadable trail file counts as not verified, with its reason."""
+    try:
+        return verify_trail(root, evaluation_id)
+    except EvkinError as error:
+        return Verification(False, None, "site.trail_unreadable",
+                            params={"detail": error.message()})
+
+
+def _chunk(args: tuple[Path, list[str]]) -> dict[str, Verification]:
+    root, ids = args
+    return {i: verify_one(root, i) for i in ids}
+
+
+@cache
+def _code_hash() -> str:
+    h = hashlib.sha256(__version__.encode())
+    package = resources.files("evkin")
+    for name in DECIDING_MODULES:
+        item = package.joinpath(name)
+        if item.is_file():
+            h.update(item.read_bytes())
+    return h.hexdigest()
+
+
+def key(root: Path, evaluation_id: str, state: GitState) -> str:
+    """Everything ``verify_trail`` reads, hashed."""
+    path = trail_path(root, evaluation_id)
+    h = hashlib.sha256(_code_hash().encode())
+    h.update(path.read_bytes() if path.is_file() else b"-")
+    h.update(f"\0{state.trees.get(evaluation_id, '')}\0{state.folder_dirty(evaluation_id)}"
+             f"\0{state.blobs.get('evkin.yml', '')}\0{'evkin.yml' in state.dirty}".encode())
+    return h.hexdigest()
+
+
+def _encode(v: Verification) -> dict[str, Any]:
+    return {"ok": v.ok, "reason": v.reason, "tree": v.current_tree, "params": dict(v.params),
+            "records": [[r.number, r.signature, r.settings_commit, r.tag] for r in v.records]}
+
+
+def _decode(root: Path, evaluation_id: str, data: dict[str, Any]) -> Verification:
+    return Verification(bool(data["ok"]), load_trail(root, evaluation_id), data["reason"],
+                        str(data["tree"]), dict(data["params"]),
+                        tuple(RecordCheck(int(n), str(s), str(c), str(t))
+                              for n, s, c, t in data["records"]))
+
+
+def verify_all(root: Path, ids: Sequence[str], state: GitState | None = None,
+               memory: Path | None = None, jobs: int | None = None) -> dict[str, Verification]:
+    """Verification per id. With ``memory`` (a JSON file) and ``state``, answers whose key
+    is unchanged are reused and the file is rewritten with the current answers."""
+    remembered: dict[str, Any] = {}
+    if memory is not None and state is not None and memory.is_file():
+        try:
+            remembered = json.loads(memory.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            remembered = {}
+    out: dict[str, Verification] = {}
+    keys: dict[str, str] = {}
+    missing: list[str] = []
+    for evaluation_id in ids:
+        if state is not None and memory is not None:
+            keys[evaluation_id] = key(root, evaluation_id, state)
+            hit = remembered.get(keys[evaluation_id])
+            if isinstance(hit, dict):
+                try:
+                    out[evaluation_id] = _decode(root, evaluation_id, hit)
+                    continue
+                except (EvkinError, KeyError, TypeError, ValueError):
+                    pass
+        missing.append(evaluation_id)
+    jobs = jobs or (os.cpu_count() or 1)
+    if len(missing) >= PARALLEL_FROM and jobs > 1:
+        size = max(8, len(missing) // (jobs * 4))
+        chunks = [(root, missing[i:i + size]) for i in range(0, len(missing), size)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for found in pool.map(_chunk, chunks):
+                out.update(found)
+    else:
+        out.update(_chunk((root, missing)))
+    if memory is not None and state is not None:
+        fresh = {keys[i]: _encode(out[i]) for i in ids if i in keys}
+        if fresh != remembered:
+            write_atomic(memory, json.dumps(fresh, ensure_ascii=False, sort_keys=True))
+    return {i: out[i] for i in ids}
