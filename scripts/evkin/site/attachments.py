@@ -13,7 +13,7 @@ from evkin.site.body import plain_markdown
 from evkin.site.collect import Report
 from evkin.site.links import Assets, rewriter
 from evkin.site.report import documents_map, front_matter, title
-from evkin.site.safe import html_block, md_heading, plain_title
+from evkin.site.safe import html_block, md_heading
 
 LABELS = {
     "nomor": "Nomor", "tanggal": "Tanggal", "kepada": "Yth.", "dari": "Dari",
