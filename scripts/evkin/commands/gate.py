@@ -206,8 +206,8 @@ def _people(settings: Any, role: str | None) -> list[dict[str, str]]:
 def _print_text(state: Any, settings: Any) -> None:
     pr: PullRequest = state.pull_request
     label = settings.sop.role_label
-    what = (t("gate.out_evaluation", {"id": state.evaluation_id}) if state.evaluation_id
-            else t("gate.out_no_evaluation"))
+    ids = ", ".join(state.scope.evaluations)
+    what = t("gate.out_evaluation", {"id": ids}) if ids else t("gate.out_no_evaluation")
     print(t("gate.out_pr", {"number": pr.number, "title": f" ({pr.title})" if pr.title else "",
                             "what": what}))
     print(t("gate.out_status", {"text": status_text(state, settings)}))
