@@ -153,3 +153,7 @@ def test_status_of_the_bundled_sample_is_final(evkin: Any, sample_repo: Path) ->
     one = evkin("status", EVAL, root=sample_repo)
     assert "Semua langkah SOP selesai" in one.out
     assert "30 Januari 2025" in one.out and "31 Januari 2025" in one.out
+    # The copy was committed after the (fictional) paraf, so the hand-in falls back to the
+    # report's own date rather than a draft time later than the paraf.
+    row5 = next(line for line in one.out.splitlines() if line.strip().startswith("5 "))
+    assert "27 Januari 2025" in row5

@@ -349,6 +349,57 @@ def test_forge_trail_order_rules_are_verified(repo: Path) -> None:
     write(repo, [paraf, sign_, record(repo, "sekretaris", "kembali", None, 5)],
           source="github")
     assert verify_trail(repo, EVAL).reason == "trail.returned"
+    # Listed in order, but the forge's clock says the signature came first.
+    write(repo, [record(repo, "sekretaris", "paraf", None, 7), sign_], source="github")
+    assert verify_trail(repo, EVAL).reason == "trail.out_of_order"
+
+
+def test_a_record_naming_another_nip_does_not_verify(repo: Path, keys: dict[str, Path]
+                                                    ) -> None:
+    paraf = record(repo, "sekretaris", "paraf", None, 1, nip="198001012005012001")
+    paraf = dataclasses.replace(paraf, ssh_signature=sign(paraf.payload(), keys["sekretaris"]))
+    write(repo, [paraf, record(repo, "kepala_dinas", "tanda_tangan", keys["kepala"], 2)])
+    assert verify_trail(repo, EVAL).reason == "trail.identity_mismatch"
+
+
+def test_a_record_whose_commit_holds_another_tree_does_not_verify(
+        repo: Path, keys: dict[str, Path]) -> None:
+    before = git(repo, "rev-parse", "HEAD")
+    draft(repo, "Draf berikutnya.")
+    paraf = record(repo, "sekretaris", "paraf", None, 1, commit=before)
+    paraf = dataclasses.replace(paraf, ssh_signature=sign(paraf.payload(), keys["sekretaris"]))
+    write(repo, [paraf, record(repo, "kepala_dinas", "tanda_tangan", keys["kepala"], 2)])
+    assert verify_trail(repo, EVAL).reason == "trail.commit_mismatch"
+
+
+def test_a_new_role_holder_does_not_void_earlier_approvals(evkin: Any, repo: Path,
+                                                           keys: dict[str, Path]) -> None:
+    """Keys are checked against evkin.yml as committed when the decision was made."""
+    assert approve(evkin, repo, "sekretaris", keys["sekretaris"]).code == 0
+    assert approve(evkin, repo, "kepala-dinas", keys["kepala"]).code == 0
+    text = (repo / "evkin.yml").read_text(encoding="utf-8")
+    old = Path(f"{keys['sekretaris']}.pub").read_text(encoding="utf-8").strip()
+    new = Path(f"{keys['lain']}.pub").read_text(encoding="utf-8").strip()
+    (repo / "evkin.yml").write_text(text.replace(old, new), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "New Sekretaris key")
+    assert evkin("approvals", EVAL, root=repo).code == 0
+
+
+def test_offline_approval_is_not_mixed_into_a_forge_trail(evkin: Any, sample_repo: Path,
+                                                          keys: dict[str, Path]) -> None:
+    add_keys(sample_repo, keys)
+    git(sample_repo, "commit", "-q", "-am", "Keys")
+    run = evkin("approve", EVAL, "--role", "sekretaris", "--key", str(keys["sekretaris"]),
+                "--return", "Coba", root=sample_repo)
+    assert run.code == 2 and "berasal dari forge" in run.err
+
+
+def test_an_existing_tag_stops_the_approval(evkin: Any, repo: Path, keys: dict[str, Path]
+                                            ) -> None:
+    git(repo, "tag", f"evkin/{EVAL}/1-paraf")
+    run = approve(evkin, repo, "sekretaris", keys["sekretaris"])
+    assert run.code == 2 and f"evkin/{EVAL}/1-paraf" in run.err
+    assert decisions(repo) == []
 
 
 def test_unreadable_trail_exits_2(evkin: Any, repo: Path) -> None:
