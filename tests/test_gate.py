@@ -464,3 +464,20 @@ def test_scope_of_paths() -> None:
     assert scope.evaluations == (EVAL,)
     assert scope.governance == ("evkin.yml", "persetujuan/2024-tahunan.yml")
     assert scope.other == ("docs/a.md", "evaluations/README.md")
+
+
+def test_workflow_layout_target_branch_beside_pull_request(evkin: Any, repo: dict[str, Any],
+                                                           tmp_path: Path) -> None:
+    """As the gate workflow runs it: the target branch checked out in base/, the pull request's
+    head in pr/ (its content read as data), roles from base/evkin.yml."""
+    base, pr = tmp_path / "base", tmp_path / "pr"
+    git(tmp_path, "clone", "-q", "--branch", "main", str(repo["root"]), str(base))
+    git(tmp_path, "clone", "-q", str(repo["root"]), str(pr))
+    git(pr, "checkout", "-q", "--detach", repo["head"])
+    args = write_payloads(tmp_path / "p", "github", [Event(SEK, "approve"),
+                                                     Event(KD, "approve")],
+                          {"head": repo["head"], "old": repo["old"]})
+    result = evkin("gate", *args, "--base-settings", str(base / "evkin.yml"), "--format",
+                   "json", root=pr)
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["signed"]

@@ -324,7 +324,9 @@ def run(args: argparse.Namespace) -> int:
         reviews = client.reviews(number)
 
     text = _settings_text(args, root, pr)
-    settings = parse_settings(text, root)
+    # Relative paths in the settings (the emblem) resolve where those settings live.
+    settings_root = Path(args.base_settings).resolve().parent if args.base_settings else root
+    settings = parse_settings(text, settings_root)
     from evkin.gate import scope_of
 
     scope = scope_of(pr.files)
