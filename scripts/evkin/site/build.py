@@ -20,7 +20,7 @@ from evkin.settings import Settings
 from evkin.site.collect import Collection, collect
 from evkin.site.generate import Generated, pages, write
 from evkin.site.gitstate import snapshot
-from evkin.site.pdfs import CACHE_DIR, Artefact, ensure
+from evkin.site.pdfs import CACHE_DIR, Artefact, Seed, ensure
 from evkin.site.verify import verify_all
 
 MEMORY_FILE = "verifikasi.json"
@@ -51,7 +51,7 @@ def docs_dir(root: Path) -> Path:
 
 def generate(settings: Settings, preview: bool = False, cache_dir: Path | None = None,
              published: Mapping[str, dt.date | dt.datetime] | None = None,
-             seed: Mapping[str, Path] | None = None, remember: bool = True,
+             seed: Seed | None = None, remember: bool = True,
              progress: Callable[[str, int, int], None] | None = None) -> tuple[
                  Collection, dict[str, Artefact], Generated, int]:
     """Everything up to the MkDocs build: the pages are in docs/ afterwards."""
@@ -110,7 +110,7 @@ def run_mkdocs(root: Path, site_dir: Path, verbose: bool = False) -> None:
 def build_site(settings: Settings, site_dir: Path, preview: bool = False,
                cache_dir: Path | None = None,
                published: Mapping[str, dt.date | dt.datetime] | None = None,
-               seed: Mapping[str, Path] | None = None, remember: bool = True,
+               seed: Seed | None = None, remember: bool = True,
                verbose: bool = False,
                progress: Callable[[str, int, int], None] | None = None) -> Built:
     collection, artefacts, generated, written = generate(

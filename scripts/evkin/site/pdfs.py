@@ -113,6 +113,7 @@ def chart_chunks(results: Sequence[Result]) -> list[Sequence[Result]]:
     return [results[i:i + CHART_ROWS] for i in range(0, len(results), CHART_ROWS)]
 
 
+Seed = Callable[[str], tuple[Path, list[Path]] | None]  # key → published PDF and charts
 Job = tuple[Settings, list[tuple[str, str, tuple[Result, ...]]], Path]
 
 
@@ -155,11 +156,12 @@ def _build(job: Job) -> tuple[dict[str, tuple[Path | None, list[str], str]], lis
 
 
 def ensure(settings: Settings, reports: Sequence[Report], cache_dir: Path,
-           seed: Mapping[str, Path] | None = None, jobs: int | None = None,
+           seed: Seed | None = None, jobs: int | None = None,
            progress: Callable[[int, int], None] | None = None) -> tuple[dict[str, Artefact],
                                                                       list[str]]:
-    """A PDF and chart(s) per report, from the cache when the key is known. ``seed`` maps
-    content keys to PDFs already published (reused as they are). Returns warnings too."""
+    """A PDF and chart(s) per report, from the cache when the key is known. ``seed`` finds a
+    PDF already published under a key (reused as it is, so its SHA-256 stays). Returns
+    warnings too."""
     folders = {r.id: folder_hash(r.evaluation.path) for r in reports}
     for r in reports:
         if r.previous_id and r.previous_id not in folders:
@@ -167,13 +169,17 @@ def ensure(settings: Settings, reports: Sequence[Report], cache_dir: Path,
     settings_part = settings_hash(settings)
     keys = {r.id: content_key(settings, r, folders, settings_part) for r in reports}
     cache_dir.mkdir(parents=True, exist_ok=True)
-    seed = seed or {}
     todo: list[Report] = []
     for r in reports:
         k = keys[r.id]
         pdf = cache_dir / f"{k}.pdf"
-        if not pdf.is_file() and k in seed and seed[k].is_file():
-            _place(seed[k], pdf)
+        if not pdf.is_file() and seed is not None:
+            found = seed(k)
+            if found is not None:
+                for n, chart in enumerate(found[1], 1):
+                    _place(chart, cache_dir / f"{k}-{n}.svg")
+                (cache_dir / f"{k}.charts").write_text(str(len(found[1])))
+                _place(found[0], pdf)
         if not (pdf.is_file() and (cache_dir / f"{k}.charts").is_file()):
             todo.append(r)
     warnings: list[str] = []

@@ -1,0 +1,63 @@
+"""``evkin publish --dest DIR [--notify]``: SOP step 8 — final PDFs, archive site, e-mail."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from evkin.commands import settings_from
+from evkin.messages import t
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("publish", help=t("publish.help"), description=t("publish.description"))
+    p.add_argument("--dest", required=True, metavar="FOLDER", help=t("publish.opt_dest"))
+    p.add_argument("--notify", action="store_true", help=t("publish.opt_notify"))
+    p.add_argument("--previous", metavar="FOLDER_OR_URL", help=t("publish.opt_previous"))
+    p.set_defaults(run=run)
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    from evkin.commands.site import _progress as site_progress
+
+    site_progress(stage, done, total)
+
+
+def run(args: argparse.Namespace) -> int:
+    from evkin import notify
+    from evkin.findings import EvkinError
+    from evkin.publish import items_for, publish
+
+    settings = settings_from(args)
+    announce = None
+    if args.notify:
+        # Check the mail settings before building anything.
+        smtp = notify.smtp_from_env()
+        people = notify.recipients(settings)
+        if not settings.site_url:
+            raise EvkinError("notify.no_site_url")
+
+        def announce(entries: list[dict[str, Any]], _manifest: dict[str, Any]) -> None:
+            items = items_for(settings, entries)
+            notify.send(smtp, [notify.compose(settings, smtp, p, items) for p in people])
+
+    outcome = publish(settings, Path(args.dest), args.previous, announce, progress=_progress)
+    for warning in outcome.warnings:
+        print(f"{t('common.warning')}: {warning}", file=sys.stderr)
+    reports = outcome.manifest["laporan"]
+    key = "publish.done" if outcome.changed else "publish.unchanged"
+    print(t(key, {"dest": str(outcome.dest), "release": outcome.release.name,
+                  "count": len(reports)}))
+    if outcome.announce_error is not None:
+        print(outcome.announce_error.message(), file=sys.stderr)
+        print(t("publish.notify_retry"), file=sys.stderr)
+        return 1
+    if args.notify:
+        if outcome.announced:
+            print(t("publish.announced", {"count": outcome.announced,
+                                          "people": len(settings.roles.penerima)}))
+        else:
+            print(t("publish.nothing_to_announce"))
+    return 0

@@ -1,0 +1,137 @@
+"""``evkin verify FILE.pdf``: is this PDF a published report? Which one, signed by whom, when.
+
+The answer comes from the archive's manifest (``manifest.json`` of the published site): the
+PDF's SHA-256 either is listed there, or the file is not the published report (or was changed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from evkin.findings import EvkinError
+from evkin.messages import t
+from evkin.output import print_json
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("verify", help=t("verify.help"), description=t("verify.description"))
+    p.add_argument("file", metavar="FILE.pdf", help=t("verify.opt_file"))
+    p.add_argument("--archive", metavar="FOLDER_OR_URL", help=t("verify.opt_archive"))
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=run)
+
+
+def _archive(args: argparse.Namespace) -> str:
+    if args.archive:
+        return str(args.archive)
+    from evkin.commands import settings_from
+
+    try:
+        settings = settings_from(args)
+    except EvkinError:
+        raise EvkinError("verify.no_archive") from None
+    if not settings.site_url:
+        raise EvkinError("verify.no_archive")
+    return settings.site_url
+
+
+def load_manifest(source: str) -> tuple[dict[str, Any], str]:
+    """The manifest and the base it was read from (folder path or URL ending in /)."""
+    from evkin.publish import MANIFEST
+
+    if source.startswith(("http://", "https://")):
+        base = source if source.endswith("/") else source + "/"
+        if base.endswith(MANIFEST + "/"):
+            base = base[: -len(MANIFEST) - 1]
+        try:
+            with urllib.request.urlopen(urljoin(base, MANIFEST), timeout=20) as response:
+                data = json.loads(response.read().decode("utf-8"))
+        except (OSError, urllib.error.URLError, ValueError) as error:
+            raise EvkinError("verify.manifest_unreadable",
+                             {"source": urljoin(base, MANIFEST), "detail": str(error)}) from None
+    else:
+        path = Path(source)
+        if path.is_dir():
+            path = path / MANIFEST
+        base = str(path.parent)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise EvkinError("verify.manifest_missing", {"source": str(path)}) from None
+        except (OSError, ValueError) as error:
+            raise EvkinError("verify.manifest_unreadable",
+                             {"source": str(path), "detail": str(error)}) from None
+    if not isinstance(data, dict) or not isinstance(data.get("laporan"), list):
+        raise EvkinError("verify.manifest_unreadable", {"source": source,
+                                                        "detail": "laporan"})
+    return data, base
+
+
+def _when(value: object) -> str:
+    from evkin.indonesian_dates import format_moment
+
+    try:
+        return format_moment(dt.datetime.fromisoformat(str(value)))
+    except ValueError:
+        return "–"
+
+
+def _who(record: object) -> str:
+    if not isinstance(record, dict):
+        return "–"
+    name = str(record.get("nama") or "–")
+    jabatan = str(record.get("jabatan") or "")
+    return f"{name} ({jabatan})" if jabatan else name
+
+
+def run(args: argparse.Namespace) -> int:
+    from evkin.publish import find
+
+    path = Path(args.file)
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        raise EvkinError("verify.file_missing", {"path": str(path)}) from None
+    except OSError as error:
+        raise EvkinError("verify.file_unreadable", {"path": str(path),
+                                                    "detail": error.strerror}) from None
+    source = _archive(args)
+    data, base = load_manifest(source)
+    found = find(data, digest)
+    if args.format == "json":
+        state = found[0] if found else "tidak_dikenal"
+        print_json({"berkas": str(path), "sha256": digest, "arsip": source, "status": state,
+                    "laporan": found[1] if found else None})
+        return 0 if found and found[0] == "terbit" else 1
+    if found is None:
+        print(t("verify.unknown", {"file": str(path), "sha256": digest, "source": source}))
+        return 1
+    state, entry = found
+    if state == "lama":
+        current = next((r for r in data["laporan"] if r.get("id") == entry.get("id")), None)
+        print(t("verify.superseded", {
+            "file": str(path), "id": entry.get("id"), "published": _when(entry.get("terbit")),
+            "replaced": _when(entry.get("diganti")),
+            "current": urljoin(base + "/", current["halaman"]) if current and
+            base.startswith("http") else (current or {}).get("halaman", "–")}))
+        return 1
+    page = str(entry.get("halaman", ""))
+    print(t("verify.genuine", {
+        "file": str(path), "title": entry.get("judul", ""), "id": entry.get("id", ""),
+        "nomor": entry.get("nomor") or "–", "period": entry.get("periode", ""),
+        "paraf": _who(entry.get("paraf")),
+        "paraf_at": _when((entry.get("paraf") or {}).get("waktu")),
+        "signer": _who(entry.get("tanda_tangan")),
+        "signed_at": _when((entry.get("tanda_tangan") or {}).get("waktu")),
+        "published": _when(entry.get("terbit")),
+        "page": urljoin(base, page) if base.startswith("http") else page,
+        "sha256": digest}))
+    return 0

@@ -1,0 +1,386 @@
+"""Step 8: publish the archive. Final PDFs and the site are built aside, a manifest with each
+PDF's SHA-256 is written, and only then does the published folder switch to the new release.
+
+- Atomic: ``DEST`` is a symbolic link to ``DEST.rilis/<release>``; the switch is one rename of
+  a link. A failed build never touches ``DEST``. The last releases are kept for rollback.
+- Idempotent: nothing changes when the new release equals the current one; a report whose
+  content did not change keeps the very PDF published before (same SHA-256), read from the
+  previous release (the folder, or the live site's URL in a fresh CI checkout); a report is
+  announced by e-mail once, and an announcement that failed is retried next time.
+- Never a preview: publication builds final pages only (trails verified afresh).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from evkin import __version__
+from evkin.approval import Approval, write_atomic
+from evkin.findings import EvkinError
+from evkin.settings import Settings
+
+MANIFEST = "manifest.json"
+FORMAT = 1
+KEEP_RELEASES = 3
+FETCH_TIMEOUT = 20
+WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # Sumatera Barat
+
+
+def _ids(settings: Settings) -> list[str]:
+    from evkin.evaluation.load import evaluation_folders
+
+    return [p.name for p in evaluation_folders(settings)]
+
+
+@dataclass
+class Outcome:
+    dest: Path
+    release: Path
+    changed: bool
+    manifest: dict[str, Any]
+    new: list[dict[str, Any]] = field(default_factory=list)  # reports to announce
+    announced: int = 0
+    announce_error: EvkinError | None = None  # the site is published; the mail is retried
+    warnings: list[str] = field(default_factory=list)
+
+
+def releases_dir(dest: Path) -> Path:
+    return dest.with_name(dest.name + ".rilis")
+
+
+# ---------------------------------------------------------------- previous release
+
+@dataclass
+class Previous:
+    """The release published before: its manifest and where its files are."""
+
+    manifest: dict[str, Any] | None
+    folder: Path | None = None
+    url: str = ""
+
+    def reports(self) -> dict[str, dict[str, Any]]:
+        if not self.manifest:
+            return {}
+        return {str(r["id"]): r for r in self.manifest.get("laporan", [])
+                if isinstance(r, dict) and "id" in r}
+
+    def fetch(self, rel: str, into: Path, expect_sha: str = "") -> Path | None:
+        """A file of the previous release (copied or downloaded), checked against its hash."""
+        if rel.startswith(("/", "\\")) or ".." in rel.split("/") or "://" in rel:
+            return None  # a manifest names files inside its own release only
+        into.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if self.folder is not None:
+                source = self.folder / rel
+                if not source.is_file():
+                    return None
+                shutil.copyfile(source, into)
+            elif self.url:
+                with urllib.request.urlopen(urljoin(self.url, rel),
+                                            timeout=FETCH_TIMEOUT) as response:
+                    into.write_bytes(response.read())
+            else:
+                return None
+        except (OSError, urllib.error.URLError, ValueError):
+            return None
+        if expect_sha and _sha256(into) != expect_sha:
+            into.unlink(missing_ok=True)
+            return None
+        return into
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_previous(dest: Path, source: str | None, settings: Settings, strict: bool = True,
+                  warnings: list[str] | None = None) -> Previous:
+    """The previous manifest: from ``source`` (folder or URL), else ``DEST``, else the live
+    site (``situs.url``). A site that answers 404 has published nothing yet; one that cannot
+    be reached is an error when ``strict`` (announcing: we could not tell which reports are
+    new), else a warning and a first publication."""
+    candidates: list[str] = []
+    if source:
+        candidates.append(source)
+    elif (dest / MANIFEST).is_file():
+        candidates.append(str(dest))
+    elif settings.site_url.startswith(("http://", "https://")):
+        candidates.append(settings.site_url)
+    for candidate in candidates:
+        if candidate.startswith(("http://", "https://")):
+            base = candidate if candidate.endswith("/") else candidate + "/"
+            try:
+                with urllib.request.urlopen(urljoin(base, MANIFEST),
+                                            timeout=FETCH_TIMEOUT) as response:
+                    data = json.loads(response.read().decode("utf-8"))
+            except urllib.error.HTTPError as error:
+                if error.code == 404:
+                    return Previous(None, url=base)
+                problem = EvkinError("publish.previous_unreachable",
+                                     {"url": base, "detail": str(error)})
+            except (OSError, urllib.error.URLError, ValueError) as error:
+                problem = EvkinError("publish.previous_unreachable",
+                                     {"url": base, "detail": str(error)})
+            else:
+                return Previous(data if isinstance(data, dict) else None, url=base)
+            if strict or source:
+                raise problem
+            if warnings is not None:
+                warnings.append(problem.message())
+            return Previous(None)
+        folder = Path(candidate)
+        path = folder / MANIFEST
+        if not path.is_file():
+            if source:
+                raise EvkinError("publish.previous_missing", {"path": str(path)})
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise EvkinError("publish.previous_unreadable",
+                             {"path": str(path), "detail": str(error)}) from None
+        return Previous(data if isinstance(data, dict) else None, folder=folder.resolve())
+    return Previous(None)
+
+
+def seed_from(previous: Previous, scratch: Path) -> Callable[[str], tuple[Path, list[Path]] |
+                                                               None]:
+    """Look up a content key among the previous release's reports and bring its PDF (and
+    charts) back, so an unchanged report keeps its published bytes."""
+    by_key = {str(r.get("kunci")): r for r in previous.reports().values() if r.get("kunci")}
+
+    def seed(key: str) -> tuple[Path, list[Path]] | None:
+        entry = by_key.get(key)
+        if entry is None or not entry.get("pdf"):
+            return None
+        pdf = previous.fetch(str(entry["pdf"]), scratch / f"{key}.pdf", str(entry["sha256"]))
+        if pdf is None:
+            return None
+        charts = []
+        for n, rel in enumerate(entry.get("grafik") or [], 1):
+            got = previous.fetch(str(rel), scratch / f"{key}-{n}.svg")
+            if got is None:
+                return None
+            charts.append(got)
+        return pdf, charts
+
+    return seed
+
+
+# ---------------------------------------------------------------- manifest
+
+def _person(record: Approval | None) -> dict[str, str] | None:
+    if record is None:
+        return None
+    return {"nama": record.name, "jabatan": record.jabatan, "nip": record.nip,
+            "waktu": record.at.isoformat()}
+
+
+def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetime,
+             head: str) -> dict[str, Any]:
+    """The archive's manifest: every final report with its PDF hash and approvals.
+
+    ``terbit`` (first published) and ``diberitahukan`` (announced) carry over from the previous
+    manifest while the PDF is the same; a replaced PDF's hash moves to ``versi_lama``.
+    """
+    from evkin.site import paths
+    from evkin.site.report import title
+
+    before = previous.reports()
+    superseded = list((previous.manifest or {}).get("versi_lama", []))
+    entries = []
+    for report in built.collection.reports:
+        if not report.final:
+            continue
+        artefact = built.artefacts.get(report.id)
+        pdf = built.generated.pdfs.get(report.id)
+        if artefact is None or pdf is None:
+            continue
+        ev = report.evaluation
+        trail = report.verification.trail
+        old = before.get(report.id)
+        same = old is not None and old.get("sha256") == pdf.sha256
+        if old is not None and not same and old.get("sha256"):
+            superseded.append({"id": report.id, "sha256": old["sha256"],
+                               "terbit": old.get("terbit"), "diganti": now.isoformat(),
+                               "nomor": old.get("nomor", "")})
+        charts = [paths.chart_file(ev, n) for n in range(1, len(artefact.charts) + 1)]
+        entries.append({
+            "id": report.id,
+            "judul": title(report),
+            "nomor": ev.nomor,
+            "periode": ev.period.label() if ev.period else ev.id,
+            "halaman": paths.url("index.md", paths.report_page(ev)),
+            "pdf": pdf.file,
+            "grafik": charts,
+            "sha256": pdf.sha256,
+            "ukuran": pdf.size,
+            "kunci": artefact.key,
+            "pohon": report.verification.current_tree,
+            "paraf": _person(trail.paraf if trail else None),
+            "tanda_tangan": _person(trail.signature if trail else None),
+            "terbit": old.get("terbit") if same and old else now.isoformat(),
+            "diberitahukan": old.get("diberitahukan") if same and old else None,
+        })
+    return {
+        "format": FORMAT,
+        "evkin": __version__,
+        "instansi": settings.agency.nama,
+        "situs": settings.site_url,
+        "komit": head,
+        "laporan": entries,
+        "versi_lama": superseded,
+    }
+
+
+def published_dates(previous: Previous, ids: list[str], now: dt.datetime
+                    ) -> dict[str, dt.datetime]:
+    """Step 8's date per report: when it was first published, or now."""
+    out = dict.fromkeys(ids, now)
+    for report_id, entry in previous.reports().items():
+        try:
+            out[report_id] = dt.datetime.fromisoformat(str(entry.get("terbit")))
+        except ValueError:
+            continue
+    return out
+
+
+# ---------------------------------------------------------------- releases
+
+def tree_digest(folder: Path) -> str:
+    """Hash of every file (path and bytes) under ``folder``."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def switch(dest: Path, release: Path) -> None:
+    """Point ``dest`` at ``release`` with one atomic rename of a symbolic link. A real folder
+    at ``dest`` (published by other means) is moved into the releases first."""
+    if dest.exists() and not dest.is_symlink():
+        keep = releases_dir(dest) / f"sebelumnya-{dt.datetime.now():%Y%m%d%H%M%S}"
+        os.replace(dest, keep)
+    link = dest.with_name(f".{dest.name}.tautan-{os.getpid()}")
+    link.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(release, dest.parent), link)
+    os.replace(link, dest)
+
+
+def prune(dest: Path, keep: int = KEEP_RELEASES) -> None:
+    folder = releases_dir(dest)
+    current = dest.resolve()
+    releases = sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.name)
+    for old in releases[:-keep]:
+        if old.resolve() != current:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _head(root: Path) -> str:
+    from evkin.site.gitstate import snapshot
+
+    return snapshot(root).head
+
+
+def publish(settings: Settings, dest: Path, previous_source: str | None = None,
+            announce: Callable[[list[dict[str, Any]], dict[str, Any]], None] | None = None,
+            now: dt.datetime | None = None,
+            progress: Callable[[str, int, int], None] | None = None) -> Outcome:
+    """Build the final archive aside and switch ``dest`` to it; ``announce`` (if given) is
+    called with the reports not announced before, after the switch."""
+    from evkin.site.build import build_site, reproducible
+
+    dest = dest.absolute()
+    now = now or dt.datetime.now(WIB).replace(microsecond=0)
+    early: list[str] = []
+    previous = read_previous(dest, previous_source, settings, announce is not None, early)
+    releases = releases_dir(dest)
+    releases.mkdir(parents=True, exist_ok=True)
+    stamp = f"{now:%Y%m%d-%H%M%S}-{os.getpid()}"
+    staging = releases / f".baru-{stamp}"
+    with tempfile.TemporaryDirectory(prefix=".evkin-sebelumnya-", dir=releases) as scratch:
+        try:
+            with reproducible(settings.root):
+                built = build_site(settings, staging, preview=False, remember=False,
+                                   published=published_dates(previous, _ids(settings), now),
+                                   seed=seed_from(previous, Path(scratch)), progress=progress)
+            data = manifest(settings, built, previous, now, _head(settings.root))
+            write_atomic(staging / MANIFEST, json.dumps(data, ensure_ascii=False, indent=2)
+                         + "\n")
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    current = dest.resolve() if dest.exists() else None
+    if current is not None and current.is_dir() and tree_digest(current) == tree_digest(staging):
+        shutil.rmtree(staging)
+        release, changed = current, False
+    else:
+        release = releases / stamp
+        os.replace(staging, release)
+        switch(dest, release)
+        prune(dest)
+        changed = True
+    final = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
+    outcome = Outcome(dest, release, changed, final, warnings=early + list(built.warnings))
+    outcome.new = [r for r in final["laporan"] if not r.get("diberitahukan")]
+    if announce is not None and outcome.new:
+        try:
+            announce(outcome.new, final)
+        except EvkinError as error:
+            outcome.announce_error = error
+            return outcome
+        stamp_time = now.isoformat()
+        for entry in final["laporan"]:
+            if not entry.get("diberitahukan"):
+                entry["diberitahukan"] = stamp_time
+        write_atomic(release / MANIFEST, json.dumps(final, ensure_ascii=False, indent=2) + "\n")
+        outcome.announced = len(outcome.new)
+    return outcome
+
+
+def absolute(settings: Settings, rel: str) -> str:
+    base = settings.site_url if settings.site_url.endswith("/") else settings.site_url + "/"
+    return urljoin(base, rel)
+
+
+def items_for(settings: Settings, entries: list[dict[str, Any]]) -> list[Any]:
+    """What the e-mail lists for each report, from its manifest entry."""
+    from evkin.indonesian_dates import format_date
+    from evkin.notify import Item
+
+    out = []
+    for entry in entries:
+        signature = entry.get("tanda_tangan") or {}
+        when = signature.get("waktu")
+        signed_on = format_date(dt.datetime.fromisoformat(when).date()) if when else "–"
+        signer = signature.get("nama", "–")
+        if signature.get("jabatan"):
+            signer += f" ({signature['jabatan']})"
+        out.append(Item(entry["judul"], entry.get("nomor", ""), entry.get("periode", ""),
+                        signer, signed_on, absolute(settings, entry["halaman"]),
+                        absolute(settings, entry["pdf"]), entry["sha256"]))
+    return out
+
+
+def find(manifest_data: Mapping[str, Any], sha256: str) -> tuple[str, dict[str, Any]] | None:
+    """``("terbit", entry)`` for a current report, ``("lama", entry)`` for a superseded one."""
+    for entry in manifest_data.get("laporan", []):
+        if isinstance(entry, dict) and entry.get("sha256") == sha256:
+            return "terbit", entry
+    for entry in manifest_data.get("versi_lama", []):
+        if isinstance(entry, dict) and entry.get("sha256") == sha256:
+            return "lama", entry
+    return None
