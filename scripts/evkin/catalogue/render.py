@@ -152,6 +152,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pdf.opt_paper": {"id": "ukuran kertas untuk cetakan ini (bawaan: dokumen.kertas di "
                             "evkin.yml)",
                       "en": "paper size for this build (default: dokumen.kertas in evkin.yml)"},
+    "pdf.opt_jobs": {"id": "jumlah proses paralel (bawaan: jumlah inti CPU)",
+                     "en": "parallel processes (default: number of CPU cores)"},
     "pdf.built_draft": {"id": "{path} (draf: {reason})", "en": "{path} (draft: {reason})"},
     "pdf.built_final": {"id": "{path} (final, ditandatangani)", "en": "{path} (final, signed)"},
     "pdf.built_document": {"id": "{path}", "en": "{path}"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("-o", "--output", metavar="DIR", help=t("pdf.opt_out"))
     p.add_argument("--dokumen", action="store_true", help=t("pdf.opt_documents"))
     p.add_argument("--kertas", choices=("A4", "F4", "a4", "f4"), help=t("pdf.opt_paper"))
+    p.add_argument("--jobs", type=int, default=None, help=t("pdf.opt_jobs"))
     p.set_defaults(run=run)
 
 
@@ -40,7 +42,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(t("pdf.built_draft", {"path": str(built.path), "reason": built.reason}))
 
-    batch = build_batch(settings, ids, out_dir, documents=args.dokumen, progress=shown)
+    jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
+    batch = build_batch(settings, ids, out_dir, documents=args.dokumen, progress=shown,
+                        jobs=jobs)
     for warning in dict.fromkeys(batch.warnings):
         print(warning, file=sys.stderr)
     for evaluation, findings in batch.refused.items():

@@ -22,7 +22,9 @@ ACTUAL_COLOUR = "#1f4e8c"
 MISSING_COLOUR = "#b00020"
 WIDTH_IN = 6.3  # the text width of A4/F4 with 3 cm + 2 cm margins
 ROW_IN = 0.42
-LABEL_CHARS = 34
+LEFT_IN = 2.2  # room for "IK-01  " and two lines of the indicator's name
+RIGHT_IN = 1.75  # the column of figures right of the bars
+LABEL_CHARS = 32
 
 
 def _label(result: Result) -> str:
@@ -47,10 +49,10 @@ def _target(result: Result) -> str:
     return _unit(result, ind.target)
 
 
-def value_label(result: Result) -> str:
+def value_label(result: Result, sep: str = "  ") -> str:
     """``101,46 %  (R 81,17 % / T 80,50 %)``: the capaian, then the raw figures."""
     head = format_percent(result.value) if result.value is not None else "tidak dapat dihitung"
-    return f"{head}  (R {_unit(result, result.indicator.realisasi)} / T {_target(result)})"
+    return f"{head}{sep}(R {_unit(result, result.indicator.realisasi)} / T {_target(result)})"
 
 
 def chart_svg(results: Sequence[Result]) -> str:
@@ -61,12 +63,17 @@ def chart_svg(results: Sequence[Result]) -> str:
     rows = list(results)
     n = max(len(rows), 1)
     values = [float(r.value) if r.value is not None else 0.0 for r in rows]
-    top = max([120.0, *(v + 45 for v in values)])
+    top = max([125.0, *(v + 5 for v in values)])
+    top = 25.0 * -(-top // 25)
     with matplotlib.rc_context({
         "svg.fonttype": "path", "svg.hashsalt": "evkin", "font.family": "DejaVu Sans",
         "font.size": 7.5, "axes.edgecolor": "#666666", "axes.linewidth": 0.6,
     }):
-        fig = Figure(figsize=(WIDTH_IN, ROW_IN * n + 0.9))
+        height = ROW_IN * n + 0.85
+        fig = Figure(figsize=(WIDTH_IN, height))
+        # Fixed margins instead of bbox_inches="tight", which draws the figure twice.
+        fig.subplots_adjust(left=LEFT_IN / WIDTH_IN, right=1 - RIGHT_IN / WIDTH_IN,
+                            top=1 - 0.32 / height, bottom=0.45 / height)
         ax = fig.add_subplot()
         ys = list(range(n))
         ax.barh(ys, [100.0] * len(rows), height=0.72, color=TARGET_COLOUR, label="Target (100 %)",
@@ -74,10 +81,11 @@ def chart_svg(results: Sequence[Result]) -> str:
         ax.barh(ys, values, height=0.38, color=ACTUAL_COLOUR,
                 label="Realisasi (capaian terhadap target)", zorder=2)
         ax.axvline(100, color="#444444", linewidth=0.8, linestyle=(0, (3, 2)), zorder=3)
-        for y, result, value in zip(ys, rows, values, strict=True):
+        column = ax.get_yaxis_transform()  # x in axes fractions, y in rows
+        for y, result in zip(ys, rows, strict=True):
             colour = "#222222" if result.value is not None else MISSING_COLOUR
-            ax.text(max(value, 100.0) + 2, y, value_label(result), va="center", ha="left",
-                    fontsize=6.5, color=colour, zorder=4)
+            ax.text(1.03, y, value_label(result, "\n"), va="center", ha="left",
+                    fontsize=6.5, color=colour, zorder=4, transform=column, linespacing=1.25)
         ax.set_yticks(ys, [_label(r) for r in rows] if rows else [""], fontsize=6.5)
         ax.set_ylim(n - 0.5, -0.5)
         ax.set_xlim(0, top)
@@ -87,9 +95,8 @@ def chart_svg(results: Sequence[Result]) -> str:
         ax.spines[["top", "right"]].set_visible(False)
         ax.grid(axis="x", color="#e5e5e5", linewidth=0.5, zorder=0)
         ax.set_axisbelow(True)
-        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False,
-                  fontsize=7)
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, frameon=False,
+                  fontsize=7, borderaxespad=0.2)
         buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.05,
-                    metadata={"Date": None})
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()

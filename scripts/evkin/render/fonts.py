@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 ARIAL_METRIC = frozenset({"arial", "liberation sans", "arimo", "helvetica"})
 LAST_RESORT = "DejaVu Sans"
@@ -35,11 +36,21 @@ def matplotlib_fonts() -> Path | None:
 
 
 @cache
-def installed_families() -> frozenset[str]:
-    """Families Typst finds on this machine (system fonts plus the ones it embeds), lower case."""
+def _scan(paths: tuple[str, ...] = ()) -> Any:
+    """One scan of the machine's fonts (plus ``paths``), shared by every compiler made here."""
     import typst
 
-    return frozenset(f.lower() for f in typst.Fonts().families())
+    return typst.Fonts(font_paths=list(paths))
+
+
+def installed_families() -> frozenset[str]:
+    """Families Typst finds on this machine (system fonts plus the ones it embeds), lower case."""
+    return frozenset(f.lower() for f in _scan().families())
+
+
+def typst_fonts(choice: FontChoice) -> Any:
+    """The ``typst.Fonts`` to hand a compiler: the cached scan, plus matplotlib's if needed."""
+    return _scan(choice.font_paths)
 
 
 def choose(wanted: Sequence[str], installed: frozenset[str] | None = None,

@@ -37,6 +37,7 @@ from evkin.trail import Verification
 
 PDF_STANDARDS = ["a-2b"]
 CHART_ROWS = 22  # indicators per chart, so one chart fits a page
+PARALLEL_FROM = 8  # below this, worker start-up costs more than it saves
 TEMPLATE = "typst/evkin.typ"
 
 
@@ -112,12 +113,55 @@ def build_document_pdf(settings: Settings, evaluation_id: str, document_key: str
 
 def build_batch(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path,
                 documents: bool = False,
-                progress: Callable[[Built], None] | None = None) -> Batch:
-    """The CLI's batch: build what can be built, report what was refused and why."""
-    units, refused, warnings = prepare(settings, evaluation_ids, documents=documents)
+                progress: Callable[[Built], None] | None = None, jobs: int = 1) -> Batch:
+    """The CLI's batch: build what can be built, report what was refused and why.
+
+    With ``jobs`` > 1 and enough evaluations, the ids are split into chunks built by that many
+    worker processes, each with its own pandoc run and its own reused Typst compiler.
+    """
+    ids = list(evaluation_ids)
+    if jobs <= 1 or len(ids) < PARALLEL_FROM:
+        return _batch(settings, ids, out_dir, documents, progress)
+    from concurrent.futures import ProcessPoolExecutor
+
+    import matplotlib.figure  # noqa: F401  (imported once here, inherited by forked workers)
+    import typst  # noqa: F401
+
+    size = max(1, -(-len(ids) // (jobs * 2)))
+    chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
+    batch = Batch()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for outcome in pool.map(_batch_worker,
+                                [(settings, chunk, out_dir, documents) for chunk in chunks]):
+            if isinstance(outcome, tuple):  # an EvkinError, carried as data
+                code, params, findings = outcome
+                raise EvkinError(code, params, findings)
+            batch.refused.update(outcome.refused)
+            batch.warnings += outcome.warnings
+            for built in outcome.built:
+                batch.built.append(built)
+                if progress:
+                    progress(built)
+    return batch
+
+
+def _batch(settings: Settings, ids: Sequence[str], out_dir: Path, documents: bool,
+           progress: Callable[[Built], None] | None = None) -> Batch:
+    units, refused, warnings = prepare(settings, ids, documents=documents)
     batch = Batch(refused=refused, warnings=warnings)
     batch.built = compile_units(settings, units, out_dir, batch.warnings, progress)
     return batch
+
+
+def _batch_worker(job: tuple[Settings, list[str], Path, bool]
+                  ) -> Batch | tuple[str, dict[str, object], list[Finding]]:
+    """One worker's chunk. An ``EvkinError`` comes back as data: its parameters would not
+    survive pickling as an exception."""
+    settings, ids, out_dir, documents = job
+    try:
+        return _batch(settings, ids, out_dir, documents)
+    except EvkinError as error:
+        return error.code, error.params, error.findings
 
 
 # ---------------------------------------------------------------- preparing data
@@ -325,7 +369,7 @@ def _compiler(settings: Settings) -> Any:
     import typst
 
     choice = fonts.choose(settings.fonts)
-    return typst.Compiler(root=str(settings.root), font_paths=list(choice.font_paths))
+    return typst.Compiler(root=str(settings.root), font_paths=fonts.typst_fonts(choice))
 
 
 def font_warnings(settings: Settings) -> list[str]:
