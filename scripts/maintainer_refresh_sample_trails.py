@@ -72,8 +72,11 @@ def main() -> int:
                       tree=tree, commit=commit, source="gitea", pull_request=pr)
         save_trail(ROOT, trail)
         path = trail_path(ROOT, evaluation_id)
+        # Step 8 (copied, distributed, archived) the afternoon of the signature: the trail's
+        # own commit is far later, since the sample was written long after its fictional dates.
+        archived = (sign_at + dt.timedelta(hours=3)).isoformat()
         text = path.read_text(encoding="utf-8")
-        write_atomic(path, MARK + text)
+        write_atomic(path, MARK + text + f"diarsipkan: '{archived}'\n")
         print(f"{path.relative_to(ROOT)}: tree {tree[:12]} (commit {commit[:12]})")
     return 0
 

@@ -157,3 +157,21 @@ def test_status_of_the_bundled_sample_is_final(evkin: Any, sample_repo: Path) ->
     # report's own date rather than a draft time later than the paraf.
     row5 = next(line for line in one.out.splitlines() if line.strip().startswith("5 "))
     assert "27 Januari 2025" in row5
+    assert "TERLAMBAT" not in one.out  # step 8 at the trail's own 'diarsipkan' time
+
+
+def test_step_8_falls_back_to_when_the_trail_landed(evkin: Any, sample_repo: Path) -> None:
+    trail = sample_repo / "persetujuan" / f"{EVAL}.yml"
+    text = trail.read_text(encoding="utf-8")
+    assert "diarsipkan:" in text
+    trail.write_text("".join(line for line in text.splitlines(keepends=True)
+                             if not line.startswith("diarsipkan:")), encoding="utf-8")
+    landed = "2025-02-05T10:00:00+07:00"  # the commit that recorded the trail on main
+    subprocess.run(["git", "commit", "-q", "-am", "Trail without archive time"],
+                   cwd=sample_repo, check=True,
+                   env={**os.environ, "GIT_AUTHOR_DATE": landed, "GIT_COMMITTER_DATE": landed,
+                        "GIT_AUTHOR_NAME": "CI", "GIT_AUTHOR_EMAIL": "ci@example.id",
+                        "GIT_COMMITTER_NAME": "CI", "GIT_COMMITTER_EMAIL": "ci@example.id"})
+    run = evkin("status", EVAL, root=sample_repo)
+    row8 = next(line for line in run.out.splitlines() if line.strip().startswith("8 "))
+    assert "5 Februari 2025" in row8 and "3 hari kerja" in row8 and "TERLAMBAT" in row8

@@ -34,7 +34,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.none": {"id": "Evaluasi {id} belum memiliki draf yang di-commit.",
                      "en": "Evaluation {id} has no committed draft yet."},
     "history.title": {"id": "Draf evaluasi {id} ({count} draf, terbaru di atas):",
-                      "en": "Drafts of evaluation {id} ({count} drafts, newest first):"},
+                      "en": "Drafts of evaluation {id} ({count} draft(s), newest first):"},
     "history.headers": {"id": "Draf;Komit;Tanggal;Penulis;Pesan;Pemeriksaan",
                         "en": "Draft;Commit;Date;Author;Message;Reviews"},
     "history.removed": {"id": "(folder dihapus)", "en": "(folder removed)"},

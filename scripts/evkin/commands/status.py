@@ -15,6 +15,7 @@ from evkin.messages import t
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from evkin.approval import Trail
     from evkin.progress import Facts, Progress, StepProgress
     from evkin.settings import Settings
     from evkin.sop import Step
@@ -62,8 +63,9 @@ def facts_for(settings: Settings, folder: Path) -> tuple[Facts, str | None]:
         verification = verify_trail(settings.root, ident, settings.sop)
     except EvkinError as error:
         trail, verification, problem = None, None, error.message()
-    recorded = gitrepo.last_change(settings.root, f"persetujuan/{ident}.yml") if in_git \
-        else None
+    recorded = archived_at(trail)
+    if recorded is None and in_git:
+        recorded = gitrepo.last_change(settings.root, f"persetujuan/{ident}.yml")
     facts = Facts(
         evaluation_id=ident, document_dates=dates,
         report_ready=bool(report.strip()) and TEMPLATE_MARK not in report,
@@ -76,6 +78,20 @@ def facts_for(settings: Settings, folder: Path) -> tuple[Facts, str | None]:
         recorded_at=recorded,
     )
     return facts, problem
+
+
+def archived_at(trail: Trail | None) -> dt.datetime | None:
+    """Step 8's time when the trail records it (``diarsipkan``, ISO time with zone), else
+    ``None`` and the caller uses the time the trail landed on the branch."""
+    value = trail.extra.get("diarsipkan") if trail else None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value
+    return None
 
 
 def step_name(step: Step) -> str:
