@@ -161,14 +161,26 @@ def load_trail(root: Path, evaluation_id: str) -> Trail | None:
     )
 
 
+class _TrailDumper(yaml.SafeDumper):
+    """Multi-line text (SSH signatures, long reasons) as literal blocks, readable in diffs."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value,
+                                   style="|" if "\n" in value else None)
+
+
+_TrailDumper.add_representer(str, _text)
+
+
 def save_trail(root: Path, trail: Trail) -> Path:
     """Write the trail atomically (temporary file, then rename)."""
     path = trail_path(root, trail.evaluation_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     header = (f"# Jejak persetujuan evaluasi {trail.evaluation_id}. Ditulis oleh evkin; "
               "jangan diubah dengan tangan.\n")
-    text = header + yaml.safe_dump(trail.as_dict(), sort_keys=False, allow_unicode=True,
-                                   width=100)
+    text = header + yaml.dump(trail.as_dict(), Dumper=_TrailDumper, sort_keys=False,
+                              allow_unicode=True, width=100)
     write_atomic(path, text)
     return path
 
