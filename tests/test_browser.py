@@ -1,0 +1,251 @@
+"""The archive in a real browser: Debian's chromium driven by Playwright.
+
+A person opens the home page, searches for an indicator, opens a report, downloads its PDF
+and reads the approval trail; nothing logs an error, nothing is fetched from any host but
+the site's, and none of the injection corpus (an approved report full of script) runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from evkin.site.serve import start_background
+from tests.archive_repo import INJECTED, MARK, make_archive_repo
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("EVKIN_REQUIRE_BROWSER"):
+        raise RuntimeError(f"EVKIN_REQUIRE_BROWSER is set but {CHROMIUM} is missing "
+                           "(apt-get install chromium)")
+    pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} "
+                "(apt-get install chromium); browser tests skipped", allow_module_level=True)
+
+
+@dataclass
+class Site:
+    root: Path
+    folder: Path
+    base: str
+
+
+@dataclass
+class Watch:
+    """Everything a page did that a person would not want: errors, requests elsewhere,
+    dialogs."""
+
+    base: str
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def attach(self, page: Any) -> None:
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", self._request)
+        page.on("dialog", self._dialog)
+
+    def _request(self, request: Any) -> None:
+        url = request.url
+        if not (url.startswith(self.base) or url.startswith(("data:", "blob:", "about:"))):
+            self.outside.append(url)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def clean(self) -> None:
+        assert self.errors == [], self.errors
+        assert self.outside == [], self.outside
+        assert self.dialogs == [], self.dialogs
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    from evkin.settings import load_settings
+    from evkin.site.build import build_site
+
+    root = make_archive_repo(tmp_path_factory.mktemp("arsip") / "repo")
+    settings = load_settings(root)
+    folder = root / "site"
+    build_site(settings, folder)
+    server, base = start_background(folder)
+    try:
+        yield Site(root, folder, base)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@pytest.fixture
+def page(browser: Any, site: Site) -> Iterator[tuple[Any, Watch]]:
+    context = browser.new_context(accept_downloads=True)
+    tab = context.new_page()
+    watch = Watch(site.base)
+    watch.attach(tab)
+    try:
+        yield tab, watch
+    finally:
+        context.close()
+
+
+def test_find_read_download_and_check_a_report(page: tuple[Any, Watch], site: Site,
+                                               tmp_path: Path) -> None:
+    tab, watch = page
+    tab.goto(site.base)
+    assert "Arsip Laporan Hasil Evaluasi Kinerja Internal" in tab.locator("h1").inner_text()
+    assert tab.locator("html").get_attribute("lang") == "id"
+
+    # Search for an indicator by words of its name; the result leads to its pages.
+    tab.get_by_text("Cari laporan atau indikator").click()  # the home page's search button
+    tab.locator("input[data-md-component='search-query']").press_sequentially("jembatan provinsi", delay=30)
+    results = tab.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert "jembatan" in tab.locator(".md-search-result").inner_text().lower()
+
+    # Open the 2025 report from the home page's latest reports.
+    tab.goto(site.base)
+    tab.get_by_role("link", name=re.compile("Laporan Hasil Evaluasi Kinerja Internal Tahun 2025"))\
+        .first.click()
+    tab.wait_for_load_state()
+    assert tab.url.endswith("arsip/2025/2025-tahunan/index.html")
+    assert "Tahun 2025" in tab.title()
+
+    # The capaian table follows "Realisasi Kinerja", as in the PDF.
+    headings = tab.locator("article h2, article h3, article h4").all_inner_texts()
+    clean = [h.replace("¶", "").strip() for h in headings]
+    assert clean.index("Capaian per Indikator") == clean.index("Realisasi Kinerja") + 1
+    assert "101,41 %" in tab.locator("article").inner_text()  # IK-02: 86,20 / 85
+
+    # Download the PDF; its SHA-256 is the one the page shows.
+    shown = tab.locator(".evkin-hash code").first.inner_text().strip()
+    with tab.expect_download() as info:
+        tab.get_by_role("link", name=re.compile("Unduh PDF")).click()
+    saved = tmp_path / "laporan.pdf"
+    info.value.save_as(saved)
+    data = saved.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert hashlib.sha256(data).hexdigest() == shown
+
+    # The approval trail: who initialled and signed, in which capacity, when.
+    trail = tab.locator("#persetujuan ~ div").first.inner_text()
+    assert "Dra. Rina Marlina, M.Si." in trail and "Sekretaris" in trail
+    assert "Ir. Hendra Saputra, M.T." in trail and "Kepala Dinas" in trail
+    assert "28 Januari 2026" in trail and "29 Januari 2026" in trail
+
+    # The SOP timeline lists the eight steps with their dates.
+    timeline = tab.locator("#linimasa-sop ~ div").first.inner_text()
+    assert "12 Januari 2026" in timeline and "5 hari kerja" in timeline
+
+    # The attachments: the step 4 minutes with the attendance list.
+    tab.get_by_role("link", name=re.compile("Lampiran \\(langkah 1–4\\)")).click()
+    tab.wait_for_load_state()
+    text = tab.locator("article").inner_text()
+    assert "Notulen Rapat Pembahasan Evaluasi Kinerja" in text
+    assert "Daftar hadir" in text and "Mega Silvia, S.T., M.T." in text
+    watch.clean()
+
+
+def test_indicator_trend_and_sop_pages(page: tuple[Any, Watch], site: Site) -> None:
+    tab, watch = page
+    tab.goto(site.base + "arsip/indikator/index.html")
+    tab.locator("article").get_by_role("link", name="Persentase jembatan provinsi dalam kondisi baik").click()
+    tab.wait_for_load_state()
+    assert tab.locator("svg.evkin-tren circle").count() >= 2  # 2024 and 2025
+    assert "101,41 %" in tab.locator("article").inner_text()
+    tab.goto(site.base + "arsip/sop/index.html")
+    assert tab.locator("svg.evkin-sop polygon").count() == 2  # paraf and signature decisions
+    assert "150.1/SOP-BMCKTR/2024" in tab.locator("article").inner_text()
+    watch.clean()
+
+
+def test_unapproved_reports_are_nowhere(page: tuple[Any, Watch], site: Site) -> None:
+    tab, watch = page
+    tab.goto(site.base + "arsip/index.html")
+    listing = tab.locator("article").inner_text()
+    assert "2026-tw1" not in listing and "Periode 2026-tw1" not in listing
+    assert "Periode 2026-tw2" not in listing
+    response = tab.goto(site.base + "arsip/2026/2026-tw1/index.html")
+    assert response is not None and response.status == 404
+    watch.errors.clear()  # the 404 above is the point of this check
+    watch.clean()
+
+
+def test_injection_corpus_never_runs(page: tuple[Any, Watch], site: Site) -> None:
+    tab, watch = page
+    pages = [f"arsip/2026/{INJECTED}/index.html", f"arsip/2026/{INJECTED}/lampiran/index.html",
+             "arsip/indikator/ik-01/index.html", "arsip/indikator/index.html", "index.html",
+             "arsip/index.html", "arsip/2026/index.html"]
+    for path in pages:
+        tab.goto(site.base + path)
+        tab.wait_for_load_state("networkidle")
+        # Hover and click everything a curious reader might.
+        for link in tab.locator("article a").all()[:80]:
+            href = link.get_attribute("href") or ""
+            assert not href.lower().lstrip().startswith(("javascript", "data:")), href
+        for element in tab.locator("article details, article img, article svg").all()[:40]:
+            try:
+                element.hover(timeout=500)
+            except Exception:  # noqa: BLE001 - invisible elements cannot be hovered
+                pass
+        assert tab.evaluate("typeof window.__evkinXss") == "undefined", path
+        handlers = tab.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e =>
+            [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName+' '+a.name))""")
+        assert handlers == [], (path, handlers)
+        assert tab.locator("article iframe, article object, article embed, article form, "
+                           "article input, article .mermaid").count() == 0, path
+    # The title of the injected report is plain text in the window title.
+    tab.goto(site.base + f"arsip/2026/{INJECTED}/index.html")
+    assert "<" not in tab.title() and "Laporan Semester" in tab.title()
+    # Searching the corpus shows escaped text, and runs nothing either.
+    tab.locator("input[data-md-component='search-query']").click()
+    tab.locator("input[data-md-component='search-query']").press_sequentially("onerror", delay=30)
+    tab.wait_for_timeout(1500)
+    assert tab.evaluate("typeof window.__evkinXss") == "undefined"
+    assert not any(MARK in d for d in watch.dialogs)
+    watch.clean()
+
+
+def test_offline_search_from_a_folder(browser: Any, site: Site, tmp_path: Path) -> None:
+    """Opened from disk (a shared drive, no server): pages and search still work."""
+    copy = tmp_path / "arsip"
+    shutil.copytree(site.folder, copy)
+    context = browser.new_context()
+    tab = context.new_page()
+    outside: list[str] = []
+    tab.on("request", lambda r: r.url.startswith("file:") or outside.append(r.url))
+    try:
+        tab.goto((copy / "index.html").as_uri())
+        tab.locator("input[data-md-component='search-query']").click()
+        tab.locator("input[data-md-component='search-query']").press_sequentially("Kepala Dinas", delay=30)
+        tab.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        tab.goto((copy / "arsip" / "2025" / "2025-tahunan" / "index.html").as_uri())
+        assert "Persetujuan" in tab.locator("article").inner_text()
+    finally:
+        context.close()
+    assert outside == []
