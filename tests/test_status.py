@@ -109,6 +109,8 @@ def test_steps_follow_the_trail(holidays: dict[dt.date, str]) -> None:
                                                                    "status.returned")
     stale = progress(facts((paraf,), tree="NEW"), sop, dt.date(2025, 2, 3), holidays)
     assert (stale.step, stale.note) == (6, "status.stale")
+    outside_git = progress(facts((paraf,), tree=""), sop, dt.date(2025, 2, 3), holidays)
+    assert outside_git.note == "status.no_tree"
     missing = Facts(EVAL, {1: dt.date(2025, 1, 13)}, False, (), None, (), "T", False)
     early = progress(missing, sop, dt.date(2025, 1, 14), holidays)
     assert (early.step, early.next_actor) == (2, "sekretaris")

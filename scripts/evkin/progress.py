@@ -157,6 +157,8 @@ def progress(facts: Facts, sop: Sop, today: dt.date, holidays: Container[dt.date
         params = {"role": sop.role_label(returned.role),
                   "to": sop.role_label(sop.step(returned_to).actor),
                   "at": returned.at, "reason": returned.note or "–"}
+    elif facts.approvals and not facts.current_tree:
+        note = "status.no_tree"
     elif state.stale and state.paraf is None:
         note = "status.stale"
         params = {"role": sop.role_label(state.stale[0].role), "at": state.stale[0].at}

@@ -59,6 +59,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "folder berubah setelah persetujuan {role} ({at}); perlu diperiksa ulang",
         "en": "the folder changed after the {role}'s approval ({at}); it needs a new check",
     },
+    "status.no_tree": {
+        "id": "ada jejak persetujuan, tetapi isi folder tidak dapat dibandingkan (bukan "
+              "repositori git, atau folder belum di-commit)",
+        "en": "there is an approval trail, but the folder cannot be compared (not a git "
+              "repository, or the folder is not committed)",
+    },
     "status.unverified": {
         "id": "sudah ditandatangani, tetapi jejak tidak terverifikasi: {reason}",
         "en": "signed, but the trail does not verify: {reason}",

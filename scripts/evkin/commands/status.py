@@ -62,7 +62,8 @@ def facts_for(settings: Settings, folder: Path) -> tuple[Facts, str | None]:
         trail = load_trail(settings.root, ident)
         verification = verify_trail(settings.root, ident, settings.sop)
     except EvkinError as error:
-        trail, verification, problem = None, None, error.message()
+        problem = " ".join([error.message(), *(f.render() for f in error.findings[:1])])
+        trail, verification = None, None
     recorded = archived_at(trail)
     if recorded is None and in_git:
         recorded = gitrepo.last_change(settings.root, f"persetujuan/{ident}.yml")
