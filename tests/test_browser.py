@@ -7,6 +7,7 @@ the site's, and none of the injection corpus (an approved report full of script)
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -26,6 +27,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.browser
+SEARCH = "input[data-md-component='search-query']"
+HANDLERS = """() => [...document.querySelectorAll('*')].flatMap(e =>
+    [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))"""
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("EVKIN_REQUIRE_BROWSER"):
@@ -33,6 +37,11 @@ if not Path(CHROMIUM).exists():
                            "(apt-get install chromium)")
     pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} "
                 "(apt-get install chromium); browser tests skipped", allow_module_level=True)
+
+
+def search(tab: Any, words: str) -> None:
+    """Type as a person does (Material reacts to key events, not to a pasted value)."""
+    tab.locator(SEARCH).press_sequentially(words, delay=30)
 
 
 @dataclass
@@ -123,7 +132,7 @@ def test_find_read_download_and_check_a_report(page: tuple[Any, Watch], site: Si
 
     # Search for an indicator by words of its name; the result leads to its pages.
     tab.get_by_text("Cari laporan atau indikator").click()  # the home page's search button
-    tab.locator("input[data-md-component='search-query']").press_sequentially("jembatan provinsi", delay=30)
+    search(tab, "jembatan provinsi")
     results = tab.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     assert "jembatan" in tab.locator(".md-search-result").inner_text().lower()
@@ -174,7 +183,8 @@ def test_find_read_download_and_check_a_report(page: tuple[Any, Watch], site: Si
 def test_indicator_trend_and_sop_pages(page: tuple[Any, Watch], site: Site) -> None:
     tab, watch = page
     tab.goto(site.base + "arsip/indikator/index.html")
-    tab.locator("article").get_by_role("link", name="Persentase jembatan provinsi dalam kondisi baik").click()
+    tab.locator("article").get_by_role(
+        "link", name="Persentase jembatan provinsi dalam kondisi baik").click()
     tab.wait_for_load_state()
     assert tab.locator("svg.evkin-tren circle").count() >= 2  # 2024 and 2025
     assert "101,41 %" in tab.locator("article").inner_text()
@@ -209,13 +219,10 @@ def test_injection_corpus_never_runs(page: tuple[Any, Watch], site: Site) -> Non
             href = link.get_attribute("href") or ""
             assert not href.lower().lstrip().startswith(("javascript", "data:")), href
         for element in tab.locator("article details, article img, article svg").all()[:40]:
-            try:
+            with contextlib.suppress(Exception):  # invisible elements cannot be hovered
                 element.hover(timeout=500)
-            except Exception:  # noqa: BLE001 - invisible elements cannot be hovered
-                pass
         assert tab.evaluate("typeof window.__evkinXss") == "undefined", path
-        handlers = tab.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e =>
-            [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName+' '+a.name))""")
+        handlers = tab.evaluate(HANDLERS)
         assert handlers == [], (path, handlers)
         assert tab.locator("article iframe, article object, article embed, article form, "
                            "article input, article .mermaid").count() == 0, path
@@ -223,8 +230,8 @@ def test_injection_corpus_never_runs(page: tuple[Any, Watch], site: Site) -> Non
     tab.goto(site.base + f"arsip/2026/{INJECTED}/index.html")
     assert "<" not in tab.title() and "Laporan Semester" in tab.title()
     # Searching the corpus shows escaped text, and runs nothing either.
-    tab.locator("input[data-md-component='search-query']").click()
-    tab.locator("input[data-md-component='search-query']").press_sequentially("onerror", delay=30)
+    tab.locator(SEARCH).click()
+    search(tab, "onerror")
     tab.wait_for_timeout(1500)
     assert tab.evaluate("typeof window.__evkinXss") == "undefined"
     assert not any(MARK in d for d in watch.dialogs)
@@ -241,8 +248,8 @@ def test_offline_search_from_a_folder(browser: Any, site: Site, tmp_path: Path) 
     tab.on("request", lambda r: r.url.startswith("file:") or outside.append(r.url))
     try:
         tab.goto((copy / "index.html").as_uri())
-        tab.locator("input[data-md-component='search-query']").click()
-        tab.locator("input[data-md-component='search-query']").press_sequentially("Kepala Dinas", delay=30)
+        tab.locator(SEARCH).click()
+        search(tab, "Kepala Dinas")
         tab.locator(".md-search-result__item").first.wait_for(timeout=15000)
         tab.goto((copy / "arsip" / "2025" / "2025-tahunan" / "index.html").as_uri())
         assert "Persetujuan" in tab.locator("article").inner_text()
