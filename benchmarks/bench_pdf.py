@@ -1,0 +1,237 @@
+"""Benchmark: the official PDF (pandoc → Typst) against pandoc → WeasyPrint, in the same run.
+
+Targets (issue 3): at least 5× faster than WeasyPrint per report; 100 reports in under 15 s on
+2 cores (``evkin pdf`` over the whole repository, parallel workers).
+
+Cases, each the median of ``--runs``:
+
+* the sample report (2025-tahunan: 11 indicators, 4 lampiran, about 14 pages) and a generated
+  report of about 40 pages (60 indicators, long prose);
+* evkin from a cold command line (``evkin pdf ID``: interpreter, imports, fonts, git), and evkin
+  with its libraries loaded (what every report after the first costs in a batch);
+* pandoc → WeasyPrint on the same content as Markdown: the report, the capaian table as a pipe
+  table, the chart SVG and the four lampiran documents (without that, WeasyPrint would be timed
+  on a third of the pages);
+* 100 generated reports with ``evkin pdf`` (all cores) against 100 WeasyPrint runs (10 measured,
+  scaled, and divided by the cores as if run in parallel).
+
+WeasyPrint is not a dependency of evkin; install it only for this benchmark, in its own venv:
+
+    python3 -m venv /tmp/weasyprint && /tmp/weasyprint/bin/pip install weasyprint
+    .venv/bin/python benchmarks/bench_pdf.py --weasyprint /tmp/weasyprint/bin/weasyprint
+
+(``weasyprint`` on PATH or ``EVKIN_WEASYPRINT=...`` work too.) Without it, the comparison is
+skipped and only evkin's figures are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.generate import make_repo
+
+PROJECT = Path(__file__).resolve().parents[1]
+EVKIN = [sys.executable, "-m", "evkin"]
+BIG = "2026-tahunan"
+
+
+def git(root: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.id",
+           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.id"}
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def commit_all(root: Path) -> None:
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "bench")
+
+
+def sample_repo(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    shutil.copy2(PROJECT / "evkin.yml", dest / "evkin.yml")
+    for part in ("assets", "evaluations"):
+        shutil.copytree(PROJECT / part, dest / part)
+    add_big_report(dest / "evaluations")
+    commit_all(dest)
+    return dest
+
+
+def add_big_report(base: Path) -> None:
+    """About 40 pages: 60 indicators in 12 sasaran and twelve long sub-sections."""
+    folder = base / BIG
+    shutil.copytree(base / "2025-tahunan", folder)
+    meta = folder / "evaluasi.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("Tahun 2025", "Tahun 2026")
+                    .replace("2026-01-26", "2027-01-25").replace("2024-tahunan", "2025-tahunan")
+                    .replace("050/0142/BMCKTR-2026", "050/0099/BMCKTR-2027"), encoding="utf-8")
+    rows = ["id;sasaran;indikator;satuan;polaritas;target;target_maks;realisasi;formula"]
+    for i in range(1, 61):
+        target = 60 + i % 35
+        actual = f"{target * (0.7 + (i * 37 % 50) / 100):.2f}".replace(".", ",")
+        rows.append(f"IK-{i:02d};Sasaran strategis {1 + (i - 1) // 5} bidang infrastruktur;"
+                    f"Persentase capaian program prioritas nomor {i} pada seluruh kabupaten/kota;"
+                    f"%;{'negatif' if i % 7 == 0 else 'positif'};{target};;{actual};")
+    (folder / "indikator.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    paragraph = ("Pelaksanaan program pada periode ini dipantau setiap bulan melalui rapat "
+                 "evaluasi rencana aksi. Data realisasi dihimpun dari bidang teknis, diverifikasi "
+                 "oleh Tim SAKIP, lalu dibandingkan dengan target Perjanjian Kinerja. Selisih "
+                 "yang ditemukan dibahas bersama pejabat pengawas untuk menemukan penyebab dan "
+                 "langkah perbaikannya. ") * 3
+    extra = "\n".join(f"## Uraian Program {n}\n\n" + "\n\n".join([paragraph] * 5) + "\n"
+                      for n in range(1, 13))
+    report = folder / "laporan.md"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "# Analisis", extra + "\n# Analisis"), encoding="utf-8")
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return elapsed
+
+
+def median_of(cmd: list[str], cwd: Path, runs: int) -> float:
+    return statistics.median(timed(cmd, cwd) for _ in range(runs))
+
+
+WARM = """
+import sys, time
+from pathlib import Path
+from evkin.settings import load_settings
+from evkin.render.pdf import build_pdf
+import matplotlib.figure, typst  # loaded, as in a batch after its first report
+settings = load_settings(Path.cwd())
+start = time.perf_counter()
+build_pdf(settings, sys.argv[1], Path(sys.argv[2]))
+print(time.perf_counter() - start)
+"""
+
+
+def warm(root: Path, evaluation_id: str, out: Path, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", WARM, evaluation_id, str(out)], cwd=root,
+                              capture_output=True, text=True, check=True)
+        times.append(float(done.stdout.strip().splitlines()[-1]))
+    return statistics.median(times)
+
+
+def comparable_markdown(root: Path, evaluation_id: str, dest: Path) -> Path:
+    """The same content as evkin's PDF, as one Markdown file with the chart beside it."""
+    from evkin import summary
+    from evkin.render.chart import chart_svg
+    from evkin.settings import load_settings
+    from evkin.workspace import load_one, results_for
+
+    settings = load_settings(root)
+    evaluation = load_one(settings, evaluation_id).evaluation
+    results = results_for(settings, evaluation)
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "grafik.svg").write_text(chart_svg(results), encoding="utf-8")
+    head = summary.headers()
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(c.replace("|", "/") for c in summary.text_row(r)) + " |"
+              for r in results]
+    parts = [f"# {evaluation.judul}\n\nNomor: {evaluation.nomor}\n", evaluation.report_text,
+             "## Tabel Capaian\n", "\n".join(lines), "\n![Grafik capaian](grafik.svg)\n"]
+    for document in evaluation.documents.values():
+        parts.append(f"# Lampiran: {document.key}\n\n{document.body}")
+    path = dest / f"{evaluation_id}.md"
+    path.write_text("\n\n".join(parts), encoding="utf-8")
+    return path
+
+
+def weasyprint_cmd(md: Path, engine: str) -> list[str]:
+    import pypandoc
+
+    return [pypandoc.get_pandoc_path(), md.name, "-f", "commonmark_x", "-s",
+            "--metadata", "title=Laporan", f"--pdf-engine={engine}", "-o", md.stem + ".pdf"]
+
+
+def find_weasyprint(given: str | None) -> str | None:
+    for candidate in (given, os.environ.get("EVKIN_WEASYPRINT"), shutil.which("weasyprint")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def pages(path: Path) -> int:
+    import pypdf
+
+    return len(pypdf.PdfReader(path).pages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--weasyprint", help="path of the weasyprint executable")
+    args = parser.parse_args()
+    engine = find_weasyprint(args.weasyprint)
+    cores = os.cpu_count() or 1
+    print(f"{cores} cores, median of {args.runs} runs\n")
+    if engine is None:
+        print("WeasyPrint not found: comparison skipped. Install it for this benchmark only:\n"
+              "  python3 -m venv /tmp/weasyprint && /tmp/weasyprint/bin/pip install weasyprint\n"
+              "  .venv/bin/python benchmarks/bench_pdf.py --weasyprint "
+              "/tmp/weasyprint/bin/weasyprint\n")
+    with tempfile.TemporaryDirectory(prefix="evkin-bench-pdf-") as tmp_name:
+        tmp = Path(tmp_name)
+        root = sample_repo(tmp / "repo")
+        out = tmp / "out"
+        rows: list[tuple[str, float, float | None, float | None]] = []
+        for label, evaluation_id in (("sample", "2025-tahunan"), ("40-page", BIG)):
+            cold = median_of([*EVKIN, "pdf", evaluation_id, "-o", str(out), "--jobs", "1"],
+                             root, args.runs)
+            loaded = warm(root, evaluation_id, out, args.runs)
+            count = pages(out / f"{evaluation_id}.pdf")
+            wp = wp_pages = None
+            if engine:
+                md = comparable_markdown(root, evaluation_id, tmp / "wp" / evaluation_id)
+                wp = median_of(weasyprint_cmd(md, engine), md.parent, args.runs)
+                wp_pages = pages(md.parent / f"{evaluation_id}.pdf")
+            rows.append((f"{label} ({count} pages; WeasyPrint {wp_pages or '–'})", cold, loaded,
+                         wp))
+        print(f"{'report':44} {'evkin cold':>11} {'evkin loaded':>13} {'WeasyPrint':>11} "
+              f"{'× cold':>7} {'× loaded':>9}")
+        for label, cold, loaded, wp in rows:
+            ratio_cold = f"{wp / cold:6.1f}×" if wp else "     –"
+            ratio_loaded = f"{wp / loaded:8.1f}×" if wp and loaded else "       –"
+            print(f"{label:44} {cold:10.2f}s {loaded or 0:12.2f}s "
+                  f"{(f'{wp:10.2f}s' if wp else '         –'):>11} {ratio_cold} {ratio_loaded}")
+
+        batch_root = make_repo(tmp / "batch", args.batch)
+        commit_all(batch_root)
+        runs = min(args.runs, 3)
+        batch = median_of([*EVKIN, "pdf", "-o", str(tmp / "batch-out")], batch_root, runs)
+        print(f"\n{args.batch} reports, evkin pdf (all {cores} cores, median of {runs}): "
+              f"{batch:6.2f} s = {batch / args.batch:.3f} s per report   target < 15 s: "
+              f"{'OK' if batch < 15 else 'MISSED'}")
+        if engine:
+            ids = sorted(p.name for p in (batch_root / "evaluations").iterdir())[:10]
+            start = time.perf_counter()
+            for evaluation_id in ids:
+                md = comparable_markdown(batch_root, evaluation_id, tmp / "wpb" / evaluation_id)
+                timed(weasyprint_cmd(md, engine), md.parent)
+            per = (time.perf_counter() - start) / len(ids)
+            total = per * args.batch
+            print(f"{args.batch} reports, pandoc → WeasyPrint (10 measured, scaled): "
+                  f"{total:6.2f} s sequential, {total / cores:6.2f} s on {cores} cores in "
+                  f"parallel → evkin is {total / cores / batch:.1f}× faster")
+
+
+if __name__ == "__main__":
+    main()
