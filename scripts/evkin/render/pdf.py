@@ -15,7 +15,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -357,12 +356,8 @@ def _digest(source: str, data: dict[str, Any], files: Sequence[Path]) -> str:
 # ---------------------------------------------------------------- compiling
 
 def write_output(path: Path, data: bytes) -> None:
-    """Atomic write, then the permissions a normal file gets (mkstemp makes it 0600, and a
-    PDF for the archive must be readable by the web server and colleagues)."""
+    """Atomic write with a normal file's permissions (readable by the web server)."""
     write_atomic(path, data)
-    umask = os.umask(0o022)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
 
 
 def _compiler(settings: Settings) -> Any:
