@@ -150,6 +150,12 @@ SCENARIOS: dict[str, tuple[list[Event], str, int, str, set[str]]] = {
     "sekretaris_passes_return_down": (
         [Event(SEK, "approve", "old"), Event(KD, "request", "old"), Event(SEK, "request")],
         "dikembalikan_ke_tim_sakip", PARAF.return_to_step, PARAF.return_to_actor, set()),
+    # a return on an older head has been answered by the new draft: back to the paraf
+    "return_answered_by_new_draft": ([Event(SEK, "request", "old", body="Tabel")],
+                                     gate.MENUNGGU_PARAF, PARAF.number, PARAF.actor, set()),
+    "kepala_return_answered_by_new_draft": (
+        [Event(SEK, "approve", "old"), Event(KD, "request", "old", body="Rekomendasi")],
+        gate.MENUNGGU_PARAF, PARAF.number, PARAF.actor, {"gate.stale"}),
     # approvals of an older head are stale
     "stale_paraf": ([Event(SEK, "approve", "old")], gate.MENUNGGU_PARAF, PARAF.number,
                     PARAF.actor, {"gate.stale"}),
@@ -323,8 +329,7 @@ def test_files_and_commits_from_local_git(evkin: Any, repo: dict[str, Any],
 
 def test_text_output_in_indonesian_and_english(evkin: Any, repo: dict[str, Any],
                                                tmp_path: Path) -> None:
-    events = [Event(SEK, "approve", "old"), Event(KD, "request", "old",
-                                                  body="Rekomendasi IK-03 belum ada.")]
+    events = [Event(SEK, "approve"), Event(KD, "request", body="Rekomendasi IK-03 belum ada.")]
     args = write_payloads(tmp_path, "github", events, {"head": repo["head"], "old": repo["old"]})
     result = evkin("gate", *args, "--base-ref", "main", root=repo["root"])
     assert result.code == 1

@@ -188,6 +188,11 @@ def _valid_head(pr: PullRequest, role_label: str, review: Review, notes: list[Fi
     return True
 
 
+def _on_head(pr: PullRequest, review: Review) -> bool:
+    """Whether a review concerns the current head (an unknown commit is taken as current)."""
+    return not review.commit or review.commit.lower() == pr.head_sha.lower()
+
+
 def decide(pr: PullRequest, reviews: Sequence[Review], settings: Settings,
            checked: Sequence[Finding] | None = None) -> GateState:
     """The SOP state of ``pr``.
@@ -294,11 +299,15 @@ def decide(pr: PullRequest, reviews: Sequence[Review], settings: Settings,
     else:
         # Which return stands last: the Sekretaris' own (back to Tim SAKIP), or the Kepala
         # Dinas' one that no later Sekretaris approval has answered (back to the Sekretaris).
+        # A return given on an older head has been answered by the new draft: the draft is
+        # handed in again and waits for the paraf (SOP step 5 → 6).
         candidates: list[tuple[int, Step]] = []
-        if sek.latest and sek.latest[1].state == REQUEST_CHANGES:
+        if (sek.latest and sek.latest[1].state == REQUEST_CHANGES
+                and _on_head(pr, sek.latest[1])):
             candidates.append((sek.latest[0], paraf_step))
-        if kd.last_return and not (sek.latest and sek.latest[1].state == APPROVE
-                                   and sek.latest[0] > kd.last_return[0]):
+        if kd.last_return and _on_head(pr, kd.last_return[1]) and not (
+                sek.latest and sek.latest[1].state == APPROVE
+                and sek.latest[0] > kd.last_return[0]):
             candidates.append((kd.last_return[0], sign_step))
         if candidates:
             returning = max(candidates, key=lambda c: c[0])[1]
