@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from multiprocessing import get_context
 from pathlib import Path
 
 from evkin import __version__
@@ -225,7 +226,10 @@ def _make(settings: Settings, todo: Sequence[Report], keys: Mapping[str, str], c
             results.append(_build((settings, groups[0], out_dir)))
             _store(results[-1][0], keys, cache_dir)
         else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            # forkserver: forking a process that runs threads (a server, a browser driver)
+            # can deadlock a child on a lock held at fork time.
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")
+                                     ) as pool:
                 for found in pool.map(_build, [(settings, g, out_dir) for g in groups]):
                     _store(found[0], keys, cache_dir)
                     results.append(found)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from importlib import resources
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,7 @@ def verify_all(root: Path, ids: Sequence[str], state: GitState | None = None,
     if len(missing) >= PARALLEL_FROM and jobs > 1:
         size = max(8, len(missing) // (jobs * 4))
         chunks = [(root, missing[i:i + size]) for i in range(0, len(missing), size)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool:
             for found in pool.map(_chunk, chunks):
                 out.update(found)
     else:

@@ -1,0 +1,373 @@
+"""The archive site built for real (evkin site build → docs/ → MkDocs Material), read back."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from evkin.evaluation.model import Period
+from evkin.settings import load_settings
+from evkin.site import paths
+from evkin.site.build import build_site
+from evkin.site.flowchart import flowchart
+from evkin.site.safe import markdown_html, md_heading, plain_title
+from evkin.site.timeline import LATE, NOT_JUDGED, ON_TIME, START, timeline
+from evkin.sop import load_sop
+from evkin.summary import text_row
+from tests.archive_repo import (
+    INJECTED,
+    MODIFIED,
+    PAYLOAD,
+    REPORT_CORPUS,
+    UNAPPROVED,
+    approve,
+    make_archive_repo,
+)
+from tests.conftest import PROJECT, git
+
+# ---------------------------------------------------------------- built once for the module
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_archive_repo(tmp_path_factory.mktemp("site") / "repo")
+    build_site(load_settings(root), root / "site")
+    return root
+
+
+class Page(HTMLParser):
+    """Every tag with its attributes, and the text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+        self.scripts: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+        self.in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        (self.scripts if self.in_script else self.text).append(data)
+
+
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+# ---------------------------------------------------------------- what is published
+
+
+def test_only_verified_evaluations_are_published(archive: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    site = archive / "site"
+    assert (site / "arsip/2025/2025-tahunan/index.html").is_file()
+    assert (site / "arsip/2024/2024-tahunan/index.html").is_file()
+    assert (site / f"arsip/2026/{INJECTED}/index.html").is_file()
+    for withheld in (UNAPPROVED, MODIFIED):
+        assert not (site / f"arsip/2026/{withheld}").exists()
+        assert not (archive / f"docs/arsip/2026/{withheld}").exists()
+        for page in html_pages(site):
+            assert f"{withheld}/index.html" not in page.read_text(encoding="utf-8"), page
+        assert f"Periode {withheld}" not in (site / "search/search_index.json").read_text()
+    # The command says what it left out and why, in Indonesian.
+    run = evkin("site", "build", root=archive)
+    assert run.code == 0
+    assert f"{UNAPPROVED}: belum diterbitkan (belum ada jejak persetujuan)" in run.err
+    assert f"{MODIFIED}: belum diterbitkan (isi folder berubah setelah disetujui)" in run.err
+    assert "3 laporan final" in run.out
+
+
+def test_report_page_content(archive: Path) -> None:
+    site = archive / "site"
+    text = " ".join(parse(site / "arsip/2025/2025-tahunan/index.html").text)
+    # The capaian table sits between "Realisasi Kinerja" and the next section.
+    start, table, end = (text.index("Realisasi Kinerja"), text.index("Capaian per Indikator"),
+                         text.index("Faktor Pendorong"))
+    assert start < table < end
+    settings = load_settings(archive)
+    from evkin.workspace import load_one, results_for
+
+    results = results_for(settings, load_one(settings, "2025-tahunan").evaluation)
+    for result in results:
+        row = text_row(result)
+        assert row[1] in text and row[5] in text  # indicator and its capaian, as summary prints
+    assert "Rata-rata capaian per sasaran" in text
+    # The chart is the same SVG the PDF embeds, published beside the page.
+    chart = site / "arsip/2025/2025-tahunan/grafik-capaian.svg"
+    assert chart.read_text(encoding="utf-8").lstrip().startswith(("<?xml", "<svg"))
+    # The PDF and its SHA-256.
+    pdf = site / "arsip/2025/2025-tahunan/laporan-2025-tahunan.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() in text
+    # Approval trail, timeline, attachments.
+    for expected in ("Dra. Rina Marlina, M.Si.", "Ir. Hendra Saputra, M.T.", "Sekretaris",
+                     "Kepala Dinas", "28 Januari 2026", "29 Januari 2026", "Linimasa SOP",
+                     "12 Januari 2026", "19 Januari 2026", "sesuai standar", "Lampiran",
+                     "Langkah 4: Notulen Rapat Pembahasan Evaluasi Kinerja"):
+        assert expected in text, expected
+    attachments = " ".join(parse(site / "arsip/2025/2025-tahunan/lampiran/index.html").text)
+    for expected in ("Nota Dinas Penugasan", "800/012/BMCKTR-2026", "Daftar hadir",
+                     "Mega Silvia, S.T., M.T.", "Kepala Bidang Tata Ruang", "Hari, tanggal",
+                     "Senin, 19 Januari 2026"):
+        assert expected in attachments, expected
+
+
+def test_indexes_trends_and_sop(archive: Path) -> None:
+    site = archive / "site"
+    home = " ".join(parse(site / "index.html").text)
+    assert "Laporan terbaru" in home and "Tahun 2025" in home
+    assert "2 evaluasi lain masih dalam proses" in home
+    year = " ".join(parse(site / "arsip/2026/index.html").text)
+    assert "Semester I Tahun 2026" in year
+    kinds = " ".join(parse(site / "arsip/periode/tahunan/index.html").text)
+    assert "Tahun 2024" in kinds and "Tahun 2025" in kinds
+    trend = site / "arsip/indikator/ik-02/index.html"
+    page = parse(trend)
+    assert "101,41 %" in " ".join(page.text) and "100,12 %" in " ".join(page.text)
+    assert sum(1 for tag, _ in page.tags if tag == "circle") == 3  # 2024, 2025, 2026-s1
+    sop = parse(site / "arsip/sop/index.html")
+    sop_text = " ".join(sop.text)
+    for step in load_sop().steps:
+        assert step.output in sop_text
+    assert "Pelaksana" in sop_text and "Mutu Baku" in sop_text
+
+
+def test_every_internal_link_resolves_on_a_plain_server(archive: Path) -> None:
+    """Relative links naming real files: no index.html guessing, no server rewrites."""
+    site = archive / "site"
+    broken = []
+    for page in html_pages(site):
+        if page.name == "404.html":
+            continue  # served for any missing path, so MkDocs gives it site-absolute links
+        for tag, attrs in parse(page).tags:
+            for name in ("href", "src"):
+                value = attrs.get(name, "")
+                if not value or (tag == "a" and value.startswith(("http:", "https:", "mailto:"))):
+                    continue
+                if tag == "link" and attrs.get("rel") == "canonical":
+                    continue  # names the page's address on the site, requests nothing
+                parts = urlsplit(value)
+                assert not parts.scheme and not parts.netloc, (page, value)  # nothing external
+                if not parts.path:
+                    continue
+                target = (page.parent / unquote(parts.path)).resolve()
+                if not target.is_file():
+                    broken.append((page.relative_to(site).as_posix(), value))
+    assert broken == []
+
+
+def test_no_request_leaves_the_site(archive: Path) -> None:
+    site = archive / "site"
+    for page in html_pages(site):
+        for tag, attrs in parse(page).tags:
+            if tag in ("script", "img", "iframe", "source") or (tag == "link" and \
+                    attrs.get("rel") in ("stylesheet", "preconnect", "icon")):
+                url = attrs.get("src") or attrs.get("href") or ""
+                assert not urlsplit(url).netloc, (page, tag, url)
+    config = (site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in config and "unpkg.com" not in config
+
+
+def test_the_injection_corpus_is_inert_in_the_html(archive: Path) -> None:
+    site = archive / "site"
+    clean = parse(site / "arsip/2025/2025-tahunan/index.html")
+    def scripts(page: Page) -> list[dict[str, str]]:
+        return [{k: v.rsplit("/", 1)[-1] for k, v in attrs.items()}
+                for tag, attrs in page.tags if tag == "script"]
+
+    theirs = scripts(clean)
+    for page in [*html_pages(site / f"arsip/2026/{INJECTED}"), site / "index.html",
+                 *html_pages(site / "arsip/indikator")]:
+        parsed = parse(page)
+        # Exactly the theme's own scripts, none of the corpus.
+        assert scripts(parsed) == theirs, page
+        assert not any("__evkinXss" in code for code in parsed.scripts), page
+        for tag, attrs in parsed.tags:
+            assert not any(k.startswith("on") for k in attrs), (page, tag, attrs)
+        content = Page()
+        content.feed(page.read_text(encoding="utf-8").split("<article", 1)[1]
+                     .split("</article>", 1)[0])
+        for tag, attrs in content.tags:
+            assert tag not in ("iframe", "object", "embed", "form", "input", "base", "math",
+                               "style", "video"), (page, tag)
+            if tag == "meta":
+                assert "http-equiv" not in attrs, (page, attrs)
+            for value in attrs.values():
+                assert not value.strip().lower().startswith(("javascript:", "data:text")), \
+                    (page, tag, attrs)
+            assert "mermaid" not in attrs.get("class", ""), (page, attrs)
+            assert attrs.get("id") not in ("__config", "mermaid") or tag == "script", page
+    # The corpus is there as text a reader can see, not as markup.
+    text = " ".join(parse(site / f"arsip/2026/{INJECTED}/index.html").text)
+    assert f"<script>{PAYLOAD}</script>" in text
+    assert not (site / "etc").exists()  # the snippet line included nothing
+
+
+# ---------------------------------------------------------------- pure parts
+
+
+@pytest.mark.parametrize("source", [
+    f"<script>{PAYLOAD}</script>",
+    f"<img src=x onerror=\"{PAYLOAD}\">",
+    f"[x](javascript:{PAYLOAD})",
+    f"<a href=\"jav&#x09;ascript:{PAYLOAD}\">x</a>",
+    f"<svg onload=\"{PAYLOAD}\"></svg>",
+    f"| a |\n|---|\n| <img src=x onerror=\"{PAYLOAD}\"> |",
+    "<div id=\"__config\" class=\"mermaid\" markdown=\"1\">x</div>",
+    "```mermaid\ngraph TD\n```",
+    "![x](http://example.invalid/x.png)",
+])
+def test_sanitizer_removes_every_handle(source: str) -> None:
+    out = markdown_html(source)
+    page = Page()
+    page.feed(out)
+    for tag, attrs in page.tags:
+        assert tag not in ("script", "svg", "iframe", "style")
+        assert not any(k.startswith("on") or k in ("id", "markdown", "style") for k in attrs)
+        assert "mermaid" not in attrs.get("class", "")
+        for name in ("href", "src"):
+            value = attrs.get(name, "").strip().lower()
+            assert not value.startswith(("javascript", "jav", "data:")), (tag, attrs)
+            assert not (name == "src" and urlsplit(value).netloc), (tag, attrs)
+    assert "`" not in out and "~" not in out  # SuperFences must not see a fence
+
+
+def test_whole_corpus_leaves_no_tag_with_a_handler() -> None:
+    out = markdown_html(REPORT_CORPUS)
+    page = Page()
+    page.feed(out)
+    for tag, attrs in page.tags:
+        assert tag not in ("script", "iframe", "object", "embed", "form", "input", "meta",
+                           "base", "style", "link", "svg", "math", "video", "source")
+        assert not any(k.startswith("on") for k in attrs)
+        assert set(attrs) <= {"href", "src", "alt", "title", "rel", "class", "start"}
+
+
+def test_headings_and_titles_cannot_carry_markup() -> None:
+    heading = md_heading(2, "Hasil <img src=x onerror=alert(1)> {#x onclick=y}", "hasil")
+    assert "<" not in heading.split("{#")[0] and heading.endswith("{#hasil}")
+    assert plain_title("</title><script>alert(1)</script> Laporan & <b>x</b>") == \
+        "/title script alert(1) /script Laporan b x /b"
+
+
+def test_sop_flowchart_is_drawn_from_the_sop_data() -> None:
+    sop = load_sop()
+    svg = flowchart(sop)
+    assert svg.count("<polygon") == sum(1 for s in sop.steps if s.approval)
+    assert svg.count("evkin-sop-kembali") == sum(1 for s in sop.steps if s.return_to_step)
+    for step in sop.steps:
+        assert f"Langkah {step.number}:" in svg
+    for role in ("Kepala Dinas", "Sekretaris", "Tim SAKIP", "Perencanaan"):
+        assert role in svg
+    assert "<script" not in svg
+
+
+def test_timeline_judges_day_standards_in_working_days(sample_repo: Path) -> None:
+    import datetime as dt
+
+    from evkin.approval import load_trail
+    from evkin.timing import indonesian_holidays
+    from evkin.workspace import load_one
+
+    settings = load_settings(sample_repo)
+    evaluation = load_one(settings, "2025-tahunan").evaluation
+    trail = load_trail(sample_repo, "2025-tahunan")
+    holidays = indonesian_holidays([2026])
+    steps = timeline(evaluation, trail, settings.sop, holidays,
+                     dt.date(2026, 2, 6))  # published 6 Feb, 6 working days after signing
+    status = {s.step.number: s.status for s in steps}
+    assert status[1] == START
+    assert status[2] == status[3] == status[4] == status[5] == NOT_JUDGED
+    assert status[6] == ON_TIME and status[7] == ON_TIME
+    assert status[8] == LATE and steps[7].elapsed is not None and steps[7].elapsed > 1
+
+
+# ---------------------------------------------------------------- builds and rebuilds
+
+
+def test_mkdocs_build_alone_gives_the_same_pages(archive: Path, tmp_path: Path) -> None:
+    """The repository's own mkdocs.yml, run by MkDocs itself after the pages exist."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "docs").symlink_to(archive / "docs")
+    (repo / "scripts").symlink_to(PROJECT / "scripts")
+    (repo / "mkdocs.yml").write_text((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    out = tmp_path / "plain"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                           str(repo / "mkdocs.yml"), "-d", str(out)], capture_output=True,
+                          text=True, env={**os.environ, "NO_COLOR": "1"})
+    assert done.returncode == 0, done.stderr
+    ours = {p.relative_to(archive / "site").as_posix() for p in html_pages(archive / "site")}
+    plain = {p.relative_to(out).as_posix() for p in html_pages(out)}
+    assert ours == plain
+    nav = (out / "arsip/2025/index.html").read_text(encoding="utf-8")  # with its sidebar
+    assert "Tahun 2025" in nav and "Per jenis periode" in nav  # the hook's navigation
+
+
+def test_preview_marks_every_page_and_publication_never_does(tmp_path: Path) -> None:
+    root = make_archive_repo(tmp_path / "repo")
+    settings = load_settings(root)
+    built = build_site(settings, tmp_path / "pratinjau", preview=True)
+    assert {r.id for r in built.collection.reports} >= {UNAPPROVED, MODIFIED}
+    for page in html_pages(tmp_path / "pratinjau"):
+        raw = page.read_text(encoding="utf-8")
+        if page.name == "404.html":
+            continue
+        assert "PRATINJAU – BUKAN ARSIP RESMI" in raw, page
+        assert re.search(r"<title>\[PRATINJAU", raw), page
+    draft = parse(tmp_path / "pratinjau" / f"arsip/2026/{UNAPPROVED}/index.html")
+    assert "DRAF" in " ".join(draft.text)
+    assert "belum ada jejak persetujuan" in " ".join(draft.text)
+    # The next final build removes the draft pages again.
+    build_site(settings, tmp_path / "final")
+    assert not (root / f"docs/arsip/2026/{UNAPPROVED}").exists()
+    assert "PRATINJAU" not in (tmp_path / "final/index.html").read_text(encoding="utf-8")
+
+
+def test_rebuild_after_one_change_rebuilds_one_pdf(tmp_path: Path) -> None:
+    root = make_archive_repo(tmp_path / "repo")
+    settings = load_settings(root)
+    first = build_site(settings, root / "site")
+    pdfs = {r: a.pdf for r, a in first.artefacts.items() if a.pdf}
+    stamps = {r: p.stat().st_mtime_ns for r, p in pdfs.items() if p}
+    # The Tim SAKIP fix the modified report; the officials approve it again.
+    report = root / "evaluations" / MODIFIED / "laporan.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\nPerbaikan.\n", encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Perbaikan")
+    approve(root, MODIFIED)
+    second = build_site(load_settings(root), root / "site")
+    assert MODIFIED in {r.id for r in second.collection.reports}
+    for report_id, stamp in stamps.items():
+        art = second.artefacts[report_id]
+        assert art.pdf is not None and art.pdf.stat().st_mtime_ns == stamp, report_id
+        assert art.sha256 == first.artefacts[report_id].sha256
+    assert second.artefacts[MODIFIED].pdf is not None
+    assert (root / "site" / f"arsip/2026/{MODIFIED}/index.html").is_file()
+
+
+def test_period_and_paths_helpers() -> None:
+    period = Period.from_id("2026-tw2")
+    assert period is not None and period.label() == "Triwulan II Tahun 2026"
+    assert paths.url("arsip/2025/2025-tahunan/index.md", "index.md") == "../../../index.html"
+    assert paths.url("index.md", "arsip/sop/index.md#x") == "arsip/sop/index.html#x"
