@@ -35,6 +35,7 @@ MANIFEST = "manifest.json"
 FORMAT = 1
 KEEP_RELEASES = 3
 FETCH_TIMEOUT = 20
+FIRST = "none"  # --previous none: nothing was published before
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # Sumatera Barat
 
 
@@ -111,6 +112,8 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
     site (``situs.url``). A site that answers 404 has published nothing yet; one that cannot
     be reached is an error when ``strict`` (announcing: we could not tell which reports are
     new), else a warning and a first publication."""
+    if source == FIRST:
+        return Previous(None)
     candidates: list[str] = []
     if source:
         candidates.append(source)

@@ -101,8 +101,10 @@ MESSAGES.update({
               "_STARTTLS",
     },
     "publish.opt_previous": {
-        "id": "rilis sebelumnya (folder atau URL) bila bukan DEST; bawaan: DEST, lalu situs.url",
-        "en": "the previous release (folder or URL) if not DEST; default: DEST, then situs.url",
+        "id": "rilis sebelumnya (folder atau URL) bila bukan DEST; 'none' untuk penerbitan "
+              "pertama; bawaan: DEST, lalu situs.url",
+        "en": "the previous release (folder or URL) if not DEST; 'none' for the first "
+              "publication; default: DEST, then situs.url",
     },
     "publish.done": {"id": "Terbit: {dest} → rilis {release} ({count} laporan final).",
                      "en": "Published: {dest} → release {release} ({count} final reports)."},
@@ -123,10 +125,11 @@ MESSAGES.update({
     },
     "publish.previous_unreachable": {
         "id": "Rilis sebelumnya di {url} tidak dapat dibaca ({detail}), jadi tidak dapat "
-              "dipastikan laporan mana yang baru. Periksa jaringan atau berikan '--previous "
-              "FOLDER'.",
+              "dipastikan laporan mana yang baru. Periksa jaringan, berikan '--previous FOLDER', "
+              "atau '--previous none' untuk penerbitan pertama.",
         "en": "The previous release at {url} cannot be read ({detail}), so which reports are "
-              "new cannot be told. Check the network or give '--previous FOLDER'.",
+              "new cannot be told. Check the network, give '--previous FOLDER', or '--previous none' "
+              "for the very first publication.",
     },
     "publish.previous_missing": {"id": "Manifest rilis sebelumnya {path} tidak ada.",
                                  "en": "The previous release's manifest {path} does not exist."},
