@@ -34,7 +34,7 @@ class Mailbox:
     messages: list[tuple[str, list[str], EmailMessage]] = field(default_factory=list)
     logins: list[str] = field(default_factory=list)
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = message_from_bytes(envelope.content, policy=policy.default)
         assert isinstance(message, EmailMessage)
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), message))

@@ -128,8 +128,8 @@ MESSAGES.update({
               "dipastikan laporan mana yang baru. Periksa jaringan, berikan '--previous FOLDER', "
               "atau '--previous none' untuk penerbitan pertama.",
         "en": "The previous release at {url} cannot be read ({detail}), so which reports are "
-              "new cannot be told. Check the network, give '--previous FOLDER', or '--previous none' "
-              "for the very first publication.",
+              "new cannot be told. Check the network, give '--previous FOLDER', or "
+              "'--previous none' for the very first publication.",
     },
     "publish.previous_missing": {"id": "Manifest rilis sebelumnya {path} tidak ada.",
                                  "en": "The previous release's manifest {path} does not exist."},
