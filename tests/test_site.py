@@ -371,3 +371,21 @@ def test_period_and_paths_helpers() -> None:
     assert period is not None and period.label() == "Triwulan II Tahun 2026"
     assert paths.url("arsip/2025/2025-tahunan/index.md", "index.md") == "../../../index.html"
     assert paths.url("index.md", "arsip/sop/index.md#x") == "arsip/sop/index.html#x"
+
+
+def test_serve_gives_pages_and_no_directory_listing(archive: Path) -> None:
+    import urllib.error
+    import urllib.request
+
+    from evkin.site.serve import start_background
+
+    server, base = start_background(archive / "site")
+    try:
+        with urllib.request.urlopen(base + "arsip/2025/2025-tahunan/index.html") as response:
+            assert "Persetujuan" in response.read().decode("utf-8")
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(base + "assets/")
+        assert error.value.code == 404
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from evkin.settings import Settings
 from evkin.site import html
 from evkin.site.flowchart import flowchart
 from evkin.site.report import front_matter
-from evkin.site.safe import html_block, md_heading, plain_title, text
+from evkin.site.safe import html_block, md_heading, text
 
 GIT_TERMS = {
     5: "Tim SAKIP mengajukan draf sebagai pull request (setiap simpanan adalah commit).",
@@ -18,11 +20,18 @@ GIT_TERMS = {
 }
 
 
+def _date(value: str) -> str:
+    try:
+        return html.date(dt.date.fromisoformat(value))
+    except ValueError:
+        return value
+
+
 def sop_page(settings: Settings) -> str:
     sop = settings.sop
     identity = html.definition_list([
         ("Nomor SOP", sop.nomor), ("Nama SOP", sop.nama),
-        ("Tanggal efektif", sop.tanggal_efektif), ("Instansi", settings.agency.nama),
+        ("Tanggal efektif", _date(sop.tanggal_efektif)), ("Instansi", settings.agency.nama),
     ])
     basis = "<ol>" + "".join(f"<li>{text(d)}</li>" for d in sop.dasar_hukum) + "</ol>"
     analysis = "<ul>" + "".join(f"<li>{text(a.judul)}</li>" for a in sop.analisis) + "</ul>"
@@ -33,7 +42,7 @@ def sop_page(settings: Settings) -> str:
                      GIT_TERMS.get(step.number, "Dokumen langkah ini disimpan di folder "
                                    "evaluasi (dokumen/).")])
     return "\n".join([
-        front_matter(plain_title(f"SOP {sop.nama}")),
+        front_matter(f"SOP {sop.nama}", hide=("navigation", "toc")),  # the chart needs width
         md_heading(1, f"SOP {sop.nama}", "sop"), "",
         html_block(identity),
         "", md_heading(2, "Dasar hukum", "dasar-hukum"), "", html_block(basis),

@@ -13,7 +13,7 @@ from evkin.site import html, paths
 from evkin.site.collect import Report
 from evkin.site.html import raw
 from evkin.site.indexes import KINDS
-from evkin.site.report import front_matter, title
+from evkin.site.report import front_matter
 from evkin.site.safe import html_block, md_heading, plain_title, slug, text
 from evkin.summary import target_text
 
@@ -88,7 +88,8 @@ def chart(points: Sequence[Point], width: int = 760, height: int = 280) -> str:
     def y(v: float) -> float:
         return upper + plot_h * (top - v) / (top - bottom)
 
-    parts = [f'<svg class="evkin-tren" viewBox="0 0 {width} {height}" role="img" '
+    parts = [f'<svg class="evkin-tren" viewBox="0 0 {width} {height}" width="{width}" '
+             f'height="{height}" role="img" '
              f'aria-label="Grafik tren capaian" xmlns="http://www.w3.org/2000/svg">']
     step = 25 if top - bottom <= 200 else 50
     tick = int(bottom // step * step)
@@ -203,9 +204,8 @@ def indicator_page(series: Series) -> str:
         state = "" if p.report.final else html.badge("Draf", "draf") + " "
         rows.append([raw(state + html.link(paths.url(page, paths.report_page(ev)), label)),
                      target_text(r), format_number(r.indicator.realisasi), r.indicator.satuan,
-                     html.percent(r.rounded), raw(html.predikat_badge(r.predikat)),
-                     title(p.report)])
+                     html.percent(r.rounded), raw(html.predikat_badge(r.predikat))])
     parts += ["", md_heading(2, "Angka per periode", "angka"), "",
-              html_block(html.table(["Periode", "Target", "Realisasi", "Satuan", "Capaian",
-                                     "Predikat", "Laporan"], rows, {1, 2, 4}))]
+              html_block(html.table(["Periode (laporan)", "Target", "Realisasi", "Satuan",
+                                     "Capaian", "Predikat"], rows, {1, 2, 4}))]
     return "\n".join(parts) + "\n"
