@@ -8,7 +8,7 @@ from typing import Any
 
 from evkin.findings import EvkinError
 from evkin.forge.http import Http, Response, next_link
-from evkin.forge.shape import commit_identities, login_of, need, parse_time, review_list
+from evkin.forge.shape import login_of, need, parse_time, pull_request, review_list
 from evkin.review import APPROVE, COMMENT, DISMISSED, PENDING, REQUEST_CHANGES, PullRequest, Review
 
 NAME = "github"
@@ -43,29 +43,6 @@ def review(raw: dict[str, Any], where: str) -> Review:
 
 def reviews(raw: Any, where: str) -> list[Review]:
     return [review(item, f"{where}[{i}]") for i, item in enumerate(review_list(raw, where))]
-
-
-def pull_request(raw: Any, files: Any, commits: Any, where: str) -> PullRequest:
-    """A ``PullRequest`` from ``GET /pulls/{n}``, ``/files`` and ``/commits``."""
-    if not isinstance(raw, dict):
-        raise EvkinError("forge.bad_payload", {"where": where, "detail": "object"})
-    head = need(raw, "head", where)
-    base = need(raw, "base", where)
-    paths: list[str] = []
-    for item in review_list(files, "files") if files is not None else []:
-        paths.append(str(item.get("filename") or ""))
-        if item.get("previous_filename"):
-            paths.append(str(item["previous_filename"]))
-    return PullRequest(
-        number=int(need(raw, "number", where)),
-        author=login_of(raw.get("user"), where),
-        head_sha=str(need(head, "sha", f"{where}.head")),
-        base_ref=str(need(base, "ref", f"{where}.base")),
-        files=tuple(p for p in paths if p),
-        commit_authors=commit_identities(commits) if commits is not None else frozenset(),
-        url=str(raw.get("html_url") or ""),
-        title=str(raw.get("title") or ""),
-    )
 
 
 def _next(resp: Response, url: str, page: int, seen: int) -> str | None:
@@ -106,7 +83,4 @@ class Client:
 
     def post_status(self, sha: str, state: str, context: str, description: str,
                     target_url: str) -> None:
-        body = {"state": state, "context": context, "description": description[:140]}
-        if target_url:
-            body["target_url"] = target_url
-        self.http.request("POST", self.http.url(f"repos/{self.repo}/statuses/{sha}"), body)
+        self.http.post_status(self.repo, sha, state, context, description, target_url)

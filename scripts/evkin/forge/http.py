@@ -95,6 +95,14 @@ class Http:
     def get(self, path: str, query: Mapping[str, object] | None = None) -> Response:
         return self.request("GET", self.url(path, query))
 
+    def post_status(self, repo: str, sha: str, state: str, context: str, description: str,
+                    target_url: str) -> None:
+        """``POST /repos/{repo}/statuses/{sha}``: the same call on GitHub and Gitea/Forgejo."""
+        body = {"state": state, "context": context, "description": description[:140]}
+        if target_url:
+            body["target_url"] = target_url
+        self.request("POST", self.url(f"repos/{repo}/statuses/{sha}"), body)
+
     def paginate(self, path: str, query: Mapping[str, object],
                  next_url: Callable[[Response, str, int, int], str | None]) -> Iterator[Any]:
         """Every item of a listed resource; ``next_url(resp, url, page, seen)`` finds the next

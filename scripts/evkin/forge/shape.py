@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from evkin.findings import EvkinError
+from evkin.review import PullRequest
 
 GITHUB_ONLY_STATES = {"CHANGES_REQUESTED", "COMMENTED", "DISMISSED"}
 GITEA_ONLY_STATES = {"REQUEST_CHANGES", "COMMENT", "REQUEST_REVIEW"}
@@ -113,3 +114,27 @@ def detect(pr: Any, reviews: Any, pr_path: str, reviews_path: str) -> str:
     if not found:
         raise EvkinError("forge.unknown_shape", {"pr": pr_path, "reviews": reviews_path})
     return found
+
+
+def pull_request(raw: Any, files: Any, commits: Any, where: str) -> PullRequest:
+    """A ``PullRequest`` from ``GET /pulls/{n}``, ``/files`` and ``/commits``: GitHub and
+    Gitea/Forgejo name these fields alike."""
+    if not isinstance(raw, dict):
+        raise EvkinError("forge.bad_payload", {"where": where, "detail": "object"})
+    head = need(raw, "head", where)
+    base = need(raw, "base", where)
+    paths: list[str] = []
+    for item in review_list(files, "files") if files is not None else []:
+        paths.append(str(item.get("filename") or ""))
+        if item.get("previous_filename"):
+            paths.append(str(item["previous_filename"]))
+    return PullRequest(
+        number=int(need(raw, "number", where)),
+        author=login_of(raw.get("user"), where),
+        head_sha=str(need(head, "sha", f"{where}.head")),
+        base_ref=str(need(base, "ref", f"{where}.base")),
+        files=tuple(p for p in paths if p),
+        commit_authors=commit_identities(commits) if commits is not None else frozenset(),
+        url=str(raw.get("html_url") or ""),
+        title=str(raw.get("title") or ""),
+    )
