@@ -135,6 +135,28 @@ def is_clean(root: Path, path: str) -> bool:
     return result.returncode == 0 and not result.stdout.strip()
 
 
+def dirty_paths(root: Path) -> frozenset[str] | None:
+    """Every path ``git status`` reports as changed or untracked (``None`` outside Git).
+
+    Parsed from ``--porcelain -z`` so names with spaces or non-ASCII letters survive.
+    """
+    result = subprocess.run(["git", "status", "--porcelain", "-z", "--untracked-files=all"],
+                            cwd=root, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        return None
+    dirty = set()
+    entries = result.stdout.split("\0")
+    i = 0
+    while i < len(entries):
+        entry = entries[i]
+        if len(entry) > 3:
+            dirty.add(entry[3:])
+            if entry[0] in "RC":  # a rename or copy names its source in the next field
+                i += 1
+        i += 1
+    return frozenset(dirty)
+
+
 def last_change(root: Path, path: str) -> dt.datetime | None:
     """Commit date of the latest commit that changed ``path`` (when it landed on this branch)."""
     result = subprocess.run(["git", "log", "-1", "--format=%cI", "--", path], cwd=root,

@@ -12,6 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from evkin import gitrepo
 from evkin.render.indonesian import WIB
 
 
@@ -42,18 +43,7 @@ def read_source(root: Path) -> Source:
         return Source("", None, frozenset())
     sha, epoch, iso = head.split()
     when = dt.datetime.fromtimestamp(int(epoch), dt.datetime.fromisoformat(iso).tzinfo)
-    status = _git(root, "status", "--porcelain", "-z", "--untracked-files=all") or ""
-    dirty = set()
-    entries = status.split("\0")
-    i = 0
-    while i < len(entries):
-        entry = entries[i]
-        if len(entry) > 3:
-            dirty.add(entry[3:])
-            if entry[0] in "RC":  # a rename names its source in the next field
-                i += 1
-        i += 1
-    return Source(sha, when, frozenset(dirty))
+    return Source(sha, when, gitrepo.dirty_paths(root) or frozenset())
 
 
 def build_time(source: Source, fallback: dt.date | None) -> dt.datetime:

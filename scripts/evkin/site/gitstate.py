@@ -10,6 +10,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evkin import gitrepo
+
 
 @dataclass(frozen=True)
 class GitState:
@@ -50,15 +52,4 @@ def snapshot(root: Path) -> GitState:
         kind_sha = meta.split()
         if len(kind_sha) == 3 and kind_sha[1] == "blob":
             blobs[path] = kind_sha[2]
-    status = _git(root, "status", "--porcelain", "-z", "--untracked-files=all") or ""
-    dirty = set()
-    entries = status.split("\0")
-    i = 0
-    while i < len(entries):
-        entry = entries[i]
-        if len(entry) > 3:
-            dirty.add(entry[3:])
-            if entry[0] in "RC":
-                i += 1
-        i += 1
-    return GitState(head, trees, blobs, frozenset(dirty))
+    return GitState(head, trees, blobs, gitrepo.dirty_paths(root) or frozenset())
