@@ -447,3 +447,17 @@ def test_refusal_keys() -> None:
     assert refusal([a(SEK, "paraf"), a(KD, "tanda_tangan")], SEK, "kembali", "T", sop) == \
         "approve.already_signed"
     assert refusal([], SEK, "tanda_tangan", "T", sop) == "approve.bad_decision"
+
+
+def test_saving_a_trail_keeps_keys_it_does_not_know(tmp_path: Path) -> None:
+    from evkin.approval import load_trail, save_trail
+
+    (tmp_path / "persetujuan").mkdir()
+    (tmp_path / "persetujuan" / "2025-tahunan.yml").write_text(
+        "evaluasi: 2025-tahunan\npersetujuan: []\ndiarsipkan: '2026-01-29T17:00:00+07:00'\n",
+        encoding="utf-8")
+    trail = load_trail(tmp_path, "2025-tahunan")
+    assert trail is not None
+    save_trail(tmp_path, trail)
+    again = load_trail(tmp_path, "2025-tahunan")
+    assert again is not None and again.extra == {"diarsipkan": "2026-01-29T17:00:00+07:00"}

@@ -90,6 +90,7 @@ class Trail:
             "evaluasi": self.evaluation_id, "pohon": self.tree, "komit": self.commit,
             "sumber": self.source, "pull_request": self.pull_request,
             "persetujuan": [a.as_dict() for a in self.approvals],
+            **self.extra,  # keys this version does not know (e.g. diarsipkan) survive a save
         }
 
 

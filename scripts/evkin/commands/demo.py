@@ -35,11 +35,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for evaluation_id in ids:
         _step(t("demo.step_summary"), ["summary", evaluation_id], root)
-    if _step(t("demo.step_pdf"), ["pdf", "-o", "build/pdf"], root) == 2:
+    pdf_dir = str(settings.root / "build" / "pdf")
+    if _step(t("demo.step_pdf"), ["pdf", "-o", pdf_dir], root) == 2:
         return 2
     if _step(t("demo.step_site"), ["site", "build"], root) == 2:
         return 2
     if args.no_serve:
         return 0
     print(t("demo.serving", {"port": args.port}), flush=True)
-    return _step(t("demo.step_serve"), ["site", "serve", "--port", str(args.port)], root)
+    return _step(t("demo.step_serve"), ["site", "serve", "--no-build", "--port",
+                                         str(args.port)], root)
