@@ -49,6 +49,22 @@ def copy_sample(dest: Path, init_git: bool = True) -> Path:
     return dest
 
 
+def draft_branch(root: Path, report: str, second: str) -> tuple[str, str]:
+    """On branch ``draf-2025`` of a sample copy, two drafts of ``report``: (old, head) shas.
+
+    The branch stays checked out; the caller returns to ``main`` when it needs the base.
+    """
+    git(root, "checkout", "-q", "-b", "draf-2025")
+    with (root / report).open("a", encoding="utf-8") as fh:
+        fh.write("\nDraf pertama.\n")
+    git(root, "commit", "-q", "-am", "Draf pertama")
+    old = git(root, "rev-parse", "HEAD")
+    with (root / report).open("a", encoding="utf-8") as fh:
+        fh.write(f"\n{second}\n")
+    git(root, "commit", "-q", "-am", "Draf kedua")
+    return old, git(root, "rev-parse", "HEAD")
+
+
 @pytest.fixture
 def sample_repo(tmp_path: Path) -> Path:
     return copy_sample(tmp_path / "repo")

@@ -18,7 +18,7 @@ from evkin import forge
 from evkin.findings import EvkinError
 from evkin.review import APPROVE, COMMENT, DISMISSED, PENDING, REQUEST_CHANGES
 
-from .conftest import copy_sample, git
+from .conftest import copy_sample, draft_branch, git
 from .forge_payloads import EMAILS, Event, commit, files, pull, reviews
 
 TOKEN = "tok-3f9a-rahasia"
@@ -33,15 +33,7 @@ BASE = f"/repos/{OWNER_REPO}"
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     root = copy_sample(tmp_path_factory.mktemp("forge") / "repo")
-    git(root, "checkout", "-q", "-b", "draf-2025")
-    with (root / REPORT).open("a", encoding="utf-8") as fh:
-        fh.write("\nDraf pertama.\n")
-    git(root, "commit", "-q", "-am", "Draf pertama")
-    old = git(root, "rev-parse", "HEAD")
-    with (root / REPORT).open("a", encoding="utf-8") as fh:
-        fh.write("\nDraf kedua.\n")
-    git(root, "commit", "-q", "-am", "Draf kedua")
-    head = git(root, "rev-parse", "HEAD")
+    old, head = draft_branch(root, REPORT, "Draf kedua.")
     git(root, "checkout", "-q", "main")
     return {"root": root, "head": head, "old": old}
 

@@ -21,7 +21,7 @@ from evkin.settings import load_settings
 from evkin.sop import load_sop
 from evkin.trail import folder_tree
 
-from .conftest import copy_sample, git
+from .conftest import copy_sample, draft_branch, git
 from .forge_payloads import EMAILS, Event, commit, files, pull, reviews
 
 FORGES = ("github", "gitea")
@@ -36,15 +36,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A sample repository with a draft branch (two drafts), a broken draft and a two-evaluation
     change; ``main`` stays checked out, as in a base checkout."""
     root = copy_sample(tmp_path_factory.mktemp("gate") / "repo")
-    git(root, "checkout", "-q", "-b", "draf-2025")
-    with (root / REPORT).open("a", encoding="utf-8") as fh:
-        fh.write("\nDraf pertama.\n")
-    git(root, "commit", "-q", "-am", "Draf pertama")
-    old = git(root, "rev-parse", "HEAD")
-    with (root / REPORT).open("a", encoding="utf-8") as fh:
-        fh.write("\nDraf kedua, sesudah catatan Sekretaris.\n")
-    git(root, "commit", "-q", "-am", "Draf kedua")
-    head = git(root, "rev-parse", "HEAD")
+    old, head = draft_branch(root, REPORT, "Draf kedua, sesudah catatan Sekretaris.")
     git(root, "checkout", "-q", "-b", "rusak")
     csv = root / "evaluations" / EVAL / "indikator.csv"
     csv.write_text(csv.read_text(encoding="utf-8").replace(";81,17;", ";delapan puluh;"),
