@@ -123,8 +123,7 @@ def build_batch(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path
         return _batch(settings, ids, out_dir, documents, progress)
     from concurrent.futures import ProcessPoolExecutor
 
-    import matplotlib.figure  # noqa: F401  (imported once here, inherited by forked workers)
-    import typst  # noqa: F401
+    import typst  # noqa: F401  (imported once here, inherited by forked workers)
 
     size = max(1, -(-len(ids) // (jobs * 2)))
     chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
