@@ -49,12 +49,13 @@ def copy_sample(dest: Path, init_git: bool = True) -> Path:
     return dest
 
 
-def draft_branch(root: Path, report: str, second: str) -> tuple[str, str]:
-    """On branch ``draf-2025`` of a sample copy, two drafts of ``report``: (old, head) shas.
+def draft_branch(root: Path, report: str, second: str, branch: str = "draf-2025"
+                 ) -> tuple[str, str]:
+    """On ``branch`` of a sample copy, two drafts of ``report``: (old, head) shas.
 
     The branch stays checked out; the caller returns to ``main`` when it needs the base.
     """
-    git(root, "checkout", "-q", "-b", "draf-2025")
+    git(root, "checkout", "-q", "-b", branch)
     with (root / report).open("a", encoding="utf-8") as fh:
         fh.write("\nDraf pertama.\n")
     git(root, "commit", "-q", "-am", "Draf pertama")

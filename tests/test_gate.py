@@ -365,15 +365,7 @@ def test_record_writes_a_trail_that_verifies_after_merge(evkin: Any, tmp_path: P
     from evkin.trail import verify_trail
 
     root = copy_sample(tmp_path / "repo")
-    git(root, "checkout", "-q", "-b", "draf")
-    with (root / REPORT).open("a", encoding="utf-8") as fh:
-        fh.write("\nDraf pertama.\n")
-    git(root, "commit", "-q", "-am", "Draf pertama")
-    old = git(root, "rev-parse", "HEAD")
-    with (root / REPORT).open("a", encoding="utf-8") as fh:
-        fh.write("\nDraf kedua.\n")
-    git(root, "commit", "-q", "-am", "Draf kedua")
-    head = git(root, "rev-parse", "HEAD")
+    old, head = draft_branch(root, REPORT, "Draf kedua.", branch="draf")
     git(root, "checkout", "-q", "main")
     shas = {"head": head, "old": old}
     reason = "Faktor penghambat IK-03 belum dianalisis."
