@@ -6,11 +6,12 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from evkin.capaian import Result, evaluate
 from evkin.evaluation.load import evaluation_folders, load_evaluation
-from evkin.evaluation.model import Evaluation
+from evkin.evaluation.model import Evaluation, Period
 from evkin.findings import EvkinError, Finding
 from evkin.rules import Context, apply_rules
 from evkin.settings import Settings
@@ -79,6 +80,12 @@ def check(settings: Settings, folders: Sequence[Path], jobs: int | None = None,
     return results
 
 
+@lru_cache(maxsize=65536)
+def _period_of(evaluation_id: str) -> Period | None:
+    """Parsed once: the archive asks for every evaluation's predecessor among all ids."""
+    return Period.from_id(evaluation_id)
+
+
 def previous_id(evaluation: Evaluation, all_ids: Sequence[str]) -> str | None:
     """The evaluation this one compares with: ``sebelumnya`` if set, else the latest earlier
     evaluation of the same kind of period."""
@@ -86,11 +93,9 @@ def previous_id(evaluation: Evaluation, all_ids: Sequence[str]) -> str | None:
         return evaluation.sebelumnya
     if evaluation.period is None:
         return None
-    from evkin.evaluation.model import Period
-
     earlier = []
     for other in all_ids:
-        period = Period.from_id(other)
+        period = _period_of(other)
         if period and period.kind == evaluation.period.kind and period < evaluation.period:
             earlier.append((period, other))
     return max(earlier)[1] if earlier else None

@@ -145,7 +145,14 @@ def build_batch(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path
 
 def _batch(settings: Settings, ids: Sequence[str], out_dir: Path, documents: bool,
            progress: Callable[[Built], None] | None = None) -> Batch:
-    units, refused, warnings = prepare(settings, ids, documents=documents)
+    return build_loaded(settings, load(settings, ids), out_dir, documents, progress)
+
+
+def build_loaded(settings: Settings, items: Sequence[Loaded], out_dir: Path,
+                 documents: bool = False, progress: Callable[[Built], None] | None = None
+                 ) -> Batch:
+    """A batch of evaluations the caller has already loaded (see ``Loaded``)."""
+    units, refused, warnings = prepare_loaded(settings, items, documents=documents)
     batch = Batch(refused=refused, warnings=warnings)
     batch.built = compile_units(settings, units, out_dir, batch.warnings, progress)
     return batch
@@ -164,34 +171,65 @@ def _batch_worker(job: tuple[Settings, list[str], Path, bool]
 
 # ---------------------------------------------------------------- preparing data
 
-def prepare(settings: Settings, evaluation_ids: Sequence[str], documents: bool,
-            report: bool = True, only: str | None = None
-            ) -> tuple[list[Unit], dict[str, list[Finding]], list[str]]:
-    """Load, check and compute every evaluation; refuse those with errors."""
+@dataclass(frozen=True)
+class Loaded:
+    """An evaluation already loaded, checked and computed by the caller (the archive build
+    has all of them in hand), so a PDF worker does not read and check the folder again."""
+
+    evaluation: Evaluation
+    results: tuple[Result, ...]
+    previous_id: str | None
+    verification: Verification
+    errors: tuple[Finding, ...] = ()
+
+
+def load(settings: Settings, evaluation_ids: Sequence[str]) -> list[Loaded]:
+    """Load, check and compute each evaluation as ``evkin check`` would."""
     from evkin.evaluation.load import evaluation_folders
     from evkin.trail import verify_trail
     from evkin.workspace import load_one, previous_id, results_for
 
     all_ids = [p.name for p in evaluation_folders(settings)]
-    source = read_source(settings.root)
-    units: list[Unit] = []
-    refused: dict[str, list[Finding]] = {}
+    out = []
     for evaluation_id in evaluation_ids:
         checked = load_one(settings, evaluation_id)
         evaluation = checked.evaluation
         if checked.errors:
-            refused[evaluation.id] = checked.errors
+            out.append(Loaded(evaluation, (), None, Verification(False, None, ""),
+                              tuple(checked.errors)))
             continue
-        verification = verify_trail(settings.root, evaluation.id)
-        prev = previous_id(evaluation, all_ids)
-        prev_period = Period.from_id(prev) if prev else None
+        out.append(Loaded(evaluation, tuple(results_for(settings, evaluation)),
+                          previous_id(evaluation, all_ids),
+                          verify_trail(settings.root, evaluation.id)))
+    return out
+
+
+def prepare(settings: Settings, evaluation_ids: Sequence[str], documents: bool,
+            report: bool = True, only: str | None = None
+            ) -> tuple[list[Unit], dict[str, list[Finding]], list[str]]:
+    """Load, check and compute every evaluation; refuse those with errors."""
+    return prepare_loaded(settings, load(settings, evaluation_ids), documents, report, only)
+
+
+def prepare_loaded(settings: Settings, items: Sequence[Loaded], documents: bool,
+                   report: bool = True, only: str | None = None
+                   ) -> tuple[list[Unit], dict[str, list[Finding]], list[str]]:
+    """The PDFs to compile for evaluations already loaded; those with errors are refused."""
+    source = read_source(settings.root)
+    units: list[Unit] = []
+    refused: dict[str, list[Finding]] = {}
+    for item in items:
+        evaluation = item.evaluation
+        if item.errors:
+            refused[evaluation.id] = list(item.errors)
+            continue
+        prev_period = Period.from_id(item.previous_id) if item.previous_id else None
         prev_label = prev_period.label() if prev_period else None
         if report:
-            results = results_for(settings, evaluation)
-            units.append(_report_unit(settings, evaluation, results, prev_label,
-                                      verification, source))
+            units.append(_report_unit(settings, evaluation, item.results, prev_label,
+                                      item.verification, source))
         if documents:
-            units += _document_units(settings, evaluation, verification, source, only)
+            units += _document_units(settings, evaluation, item.verification, source, only)
     return units, refused, []
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from evkin import __version__
 from evkin.capaian import Result
+from evkin.render.pdf import Loaded
 from evkin.settings import SETTINGS_FILE, Settings
 from evkin.site.collect import Report
 
@@ -115,7 +116,7 @@ def chart_chunks(results: Sequence[Result]) -> list[Sequence[Result]]:
 
 
 Seed = Callable[[str], tuple[Path, list[Path]] | None]  # key → published PDF and charts
-Job = tuple[Settings, list[tuple[str, str, tuple[Result, ...]]], Path]
+Job = tuple[Settings, list[Loaded], Path]
 
 
 def _build(job: Job) -> tuple[dict[str, tuple[Path | None, list[str], str]], list[str]]:
@@ -125,7 +126,7 @@ def _build(job: Job) -> tuple[dict[str, tuple[Path | None, list[str], str]], lis
     very same SVG, and drawing it twice would double the slowest part of the build.
     """
     from evkin.render import chart as chart_module
-    from evkin.render.pdf import build_batch
+    from evkin.render.pdf import build_loaded
 
     settings, items, out_dir = job
     original = chart_module.chart_svg
@@ -138,17 +139,18 @@ def _build(job: Job) -> tuple[dict[str, tuple[Path | None, list[str], str]], lis
         return drawn[key]
 
     charts: dict[str, list[str]] = {}
-    for evaluation_id, _key, results in items:
-        charts[evaluation_id] = [remembered(chunk) for chunk in chart_chunks(results)] \
-            if results else []
+    for item in items:
+        charts[item.evaluation.id] = [remembered(chunk) for chunk in
+                                      chart_chunks(item.results)] if item.results else []
     chart_module.chart_svg = remembered
     try:
-        batch = build_batch(settings, [i for i, _, _ in items], out_dir)
+        batch = build_loaded(settings, items, out_dir)
     finally:
         chart_module.chart_svg = original
     built = {b.evaluation_id: b.path for b in batch.built if b.kind == "laporan"}
     out: dict[str, tuple[Path | None, list[str], str]] = {}
-    for evaluation_id, _key, _results in items:
+    for item in items:
+        evaluation_id = item.evaluation.id
         problem = ""
         if evaluation_id in batch.refused:
             problem = "; ".join(f.render() for f in batch.refused[evaluation_id][:3])
@@ -210,7 +212,7 @@ def _place(source: Path, dest: Path) -> None:
 
 def _make(settings: Settings, todo: Sequence[Report], keys: Mapping[str, str], cache_dir: Path,
           jobs: int | None, progress: Callable[[int, int], None] | None) -> list[str]:
-    items = [(r.id, keys[r.id], r.results) for r in todo]
+    items = [loaded(r) for r in todo]
     jobs = jobs or (os.cpu_count() or 1)
     warnings: list[str] = []
     with tempfile.TemporaryDirectory(prefix="evkin-pdf-", dir=cache_dir) as tmp:
@@ -239,6 +241,12 @@ def _make(settings: Settings, todo: Sequence[Report], keys: Mapping[str, str], c
         for _, found_warnings in results:
             warnings += [w for w in found_warnings if w not in warnings]
     return warnings
+
+
+def loaded(report: Report) -> Loaded:
+    """What the PDF needs of a report, as the archive already computed it."""
+    return Loaded(report.evaluation, report.results, report.previous_id, report.verification,
+                  tuple(f for f in report.findings if f.severity == "error"))
 
 
 def _store(found: Mapping[str, tuple[Path | None, list[str], str]], keys: Mapping[str, str],
