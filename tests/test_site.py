@@ -97,6 +97,18 @@ def test_only_verified_evaluations_are_published(archive: Path, evkin) -> None: 
     assert "3 laporan final" in run.out
 
 
+def test_an_uncommitted_edit_withholds_an_approved_report(sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    """Approved and committed, then edited in the working copy: not final until committed and
+    approved again (the archive asks Git once for all folders; the answer must not change)."""
+    report = sample_repo / "evaluations/2025-tahunan/laporan.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+    run = evkin("site", "build", root=sample_repo)
+    assert run.code == 0, run.err
+    assert "2025-tahunan: belum diterbitkan" in run.err
+    assert not (sample_repo / "site/arsip/2025/2025-tahunan").exists()
+    assert (sample_repo / "site/arsip/2024/2024-tahunan/index.html").is_file()
+
+
 def test_report_page_content(archive: Path) -> None:
     site = archive / "site"
     text = " ".join(parse(site / "arsip/2025/2025-tahunan/index.html").text)

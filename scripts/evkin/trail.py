@@ -139,11 +139,15 @@ class _SignedChecker:
         return ok, None, params
 
 
-def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None) -> Verification:
+def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
+                 seen: tuple[str, bool] | None = None) -> Verification:
     """Final only when a paraf and a later signature both approve the tree at HEAD, in the
-    SOP's order, signed by the right keys where signed, and the working copy is unedited."""
+    SOP's order, signed by the right keys where signed, and the working copy is unedited.
+
+    ``seen`` is the folder's tree at HEAD and whether its working copy is clean, when the
+    caller already asked Git for every folder at once (the archive build); else asked here."""
     trail = load_trail(root, evaluation_id)
-    current = folder_tree(root, evaluation_id)
+    current = seen[0] if seen is not None else folder_tree(root, evaluation_id)
     if trail is None:
         return Verification(False, None, "trail.none", current)
     sop = sop or load_sop()
@@ -192,6 +196,6 @@ def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None) -> Veri
         if state.returned is not None:
             return fail("trail.returned", records, role=sop.role_label(state.returned.role))
         return fail("trail.out_of_order", records)
-    if not folder_is_clean(root, evaluation_id):
+    if not (seen[1] if seen is not None else folder_is_clean(root, evaluation_id)):
         return fail("trail.uncommitted", records)
     return Verification(True, trail, None, current, {}, records)

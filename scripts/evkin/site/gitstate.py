@@ -1,7 +1,7 @@
 """One look at Git for the whole archive: HEAD, each evaluation folder's tree, what is dirty.
 
-Two ``git`` calls instead of several per evaluation; used for cache keys, never for the
-approval decision itself (that is ``trail.verify_trail``).
+A few ``git`` calls instead of several per evaluation: the cache keys, and the two facts
+``trail.verify_trail`` would otherwise ask Git per folder (it still makes the decision).
 """
 
 from __future__ import annotations
@@ -19,6 +19,12 @@ class GitState:
     trees: dict[str, str] = field(default_factory=dict)  # evaluation id → tree hash at HEAD
     blobs: dict[str, str] = field(default_factory=dict)  # top-level file → blob hash at HEAD
     dirty: frozenset[str] = frozenset()
+
+    def seen(self, evaluation_id: str) -> tuple[str, bool]:
+        """What ``trail.verify_trail`` asks Git per folder: tree at HEAD, working copy clean."""
+        prefix = f"evaluations/{evaluation_id}/"
+        return (self.trees.get(evaluation_id, ""),
+                not any(p.startswith(prefix) for p in self.dirty))
 
     def folder_dirty(self, evaluation_id: str) -> bool:
         prefixes = (f"evaluations/{evaluation_id}/", f"persetujuan/{evaluation_id}.yml")

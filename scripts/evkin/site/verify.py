@@ -30,18 +30,22 @@ DECIDING_MODULES = ("trail.py", "approval.py", "approval_order.py", "signing.py"
                     "sop.yml")
 
 
-def verify_one(root: Path, evaluation_id: str) -> Verification:
+def verify_one(root: Path, evaluation_id: str, seen: tuple[str, bool] | None = None
+               ) -> Verification:
     """``verify_trail``; an unreadable trail file counts as not verified, with its reason."""
     try:
-        return verify_trail(root, evaluation_id)
+        return verify_trail(root, evaluation_id, seen=seen)
     except EvkinError as error:
         return Verification(False, None, "site.trail_unreadable",
                             params={"detail": error.message()})
 
 
-def _chunk(args: tuple[Path, list[str]]) -> dict[str, Verification]:
-    root, ids = args
-    return {i: verify_one(root, i) for i in ids}
+Seen = dict[str, tuple[str, bool]]  # evaluation id → (tree at HEAD, working copy clean)
+
+
+def _chunk(args: tuple[Path, list[str], Seen | None]) -> dict[str, Verification]:
+    root, ids, seen = args
+    return {i: verify_one(root, i, seen[i] if seen is not None else None) for i in ids}
 
 
 @cache
@@ -77,6 +81,16 @@ def _decode(root: Path, evaluation_id: str, data: dict[str, Any]) -> Verificatio
                               for n, s, c, t in data["records"]))
 
 
+def _signed(root: Path, ids: Sequence[str]) -> bool:
+    """Does any trail carry SSH signatures (checked with Git and ssh-keygen, worth workers)?
+    Without them, verification with ``seen`` reads files only."""
+    for evaluation_id in ids:
+        path = trail_path(root, evaluation_id)
+        if path.is_file() and b"ssh" in path.read_bytes():
+            return True
+    return False
+
+
 def verify_all(root: Path, ids: Sequence[str], state: GitState | None = None,
                memory: Path | None = None, jobs: int | None = None) -> dict[str, Verification]:
     """Verification per id. With ``memory`` (a JSON file) and ``state``, answers whose key
@@ -102,14 +116,15 @@ def verify_all(root: Path, ids: Sequence[str], state: GitState | None = None,
                     pass
         missing.append(evaluation_id)
     jobs = jobs or (os.cpu_count() or 1)
-    if len(missing) >= PARALLEL_FROM and jobs > 1:
+    seen = {i: state.seen(i) for i in missing} if state is not None and state.head else None
+    if len(missing) >= PARALLEL_FROM and jobs > 1 and (seen is None or _signed(root, missing)):
         size = max(8, len(missing) // (jobs * 4))
-        chunks = [(root, missing[i:i + size]) for i in range(0, len(missing), size)]
+        chunks = [(root, missing[i:i + size], seen) for i in range(0, len(missing), size)]
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool:
             for found in pool.map(_chunk, chunks):
                 out.update(found)
     else:
-        out.update(_chunk((root, missing)))
+        out.update(_chunk((root, missing, seen)))
     if memory is not None and state is not None:
         fresh = {keys[i]: _encode(out[i]) for i in ids if i in keys}
         if fresh != remembered:
