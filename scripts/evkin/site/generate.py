@@ -141,12 +141,15 @@ def panduan_pages(docs: Path) -> list[str]:
     return sorted(found, key=lambda p: (not p.endswith("/index.md"), p))
 
 
+NAV_YEARS = 10  # older years are on the Arsip page; every page renders this navigation
+
+
 def site_config(settings: Settings, collection: Collection, series: Sequence[Any],
                 by_year: Mapping[str, Sequence[Report]], by_kind: Mapping[str, Sequence[Report]],
                 docs: Path, emblem: Path | None) -> str:
     """What the MkDocs hook adds to mkdocs.yml: navigation, preview flag, names, logo."""
     archive: list[Any] = [paths.ARCHIVE]
-    for year in sorted(by_year, reverse=True):
+    for year in sorted(by_year, reverse=True)[:NAV_YEARS]:
         archive.append({f"Tahun {year}": [paths.year_page(year), *(
             {nav_label(r): paths.report_page(r.evaluation)} for r in newest_first(by_year[year]))]})
     if by_kind:

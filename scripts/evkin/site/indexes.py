@@ -136,8 +136,9 @@ def archive_page(settings: Settings, reports: Sequence[Report], pdfs: Mapping[st
     for r in newest_first(reports):
         by_year.setdefault(paths.year_of(r.evaluation), []).append(r)
     for year, items in by_year.items():
+        year_link = html.link(paths.url(page, paths.year_page(year)), f"Halaman Tahun {year}")
         parts += ["", md_heading(2, f"Tahun {year}", f"tahun-{year}"), "",
-                  html_block(reports_table(items, page, pdfs))]
+                  html_block(f"<p>{year_link}</p>\n" + reports_table(items, page, pdfs))]
     if not reports:
         parts.append(html_block(reports_table([], page, pdfs)))
     return "\n".join(parts) + "\n"
