@@ -333,6 +333,15 @@ def test_mkdocs_build_alone_gives_the_same_pages(archive: Path, tmp_path: Path) 
     ours = {p.relative_to(archive / "site").as_posix() for p in html_pages(archive / "site")}
     plain = {p.relative_to(out).as_posix() for p in html_pages(out)}
     assert ours == plain
+    # The same bytes: the PDFs were laid out while MkDocs ran, and what the pages show of them
+    # (size, SHA-256) was filled in afterwards, exactly as a build from the final pages.
+    for rel in sorted(ours) + ["search/search_index.json"]:
+        built = (archive / "site" / rel).read_text(encoding="utf-8")
+        assert "evkinpdf-" not in built, rel
+        assert built == (out / rel).read_text(encoding="utf-8"), rel
+    pdfs = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
+    assert pdfs and pdfs == sorted(p.relative_to(archive / "site").as_posix()
+                                   for p in (archive / "site").rglob("*.pdf"))
     nav = (out / "arsip/2025/index.html").read_text(encoding="utf-8")  # with its sidebar
     assert "Tahun 2025" in nav and "Per jenis periode" in nav  # the hook's navigation
 

@@ -18,9 +18,10 @@ from pathlib import Path
 from evkin.findings import EvkinError
 from evkin.settings import Settings
 from evkin.site.collect import Collection, collect
-from evkin.site.generate import Generated, pages, write
+from evkin.site.generate import Generated, link_or_copy, pages, settle, write
 from evkin.site.gitstate import snapshot
-from evkin.site.pdfs import CACHE_DIR, Artefact, Seed, ensure
+from evkin.site.pdfs import CACHE_DIR, Artefact, Plan, Running, Seed, plan
+from evkin.site.slots import Render
 from evkin.site.verify import verify_all
 
 MEMORY_FILE = "verifikasi.json"
@@ -54,7 +55,20 @@ def generate(settings: Settings, preview: bool = False, cache_dir: Path | None =
              seed: Seed | None = None, remember: bool = True,
              progress: Callable[[str, int, int], None] | None = None) -> tuple[
                  Collection, dict[str, Artefact], Generated, int]:
-    """Everything up to the MkDocs build: the pages are in docs/ afterwards."""
+    """Everything up to the MkDocs build, PDFs included: the pages are in docs/ afterwards."""
+    with _started(settings, preview, cache_dir, published, seed, remember,
+                  progress) as (collection, planned, running, generated, written):
+        artefacts, more = _settled(settings, collection, planned, running, generated)
+    return collection, artefacts, generated, written + more
+
+
+@contextmanager
+def _started(settings: Settings, preview: bool, cache_dir: Path | None,
+             published: Mapping[str, dt.date | dt.datetime] | None, seed: Seed | None,
+             remember: bool, progress: Callable[[str, int, int], None] | None
+             ) -> Iterator[tuple[Collection, Plan, Running, Generated, int]]:
+    """Verify, collect, start the PDFs still to build in worker processes, and write the
+    pages (with stand-ins for those PDFs) into docs/. The workers run until ``_settled``."""
     from evkin.evaluation.load import evaluation_folders
 
     root = settings.root
@@ -63,13 +77,48 @@ def generate(settings: Settings, preview: bool = False, cache_dir: Path | None =
     state = snapshot(root)
     verifications = verify_all(root, ids, state, cache / MEMORY_FILE if remember else None)
     collection = collect(settings, preview, verifications)
+    planned = plan(settings, collection.reports, cache, seed)
     pdf_progress = (lambda done, total: progress("pdf", done, total)) if progress else None
-    artefacts, warnings = ensure(settings, collection.reports, cache, seed,
-                                 progress=pdf_progress)
-    generated = pages(settings, collection, artefacts, docs_dir(root), published)
+    with Running(settings, planned, progress=pdf_progress) as running:
+        generated = pages(settings, collection, planned.artefacts(collection.reports, True),
+                          docs_dir(root), published)
+        written = write(docs_dir(root), generated)
+        yield collection, planned, running, generated, written
+
+
+def _settled(settings: Settings, collection: Collection, planned: Plan, running: Running,
+             generated: Generated, site_dir: Path | None = None
+             ) -> tuple[dict[str, Artefact], int]:
+    """Wait for the PDFs, then fill in what the pages show of them, in docs/ and, when the
+    site is built already, in its HTML too. Returns the artefacts and the files written."""
+    warnings = running.wait()
+    artefacts = planned.artefacts(collection.reports)
+    changed, render = settle(generated, collection, artefacts)
     generated.warnings = warnings + generated.warnings
-    written = write(docs_dir(root), generated)
-    return collection, artefacts, generated, written
+    written = write(docs_dir(settings.root), generated)
+    if site_dir is not None and changed:
+        _fill_site(site_dir, changed, generated, render)
+    return artefacts, written
+
+
+def _fill_site(site_dir: Path, changed: set[str], generated: Generated, render: Render) -> None:
+    """The HTML of pages built while their PDFs were laid out: tokens filled in, PDFs added."""
+    from evkin.approval import write_atomic
+
+    for page in sorted(changed):
+        html_file = site_dir / (page[:-3] + ".html")
+        if html_file.is_file():
+            text = html_file.read_text(encoding="utf-8")
+            write_atomic(html_file, generated.slots.fill(text, render))
+    for pdf in generated.pdfs.values():
+        dest = site_dir / pdf.file
+        source = generated.files.get(pdf.file)
+        if isinstance(source, Path) and not dest.exists():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(f".{dest.name}.tmp")
+            tmp.unlink(missing_ok=True)
+            link_or_copy(source, tmp)
+            os.replace(tmp, dest)
 
 
 @contextmanager
@@ -113,12 +162,17 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
                seed: Seed | None = None, remember: bool = True,
                verbose: bool = False,
                progress: Callable[[str, int, int], None] | None = None) -> Built:
-    collection, artefacts, generated, written = generate(
-        settings, preview, cache_dir, published, seed, remember, progress)
-    if progress:
-        progress("mkdocs", 0, 1)
-    run_mkdocs(settings.root, site_dir, verbose)
-    return Built(collection, artefacts, generated, site_dir, list(generated.warnings), written)
+    """Pages, MkDocs and PDFs: MkDocs builds the pages while worker processes lay out the PDFs
+    not in the cache; what the pages show of those PDFs is filled in afterwards (``slots``)."""
+    with _started(settings, preview, cache_dir, published, seed, remember,
+                  progress) as (collection, planned, running, generated, written):
+        if progress:
+            progress("mkdocs", 0, 1)
+        run_mkdocs(settings.root, site_dir, verbose)
+        artefacts, more = _settled(settings, collection, planned, running, generated,
+                                   site_dir)
+    return Built(collection, artefacts, generated, site_dir, list(generated.warnings),
+                 written + more)
 
 
 def source_date_epoch(root: Path) -> str | None:

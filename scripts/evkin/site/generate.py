@@ -26,14 +26,16 @@ from evkin.site.indexes import (
     archive_page,
     home_page,
     newest_first,
+    pdf_cell,
     period_page,
     site_name,
     year_page,
 )
 from evkin.site.links import Assets
 from evkin.site.pdfs import Artefact
-from evkin.site.report import Pdf, report_page, title
+from evkin.site.report import Pdf, pdf_part, report_page, title
 from evkin.site.safe import plain_title
+from evkin.site.slots import Pending, Render, Slots
 from evkin.site.sop_page import sop_page
 from evkin.site.timeline import step_dates, years
 from evkin.site.trend import gather, index_page, indicator_page
@@ -46,6 +48,8 @@ class Generated:
     files: dict[str, Content] = field(default_factory=dict)  # docs-relative path → content
     pdfs: dict[str, Pdf] = field(default_factory=dict)  # evaluation id → published PDF
     warnings: list[str] = field(default_factory=list)
+    slots: Slots = field(default_factory=Slots)  # where pages wait for a PDF being built
+    pending: dict[str, Pending] = field(default_factory=dict)  # evaluation id → its stand-in
 
 
 def _holidays(settings: Settings, reports: Sequence[Report]) -> Mapping[dt.date, str]:
@@ -70,10 +74,12 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
     published = published or {}
     for r in reports:
         art = artefacts.get(r.id)
-        pdf = None
+        pdf: Pdf | Pending | None = None
         charts: list[str] = []
         if art is not None:
-            if art.pdf is not None:
+            if art.pending:
+                pdf = out.pending[r.id] = Pending(out.slots, r.id)
+            elif art.pdf is not None:
                 pdf = Pdf(paths.pdf_file(r.evaluation), art.sha256, art.size)
                 out.files[pdf.file] = art.pdf
                 out.pdfs[r.id] = pdf
@@ -89,9 +95,10 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
             settings, r, assets)
     out.files.update(assets.files)
     series = gather(reports)
-    out.files[paths.HOME] = home_page(settings, reports, out.pdfs, len(collection.withheld),
+    listed: dict[str, Pdf | Pending] = {**out.pdfs, **out.pending}
+    out.files[paths.HOME] = home_page(settings, reports, listed, len(collection.withheld),
                                       preview, len(series))
-    out.files[paths.ARCHIVE] = archive_page(settings, reports, out.pdfs)
+    out.files[paths.ARCHIVE] = archive_page(settings, reports, listed)
     by_year: dict[str, list[Report]] = {}
     by_kind: dict[str, list[Report]] = {}
     for r in reports:
@@ -99,9 +106,9 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
         if r.evaluation.period:
             by_kind.setdefault(r.evaluation.period.kind, []).append(r)
     for year, items in by_year.items():
-        out.files[paths.year_page(year)] = year_page(settings, year, items, out.pdfs)
+        out.files[paths.year_page(year)] = year_page(settings, year, items, listed)
     for kind, items in by_kind.items():
-        out.files[paths.period_page(kind)] = period_page(settings, kind, items, out.pdfs)
+        out.files[paths.period_page(kind)] = period_page(settings, kind, items, listed)
     out.files[paths.INDICATORS] = index_page(series)
     for s in series:
         out.files[paths.indicator_page(s.key)] = indicator_page(s)
@@ -112,6 +119,40 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
     out.files[paths.NAV_FILE] = site_config(settings, collection, series, by_year, by_kind,
                                             docs, emblem)
     return out
+
+
+def settle(generated: Generated, collection: Collection, artefacts: Mapping[str, Artefact]
+           ) -> tuple[set[str], Render]:
+    """The PDFs that were being built are done: put them and what pages show of them (size,
+    SHA-256, or why there is none) in place of the stand-ins. Returns the pages changed and
+    the renderer, for the same change in their HTML."""
+    reports = collection.by_id()
+    final: dict[str, Pdf | None] = {}
+    for evaluation_id in generated.pending:
+        art = artefacts[evaluation_id]
+        report = reports[evaluation_id]
+        if art.pdf is not None:
+            pdf = Pdf(paths.pdf_file(report.evaluation), art.sha256, art.size)
+            generated.files[pdf.file] = art.pdf
+            generated.pdfs[evaluation_id] = final[evaluation_id] = pdf
+        else:
+            final[evaluation_id] = None
+            if art.problem:
+                generated.warnings.append(f"{evaluation_id}: {art.problem}")
+
+    def render(kind: str, page: str, evaluation_id: str) -> str:
+        pdf = final[evaluation_id]
+        if kind == "kartu":
+            return pdf_part(page, reports[evaluation_id], pdf)
+        return pdf_cell(page, pdf)
+
+    changed = generated.slots.pages()
+    for page in changed:
+        text = generated.files[page]
+        assert isinstance(text, str)
+        generated.files[page] = generated.slots.fill(text, render)
+    generated.pending.clear()
+    return changed, render
 
 
 def nav_label(report: Report) -> str:
@@ -191,7 +232,7 @@ def write(docs: Path, generated: Generated,
             dest.parent.mkdir(parents=True, exist_ok=True)
             tmp = dest.with_name(f".{dest.name}.tmp")
             tmp.unlink(missing_ok=True)
-            (link or _link)(content, tmp)
+            (link or link_or_copy)(content, tmp)
             os.replace(tmp, dest)
         else:
             data = content.encode("utf-8")
@@ -226,7 +267,7 @@ def _same_file(source: Path, dest: Path) -> bool:
     return a.st_size == b.st_size and source.read_bytes() == dest.read_bytes()
 
 
-def _link(source: Path, dest: Path) -> None:
+def link_or_copy(source: Path, dest: Path) -> None:
     """A hard link where possible (PDFs are large and immutable in the cache), else a copy."""
     try:
         os.link(source, dest)

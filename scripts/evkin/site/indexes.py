@@ -11,6 +11,7 @@ from evkin.site.figures import overall, reason
 from evkin.site.html import raw
 from evkin.site.report import Pdf, front_matter, title
 from evkin.site.safe import html_block, md_heading, plain_title, text
+from evkin.site.slots import Pending
 
 KINDS = {"tahunan": "Tahunan", "semester": "Semester", "triwulan": "Triwulan"}
 LATEST = 6
@@ -33,8 +34,15 @@ def signed_on(report: Report) -> str:
     return "belum"
 
 
-def report_rows(reports: Sequence[Report], page: str, pdfs: Mapping[str, Pdf]
-                ) -> list[list[html.Cell]]:
+PdfMap = Mapping[str, Pdf | Pending]
+
+
+def pdf_cell(page: str, pdf: Pdf | None) -> str:
+    """The download link of a report list (see ``slots``)."""
+    return html.link(paths.url(page, pdf.file), "PDF", download=True) if pdf else "–"
+
+
+def report_rows(reports: Sequence[Report], page: str, pdfs: PdfMap) -> list[list[html.Cell]]:
     rows: list[list[html.Cell]] = []
     for r in reports:
         ev = r.evaluation
@@ -42,22 +50,23 @@ def report_rows(reports: Sequence[Report], page: str, pdfs: Mapping[str, Pdf]
         if not r.final:
             name = html.badge("Draf", "draf") + " " + name
         pdf = pdfs.get(r.id)
-        pdf_cell = html.link(paths.url(page, pdf.file), "PDF", download=True) if pdf else "–"
+        cell = pdf.token("sel", page) if isinstance(pdf, Pending) else pdf_cell(page, pdf)
         rows.append([ev.period.label() if ev.period else ev.id, raw(name), ev.nomor or "–",
-                     signed_on(r), html.percent(overall(r.results)), raw(pdf_cell)])
+                     signed_on(r), html.percent(overall(r.results)),
+                     raw(f"<span data-search-exclude>{cell}</span>")])
     return rows
 
 
 HEADERS = ["Periode", "Laporan", "Nomor", "Ditandatangani", "Rata-rata capaian", "Unduh"]
 
 
-def reports_table(reports: Sequence[Report], page: str, pdfs: Mapping[str, Pdf]) -> str:
+def reports_table(reports: Sequence[Report], page: str, pdfs: PdfMap) -> str:
     if not reports:
         return '<p class="evkin-catatan">Belum ada laporan.</p>'
     return html.table(HEADERS, report_rows(reports, page, pdfs), {4}, "evkin-daftar")
 
 
-def home_page(settings: Settings, reports: Sequence[Report], pdfs: Mapping[str, Pdf],
+def home_page(settings: Settings, reports: Sequence[Report], pdfs: PdfMap,
               withheld: int, preview: bool, indicator_count: int) -> str:
     page = paths.HOME
     agency = settings.agency
@@ -125,7 +134,7 @@ def _overall_predikat(settings: Settings, report: Report) -> str | None:
     return settings.scale.predikat(value) if value is not None else None
 
 
-def archive_page(settings: Settings, reports: Sequence[Report], pdfs: Mapping[str, Pdf]
+def archive_page(settings: Settings, reports: Sequence[Report], pdfs: PdfMap
                  ) -> str:
     page = paths.ARCHIVE
     parts = [front_matter("Semua laporan"),
@@ -145,7 +154,7 @@ def archive_page(settings: Settings, reports: Sequence[Report], pdfs: Mapping[st
 
 
 def year_page(settings: Settings, year: str, reports: Sequence[Report],
-              pdfs: Mapping[str, Pdf]) -> str:
+              pdfs: PdfMap) -> str:
     page = paths.year_page(year)
     return "\n".join([
         front_matter(plain_title(f"Laporan tahun {year}")),
@@ -155,7 +164,7 @@ def year_page(settings: Settings, year: str, reports: Sequence[Report],
 
 
 def period_page(settings: Settings, kind: str, reports: Sequence[Report],
-                pdfs: Mapping[str, Pdf]) -> str:
+                pdfs: PdfMap) -> str:
     page = paths.period_page(kind)
     name = KINDS.get(kind, kind)
     return "\n".join([

@@ -17,8 +17,8 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -43,6 +43,7 @@ class Artefact:
     sha256: str = ""
     size: int = 0
     problem: str = ""  # why there is no PDF
+    pending: bool = False  # being built while the pages are (see ``Running``)
 
 
 @cache
@@ -116,55 +117,83 @@ def chart_chunks(results: Sequence[Result]) -> list[Sequence[Result]]:
 
 
 Seed = Callable[[str], tuple[Path, list[Path]] | None]  # key → published PDF and charts
-Job = tuple[Settings, list[Loaded], Path]
+Job = tuple[Settings, list[tuple[Loaded, list[str]]], Path]
+Found = dict[str, tuple[Path | None, str]]  # evaluation id → (PDF, problem)
 
 
-def _build(job: Job) -> tuple[dict[str, tuple[Path | None, list[str], str]], list[str]]:
-    """Worker: charts first, then one PDF batch for these evaluations.
+def _build(job: Job) -> tuple[Found, list[str]]:
+    """Worker: one PDF batch for these evaluations.
 
-    While the batch runs, ``chart_svg`` answers from the charts just drawn: the PDF embeds the
-    very same SVG, and drawing it twice would double the slowest part of the build.
+    ``chart_svg`` answers with the charts the archive already drew for its pages: the PDF
+    embeds the very same SVG.
     """
     from evkin.render import chart as chart_module
     from evkin.render.pdf import build_loaded
 
     settings, items, out_dir = job
     original = chart_module.chart_svg
-    drawn: dict[tuple[Result, ...], str] = {}
+    drawn = {svg_key(chunk): svg for item, svgs in items
+             for chunk, svg in zip(chart_chunks(item.results), svgs, strict=False)}
 
     def remembered(results: Sequence[Result]) -> str:
-        key = tuple(results)
-        if key not in drawn:
-            drawn[key] = original(results)
-        return drawn[key]
+        return drawn.get(svg_key(results)) or original(results)
 
-    charts: dict[str, list[str]] = {}
-    for item in items:
-        charts[item.evaluation.id] = [remembered(chunk) for chunk in
-                                      chart_chunks(item.results)] if item.results else []
     chart_module.chart_svg = remembered
     try:
-        batch = build_loaded(settings, items, out_dir)
+        batch = build_loaded(settings, [item for item, _ in items], out_dir)
     finally:
         chart_module.chart_svg = original
     built = {b.evaluation_id: b.path for b in batch.built if b.kind == "laporan"}
-    out: dict[str, tuple[Path | None, list[str], str]] = {}
-    for item in items:
+    out: Found = {}
+    for item, _ in items:
         evaluation_id = item.evaluation.id
         problem = ""
         if evaluation_id in batch.refused:
             problem = "; ".join(f.render() for f in batch.refused[evaluation_id][:3])
-        out[evaluation_id] = (built.get(evaluation_id), charts[evaluation_id], problem)
+        out[evaluation_id] = (built.get(evaluation_id), problem)
     return out, list(batch.warnings)
 
 
-def ensure(settings: Settings, reports: Sequence[Report], cache_dir: Path,
-           seed: Seed | None = None, jobs: int | None = None,
-           progress: Callable[[int, int], None] | None = None) -> tuple[dict[str, Artefact],
-                                                                      list[str]]:
-    """A PDF and chart(s) per report, from the cache when the key is known. ``seed`` finds a
-    PDF already published under a key (reused as it is, so its SHA-256 stays). Returns
-    warnings too."""
+def svg_key(results: Sequence[Result]) -> tuple[Result, ...]:
+    return tuple(results)
+
+
+@dataclass
+class Plan:
+    """Which reports' PDFs are in the cache and which must be built (``todo``)."""
+
+    cache_dir: Path
+    keys: dict[str, str]
+    todo: list[Report]
+
+    def artefacts(self, reports: Sequence[Report], pending: bool = False
+                  ) -> dict[str, Artefact]:
+        """What the cache holds per report; with ``pending``, the ``todo`` ones are marked as
+        being built (charts are there already) instead of read."""
+        waiting = {r.id for r in self.todo} if pending else set()
+        out: dict[str, Artefact] = {}
+        for r in reports:
+            k = self.keys[r.id]
+            pdf = self.cache_dir / f"{k}.pdf"
+            count_file = self.cache_dir / f"{k}.charts"
+            count = int(count_file.read_text() or 0) if count_file.is_file() else 0
+            charts = tuple(self.cache_dir / f"{k}-{n}.svg" for n in range(1, count + 1))
+            problem_file = self.cache_dir / f"{k}.problem"
+            if r.id in waiting:
+                out[r.id] = Artefact(k, None, charts, pending=True)
+            elif pdf.is_file():
+                out[r.id] = Artefact(k, pdf, charts, sha256_file(pdf), pdf.stat().st_size)
+            else:
+                problem = problem_file.read_text(encoding="utf-8") \
+                    if problem_file.is_file() else ""
+                out[r.id] = Artefact(k, None, charts, problem=problem)
+        return out
+
+
+def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
+         seed: Seed | None = None) -> Plan:
+    """Content keys, cache hits (``seed`` finds a PDF already published under a key, reused as
+    it is so its SHA-256 stays), and the charts of every report still to build."""
     folders = {r.id: folder_hash(r.evaluation.path) for r in reports}
     for r in reports:
         if r.previous_id and r.previous_id not in folders:
@@ -185,23 +214,88 @@ def ensure(settings: Settings, reports: Sequence[Report], cache_dir: Path,
                 _place(found[0], pdf)
         if not (pdf.is_file() and (cache_dir / f"{k}.charts").is_file()):
             todo.append(r)
-    warnings: list[str] = []
-    if todo:
-        warnings += _make(settings, todo, keys, cache_dir, jobs, progress)
-    out: dict[str, Artefact] = {}
-    for r in reports:
+    _draw_charts(todo, keys, cache_dir)
+    return Plan(cache_dir, keys, todo)
+
+
+def _draw_charts(todo: Sequence[Report], keys: Mapping[str, str], cache_dir: Path) -> None:
+    from evkin.approval import write_atomic
+    from evkin.render.chart import chart_svg
+
+    for r in todo:
         k = keys[r.id]
-        pdf = cache_dir / f"{k}.pdf"
-        count_file = cache_dir / f"{k}.charts"
-        count = int(count_file.read_text() or 0) if count_file.is_file() else 0
-        charts = tuple(cache_dir / f"{k}-{n}.svg" for n in range(1, count + 1))
-        problem_file = cache_dir / f"{k}.problem"
-        if pdf.is_file():
-            out[r.id] = Artefact(k, pdf, charts, sha256_file(pdf), pdf.stat().st_size)
-        else:
-            problem = problem_file.read_text(encoding="utf-8") if problem_file.is_file() else ""
-            out[r.id] = Artefact(k, None, charts, problem=problem)
-    return out, warnings
+        svgs = [chart_svg(chunk) for chunk in chart_chunks(r.results)] if r.results else []
+        for n, svg in enumerate(svgs, 1):
+            write_atomic(cache_dir / f"{k}-{n}.svg", svg)
+        write_atomic(cache_dir / f"{k}.charts", str(len(svgs)))
+
+
+class Running:
+    """The ``todo`` PDFs being laid out by worker processes while the caller goes on (the
+    MkDocs build); ``wait`` stores them in the cache and returns the warnings."""
+
+    def __init__(self, settings: Settings, planned: Plan, jobs: int | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
+        self.planned = planned
+        self.progress = progress
+        self.tmp = tempfile.TemporaryDirectory(prefix="evkin-pdf-", dir=planned.cache_dir)
+        out_dir = Path(self.tmp.name)
+        items = [(loaded(r), _charts_of(planned, r)) for r in planned.todo]
+        jobs = jobs or (os.cpu_count() or 1)
+        self.total = len(items)
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[tuple[Found, list[str]]]] = []
+        self.inline: list[Job] = []
+        if not items:
+            return
+        if len(items) < PARALLEL_FROM or jobs == 1:
+            self.inline = [(settings, items, out_dir)]
+            return
+        size = max(1, -(-len(items) // (jobs * 3)))
+        # forkserver: forking a process that runs threads (a server, a browser driver) can
+        # deadlock a child on a lock held at fork time.
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver"))
+        self.futures = [self.pool.submit(_build, (settings, items[i:i + size], out_dir))
+                        for i in range(0, len(items), size)]
+
+    def wait(self) -> list[str]:
+        warnings: list[str] = []
+        done = 0
+        try:
+            results = [_build(job) for job in self.inline] + [
+                f.result() for f in self._completed()]
+            for found, found_warnings in results:
+                _store(found, self.planned.keys, self.planned.cache_dir)
+                warnings += [w for w in found_warnings if w not in warnings]
+                done += len(found)
+                if self.progress:
+                    self.progress(done, self.total)
+        finally:
+            self.close()
+        return warnings
+
+    def _completed(self) -> Iterator[Future[tuple[Found, list[str]]]]:
+        yield from as_completed(self.futures)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+        self.tmp.cleanup()
+
+    def __enter__(self) -> Running:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _charts_of(planned: Plan, report: Report) -> list[str]:
+    k = planned.keys[report.id]
+    count_file = planned.cache_dir / f"{k}.charts"
+    count = int(count_file.read_text() or 0) if count_file.is_file() else 0
+    return [(planned.cache_dir / f"{k}-{n}.svg").read_text(encoding="utf-8")
+            for n in range(1, count + 1)]
 
 
 def _place(source: Path, dest: Path) -> None:
@@ -210,57 +304,19 @@ def _place(source: Path, dest: Path) -> None:
     os.replace(tmp, dest)
 
 
-def _make(settings: Settings, todo: Sequence[Report], keys: Mapping[str, str], cache_dir: Path,
-          jobs: int | None, progress: Callable[[int, int], None] | None) -> list[str]:
-    items = [loaded(r) for r in todo]
-    jobs = jobs or (os.cpu_count() or 1)
-    warnings: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="evkin-pdf-", dir=cache_dir) as tmp:
-        out_dir = Path(tmp)
-        if len(items) < PARALLEL_FROM or jobs == 1:
-            groups = [items]
-        else:
-            size = max(1, -(-len(items) // (jobs * 3)))
-            groups = [items[i:i + size] for i in range(0, len(items), size)]
-        done = 0
-        results: list[tuple[dict[str, tuple[Path | None, list[str], str]], list[str]]] = []
-        if len(groups) == 1:
-            results.append(_build((settings, groups[0], out_dir)))
-            _store(results[-1][0], keys, cache_dir)
-        else:
-            # forkserver: forking a process that runs threads (a server, a browser driver)
-            # can deadlock a child on a lock held at fork time.
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")
-                                     ) as pool:
-                for found in pool.map(_build, [(settings, g, out_dir) for g in groups]):
-                    _store(found[0], keys, cache_dir)
-                    results.append(found)
-                    done += len(found[0])
-                    if progress:
-                        progress(done, len(items))
-        for _, found_warnings in results:
-            warnings += [w for w in found_warnings if w not in warnings]
-    return warnings
-
-
 def loaded(report: Report) -> Loaded:
     """What the PDF needs of a report, as the archive already computed it."""
     return Loaded(report.evaluation, report.results, report.previous_id, report.verification,
                   tuple(f for f in report.findings if f.severity == "error"))
 
 
-def _store(found: Mapping[str, tuple[Path | None, list[str], str]], keys: Mapping[str, str],
-           cache_dir: Path) -> None:
+def _store(found: Found, keys: Mapping[str, str], cache_dir: Path) -> None:
     from evkin.approval import write_atomic
 
-    for evaluation_id, (pdf, charts, problem) in found.items():
+    for evaluation_id, (pdf, problem) in found.items():
         k = keys[evaluation_id]
-        for n, svg in enumerate(charts, 1):
-            write_atomic(cache_dir / f"{k}-{n}.svg", svg)
         if pdf is not None:
             os.replace(pdf, cache_dir / f"{k}.pdf")
             (cache_dir / f"{k}.problem").unlink(missing_ok=True)
         else:
             write_atomic(cache_dir / f"{k}.problem", problem)
-        write_atomic(cache_dir / f"{k}.charts", str(len(charts)))
-

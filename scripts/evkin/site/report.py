@@ -18,6 +18,7 @@ from evkin.site.figures import author_names, overall, reason
 from evkin.site.html import raw
 from evkin.site.links import Assets, rewriter
 from evkin.site.safe import html_block, md_heading, plain_title, text
+from evkin.site.slots import Pending
 from evkin.site.timeline import LATE, NOT_JUDGED, ON_TIME, PENDING, START, timeline
 
 DECISIONS = {"paraf": "Paraf", "tanda_tangan": "Tanda tangan", "kembali": "Dikembalikan"}
@@ -70,7 +71,23 @@ def front_matter(page_title_text: str, description: str = "",
     return "\n".join(lines) + "\n\n"
 
 
-def status_card(settings: Settings, report: Report, pdf: Pdf | None, page: str) -> str:
+def pdf_part(page: str, report: Report, pdf: Pdf | None) -> str:
+    """Download and attachments buttons, and the PDF's SHA-256 (see ``slots``)."""
+    attachments = html.link(paths.url(page, paths.attachments_page(report.evaluation)),
+                            "Lampiran (langkah 1–4)", "md-button")
+    if pdf is None:
+        return (f'<p class="evkin-catatan">PDF belum tersedia.</p>\n'
+                f'<p class="evkin-aksi">{attachments}</p>')
+    download = html.link(paths.url(page, pdf.file), f"Unduh PDF ({html.size(pdf.size)})",
+                         "md-button md-button--primary evkin-unduh", download=True)
+    return (f'<p class="evkin-aksi">{download} {attachments}</p>\n'
+            f'<p class="evkin-hash">SHA-256 berkas PDF: <code>{text(pdf.sha256)}'
+            f"</code><br><small>Periksa keaslian salinan dengan "
+            f"<code>evkin verify BERKAS.pdf</code>.</small></p>")
+
+
+def status_card(settings: Settings, report: Report, pdf: Pdf | Pending | None,
+                page: str) -> str:
     ev = report.evaluation
     trail = report.verification.trail
     signature = trail.signature if trail else None
@@ -89,20 +106,11 @@ def status_card(settings: Settings, report: Report, pdf: Pdf | None, page: str) 
         ("Rata-rata capaian", raw(text(html.percent(overall(report.results))) + " "
                                   + text(f"({len(report.results)} indikator)"))),
     ]
-    if pdf is not None:
-        download = html.link(paths.url(page, pdf.file), f"Unduh PDF ({html.size(pdf.size)})",
-                             "md-button md-button--primary evkin-unduh", download=True)
-        hash_line = (f'<p class="evkin-hash">SHA-256 berkas PDF: <code>{text(pdf.sha256)}'
-                     f"</code><br><small>Periksa keaslian salinan dengan "
-                     f"<code>evkin verify BERKAS.pdf</code>.</small></p>")
-    else:
-        download = '<p class="evkin-catatan">PDF belum tersedia.</p>'
-        hash_line = ""
     cls = "evkin-kartu evkin-status-final" if report.final else "evkin-kartu evkin-status-draf"
-    attachments = html.link(paths.url(page, paths.attachments_page(ev)),
-                            "Lampiran (langkah 1–4)", "md-button")
+    box = pdf.token("kartu", page) if isinstance(pdf, Pending) else pdf_part(page, report, pdf)
+    # Excluded from search: the same index whether the PDF was ready or filled in later.
     inner = (f'<p class="evkin-status">{status}</p>\n{html.definition_list(items)}\n'
-             f'<p class="evkin-aksi">{download} {attachments}</p>\n{hash_line}')
+             f'<div class="evkin-pdf" data-search-exclude>{box}</div>')
     return html_block(inner, cls)
 
 
@@ -233,8 +241,8 @@ def attachments_block(settings: Settings, report: Report, page: str) -> str:
                       html_block("<ul>" + "".join(items) + "</ul>")])
 
 
-def report_page(settings: Settings, report: Report, pdf: Pdf | None, charts: Sequence[str],
-                holidays: Container[dt.date], assets: Assets,
+def report_page(settings: Settings, report: Report, pdf: Pdf | Pending | None,
+                charts: Sequence[str], holidays: Container[dt.date], assets: Assets,
                 published: dt.date | dt.datetime | None = None) -> str:
     ev = report.evaluation
     page = paths.report_page(ev)
