@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -80,10 +81,18 @@ def check(settings: Settings, folders: Sequence[Path], jobs: int | None = None,
     return results
 
 
-@lru_cache(maxsize=65536)
-def _period_of(evaluation_id: str) -> Period | None:
-    """Parsed once: the archive asks for every evaluation's predecessor among all ids."""
-    return Period.from_id(evaluation_id)
+@lru_cache(maxsize=8)
+def _periods_by_kind(all_ids: tuple[str, ...]) -> dict[str, list[tuple[Period, str]]]:
+    """Every id's period, sorted per kind: the archive asks for each evaluation's
+    predecessor among all ids."""
+    out: dict[str, list[tuple[Period, str]]] = {}
+    for other in all_ids:
+        period = Period.from_id(other)
+        if period:
+            out.setdefault(period.kind, []).append((period, other))
+    for items in out.values():
+        items.sort()
+    return out
 
 
 def previous_id(evaluation: Evaluation, all_ids: Sequence[str]) -> str | None:
@@ -93,12 +102,9 @@ def previous_id(evaluation: Evaluation, all_ids: Sequence[str]) -> str | None:
         return evaluation.sebelumnya
     if evaluation.period is None:
         return None
-    earlier = []
-    for other in all_ids:
-        period = _period_of(other)
-        if period and period.kind == evaluation.period.kind and period < evaluation.period:
-            earlier.append((period, other))
-    return max(earlier)[1] if earlier else None
+    same_kind = _periods_by_kind(tuple(all_ids)).get(evaluation.period.kind, [])
+    before = bisect_left(same_kind, (evaluation.period,))
+    return same_kind[before - 1][1] if before else None
 
 
 def load_one(settings: Settings, evaluation_id: str) -> Checked:
