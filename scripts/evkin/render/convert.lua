@@ -17,6 +17,14 @@ Safety and fidelity, per part:
     heading's section (the N-th heading, 0-based, counted like markdown-it counts them), or at
     the end of the part when the index is -1.
 
+Cost: every `doc:walk` hands the whole tree between Haskell and Lua, so a part gets only the
+walks its content needs: one for raw elements and identifiers (which also notes internal links
+and counts images and headings), a second for internal links and standalone-image paragraphs
+only if there are any, a third for the remaining (inline) images only if there are any, and a
+walk into a top-level block, to count headings, only if some heading is not at the top level.
+Each walk keeps pandoc's default order (all inlines, then all blocks; children before parents),
+so notes and image numbers come out exactly as with one walk per step.
+
 JOBS: {"reader": "...", "writer": "typst"|"json", "jobs": [{"markdown": "...", "part": "p0",
        "insert_after": null|-1|N}]}
 OUT:  [{"text": "...", "images": [{"src", "alt", "title", "figure"}], "notes": [{...}]}]
@@ -37,6 +45,9 @@ local function stringify(x)
   return pandoc.utils.stringify(x)
 end
 
+-- Blocks that cannot hold other blocks, hence no heading.
+local LEAF_BLOCKS = {CodeBlock = true, RawBlock = true, HorizontalRule = true}
+
 local function convert(job, reader, writer)
   local notes = pandoc.List()
   local images = pandoc.List()
@@ -44,9 +55,23 @@ local function convert(job, reader, writer)
   local doc = pandoc.read(job.markdown, reader)
 
   -- 1. Raw content is shown literally, never interpreted.
+  -- 2. Identifiers: collect, then prefix (same walk: neither a raw element nor what it becomes
+  --    has an identifier); internal links must point at a known id (next walk).
   local function is_comment(el)
     return el.format == 'html' and el.text:match('^%s*<!%-%-.*%-%->%s*$') ~= nil
   end
+  local ids = {}
+  local function note_id(el)
+    if el.identifier and el.identifier ~= '' then
+      ids[el.identifier] = true
+      el.identifier = prefix .. el.identifier
+      return el
+    end
+  end
+  -- What the later steps will meet, so that a walk with nothing to do is skipped. This walk
+  -- neither adds nor removes links, images or headings; later ones only remove (an image's
+  -- caption), so the counts are never too low.
+  local internal_links, image_count, heading_count = false, 0, 0
   doc = doc:walk({
     RawInline = function(el)
       if is_comment(el) then return {} end
@@ -58,23 +83,26 @@ local function convert(job, reader, writer)
       notes:insert({code = 'raw', format = el.format, text = el.text})
       return pandoc.CodeBlock(el.text)
     end,
+    Header = function(el)
+      heading_count = heading_count + 1
+      return note_id(el)
+    end,
+    Div = note_id, Span = note_id, CodeBlock = note_id,
+    Code = note_id, Table = note_id, Figure = note_id,
+    Link = function(el)
+      if el.target:sub(1, 1) == '#' then internal_links = true end
+    end,
+    Image = function(el)
+      image_count = image_count + 1
+    end,
   })
 
-  -- 2. Identifiers: collect, then prefix; internal links must point at a known id.
-  local ids = {}
-  local function note_id(el)
-    if el.identifier and el.identifier ~= '' then
-      ids[el.identifier] = true
-      el.identifier = prefix .. el.identifier
-      return el
-    end
-  end
-  doc = doc:walk({
-    Header = note_id, Div = note_id, Span = note_id, CodeBlock = note_id,
-    Code = note_id, Table = note_id, Figure = note_id,
-  })
-  doc = doc:walk({
-    Link = function(el)
+  -- 3. Images travel as data; alt text survives (as alt and, for a standalone image, caption).
+  --    Standalone-image paragraphs are numbered first (with the links: inlines come first in a
+  --    walk), the images left inline after them, in a walk of their own.
+  local second = {}
+  if internal_links then
+    second.Link = function(el)
       local target = el.target
       if target:sub(1, 1) == '#' then
         local id = target:sub(2)
@@ -86,24 +114,27 @@ local function convert(job, reader, writer)
         return pandoc.Span(el.content)
       end
       return el
-    end,
-  })
-
-  -- 3. Images travel as data; alt text survives (as alt and, for a standalone image, caption).
-  if writer == 'typst' then
-    local function image_call(img, figure)
-      images:insert({src = img.src, alt = stringify(img.caption), title = img.title or '',
-                     figure = figure})
-      local name = figure and 'evkin-figure' or 'evkin-image'
-      return string.format('#%s(%d)', name, #images - 1)
     end
-    doc = doc:walk({
-      Para = function(para)
-        if #para.content == 1 and para.content[1].t == 'Image' then
-          return pandoc.RawBlock('typst', image_call(para.content[1], true))
-        end
-      end,
-    })
+  end
+  local figures = 0
+  local function image_call(img, figure)
+    images:insert({src = img.src, alt = stringify(img.caption), title = img.title or '',
+                   figure = figure})
+    local name = figure and 'evkin-figure' or 'evkin-image'
+    return string.format('#%s(%d)', name, #images - 1)
+  end
+  if writer == 'typst' and image_count > 0 then
+    second.Para = function(para)
+      if #para.content == 1 and para.content[1].t == 'Image' then
+        figures = figures + 1
+        return pandoc.RawBlock('typst', image_call(para.content[1], true))
+      end
+    end
+  end
+  if next(second) ~= nil then
+    doc = doc:walk(second)
+  end
+  if writer == 'typst' and image_count > figures then -- a figure takes one image (or more)
     doc = doc:walk({
       Image = function(img)
         return pandoc.RawInline('typst', image_call(img, false))
@@ -126,6 +157,13 @@ local function convert(job, reader, writer)
       local count = -1
       local found_level, found_top = nil, nil
       local blocks = doc.blocks
+      -- Only a block that holds blocks can hide a heading (a paragraph can, in a footnote), and
+      -- only when some heading is not a top-level block; walking the others would find none.
+      local top_headings = 0
+      for _, block in ipairs(blocks) do
+        if block.t == 'Header' then top_headings = top_headings + 1 end
+      end
+      local nested_headings = heading_count > top_headings
       for i, block in ipairs(blocks) do
         if block.t == 'Header' then
           count = count + 1
@@ -133,7 +171,7 @@ local function convert(job, reader, writer)
             found_level, found_top = block.level, i
             break
           end
-        else
+        elseif nested_headings and not LEAF_BLOCKS[block.t] then
           local nested = 0
           pandoc.Blocks({block}):walk({
             Header = function(h) nested = nested + 1 end,
