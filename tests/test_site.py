@@ -335,7 +335,7 @@ def test_mkdocs_build_alone_gives_the_same_pages(archive: Path, tmp_path: Path) 
     assert ours == plain
     # The same bytes: the PDFs were laid out while MkDocs ran, and what the pages show of them
     # (size, SHA-256) was filled in afterwards, exactly as a build from the final pages.
-    for rel in sorted(ours) + ["search/search_index.json"]:
+    for rel in [*sorted(ours), "search/search_index.json"]:
         built = (archive / "site" / rel).read_text(encoding="utf-8")
         assert "evkinpdf-" not in built, rel
         assert built == (out / rel).read_text(encoding="utf-8"), rel

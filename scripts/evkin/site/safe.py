@@ -81,11 +81,31 @@ def slug(value: str) -> str:
     return out or "x"
 
 
+# The lines around every ``html_block``. The MkDocs hook (mkdocs_hooks.py, which repeats them)
+# takes what lies between them out of the Markdown and puts it back into the HTML, so that
+# Python-Markdown does not parse HTML it would only copy. Authors cannot write them: nh3 drops
+# comments, text escapes ``<``, headings are entities and titles lose ``<``; the one place a
+# raw ``<`` could survive, an attribute value (nh3 0.3.8 writes ``&lt;`` there, older releases
+# allowed by the pin may not), is neutralised by ``html_block`` below.
+HTML_OPEN = "<!-- evkin:html -->"
+HTML_CLOSE = "<!-- /evkin:html -->"
+_NESTED = {HTML_OPEN: "<!-- evkin:html (nested) -->",
+           HTML_CLOSE: "<!-- /evkin:html (nested) -->"}
+
+
 def html_block(inner: str, css_class: str = "") -> str:
     """Wrap HTML so Python-Markdown keeps it verbatim: a ``div`` starting a line, blank lines
-    around it."""
+    around it, between the ``HTML_OPEN``/``HTML_CLOSE`` marker lines.
+
+    A marker inside ``inner`` (an author's attribute value such as
+    ``title="&#10;&#10;<!-- /evkin:html -->&#10;&#10;<script>…"`` decoded to real line
+    breaks by nh3, in case its ``<`` is not escaped, or a nested ``html_block``) is renamed so
+    that only the outermost pair delimits the block."""
+    for marker, harmless in _NESTED.items():
+        while marker in inner:
+            inner = inner.replace(marker, harmless)
     cls = f' class="{attr(css_class)}"' if css_class else ""
-    return f"\n<div{cls}>\n{inner}\n</div>\n"
+    return f"\n{HTML_OPEN}\n<div{cls}>\n{inner}\n</div>\n{HTML_CLOSE}\n"
 
 
 def _is_relative(url: str) -> bool:
