@@ -40,6 +40,7 @@ def make_repo(dest: Path, count: int, seed: int = 7) -> Path:
     rng = random.Random(seed)
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(PROJECT / "evkin.yml", dest / "evkin.yml")
+    shutil.copy2(PROJECT / ".gitignore", dest / ".gitignore")  # build output stays untracked
     shutil.copytree(PROJECT / "assets", dest / "assets", dirs_exist_ok=True)
     base = dest / "evaluations"
     base.mkdir(exist_ok=True)

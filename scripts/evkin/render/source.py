@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import subprocess
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from evkin import gitrepo
@@ -23,8 +24,19 @@ class Source:
     dirty: frozenset[str]  # repository paths with uncommitted changes
 
     def is_dirty(self, *prefixes: str) -> bool:
-        return any(path == p or path.startswith(p.rstrip("/") + "/")
-                   for path in self.dirty for p in prefixes)
+        """Is any of these paths, or anything under them, changed? (A set lookup: an archive
+        with untracked build output reports many thousands of paths.)"""
+        covered = _with_parents(self.dirty)
+        return any(p.rstrip("/") in covered for p in prefixes)
+
+
+@cache
+def _with_parents(paths: frozenset[str]) -> frozenset[str]:
+    out = {path.rstrip("/") for path in paths}
+    for path in paths:
+        parts = path.rstrip("/").split("/")
+        out.update("/".join(parts[:n]) for n in range(1, len(parts)))
+    return frozenset(out)
 
 
 def _git(root: Path, *args: str) -> str | None:
