@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -385,6 +387,42 @@ def test_rebuild_after_one_change_rebuilds_one_pdf(tmp_path: Path) -> None:
         assert art.sha256 == first.artefacts[report_id].sha256
     assert second.artefacts[MODIFIED].pdf is not None
     assert (root / "site" / f"arsip/2026/{MODIFIED}/index.html").is_file()
+
+
+def test_rebuilt_pages_are_the_pages_a_fresh_build_makes(tmp_path: Path) -> None:
+    """Report pages are remembered between builds; whatever changes what a page shows (the
+    report, the settings, its PDF becoming available) must give the page a fresh build gives."""
+    root = make_archive_repo(tmp_path / "repo")
+    build_site(load_settings(root), root / "site")
+    assert any((root / "build/evkin-cache/halaman").glob("*.json"))
+    # A change to the settings (a Tim SAKIP member's name, shown on every report page) and to
+    # one report, both committed; the report approved again.
+    settings_file = root / "evkin.yml"
+    settings_file.write_text(settings_file.read_text(encoding="utf-8").replace(
+        "Fajar Ramadhan, S.E.", "Fajar Ramadhan, S.E., M.M."), encoding="utf-8")
+    report = root / "evaluations" / "2025-tahunan" / "laporan.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\nKalimat baru.\n",
+                      encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Perubahan")
+    approve(root, "2025-tahunan")
+    remembered = _pages_built(root)
+    assert "Kalimat baru." in remembered["arsip/2025/2025-tahunan/index.md"]
+    assert "Fajar Ramadhan, S.E., M.M." in remembered["arsip/2024/2024-tahunan/index.md"]
+    assert remembered == _pages_built(root, fresh=True)
+    # Publication (step 8) dates only the timeline shows, not the PDF.
+    published = {"2024-tahunan": dt.date(2026, 8, 3)}
+    remembered = _pages_built(root, published)
+    assert "3 Agustus 2026" in remembered["arsip/2024/2024-tahunan/index.md"]
+    assert remembered == _pages_built(root, published, fresh=True)
+
+
+def _pages_built(root: Path, published: dict[str, dt.date] | None = None,
+                 fresh: bool = False) -> dict[str, str]:
+    if fresh:
+        shutil.rmtree(root / "build/evkin-cache/halaman")
+    build_site(load_settings(root), root / "site", published=published)
+    return {p.relative_to(root / "docs").as_posix(): p.read_text(encoding="utf-8")
+            for p in (root / "docs/arsip").rglob("index.md")}
 
 
 def test_period_and_paths_helpers() -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from evkin.findings import EvkinError
 from evkin.settings import Settings
+from evkin.site import pagecache
 from evkin.site.collect import Collection, collect
 from evkin.site.generate import Generated, link_or_copy, pages, settle, write
 from evkin.site.gitstate import snapshot
@@ -81,7 +82,8 @@ def _started(settings: Settings, preview: bool, cache_dir: Path | None,
     pdf_progress = (lambda done, total: progress("pdf", done, total)) if progress else None
     with Running(settings, planned, progress=pdf_progress) as running:
         generated = pages(settings, collection, planned.artefacts(collection.reports, True),
-                          docs_dir(root), published)
+                          docs_dir(root), published,
+                          cache / pagecache.CACHE_DIR if remember else None)
         written = write(docs_dir(root), generated)
         yield collection, planned, running, generated, written
 

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from evkin.settings import Settings
-from evkin.site import paths
+from evkin.site import pagecache, paths
 from evkin.site.attachments import attachments_page
 from evkin.site.collect import Collection, Report
 from evkin.site.indexes import (
@@ -50,6 +50,21 @@ class Generated:
     warnings: list[str] = field(default_factory=list)
     slots: Slots = field(default_factory=Slots)  # where pages wait for a PDF being built
     pending: dict[str, Pending] = field(default_factory=dict)  # evaluation id → its stand-in
+    # evaluation id → remember its pages once its PDF is in (``settle``)
+    later: dict[str, Callable[[Pdf | None], None]] = field(default_factory=dict)
+
+
+def _rememberer(folder: Path, out: Generated, made: Mapping[str, str],
+                files: Mapping[str, Path], key_for: Callable[[Pdf | None], str | None]
+                ) -> Callable[[Pdf | None], None]:
+    """Save a report's pages (as they stand in ``out`` by then) under the key for ``pdf``."""
+    def remember(pdf: Pdf | None) -> None:
+        key = key_for(pdf)
+        if key is not None:
+            texts = {page: str(out.files[page]) for page in made}
+            pagecache.save(folder, key, pagecache.Cached(texts, dict(files)))
+
+    return remember
 
 
 def _holidays(settings: Settings, reports: Sequence[Report]) -> Mapping[dt.date, str]:
@@ -63,14 +78,16 @@ def _holidays(settings: Settings, reports: Sequence[Report]) -> Mapping[dt.date,
 
 
 def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Artefact],
-          docs: Path, published: Mapping[str, dt.date | dt.datetime] | None = None
-          ) -> Generated:
-    """Every generated file, as data (nothing written yet)."""
+          docs: Path, published: Mapping[str, dt.date | dt.datetime] | None = None,
+          page_cache: Path | None = None) -> Generated:
+    """Every generated file, as data (nothing written yet). With ``page_cache`` (a folder),
+    each report's pages are remembered there and reused while nothing they show changed."""
     reports = list(collection.reports)
     preview = collection.preview
     out = Generated()
     assets = Assets()
     holidays = _holidays(settings, reports)
+    days = pagecache.holidays_hash(holidays)
     published = published or {}
     for r in reports:
         art = artefacts.get(r.id)
@@ -89,10 +106,33 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
                 name = paths.chart_file(r.evaluation, n)
                 out.files[name] = chart_file
                 charts.append(name)
-        out.files[paths.report_page(r.evaluation)] = report_page(
-            settings, r, pdf, charts, holidays, assets, published.get(r.id))
-        out.files[paths.attachments_page(r.evaluation)] = attachments_page(
-            settings, r, assets)
+        when = published.get(r.id)
+
+        def key_for(shown: Pdf | None, art: Artefact | None = art, charts: list[str] = charts,
+                    when: object = when) -> str | None:
+            if page_cache is None or art is None:
+                return None
+            state = f"{shown.sha256}:{shown.size}" if shown else f"-:{art.problem}"
+            return pagecache.page_key(art.key, state, charts, when, days, preview)
+
+        key = None if isinstance(pdf, Pending) else key_for(pdf)
+        found = pagecache.load(page_cache, key) if page_cache and key else None
+        if found is not None:
+            out.files.update(found.pages)
+            assets.files.update(found.assets)
+            continue
+        mine = Assets()
+        made = {paths.report_page(r.evaluation): report_page(settings, r, pdf, charts,
+                                                             holidays, mine, when),
+                paths.attachments_page(r.evaluation): attachments_page(settings, r, mine)}
+        out.files.update(made)
+        assets.files.update(mine.files)
+        if page_cache is not None:
+            remember = _rememberer(page_cache, out, made, mine.files, key_for)
+            if key is not None:
+                remember(pdf if isinstance(pdf, Pdf) else None)
+            else:
+                out.later[r.id] = remember
     out.files.update(assets.files)
     series = gather(reports)
     listed: dict[str, Pdf | Pending] = {**out.pdfs, **out.pending}
@@ -151,7 +191,10 @@ def settle(generated: Generated, collection: Collection, artefacts: Mapping[str,
         text = generated.files[page]
         assert isinstance(text, str)
         generated.files[page] = generated.slots.fill(text, render)
+    for evaluation_id, remember in generated.later.items():
+        remember(final.get(evaluation_id))
     generated.pending.clear()
+    generated.later.clear()
     return changed, render
 
 
