@@ -2,10 +2,11 @@
 
 Measured in the same run, each as a person would run it (one process per command):
 
-- full build: ``evkin site build`` with an empty cache (every PDF, chart, page, MkDocs);
-  target under 60 s on 2 cores;
+- full build: ``evkin site build`` with an empty cache (every PDF, chart, page, MkDocs; the
+  PDFs are laid out by worker processes while MkDocs runs); target under 60 s on 2 cores;
 - rebuild after one report changed (edited, committed, approved again): ``evkin site build``
-  again (one PDF rebuilt; 999 from the content-hash cache); target within 1.5× the next line;
+  again (one PDF and one report's pages rebuilt; 999 from the content-hash caches); target
+  within 1.5× the next line;
 - plain ``mkdocs build`` of the same generated pages (what ``evkin site build`` ends with).
 
     .venv/bin/python benchmarks/bench_site.py [--count 1000] [--runs 3] [--full-runs 1]

@@ -33,6 +33,9 @@ from evkin.site.collect import Report
 
 CACHE_DIR = Path("build") / "evkin-cache"
 PARALLEL_FROM = 4
+# Reports per worker task: each task starts one pandoc; small tasks keep every core busy to
+# the end (a core idles for up to one task while the last ones finish).
+CHUNK = 25
 
 
 @dataclass(frozen=True)
@@ -251,7 +254,7 @@ class Running:
         if len(items) < PARALLEL_FROM or jobs == 1:
             self.inline = [(settings, items, out_dir)]
             return
-        size = max(1, -(-len(items) // (jobs * 3)))
+        size = min(CHUNK, max(1, -(-len(items) // (jobs * 3))))
         # forkserver: forking a process that runs threads (a server, a browser driver) can
         # deadlock a child on a lock held at fork time.
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver"),
