@@ -111,6 +111,30 @@ def test_an_uncommitted_edit_withholds_an_approved_report(sample_repo: Path, evk
     assert (sample_repo / "site/arsip/2024/2024-tahunan/index.html").is_file()
 
 
+@pytest.mark.parametrize("how", ["staged rename", "intent-to-add rename", "broken index"])
+def test_a_working_copy_git_cannot_vouch_for_is_never_final(sample_repo: Path, how: str,
+                                                             evkin) -> None:  # type: ignore[no-untyped-def]
+    """Renames out of an approved folder (the old path is in git status' second field) and a
+    git status that fails must not count as an unedited folder."""
+    folder = sample_repo / "evaluations/2025-tahunan"
+    if how == "staged rename":
+        git(sample_repo, "mv", "evaluations/2025-tahunan/laporan.md", "pindah.md")
+        text = (sample_repo / "pindah.md").read_text(encoding="utf-8")
+        (folder / "laporan.md").write_text(text + "\nPALSU\n", encoding="utf-8")
+        with (sample_repo / ".git/info/exclude").open("a", encoding="utf-8") as exclude:
+            exclude.write("evaluations/2025-tahunan/laporan.md\n")
+    elif how == "intent-to-add rename":
+        (folder / "laporan.md").rename(sample_repo / "pindah.md")
+        git(sample_repo, "add", "-N", "pindah.md")
+    else:
+        report = folder / "laporan.md"
+        report.write_text(report.read_text(encoding="utf-8") + "\nPALSU\n", encoding="utf-8")
+        (sample_repo / ".git/index").write_bytes(b"rusak")
+    run = evkin("site", "build", root=sample_repo)
+    assert "2025-tahunan: belum diterbitkan" in run.err, run.err
+    assert not (sample_repo / "site/arsip/2025/2025-tahunan").exists()
+
+
 def test_report_page_content(archive: Path) -> None:
     site = archive / "site"
     text = " ".join(parse(site / "arsip/2025/2025-tahunan/index.html").text)

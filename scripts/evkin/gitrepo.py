@@ -151,8 +151,12 @@ def dirty_paths(root: Path) -> frozenset[str] | None:
         entry = entries[i]
         if len(entry) > 3:
             dirty.add(entry[3:])
-            if entry[0] in "RC":  # a rename or copy names its source in the next field
+            # A rename or copy (staged: first column; intent-to-add: second) names its
+            # source in the next field: that path changed too (it is gone or copied).
+            if ("R" in entry[:2] or "C" in entry[:2]) and i + 1 < len(entries):
                 i += 1
+                if entries[i]:
+                    dirty.add(entries[i])
         i += 1
     return frozenset(dirty)
 

@@ -19,12 +19,14 @@ class GitState:
     trees: dict[str, str] = field(default_factory=dict)  # evaluation id → tree hash at HEAD
     blobs: dict[str, str] = field(default_factory=dict)  # top-level file → blob hash at HEAD
     dirty: frozenset[str] = frozenset()
+    status_known: bool = False  # git status answered (else nothing may be taken as clean)
 
     def seen(self, evaluation_id: str) -> tuple[str, bool]:
-        """What ``trail.verify_trail`` asks Git per folder: tree at HEAD, working copy clean."""
+        """What ``trail.verify_trail`` asks Git per folder: tree at HEAD, working copy clean
+        (never clean when ``git status`` did not answer)."""
         prefix = f"evaluations/{evaluation_id}/"
         return (self.trees.get(evaluation_id, ""),
-                not any(p.startswith(prefix) for p in self.dirty))
+                self.status_known and not any(p.startswith(prefix) for p in self.dirty))
 
     def folder_dirty(self, evaluation_id: str) -> bool:
         prefixes = (f"evaluations/{evaluation_id}/", f"persetujuan/{evaluation_id}.yml")
@@ -47,10 +49,11 @@ def snapshot(root: Path) -> GitState:
     if not head:
         return GitState()
     trees: dict[str, str] = {}
-    for line in (_git(root, "ls-tree", "HEAD", "evaluations/") or "").splitlines():
+    # -z: names with quotes, backslashes or control characters come unquoted.
+    for line in (_git(root, "ls-tree", "-z", "HEAD", "evaluations/") or "").split("\0"):
         meta, _, path = line.partition("\t")
         kind_sha = meta.split()
-        if len(kind_sha) == 3 and kind_sha[1] == "tree":
+        if len(kind_sha) == 3 and kind_sha[1] == "tree" and "/" in path:
             trees[path.split("/", 1)[1]] = kind_sha[2]
     blobs: dict[str, str] = {}
     for line in (_git(root, "ls-tree", "HEAD") or "").splitlines():
@@ -58,4 +61,5 @@ def snapshot(root: Path) -> GitState:
         kind_sha = meta.split()
         if len(kind_sha) == 3 and kind_sha[1] == "blob":
             blobs[path] = kind_sha[2]
-    return GitState(head, trees, blobs, gitrepo.dirty_paths(root) or frozenset())
+    dirty = gitrepo.dirty_paths(root)
+    return GitState(head, trees, blobs, dirty or frozenset(), dirty is not None)

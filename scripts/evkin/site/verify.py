@@ -96,6 +96,8 @@ def verify_all(root: Path, ids: Sequence[str], state: GitState | None = None,
     """Verification per id. With ``memory`` (a JSON file) and ``state``, answers whose key
     is unchanged are reused and the file is rewritten with the current answers."""
     remembered: dict[str, Any] = {}
+    if state is None or not state.status_known:
+        memory = None  # without git status, no key can say "unedited"
     if memory is not None and state is not None and memory.is_file():
         try:
             remembered = json.loads(memory.read_text(encoding="utf-8"))
@@ -116,7 +118,8 @@ def verify_all(root: Path, ids: Sequence[str], state: GitState | None = None,
                     pass
         missing.append(evaluation_id)
     jobs = jobs or (os.cpu_count() or 1)
-    seen = {i: state.seen(i) for i in missing} if state is not None and state.head else None
+    seen = ({i: state.seen(i) for i in missing}
+            if state is not None and state.head and state.status_known else None)
     if len(missing) >= PARALLEL_FROM and jobs > 1 and (seen is None or _signed(root, missing)):
         size = max(8, len(missing) // (jobs * 4))
         chunks = [(root, missing[i:i + size], seen) for i in range(0, len(missing), size)]
