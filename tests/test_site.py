@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from evkin import messages
 from evkin.evaluation.model import Period
 from evkin.settings import load_settings
 from evkin.site import paths
@@ -438,13 +439,23 @@ def test_rebuilt_pages_are_the_pages_a_fresh_build_makes(tmp_path: Path) -> None
     remembered = _pages_built(root, published)
     assert "3 Agustus 2026" in remembered["arsip/2024/2024-tahunan/index.md"]
     assert remembered == _pages_built(root, published, fresh=True)
+    # A preview once built with English messages (a draft's reason) is not reused in Indonesian.
+    messages.set_lang("en")
+    try:
+        _pages_built(root, preview=True)
+    finally:
+        messages.set_lang(None)
+    remembered = _pages_built(root, preview=True)
+    assert "belum ada jejak persetujuan" in remembered[f"arsip/2026/{UNAPPROVED}/index.md"]
+    assert remembered == _pages_built(root, preview=True, fresh=True)
 
 
 def _pages_built(root: Path, published: dict[str, dt.date] | None = None,
-                 fresh: bool = False) -> dict[str, str]:
+                 fresh: bool = False, preview: bool = False) -> dict[str, str]:
     if fresh:
         shutil.rmtree(root / "build/evkin-cache/halaman")
-    build_site(load_settings(root), root / "site", published=published)
+    shutil.rmtree(root / "docs/arsip", ignore_errors=True)
+    build_site(load_settings(root), root / "site", published=published, preview=preview)
     return {p.relative_to(root / "docs").as_posix(): p.read_text(encoding="utf-8")
             for p in (root / "docs/arsip").rglob("index.md")}
 

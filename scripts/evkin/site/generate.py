@@ -55,14 +55,14 @@ class Generated:
 
 
 def _rememberer(folder: Path, out: Generated, made: Mapping[str, str],
-                files: Mapping[str, Path], key_for: Callable[[Pdf | None], str | None]
-                ) -> Callable[[Pdf | None], None]:
+                files: Mapping[str, Path], key_for: Callable[[Pdf | None], str | None],
+                evaluation: Path) -> Callable[[Pdf | None], None]:
     """Save a report's pages (as they stand in ``out`` by then) under the key for ``pdf``."""
     def remember(pdf: Pdf | None) -> None:
         key = key_for(pdf)
         if key is not None:
             texts = {page: str(out.files[page]) for page in made}
-            pagecache.save(folder, key, pagecache.Cached(texts, dict(files)))
+            pagecache.save(folder, key, pagecache.Cached(texts, dict(files)), evaluation)
 
     return remember
 
@@ -109,14 +109,16 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
         when = published.get(r.id)
 
         def key_for(shown: Pdf | None, art: Artefact | None = art, charts: list[str] = charts,
-                    when: object = when) -> str | None:
+                    when: object = when, evaluation_id: str = r.id) -> str | None:
             if page_cache is None or art is None:
                 return None
             state = f"{shown.sha256}:{shown.size}" if shown else f"-:{art.problem}"
-            return pagecache.page_key(art.key, state, charts, when, days, preview)
+            return pagecache.page_key(evaluation_id, art.key, state, charts, when, days,
+                                      preview)
 
         key = None if isinstance(pdf, Pending) else key_for(pdf)
-        found = pagecache.load(page_cache, key) if page_cache and key else None
+        found = (pagecache.load(page_cache, key, r.evaluation.path)
+                 if page_cache and key else None)
         if found is not None:
             out.files.update(found.pages)
             assets.files.update(found.assets)
@@ -128,7 +130,8 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
         out.files.update(made)
         assets.files.update(mine.files)
         if page_cache is not None:
-            remember = _rememberer(page_cache, out, made, mine.files, key_for)
+            remember = _rememberer(page_cache, out, made, mine.files, key_for,
+                                   r.evaluation.path)
             if key is not None:
                 remember(pdf if isinstance(pdf, Pdf) else None)
             else:

@@ -1,11 +1,15 @@
 """The pages of each report (report and attachments), remembered under a key of everything they
 are made of, so a rebuild after one report changed writes that report's pages only.
 
-Key = the report's PDF key (evaluation folder, previous folder, approval trail and whether it
-verifies, settings, rendering code; see ``pdfs.content_key``), every file of the evkin package,
-the PDF shown (SHA-256 and size, or why there is none), the charts, the publication date, the
-holidays of the archive's years and the preview flag. A page waiting for its PDF is never
-remembered (it holds a token of one build); it is remembered once filled in.
+Key = the report's id and PDF key (evaluation folder, previous folder, approval trail and
+whether it verifies, settings, rendering code; see ``pdfs.content_key``), every file of the
+evkin package and the versions of the libraries that turn author Markdown into safe HTML
+(markdown-it-py, nh3: a sanitizer fix must reach every page), the language of messages, the
+PDF shown (SHA-256 and size, or why there is none), the charts, the publication date, the
+holidays of the archive's years and the preview flag. Images a page shows are remembered
+relative to the evaluation folder, so a copied repository publishes its own. A page waiting
+for its PDF is never remembered (it holds a token of one build); it is remembered once filled
+in.
 """
 
 from __future__ import annotations
@@ -24,10 +28,21 @@ from evkin import __version__
 CACHE_DIR = "halaman"
 
 
+SAFETY_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3")
+
+
 @cache
 def package_hash() -> str:
-    """evkin's version and every file of the package (code, templates, SOP data)."""
+    """evkin's version and every file of the package (code, templates, SOP data), and the
+    versions of the libraries that render and sanitize author Markdown."""
+    from importlib.metadata import PackageNotFoundError, version
+
     h = hashlib.sha256(__version__.encode())
+    for name in SAFETY_LIBRARIES:
+        try:
+            h.update(f"{name}={version(name)}\0".encode())
+        except PackageNotFoundError:
+            h.update(f"{name}=-\0".encode())
     stack = [resources.files("evkin")]
     files = []
     while stack:
@@ -49,11 +64,13 @@ def holidays_hash(holidays: Mapping[dt.date, str]) -> str:
                           .encode()).hexdigest()
 
 
-def page_key(pdf_key: str, shown: str, charts: Sequence[str], published: object,
-             holidays: str, preview: bool) -> str:
+def page_key(evaluation_id: str, pdf_key: str, shown: str, charts: Sequence[str],
+             published: object, holidays: str, preview: bool) -> str:
+    from evkin.messages import current_lang
+
     h = hashlib.sha256()
-    for part in (package_hash(), pdf_key, shown, "|".join(charts), str(published), holidays,
-                 str(preview)):
+    for part in (package_hash(), evaluation_id, pdf_key, current_lang(), shown,
+                 "|".join(charts), str(published), holidays, str(preview)):
         h.update(part.encode() + b"\0")
     return h.hexdigest()
 
@@ -64,21 +81,31 @@ class Cached:
     assets: dict[str, Path]  # docs-relative path → source file (images beside the page)
 
 
-def load(folder: Path, key: str) -> Cached | None:
+def load(folder: Path, key: str, evaluation: Path) -> Cached | None:
+    """The pages remembered under ``key``; images found again inside ``evaluation``."""
     try:
         data = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
-        cached = Cached({str(k): str(v) for k, v in data["pages"].items()},
-                        {str(k): Path(v) for k, v in data["assets"].items()})
-    except (OSError, ValueError, KeyError, AttributeError):
+        pages = {str(k): str(v) for k, v in data["pages"].items()}
+        assets = {str(k): evaluation / str(v) for k, v in data["assets"].items()}
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
         return None
-    # An image the page shows must still be there (the folder hash says so, but cheaply sure).
-    return cached if all(p.is_file() for p in cached.assets.values()) else None
+    inside = evaluation.resolve()
+    for path in assets.values():
+        if not (path.resolve().is_relative_to(inside) and path.is_file()):
+            return None
+    return Cached(pages, assets)
 
 
-def save(folder: Path, key: str, cached: Cached) -> None:
+def save(folder: Path, key: str, cached: Cached, evaluation: Path) -> None:
     from evkin.approval import write_atomic
 
+    inside = evaluation.resolve()
+    assets = {}
+    for dest, path in cached.assets.items():
+        resolved = path.resolve()
+        if not resolved.is_relative_to(inside):
+            return  # not expected (links only publish files of the folder): do not remember
+        assets[dest] = resolved.relative_to(inside).as_posix()
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / f"{key}.json", json.dumps(
-        {"pages": cached.pages, "assets": {k: str(v) for k, v in cached.assets.items()}},
-        ensure_ascii=False))
+    write_atomic(folder / f"{key}.json", json.dumps({"pages": cached.pages, "assets": assets},
+                                                    ensure_ascii=False))
