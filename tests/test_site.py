@@ -460,6 +460,32 @@ def _pages_built(root: Path, published: dict[str, dt.date] | None = None,
             for p in (root / "docs/arsip").rglob("index.md")}
 
 
+def test_a_build_cut_short_leaves_no_placeholder(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs fails while the PDFs are pending: the error is reported, and no page under docs/
+    keeps a stand-in token (a later plain `mkdocs build` would publish it); the next build is
+    whole again."""
+    from evkin.findings import EvkinError
+    from evkin.site import build as site_build
+
+    root = make_archive_repo(tmp_path / "repo")
+
+    def failing(*_args: object, **_kwargs: object) -> None:
+        raise EvkinError("site.mkdocs_failed", {"detail": "uji"})
+
+    monkeypatch.setattr(site_build, "run_mkdocs", failing)
+    with pytest.raises(EvkinError):
+        build_site(load_settings(root), root / "site")
+    texts = [p.read_text(encoding="utf-8") for p in (root / "docs").rglob("*.md")]
+    assert texts and not any("evkinpdf-" in t for t in texts)
+    assert "PDF belum tersedia" in (root / "docs/arsip/2025/2025-tahunan/index.md").read_text(
+        encoding="utf-8")
+    monkeypatch.undo()
+    build_site(load_settings(root), root / "site")
+    page = (root / "site/arsip/2025/2025-tahunan/index.html").read_text(encoding="utf-8")
+    assert "Unduh PDF" in page and "evkinpdf-" not in page
+
+
 def test_period_and_paths_helpers() -> None:
     period = Period.from_id("2026-tw2")
     assert period is not None and period.label() == "Triwulan II Tahun 2026"

@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -59,7 +59,11 @@ def generate(settings: Settings, preview: bool = False, cache_dir: Path | None =
     """Everything up to the MkDocs build, PDFs included: the pages are in docs/ afterwards."""
     with _started(settings, preview, cache_dir, published, seed, remember,
                   progress) as (collection, planned, running, generated, written):
-        artefacts, more = _settled(settings, collection, planned, running, generated)
+        try:
+            artefacts, more = _settled(settings, collection, planned, running, generated)
+        except BaseException:
+            _abandon(settings, collection, generated, None)
+            raise
     return collection, artefacts, generated, written + more
 
 
@@ -101,6 +105,19 @@ def _settled(settings: Settings, collection: Collection, planned: Plan, running:
     if site_dir is not None and changed:
         _fill_site(site_dir, changed, generated, render)
     return artefacts, written
+
+
+def _abandon(settings: Settings, collection: Collection, generated: Generated,
+             site_dir: Path | None) -> None:
+    """The build stopped (an error, Ctrl-C) while PDFs were pending: no page may keep a
+    token; they show "PDF belum tersedia" until the next build. Best effort: the error that
+    stopped the build is the one reported."""
+    generated.later.clear()  # pages without their PDF are not remembered
+    with suppress(Exception):  # never mask the original error
+        changed, render = settle(generated, collection, {})
+        write(docs_dir(settings.root), generated)
+        if site_dir is not None and changed:
+            _fill_site(site_dir, changed, generated, render)
 
 
 def _fill_site(site_dir: Path, changed: set[str], generated: Generated, render: Render) -> None:
@@ -170,9 +187,13 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
                   progress) as (collection, planned, running, generated, written):
         if progress:
             progress("mkdocs", 0, 1)
-        run_mkdocs(settings.root, site_dir, verbose)
-        artefacts, more = _settled(settings, collection, planned, running, generated,
-                                   site_dir)
+        try:
+            run_mkdocs(settings.root, site_dir, verbose)
+            artefacts, more = _settled(settings, collection, planned, running, generated,
+                                       site_dir)
+        except BaseException:
+            _abandon(settings, collection, generated, site_dir)
+            raise
     return Built(collection, artefacts, generated, site_dir, list(generated.warnings),
                  written + more)
 

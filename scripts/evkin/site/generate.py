@@ -172,9 +172,11 @@ def settle(generated: Generated, collection: Collection, artefacts: Mapping[str,
     reports = collection.by_id()
     final: dict[str, Pdf | None] = {}
     for evaluation_id in generated.pending:
-        art = artefacts[evaluation_id]
+        art = artefacts.get(evaluation_id)  # none when the build was cut short
         report = reports[evaluation_id]
-        if art.pdf is not None:
+        if art is None:
+            final[evaluation_id] = None
+        elif art.pdf is not None:
             pdf = Pdf(paths.pdf_file(report.evaluation), art.sha256, art.size)
             generated.files[pdf.file] = art.pdf
             generated.pdfs[evaluation_id] = final[evaluation_id] = pdf
@@ -236,7 +238,9 @@ def site_config(settings: Settings, collection: Collection, series: Sequence[Any
                 docs: Path, emblem: Path | None) -> str:
     """What the MkDocs hook adds to mkdocs.yml: navigation, preview flag, names, logo."""
     archive: list[Any] = [paths.ARCHIVE]
-    for year in sorted(by_year, reverse=True)[:NAV_YEARS]:
+    # Newest years first; "lainnya" (ids without a period) after every year.
+    years = sorted(by_year, key=lambda y: (not y.isdigit(), -int(y) if y.isdigit() else 0))
+    for year in years[:NAV_YEARS]:
         archive.append({f"Tahun {year}": [paths.year_page(year), *(
             {nav_label(r): paths.report_page(r.evaluation)} for r in newest_first(by_year[year]))]})
     if by_kind:

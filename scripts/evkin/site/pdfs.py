@@ -17,7 +17,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
@@ -215,7 +215,8 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
                     _place(chart, cache_dir / f"{k}-{n}.svg")
                 (cache_dir / f"{k}.charts").write_text(str(len(found[1])))
                 _place(found[0], pdf)
-        if not (pdf.is_file() and (cache_dir / f"{k}.charts").is_file()):
+        known = pdf.is_file() or (cache_dir / f"{k}.problem").is_file()  # refusals repeat
+        if not (known and (cache_dir / f"{k}.charts").is_file()):
             todo.append(r)
     _draw_charts(todo, keys, cache_dir)
     return Plan(cache_dir, keys, todo)
@@ -241,9 +242,11 @@ class Running:
                  progress: Callable[[int, int], None] | None = None) -> None:
         self.planned = planned
         self.progress = progress
+        self.warnings: list[str] = []
+        self.done = 0
+        items = [(loaded(r), _charts_of(planned, r)) for r in planned.todo]
         self.tmp = tempfile.TemporaryDirectory(prefix="evkin-pdf-", dir=planned.cache_dir)
         out_dir = Path(self.tmp.name)
-        items = [(loaded(r), _charts_of(planned, r)) for r in planned.todo]
         jobs = jobs or (os.cpu_count() or 1)
         self.total = len(items)
         self.pool: ProcessPoolExecutor | None = None
@@ -263,29 +266,41 @@ class Running:
                         for i in range(0, len(items), size)]
 
     def wait(self) -> list[str]:
-        warnings: list[str] = []
-        done = 0
+        """Store each batch in the cache as it completes (so an interrupted build keeps what
+        was done); returns the warnings."""
         try:
-            results = [_build(job) for job in self.inline] + [
-                f.result() for f in self._completed()]
-            for found, found_warnings in results:
-                _store(found, self.planned.keys, self.planned.cache_dir)
-                warnings += [w for w in found_warnings if w not in warnings]
-                done += len(found)
-                if self.progress:
-                    self.progress(done, self.total)
+            for job in self.inline:
+                self._keep(_build(job))
+            for future in as_completed(self.futures):
+                self._keep(future.result())
         finally:
             self.close()
-        return warnings
+        return self.warnings
 
-    def _completed(self) -> Iterator[Future[tuple[Found, list[str]]]]:
-        yield from as_completed(self.futures)
+    def _keep(self, result: tuple[Found, list[str]]) -> None:
+        found, found_warnings = result
+        _store(found, self.planned.keys, self.planned.cache_dir)
+        self.warnings += [w for w in found_warnings if w not in self.warnings]
+        self.done += len(found)
+        if self.progress:
+            self.progress(self.done, self.total)
 
     def close(self) -> None:
+        """Stop the workers; batches that finished meanwhile are kept in the cache."""
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+            for future in self.futures:
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    found = future.result()[0]
+                    if any(self._unstored(i) for i in found):
+                        _store(found, self.planned.keys, self.planned.cache_dir)
         self.tmp.cleanup()
+
+    def _unstored(self, evaluation_id: str) -> bool:
+        k = self.planned.keys[evaluation_id]
+        cache = self.planned.cache_dir
+        return not ((cache / f"{k}.pdf").is_file() or (cache / f"{k}.problem").is_file())
 
     def __enter__(self) -> Running:
         return self
