@@ -113,9 +113,11 @@ def load_one(settings: Settings, evaluation_id: str) -> Checked:
                        frozenset(p.name for p in evaluation_folders(settings))))
 
 
-def results_for(settings: Settings, evaluation: Evaluation) -> list[Result]:
-    """Capaian of ``evaluation``, compared with its predecessor when that one loads."""
-    ids = [p.name for p in evaluation_folders(settings)]
+def results_for(settings: Settings, evaluation: Evaluation,
+                ids: Sequence[str] | None = None) -> list[Result]:
+    """Capaian of ``evaluation``, compared with its predecessor when that one loads.
+    ``ids``: every evaluation id, when the caller has listed them already."""
+    ids = [p.name for p in evaluation_folders(settings)] if ids is None else ids
     prev_id = previous_id(evaluation, ids)
     previous = None
     if prev_id and (settings.evaluations_dir / prev_id).is_dir():
