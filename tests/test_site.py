@@ -9,7 +9,6 @@ import re
 import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -35,6 +34,7 @@ from tests.archive_repo import (
     make_archive_repo,
 )
 from tests.conftest import PROJECT, git
+from tests.htmlpage import Page, parse
 
 # ---------------------------------------------------------------- built once for the module
 
@@ -44,34 +44,6 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_archive_repo(tmp_path_factory.mktemp("site") / "repo")
     build_site(load_settings(root), root / "site")
     return root
-
-
-class Page(HTMLParser):
-    """Every tag with its attributes, and the text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str]]] = []
-        self.text: list[str] = []
-        self.scripts: list[str] = []
-        self.in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
-        self.in_script = tag == "script"
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self.in_script = False
-
-    def handle_data(self, data: str) -> None:
-        (self.scripts if self.in_script else self.text).append(data)
-
-
-def parse(path: Path) -> Page:
-    page = Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -21,6 +20,7 @@ from evkin.site.build import build_site, run_mkdocs
 from evkin.site.safe import HTML_CLOSE, HTML_OPEN, html_block, md_heading
 from tests.archive_repo import PAYLOAD, add_evaluation, approve
 from tests.conftest import copy_sample, git
+from tests.htmlpage import Page, read
 
 FORGED = "2026-s1"
 FAKE_TOKEN = "EVKINHTML" + "0" * 32 + "X0"
@@ -58,33 +58,6 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "table
 
 
 # ---------------------------------------------------------------- helpers
-
-
-class Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str]]] = []
-        self.scripts: list[str] = []
-        self.text: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
-        self._in_script = tag == "script"
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        (self.scripts if self._in_script else self.text).append(data)
-
-
-def tags(markup: str) -> Tags:
-    parsed = Tags()
-    parsed.feed(markup)
-    parsed.close()
-    return parsed
 
 
 def normal(markup: str) -> str:
@@ -178,7 +151,7 @@ def test_a_marker_in_an_attribute_cannot_end_the_block_early() -> None:
              f'<script>{PAYLOAD}</script>\n\n{HTML_OPEN}\n\n">t</a></p>')
 
     def handles(markup: str) -> list[str]:
-        parsed = tags(markup)
+        parsed = read(markup)
         return [tag for tag, _ in parsed.tags if tag == "script"] + [
             k for _, attrs in parsed.tags for k in attrs if k.startswith("on")]
 
@@ -262,15 +235,15 @@ def test_search_index_is_the_same_with_and_without_the_stash(
 def test_forged_markers_and_placeholders_smuggle_nothing(
         sites: tuple[Path, Path, Path]) -> None:
     _, site, plain = sites
-    clean = tags((site / "arsip/2025/2025-tahunan/index.html").read_text(encoding="utf-8"))
+    clean = read((site / "arsip/2025/2025-tahunan/index.html").read_text(encoding="utf-8"))
 
-    def theme_scripts(parsed: Tags) -> list[dict[str, str]]:
+    def theme_scripts(parsed: Page) -> list[dict[str, str]]:
         return [{k: v.rsplit("/", 1)[-1] for k, v in attrs.items()}
                 for tag, attrs in parsed.tags if tag == "script"]
 
     for folder in (site, plain):
         markup = (folder / f"arsip/2026/{FORGED}/index.html").read_text(encoding="utf-8")
-        parsed = tags(markup)
+        parsed = read(markup)
         assert theme_scripts(parsed) == theme_scripts(clean), folder
         assert not any("__evkinXss" in code for code in parsed.scripts), folder
         for tag, attrs in parsed.tags:

@@ -31,6 +31,26 @@ CACHE_DIR = "halaman"
 SAFETY_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3")
 
 
+def files_hash(package: str) -> str:
+    """Every file of an installed package (its code, templates and data), by relative name."""
+    h = hashlib.sha256()
+    stack = [resources.files(package)]
+    files = []
+    while stack:
+        item = stack.pop()
+        for child in item.iterdir():
+            if child.is_dir():
+                if child.name != "__pycache__":
+                    stack.append(child)
+            elif child.is_file() and not child.name.endswith(".pyc"):
+                files.append(child)
+    top = str(resources.files(package))
+    for child in sorted(files, key=str):
+        h.update(str(child).removeprefix(top).encode() + b"\0")
+        h.update(child.read_bytes())
+    return h.hexdigest()
+
+
 @cache
 def package_hash() -> str:
     """evkin's version and every file of the package (code, templates, SOP data), and the
@@ -43,19 +63,7 @@ def package_hash() -> str:
             h.update(f"{name}={version(name)}\0".encode())
         except PackageNotFoundError:
             h.update(f"{name}=-\0".encode())
-    stack = [resources.files("evkin")]
-    files = []
-    while stack:
-        item = stack.pop()
-        for child in item.iterdir():
-            if child.is_dir():
-                if child.name != "__pycache__":
-                    stack.append(child)
-            elif child.is_file() and not child.name.endswith(".pyc"):
-                files.append(child)
-    for child in sorted(files, key=str):
-        h.update(str(child).rsplit("evkin", 1)[-1].encode() + b"\0")
-        h.update(child.read_bytes())
+    h.update(files_hash("evkin").encode())
     return h.hexdigest()
 
 

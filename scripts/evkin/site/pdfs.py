@@ -21,7 +21,6 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -52,22 +51,9 @@ class Artefact:
 @cache
 def code_hash() -> str:
     """evkin's version and every file of the rendering package."""
-    h = hashlib.sha256(__version__.encode())
-    render = resources.files("evkin.render")
-    stack = [render]
-    files = []
-    while stack:
-        item = stack.pop()
-        for child in item.iterdir():
-            if child.is_dir():
-                if child.name != "__pycache__":
-                    stack.append(child)
-            elif child.is_file():
-                files.append(child)
-    for child in sorted(files, key=lambda c: str(c)):
-        h.update(str(child).rsplit("render", 1)[-1].encode())
-        h.update(child.read_bytes())
-    return h.hexdigest()
+    from evkin.site.pagecache import files_hash
+
+    return hashlib.sha256((__version__ + files_hash("evkin.render")).encode()).hexdigest()
 
 
 def folder_hash(folder: Path) -> str:
