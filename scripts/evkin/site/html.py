@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from evkin.evaluation.numbers import format_percent
-from evkin.indonesian_dates import format_date, format_datetime
+from evkin.indonesian_dates import format_moment
 from evkin.site.safe import attr, text
 
 Cell = str | tuple[str, str]  # plain text, or (already safe HTML, "html")
@@ -58,11 +58,7 @@ def badge(label: str, kind: str) -> str:
 
 
 def date(value: dt.date | dt.datetime | None, weekday: bool = False) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, dt.datetime):
-        return format_datetime(value, weekday)
-    return format_date(value, weekday)
+    return format_moment(value, weekday)
 
 
 def percent(value: Decimal | None) -> str:
