@@ -19,7 +19,7 @@ from evkin.findings import EvkinError
 from evkin.settings import Settings
 from evkin.site import pagecache
 from evkin.site.collect import Collection, collect
-from evkin.site.generate import Generated, link_or_copy, pages, settle, write
+from evkin.site.generate import Generated, pages, place, settle, write
 from evkin.site.gitstate import snapshot
 from evkin.site.pdfs import CACHE_DIR, Artefact, Plan, Running, Seed, plan
 from evkin.site.slots import Render
@@ -133,11 +133,7 @@ def _fill_site(site_dir: Path, changed: set[str], generated: Generated, render: 
         dest = site_dir / pdf.file
         source = generated.files.get(pdf.file)
         if isinstance(source, Path) and not dest.exists():
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            tmp = dest.with_name(f".{dest.name}.tmp")
-            tmp.unlink(missing_ok=True)
-            link_or_copy(source, tmp)
-            os.replace(tmp, dest)
+            place(source, dest)
 
 
 @contextmanager

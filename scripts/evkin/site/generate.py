@@ -279,11 +279,7 @@ def write(docs: Path, generated: Generated,
         if isinstance(content, Path):
             if dest.is_file() and _same_file(content, dest):
                 continue
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            tmp = dest.with_name(f".{dest.name}.tmp")
-            tmp.unlink(missing_ok=True)
-            (link or link_or_copy)(content, tmp)
-            os.replace(tmp, dest)
+            place(content, dest, link or link_or_copy)
         else:
             data = content.encode("utf-8")
             if dest.is_file() and dest.stat().st_size == len(data) and dest.read_bytes() == data:
@@ -315,6 +311,16 @@ def _same_file(source: Path, dest: Path) -> bool:
     if (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev):
         return True
     return a.st_size == b.st_size and source.read_bytes() == dest.read_bytes()
+
+
+def place(source: Path, dest: Path,
+          link: Callable[[Path, Path], None] | None = None) -> None:
+    """Put ``source`` at ``dest`` whole or not at all (beside it first, then renamed)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    (link or link_or_copy)(source, tmp)
+    os.replace(tmp, dest)
 
 
 def link_or_copy(source: Path, dest: Path) -> None:
