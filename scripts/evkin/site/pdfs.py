@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
@@ -154,6 +154,12 @@ class Plan:
     cache_dir: Path
     keys: dict[str, str]
     todo: list[Report]
+    sums: dict[str, tuple[str, int]] = field(default_factory=dict)  # key → PDF SHA-256, size
+
+    def chart_files(self, key: str) -> tuple[Path, ...]:
+        count_file = self.cache_dir / f"{key}.charts"
+        count = int(count_file.read_text() or 0) if count_file.is_file() else 0
+        return tuple(self.cache_dir / f"{key}-{n}.svg" for n in range(1, count + 1))
 
     def artefacts(self, reports: Sequence[Report], pending: bool = False
                   ) -> dict[str, Artefact]:
@@ -164,14 +170,15 @@ class Plan:
         for r in reports:
             k = self.keys[r.id]
             pdf = self.cache_dir / f"{k}.pdf"
-            count_file = self.cache_dir / f"{k}.charts"
-            count = int(count_file.read_text() or 0) if count_file.is_file() else 0
-            charts = tuple(self.cache_dir / f"{k}-{n}.svg" for n in range(1, count + 1))
+            charts = self.chart_files(k)
             problem_file = self.cache_dir / f"{k}.problem"
             if r.id in waiting:
                 out[r.id] = Artefact(k, None, charts, pending=True)
             elif pdf.is_file():
-                out[r.id] = Artefact(k, pdf, charts, sha256_file(pdf), pdf.stat().st_size)
+                # A cached PDF never changes under its key: hashed once per build.
+                if k not in self.sums:
+                    self.sums[k] = (sha256_file(pdf), pdf.stat().st_size)
+                out[r.id] = Artefact(k, pdf, charts, *self.sums[k])
             else:
                 problem = problem_file.read_text(encoding="utf-8") \
                     if problem_file.is_file() else ""
@@ -296,11 +303,8 @@ class Running:
 
 
 def _charts_of(planned: Plan, report: Report) -> list[str]:
-    k = planned.keys[report.id]
-    count_file = planned.cache_dir / f"{k}.charts"
-    count = int(count_file.read_text() or 0) if count_file.is_file() else 0
-    return [(planned.cache_dir / f"{k}-{n}.svg").read_text(encoding="utf-8")
-            for n in range(1, count + 1)]
+    return [path.read_text(encoding="utf-8")
+            for path in planned.chart_files(planned.keys[report.id])]
 
 
 def _place(source: Path, dest: Path) -> None:
