@@ -11,6 +11,7 @@ import os
 import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -159,6 +160,17 @@ def dirty_paths(root: Path) -> frozenset[str] | None:
                     dirty.add(entries[i])
         i += 1
     return frozenset(dirty)
+
+
+@cache
+def with_parents(paths: frozenset[str]) -> frozenset[str]:
+    """``paths`` and every folder above them: "is anything under X dirty?" becomes a set
+    lookup of X (an archive with untracked build output reports thousands of paths)."""
+    out = {path.rstrip("/") for path in paths}
+    for path in paths:
+        parts = path.rstrip("/").split("/")
+        out.update("/".join(parts[:n]) for n in range(1, len(parts)))
+    return frozenset(out)
 
 
 def last_change(root: Path, path: str) -> dt.datetime | None:

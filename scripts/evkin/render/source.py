@@ -10,7 +10,6 @@ import datetime as dt
 import os
 import subprocess
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from evkin import gitrepo
@@ -26,17 +25,8 @@ class Source:
     def is_dirty(self, *prefixes: str) -> bool:
         """Is any of these paths, or anything under them, changed? (A set lookup: an archive
         with untracked build output reports many thousands of paths.)"""
-        covered = _with_parents(self.dirty)
+        covered = gitrepo.with_parents(self.dirty)
         return any(p.rstrip("/") in covered for p in prefixes)
-
-
-@cache
-def _with_parents(paths: frozenset[str]) -> frozenset[str]:
-    out = {path.rstrip("/") for path in paths}
-    for path in paths:
-        parts = path.rstrip("/").split("/")
-        out.update("/".join(parts[:n]) for n in range(1, len(parts)))
-    return frozenset(out)
 
 
 def _git(root: Path, *args: str) -> str | None:

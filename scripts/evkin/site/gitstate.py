@@ -24,13 +24,14 @@ class GitState:
     def seen(self, evaluation_id: str) -> tuple[str, bool]:
         """What ``trail.verify_trail`` asks Git per folder: tree at HEAD, working copy clean
         (never clean when ``git status`` did not answer)."""
-        prefix = f"evaluations/{evaluation_id}/"
         return (self.trees.get(evaluation_id, ""),
-                self.status_known and not any(p.startswith(prefix) for p in self.dirty))
+                self.status_known
+                and f"evaluations/{evaluation_id}" not in gitrepo.with_parents(self.dirty))
 
     def folder_dirty(self, evaluation_id: str) -> bool:
-        prefixes = (f"evaluations/{evaluation_id}/", f"persetujuan/{evaluation_id}.yml")
-        return any(p.startswith(prefixes[0]) or p == prefixes[1] for p in self.dirty)
+        covered = gitrepo.with_parents(self.dirty)
+        return (f"evaluations/{evaluation_id}" in covered
+                or f"persetujuan/{evaluation_id}.yml" in covered)
 
 
 def _git(root: Path, *args: str) -> str | None:
