@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from evkin.evaluation.load import META_FILE, REPORT_FILE, load_evaluation
+from evkin import recommendations as recs_data
+from evkin.evaluation.load import META_FILE, REPORT_FILE, evaluation_folders, load_evaluation
 from evkin.evaluation.model import Evaluation, Period
 from evkin.evaluation.numbers import format_number
 from evkin.findings import EvkinError
@@ -50,7 +51,14 @@ def recommendations(previous: Evaluation) -> list[str]:
     return []
 
 
-def _follow_up(previous: Evaluation | None) -> str:
+def _follow_up(previous: Evaluation | None, tracked: bool) -> str:
+    """The follow-up part of ``laporan.md``. With recommendations kept as data
+    (``rekomendasi.yml``), the table is generated from ``tindak-lanjut.yml`` instead."""
+    return "" if tracked else ("## Tindak Lanjut Rekomendasi Sebelumnya\n\n"
+                               + _follow_up_text(previous))
+
+
+def _follow_up_text(previous: Evaluation | None) -> str:
     if previous is None:
         return FILL.format("tindak lanjut rekomendasi evaluasi sebelumnya, atau tulis "
                            "'Belum ada evaluasi sebelumnya.'")
@@ -153,6 +161,10 @@ def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
     if prev_id and (base / prev_id).is_dir():
         previous = load_evaluation(base / prev_id, settings).evaluation
 
+    records = recs_data.gather(settings, evaluation_folders(settings))
+    open_entries = recs_data.open_for_new(records, evaluation_id)
+    tracked = bool(open_entries) or any(r.recommendations for r in records)
+
     label = period.label()
     titles = {f"judul_{a.key}": a.judul for a in settings.sop.analisis}
     report = _template("laporan.md").safe_substitute(
@@ -160,7 +172,7 @@ def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
         dasar_hukum="\n".join(f"{i}. {d};" for i, d in enumerate(
             [*settings.sop.dasar_hukum,
              f"SOP Nomor {settings.sop.nomor} tentang {settings.sop.nama}"], 1)),
-        tindak_lanjut=_follow_up(previous),
+        tindak_lanjut=_follow_up(previous, tracked),
         instansi=settings.agency.nama.title().replace(" Dan ", " dan "),
         **titles,
     )
@@ -181,6 +193,11 @@ def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
             yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100),
             encoding="utf-8")
         (staging / REPORT_FILE).write_text(report, encoding="utf-8")
+        (staging / recs_data.RECOMMENDATIONS_FILE).write_text(
+            recs_data.recommendations_template(evaluation_id), encoding="utf-8")
+        if open_entries:
+            (staging / recs_data.FOLLOW_UP_FILE).write_text(
+                recs_data.follow_up_template(open_entries), encoding="utf-8")
         (staging / "indikator.csv").write_text(_indicator_csv(previous), encoding="utf-8")
         for step, spec in settings.sop.documents:
             path = staging / spec.file

@@ -70,7 +70,7 @@ def check(settings: Settings, folders: Sequence[Path], jobs: int | None = None,
             out.append(_check_one(item))
             if progress:
                 progress(i, len(work))
-        return out
+        return _with_cross(settings, out)
     chunk = max(1, len(work) // (jobs * 8))
     results = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -78,7 +78,21 @@ def check(settings: Settings, folders: Sequence[Path], jobs: int | None = None,
             results.append(checked)
             if progress and (i % 50 == 0 or i == len(work)):
                 progress(i, len(work))
-    return results
+    return _with_cross(settings, results)
+
+
+def _with_cross(settings: Settings, checked: list[Checked]) -> list[Checked]:
+    """Add what only the other evaluations can tell: recommendations left without follow-up,
+    indicators whose id changed meaning, targets that differ from the rencana aksi."""
+    from evkin.crosscheck import cross_findings
+
+    extra = cross_findings(settings, [c.evaluation for c in checked])
+    for item in checked:
+        more = extra.get(item.evaluation.id)
+        if more:
+            item.findings.extend(more)
+            item.findings.sort(key=lambda f: (f.path, f.line or 0))
+    return checked
 
 
 @lru_cache(maxsize=8)
@@ -109,8 +123,9 @@ def previous_id(evaluation: Evaluation, all_ids: Sequence[str]) -> str | None:
 
 def load_one(settings: Settings, evaluation_id: str) -> Checked:
     folders = resolve_folders(settings, [evaluation_id])
-    return _check_one((folders[0], settings,
-                       frozenset(p.name for p in evaluation_folders(settings))))
+    one = _check_one((folders[0], settings,
+                      frozenset(p.name for p in evaluation_folders(settings))))
+    return _with_cross(settings, [one])[0]
 
 
 def results_for(settings: Settings, evaluation: Evaluation,

@@ -1,0 +1,84 @@
+"""Messages for recommendations, their follow-up, indicator continuity and the rencana aksi."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "rec.not_list": {
+        "id": "{file} harus berupa daftar, setiap butir diawali '- ' (lihat "
+              "docs/panduan/folder-evaluasi.md).",
+        "en": "{file} must be a list, each item starting with '- ' (see "
+              "docs/panduan/folder-evaluasi.md).",
+    },
+    "rec.entry_not_mapping": {
+        "id": "butir ke-{number} harus berisi isian (kunci: nilai), mis. 'nomor: 1'.",
+        "en": "item {number} must hold key: value entries, e.g. 'nomor: 1'.",
+    },
+    "rec.bad_number": {
+        "id": "'nomor' rekomendasi harus bilangan bulat 1, 2, 3, … (tertulis: '{value}').",
+        "en": "a recommendation's 'nomor' must be a whole number 1, 2, 3, … (found '{value}').",
+    },
+    "rec.duplicate_number": {
+        "id": "nomor rekomendasi {nomor} sudah dipakai di baris {first}; setiap rekomendasi "
+              "memerlukan nomor sendiri.",
+        "en": "recommendation number {nomor} is already used on line {first}; each "
+              "recommendation needs its own number.",
+    },
+    "rec.field_missing": {
+        "id": "rekomendasi {id}: isian '{field}' kosong; isi nilainya.",
+        "en": "recommendation {id}: '{field}' is empty; fill it in.",
+    },
+    "rec.unknown_unit": {
+        "id": "rekomendasi {id}: penanggung jawab '{unit}' tidak dikenal di pengaturan "
+              "(evkin.yml, 'pejabat'); tulis salah satu: {units}.",
+        "en": "recommendation {id}: responsible unit '{unit}' is not in the settings "
+              "(evkin.yml, 'pejabat'); write one of: {units}.",
+    },
+    "rec.bad_status": {
+        "id": "status '{value}' tidak dikenal; tulis salah satu: {allowed}.",
+        "en": "unknown status '{value}'; write one of: {allowed}.",
+    },
+    "rec.follow_field_missing": {
+        "id": "tindak lanjut rekomendasi {id}: isian '{field}' kosong; isi nilainya.",
+        "en": "follow-up of recommendation {id}: '{field}' is empty; fill it in.",
+    },
+    "rec.follow_duplicate": {
+        "id": "rekomendasi {id} sudah ditanggapi di baris {first}; tulis satu tindak lanjut "
+              "per rekomendasi.",
+        "en": "recommendation {id} is already followed up on line {first}; write one "
+              "follow-up per recommendation.",
+    },
+    "rec.unknown": {
+        "id": "rekomendasi {id} tidak ada di rekomendasi.yml evaluasi mana pun; periksa id-nya "
+              "(bentuk: <id evaluasi>-R<nomor>, mis. 2024-tahunan-R1).",
+        "en": "recommendation {id} is in no evaluation's rekomendasi.yml; check the id "
+              "(form: <evaluation id>-R<number>, e.g. 2024-tahunan-R1).",
+    },
+    "rec.not_earlier": {
+        "id": "rekomendasi {id} berasal dari evaluasi {origin}, yang tidak lebih awal dari "
+              "evaluasi ini; hanya rekomendasi evaluasi sebelumnya yang ditindaklanjuti.",
+        "en": "recommendation {id} comes from evaluation {origin}, which is not earlier than "
+              "this one; only earlier evaluations' recommendations are followed up.",
+    },
+    "rec.already_closed": {
+        "id": "rekomendasi {id} sudah ditutup oleh evaluasi {by}; baris ini tidak mengubah "
+              "statusnya dan boleh dihapus.",
+        "en": "recommendation {id} was already closed by evaluation {by}; this entry does not "
+              "change its status and may be removed.",
+    },
+    "rec.reason_missing": {
+        "id": "tindak lanjut rekomendasi {id}: status 'tidak relevan lagi' memerlukan "
+              "'alasan'; tulis mengapa rekomendasi ini tidak relevan lagi.",
+        "en": "follow-up of recommendation {id}: status 'tidak relevan lagi' needs an "
+              "'alasan' (reason); say why it no longer applies.",
+    },
+    "rec.not_addressed": {
+        "id": "rekomendasi {id} dari evaluasi {origin} ({teks}) masih terbuka (status: "
+              "{status}) tetapi tidak ditanggapi; tambahkan '- rekomendasi: {id}' dengan "
+              "status dan uraian tindak lanjutnya.",
+        "en": "recommendation {id} of evaluation {origin} ({teks}) is still open (status: "
+              "{status}) but not followed up; add '- rekomendasi: {id}' with its status and "
+              "what was done.",
+    },
+    "rec.table_title": {
+        "id": "Tindak Lanjut Rekomendasi Evaluasi Sebelumnya",
+        "en": "Follow-up of the Previous Evaluation's Recommendations",
+    },
+}

@@ -1,0 +1,52 @@
+"""Checks that need other evaluations than the one checked: follow-up of earlier
+recommendations, indicator continuity and quarterly targets against the rencana aksi.
+
+The I/O here is reading the other folders; each decision is a pure function in its own module
+(``recommendations``, ``continuity``, ``rencana_aksi``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evkin import recommendations
+from evkin.evaluation.load import evaluation_folders
+from evkin.evaluation.model import Evaluation
+from evkin.findings import Finding
+from evkin.settings import Settings
+
+
+def cross_findings(settings: Settings,
+                   evaluations: Sequence[Evaluation]) -> dict[str, list[Finding]]:
+    """Findings per evaluation id, for the evaluations given."""
+    out: dict[str, list[Finding]] = {}
+    if not evaluations:
+        return out
+    folders = evaluation_folders(settings)
+    records = []
+    read_problems: dict[str, list[Finding]] = {}
+    for folder in folders:
+        record, problems = recommendations.read_folder(folder, settings.root)
+        records.append(record)
+        read_problems[folder.name] = problems
+    by_id = recommendations.records_by_id(records)
+    ledger = recommendations.build_ledger(records)
+    units = recommendations.units(settings)
+    for evaluation in evaluations:
+        found = out.setdefault(evaluation.id, [])
+        known = by_id.get(evaluation.id)
+        if known is None:  # a folder outside evaluations/ (checked by path)
+            record, problems = recommendations.read_folder(evaluation.path, settings.root)
+            read_problems[evaluation.id] = problems
+        else:
+            record = known
+        found.extend(read_problems.get(evaluation.id, ()))
+        found.extend(recommendations.findings_for(record, ledger, units, evaluation.path,
+                                                  settings.root))
+    _more(settings, evaluations, [f.name for f in folders], out)
+    return out
+
+
+def _more(settings: Settings, evaluations: Sequence[Evaluation], ids: Sequence[str],
+          out: dict[str, list[Finding]]) -> None:
+    """Indicator continuity and rencana aksi targets (added by their own modules)."""
