@@ -10,6 +10,9 @@ from .test_check import snapshot
 FILLERS = {
     "TTTT-BB-HH tanggal laporan": "2026-04-20",
     "09.00 WIB": "09.00 WIB",
+    "TTTT-BB-HH tenggat": "2026-12-31",
+    "jabatan penanggung jawab": "Sekretaris",
+    "status tindak lanjut": "dalam proses",
 }
 
 
@@ -46,7 +49,14 @@ def test_new_then_check_then_fill(sample_repo: Path, evkin) -> None:  # type: ig
     files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     assert files == ["dokumen/01-nota-dinas-penugasan.md", "dokumen/02-notulen-rapat-tim-sakip.md",
                      "dokumen/03-nota-dinas-undangan.md", "dokumen/04-notulen-pembahasan.md",
-                     "evaluasi.yml", "indikator.csv", "laporan.md"]
+                     "evaluasi.yml", "indikator.csv", "laporan.md", "rekomendasi.yml",
+                     "tindak-lanjut.yml"]
+    # Every recommendation still open after 2025-tahunan is to be followed up, the ones
+    # 2025-tahunan closed (2024-tahunan-R1, -R2) are not.
+    follow = (folder / "tindak-lanjut.yml").read_text()
+    listed = re.findall(r"^- rekomendasi: (\S+)$", follow, re.M)
+    assert listed == ["2024-tahunan-R3", "2025-tahunan-R1", "2025-tahunan-R2",
+                      "2025-tahunan-R3"]
 
     unfilled: Run = evkin("check", "2026-tw1", root=sample_repo)
     assert unfilled.code == 1
@@ -74,8 +84,9 @@ def test_new_annual_takes_previous_indicators_and_recommendations(
     csv_text = (folder / "indikator.csv").read_text()
     assert "IK-11;Meningkatnya akses air minum dan sanitasi layak;Jumlah kawasan kumuh" in csv_text
     assert csv_text.splitlines()[1].endswith(";;;;;81,17")  # last realisasi as baseline
-    report = (folder / "laporan.md").read_text()
-    assert "| Bidang Tata Ruang menjadwalkan ulang dua fasilitasi RDTR" in report
+    follow = (folder / "tindak-lanjut.yml").read_text()
+    assert "- rekomendasi: 2025-tahunan-R1\n  # Menjadwalkan ulang dua fasilitasi RDTR" in follow
+    assert "status terakhir: dalam proses" in follow  # 2024-tahunan-R3, as 2025 left it
     assert "sebelumnya: 2025-tahunan" in (folder / "evaluasi.yml").read_text()
     notulen = (folder / "dokumen/04-notulen-pembahasan.md").read_text()
     assert "Ir. Hendra Saputra, M.T." in notulen  # attendance prefilled from settings

@@ -65,6 +65,10 @@ class Recommendation:
     tenggat: dt.date | None
     line: int | None = None
     templated: bool = False  # still holds [[ISI: …]] (reported as such, not as empty)
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+
+    def line_of(self, key: str) -> int | None:
+        return self.lines.get(key, self.line)
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,10 @@ class FollowUp:
     bukti: str = ""  # a file in the folder or an http(s) link
     line: int | None = None
     templated: bool = False
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+
+    def line_of(self, key: str) -> int | None:
+        return self.lines.get(key, self.line)
 
 
 @dataclass(frozen=True)
@@ -192,20 +200,21 @@ def _recommendations(origin: str, entries: Sequence[LinedDict], rel: str,
         yield Recommendation(
             recommendation_id(origin, nomor), origin, nomor, _text(entry, "teks"),
             _text(entry, "penanggung_jawab"),
-            tenggat if isinstance(tenggat, dt.date) else None, entry.line, _templated(entry))
+            tenggat if isinstance(tenggat, dt.date) else None, entry.line, _templated(entry),
+            dict(entry.lines))
 
 
 def _follow_ups(entries: Sequence[LinedDict], rel: str,
                 findings: list[Finding]) -> Iterator[FollowUp]:
     for entry in entries:
         raw_status = _text(entry, "status")
-        status = normalise_status(raw_status) or ""
-        if raw_status and not status and TEMPLATE_MARK not in raw_status:
+        status = normalise_status(raw_status) or raw_status  # unknown ones stay as written
+        if raw_status and status not in STATUSES and TEMPLATE_MARK not in raw_status:
             findings.append(Finding(rel, entry.line_of("status"), "rec.bad_status",
                                     {"value": raw_status, "allowed": ", ".join(STATUSES)}))
         yield FollowUp(_text(entry, "rekomendasi"), status, _text(entry, "uraian"),
                        _text(entry, "alasan"), _text(entry, "bukti"), entry.line,
-                       _templated(entry))
+                       _templated(entry), dict(entry.lines))
 
 
 def _templated(entry: LinedDict) -> bool:
@@ -336,7 +345,7 @@ def findings_for(record: Record, ledger: Ledger, known_units: Sequence[str],
                           {"field": "penanggung_jawab", "id": rec.id})
         elif TEMPLATE_MARK not in rec.penanggung_jawab and not any(
                 _same(rec.penanggung_jawab, u) for u in known_units):
-            yield Finding(recs_rel, rec.line, "rec.unknown_unit", {
+            yield Finding(recs_rel, rec.line_of("penanggung_jawab"), "rec.unknown_unit", {
                 "id": rec.id, "unit": rec.penanggung_jawab, "units": ", ".join(known_units)})
         if rec.tenggat is None:
             yield Finding(recs_rel, rec.line, "rec.field_missing",
@@ -374,15 +383,18 @@ def findings_for(record: Record, ledger: Ledger, known_units: Sequence[str],
         if not follow.status:
             yield Finding(follow_rel, follow.line, "rec.follow_field_missing",
                           {"field": "status", "id": rec_id})
+        elif follow.status not in STATUSES:
+            pass  # reported when read
         elif follow.status == TIDAK_RELEVAN and not follow.alasan:
-            yield Finding(follow_rel, follow.line, "rec.reason_missing", {"id": rec_id})
+            yield Finding(follow_rel, follow.line_of("status"), "rec.reason_missing",
+                          {"id": rec_id})
         elif follow.status in (PROSES, SELESAI) and not follow.uraian:
             yield Finding(follow_rel, follow.line, "rec.follow_field_missing",
                           {"field": "uraian", "id": rec_id})
         if follow.bukti:
             problem = evidence_problem(follow.bukti, folder_root)
             if problem:
-                yield Finding(follow_rel, follow.line, problem,
+                yield Finding(follow_rel, follow.line_of("bukti"), problem,
                               {"target": follow.bukti, "kind": "bukti"})
     if here is None:
         return

@@ -1,0 +1,135 @@
+"""Recommendations with stable ids and their follow-up across evaluations: `evkin check` names
+each open recommendation a later evaluation leaves out; a recommendation closes only on
+`selesai` or `tidak relevan lagi`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evkin.evaluation.model import Period
+from evkin.recommendations import (
+    CLOSING,
+    STATUSES,
+    FollowUp,
+    Recommendation,
+    Record,
+    build_ledger,
+    normalise_status,
+)
+
+from .conftest import Run
+from .test_check import edit
+from .test_new import fill
+
+FOLLOW = "evaluations/2025-tahunan/tindak-lanjut.yml"
+
+
+def test_unaddressed_recommendation_is_a_located_finding(
+        sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    edit(sample_repo, FOLLOW, "- rekomendasi: 2024-tahunan-R3\n  status: dalam proses\n"
+         "  uraian: Pelatihan tahap I selesai Oktober 2025; tahap II dijadwalkan Maret 2026.\n",
+         "")
+    run: Run = evkin("check", "2025-tahunan", root=sample_repo)
+    assert run.code == 1
+    assert (f"{FOLLOW}:1: rekomendasi 2024-tahunan-R3 dari evaluasi 2024-tahunan (Peningkatan "
+            "kapasitas Tim SAKIP melalui pelatihan) masih terbuka") in run.out
+    assert "2024-tahunan-R1" not in run.out and "2024-tahunan-R2" not in run.out
+
+    english: Run = evkin("--lang", "en", "check", "2025-tahunan", root=sample_repo)
+    assert "recommendation 2024-tahunan-R3 of evaluation 2024-tahunan" in english.out
+
+
+def test_missing_follow_up_file_names_the_file(
+        sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    (sample_repo / FOLLOW).unlink()
+    run: Run = evkin("check", "2025-tahunan", root=sample_repo)
+    for n in (1, 2, 3):
+        assert f"{FOLLOW}: rekomendasi 2024-tahunan-R{n} dari evaluasi 2024-tahunan" in run.out
+
+
+def test_follow_up_entries_are_checked(sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    bad_status = edit(sample_repo, FOLLOW, "status: selesai\n  uraian: Survei",
+                      "status: beres\n  uraian: Survei")
+    no_reason = edit(sample_repo, FOLLOW, "- rekomendasi: 2024-tahunan-R3\n  status: dalam proses",
+                     "- rekomendasi: 2024-tahunan-R3\n  status: Tidak Relevan Lagi")
+    outside = edit(sample_repo, FOLLOW, "bukti: https://bmcktr.example/sop/pbg-daring",
+                   "bukti: ../../evkin.yml")
+    with (sample_repo / FOLLOW).open("a", encoding="utf-8") as fh:
+        fh.write("- rekomendasi: 2024-tahunan-R9\n  status: selesai\n  uraian: x\n")
+    run: Run = evkin("check", "2025-tahunan", root=sample_repo)
+    assert run.code == 1
+    assert (f"{FOLLOW}:{bad_status}: status 'beres' tidak dikenal; tulis salah satu: belum "
+            "ditindaklanjuti, dalam proses, selesai, tidak relevan lagi.") in run.out
+    assert (f"{FOLLOW}:{no_reason + 1}: tindak lanjut rekomendasi 2024-tahunan-R3: status 'tidak "
+            "relevan lagi' memerlukan 'alasan'") in run.out
+    assert f"{FOLLOW}:{outside}: bukti '../../evkin.yml' keluar dari folder" in run.out
+    assert "rekomendasi 2024-tahunan-R9 tidak ada di rekomendasi.yml" in run.out
+    # An unreadable status leaves the recommendation open, so it is also reported as open.
+    assert "rekomendasi 2024-tahunan-R1 dari evaluasi 2024-tahunan" not in run.out
+
+
+def test_responsible_unit_comes_from_the_settings(
+        sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    line = edit(sample_repo, "evaluations/2025-tahunan/rekomendasi.yml",
+                "penanggung_jawab: Kepala Bidang Tata Ruang", "penanggung_jawab: Bidang TR")
+    run: Run = evkin("check", "2025-tahunan", root=sample_repo)
+    assert (f"evaluations/2025-tahunan/rekomendasi.yml:{line}: rekomendasi 2025-tahunan-R1: "
+            "penanggung jawab 'Bidang TR' tidak dikenal") in run.out
+    assert "Kepala Bidang Tata Ruang" in run.out  # the accepted names are listed
+
+
+def test_closed_recommendation_no_longer_asks_for_follow_up(
+        sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    assert evkin("new", "2026-tahunan", root=sample_repo).code == 0
+    folder = sample_repo / "evaluations" / "2026-tahunan"
+    fill(folder)
+    follow = (folder / "tindak-lanjut.yml").read_text(encoding="utf-8")
+    assert "2024-tahunan-R1" not in follow  # closed by 2025-tahunan
+    # 2026 closes two of the four that are still open; one is no longer relevant.
+    follow = follow.replace(
+        "- rekomendasi: 2024-tahunan-R3\n", "- rekomendasi: 2024-tahunan-R3\n", 1)
+    parts = follow.split("- rekomendasi: ")
+    parts[1] = parts[1].replace("status: dalam proses", "status: selesai")
+    parts[2] = parts[2].replace("status: dalam proses",
+                                "status: tidak relevan lagi\n  alasan: RDTR dialihkan ke "
+                                "kabupaten")
+    (folder / "tindak-lanjut.yml").write_text("- rekomendasi: ".join(parts), encoding="utf-8")
+    assert evkin("check", "2026-tahunan", root=sample_repo).code == 0
+
+    assert evkin("new", "2027-tahunan", root=sample_repo).code == 0
+    later = (sample_repo / "evaluations/2027-tahunan/tindak-lanjut.yml").read_text()
+    assert "2024-tahunan-R3" not in later and "2025-tahunan-R1" not in later
+    assert "- rekomendasi: 2025-tahunan-R2" in later and "- rekomendasi: 2026-tahunan-R1" in later
+
+
+def test_status_spellings() -> None:
+    assert normalise_status("Dalam_Proses") == "dalam proses"
+    assert normalise_status("tidak-relevan-lagi") == "tidak relevan lagi"
+    assert normalise_status("hampir selesai") is None
+
+
+def _record(year: int, recs: int, follows: list[tuple[str, str]]) -> Record:
+    origin = f"{year}-tahunan"
+    return Record(origin, Period.from_id(origin),
+                  tuple(Recommendation(f"{origin}-R{n}", origin, n, "t", "Sekretaris", None)
+                        for n in range(1, recs + 1)),
+                  tuple(FollowUp(rid, status, "u") for rid, status in follows))
+
+
+@given(st.lists(st.sampled_from(STATUSES), min_size=1, max_size=6))
+def test_open_until_an_evaluation_closes_it(statuses: list[str]) -> None:
+    """Whatever the sequence of statuses, the recommendation is open exactly until the first
+    closing one, and each later evaluation must address it while open."""
+    records = [_record(2020, 1, [])]
+    records += [_record(2021 + i, 0, [("2020-tahunan-R1", s)]) for i, s in enumerate(statuses)]
+    ledger = build_ledger(records)
+    first_close = next((i for i, s in enumerate(statuses) if s in CLOSING), None)
+    entry = ledger.entries["2020-tahunan-R1"]
+    assert entry.open is (first_close is None)
+    for i in range(len(statuses)):
+        must = [e.recommendation.id for e in ledger.open_before(f"{2021 + i}-tahunan")]
+        assert must == ([] if first_close is not None and i > first_close
+                        else ["2020-tahunan-R1"])
