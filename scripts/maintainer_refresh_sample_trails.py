@@ -24,11 +24,15 @@ from pathlib import Path
 import yaml
 
 from evkin.approval import Approval, Trail, save_trail, trail_path, write_atomic
+from evkin.trail import sign_record
 
 ROOT = Path(__file__).resolve().parents[1]
 MARK = "# CONTOH: jejak persetujuan fiktif untuk arsip demo; tautan ulasan hanyalah contoh.\n"
 FORGE = "https://git.bmcktr.example/sakip/evaluasi-kinerja/pulls"
 WIB = dt.timezone(dt.timedelta(hours=7))
+# The demo's record key (its public half is in evkin.yml, marked CONTOH): it stands for the
+# publishing workflow's secret, so the sample trails verify like recorded ones.
+SAMPLE_RECORD_KEY = ROOT / "assets" / "contoh-kunci-pencatat"
 
 # id → (pull request number, paraf time, signature time); people come from evkin.yml.
 SAMPLES = {
@@ -70,6 +74,7 @@ def main() -> int:
         trail = Trail(evaluation_id, (record("sekretaris", "paraf", paraf_at, 1),
                                       record("kepala_dinas", "tanda_tangan", sign_at, 2)),
                       tree=tree, commit=commit, source="gitea", pull_request=pr)
+        trail = sign_record(trail, SAMPLE_RECORD_KEY.read_text(encoding="ascii"))
         save_trail(ROOT, trail)
         path = trail_path(ROOT, evaluation_id)
         # Step 8 (copied, distributed, archived) the afternoon of the signature: the trail's

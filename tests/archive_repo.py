@@ -9,7 +9,7 @@ from pathlib import Path
 
 from evkin.approval import Approval, Trail, save_trail
 from evkin.trail import folder_tree
-from tests.conftest import copy_sample, git
+from tests.conftest import copy_sample, git, record_signed
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 APPROVED = ("2024-tahunan", "2025-tahunan")  # the sample's own trails
@@ -120,7 +120,7 @@ def approve(root: Path, evaluation_id: str, paraf_at: dt.datetime | None = None,
                  at + dt.timedelta(days=1, hours=2), jabatan="Kepala Dinas",
                  nip="197003121995031002", login="hendra-saputra", **common),
     ), tree=tree, commit=head, source="github", pull_request="https://git.example/pr/1")
-    save_trail(root, trail)
+    save_trail(root, record_signed(trail))
     if commit:
         git(root, "add", "persetujuan")
         git(root, "commit", "-q", "-m", f"Jejak persetujuan {evaluation_id}")

@@ -8,6 +8,7 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,23 @@ from evkin.cli import main
 
 PROJECT = Path(__file__).resolve().parents[1]
 SAMPLE_PARTS = ("evkin.yml", "assets", "evaluations", "persetujuan")
+# The demo's record key: stands for the publishing workflow's secret (EVKIN_RECORD_KEY).
+SAMPLE_RECORD_KEY = PROJECT / "assets" / "contoh-kunci-pencatat"
+
+
+def record_signed(trail: Any) -> Any:
+    """``trail`` signed as the after-merge step signs it, with the sample record key."""
+    from evkin.trail import sign_record
+
+    return sign_record(trail, SAMPLE_RECORD_KEY.read_text(encoding="ascii"))
+
+
+@pytest.fixture
+def record_key(monkeypatch: pytest.MonkeyPatch) -> str:
+    """The publishing workflow's record key in the environment, as the secret gives it."""
+    key = SAMPLE_RECORD_KEY.read_text(encoding="ascii")
+    monkeypatch.setenv("EVKIN_RECORD_KEY", key)
+    return key
 
 
 @dataclass

@@ -283,7 +283,7 @@ def test_unreachable_forge_exits_2(evkin: Any, repo: dict[str, Any]) -> None:
 @pytest.mark.parametrize("forge_name", ["github", "gitea"])
 def test_record_after_merge_finds_the_pull_request_of_the_commit(
         evkin: Any, httpserver: HTTPServer, tmp_path: Path, monkeypatch: Any,
-        forge_name: str) -> None:
+        forge_name: str, record_key: str) -> None:
     from evkin.approval import load_trail
 
     root = copy_sample(tmp_path / "repo")

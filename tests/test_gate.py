@@ -360,7 +360,7 @@ def test_mixed_forge_shapes_exit_2(evkin: Any, repo: dict[str, Any], tmp_path: P
 
 @pytest.mark.parametrize("forge", FORGES)
 def test_record_writes_a_trail_that_verifies_after_merge(evkin: Any, tmp_path: Path,
-                                                         forge: str) -> None:
+                                                         forge: str, record_key: str) -> None:
     from evkin.approval import load_trail
     from evkin.trail import verify_trail
 

@@ -25,7 +25,7 @@ from evkin.settings import load_settings
 from evkin.trail import folder_tree, verify_trail
 from evkin.workspace import load_one, results_for
 
-from .conftest import Run, copy_sample, git
+from .conftest import Run, copy_sample, git, record_signed
 
 ID = "2025-tahunan"
 MM = 72 / 25.4
@@ -55,7 +55,7 @@ def sign(root: Path, evaluation_id: str = ID) -> None:
                  dt.datetime(2026, 1, 27, 10, 15, tzinfo=WIB), jabatan=kadis.jabatan,
                  nip=kadis.nip, login=kadis.login, tree=tree, commit=head),
     ), tree=tree, commit=head, source="github", pull_request="7")
-    save_trail(root, trail)
+    save_trail(root, record_signed(trail))
     git(root, "add", "persetujuan")
     git(root, "commit", "-q", "-m", "Record approval")
 

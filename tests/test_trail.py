@@ -18,7 +18,7 @@ from evkin.signing import sign
 from evkin.sop import load_sop
 from evkin.trail import folder_tree, verify_trail
 
-from .conftest import PROJECT, copy_sample, git
+from .conftest import PROJECT, copy_sample, git, record_signed
 
 EVAL = "2025-tahunan"
 REPORT = f"evaluations/{EVAL}/laporan.md"
@@ -291,7 +291,8 @@ def record(root: Path, role: str, decision: str, key: Path | None, minute: int,
 
 def write(root: Path, approvals: list[Approval], source: str = "ssh") -> None:
     tree = folder_tree(root, EVAL)
-    save_trail(root, Trail(EVAL, tuple(approvals), tree=tree, source=source))
+    trail = Trail(EVAL, tuple(approvals), tree=tree, source=source)
+    save_trail(root, trail if source == "ssh" else record_signed(trail))
     git(root, "add", "persetujuan")
     git(root, "commit", "-q", "-m", "Trail")
 
@@ -359,7 +360,7 @@ def test_a_record_naming_another_nip_does_not_verify(repo: Path, keys: dict[str,
     paraf = record(repo, "sekretaris", "paraf", None, 1, nip="198001012005012001")
     paraf = dataclasses.replace(paraf, ssh_signature=sign(paraf.payload(), keys["sekretaris"]))
     write(repo, [paraf, record(repo, "kepala_dinas", "tanda_tangan", keys["kepala"], 2)])
-    assert verify_trail(repo, EVAL).reason == "trail.identity_mismatch"
+    assert verify_trail(repo, EVAL).reason == "trail.person_mismatch"
 
 
 def test_a_record_whose_commit_holds_another_tree_does_not_verify(

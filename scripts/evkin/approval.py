@@ -69,6 +69,17 @@ class Trail:
     source: str = ""  # github | gitea | ssh
     pull_request: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # Armored SSH signature over ``payload()`` by a key only the publishing workflow holds
+    # (``pencatat.kunci`` in evkin.yml): what makes a forge trail more than a hand-written file.
+    record_signature: str = ""
+
+    def payload(self) -> bytes:
+        """The canonical bytes the record signature covers: what was approved, where, by whom
+        (everything but the signature itself and keys added later, such as ``diarsipkan``)."""
+        data = {"evaluasi": self.evaluation_id, "pohon": self.tree, "komit": self.commit,
+                "sumber": self.source, "pull_request": self.pull_request,
+                "persetujuan": [a.as_dict() for a in self.approvals]}
+        return yaml.safe_dump(data, sort_keys=True, allow_unicode=True).encode("utf-8")
 
     def latest(self, decision: str) -> Approval | None:
         found = [a for a in self.approvals if a.decision == decision]
@@ -90,6 +101,8 @@ class Trail:
             "evaluasi": self.evaluation_id, "pohon": self.tree, "komit": self.commit,
             "sumber": self.source, "pull_request": self.pull_request,
             "persetujuan": [a.as_dict() for a in self.approvals],
+            **({"tanda_tangan_pencatat": self.record_signature} if self.record_signature
+               else {}),
             **self.extra,  # keys this version does not know (e.g. diarsipkan) survive a save
         }
 
@@ -152,13 +165,15 @@ def load_trail(root: Path, evaluation_id: str) -> Trail | None:
     if not isinstance(entries, list):
         raise EvkinError("trail.invalid", {"path": rel},
                          [Finding(rel, raw.line_of("persetujuan"), "trail.entry_not_mapping")])
-    known = {"evaluasi", "pohon", "komit", "sumber", "pull_request", "persetujuan"}
+    known = {"evaluasi", "pohon", "komit", "sumber", "pull_request", "persetujuan",
+             "tanda_tangan_pencatat"}
     return Trail(
         evaluation_id=str(raw.get("evaluasi") or evaluation_id),
         approvals=tuple(_approval(e, rel) for e in entries),
         tree=str(raw.get("pohon") or ""), commit=str(raw.get("komit") or ""),
         source=str(raw.get("sumber") or ""), pull_request=str(raw.get("pull_request") or ""),
         extra={k: v for k, v in raw.items() if k not in known},
+        record_signature=str(raw.get("tanda_tangan_pencatat") or ""),
     )
 
 

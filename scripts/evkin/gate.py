@@ -13,8 +13,9 @@ Rules, each tested in ``tests/test_gate.py``:
   commit after the paraf; a return by the Kepala Dinas needs a new paraf after it;
 - the author and anyone with commits in the pull request cannot fill a role;
 - an approval of an older head (or of an unknown commit) is stale;
-- a pull request touching more than one evaluation, or settings/trails together with an
-  evaluation, is refused; the evaluation must pass ``evkin check``.
+- a pull request touching more than one evaluation, or anything outside its evaluation folder
+  (settings, trails, code, workflows, docs), is refused; the evaluation must pass
+  ``evkin check``.
 """
 
 from __future__ import annotations
@@ -171,6 +172,12 @@ def _scope_notes(pr: PullRequest, scope: Scope) -> list[Finding]:
         notes.append(Finding(scope.governance[0], None, "gate.governance_with_evaluation",
                              {"files": ", ".join(scope.governance),
                               "ids": ", ".join(scope.evaluations)}))
+    if scope.evaluations and scope.other:
+        # Code, workflows, docs or mkdocs.yml signed along with a report would run with the
+        # publishing workflow's secrets: a report pull request changes its folder only.
+        shown = ", ".join(scope.other[:10]) + (" …" if len(scope.other) > 10 else "")
+        notes.append(Finding(scope.other[0], None, "gate.other_with_evaluation",
+                             {"files": shown, "ids": ", ".join(scope.evaluations)}))
     return notes
 
 

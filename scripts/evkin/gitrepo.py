@@ -246,3 +246,133 @@ def run_git(root: Path, args: Sequence[str], config: Mapping[str, str] | None = 
         raise EvkinError("git.failed", {"command": "git " + " ".join(args[:2]),
                                         "detail": (result.stderr or result.stdout).strip()})
     return result.stdout
+
+
+# Entries an evaluation folder may hold: regular files only. A symbolic link (120000) would let
+# the approved tree point at content outside it; a submodule (160000) at another repository.
+REGULAR_MODES = frozenset({"100644", "100755", "040000"})
+# Attributes that make the working copy (what is rendered) or an export differ from the blobs
+# whose tree was approved.
+CONTENT_ATTRIBUTES = ("filter", "ident", "working-tree-encoding", "eol", "export-ignore",
+                      "export-subst")
+
+
+@dataclass(frozen=True)
+class Entry:
+    mode: str
+    path: str  # repository-relative
+
+    @property
+    def kind(self) -> str:
+        return {"120000": "symlink", "160000": "submodule"}.get(self.mode, "other")
+
+
+def irregular_in_tree(root: Path, rev: str, path: str) -> list[Entry]:
+    """Entries under ``path`` at commit ``rev`` that are not regular files or folders."""
+    result = subprocess.run(["git", "ls-tree", "-r", "-t", "-z", "--full-tree", rev, "--",
+                             path], cwd=root, capture_output=True, check=False)
+    if result.returncode != 0:
+        return []
+    return [entry for entry in _entries(result.stdout) if entry.mode not in REGULAR_MODES]
+
+
+def irregular_in_index(root: Path, path: str) -> list[Entry] | None:
+    """Entries under ``path`` in the index that are not regular files (a link checked out as a
+    plain file where symlinks are off still has mode 120000 here); ``None`` outside Git."""
+    result = subprocess.run(["git", "ls-files", "-s", "-z", "--", path], cwd=root,
+                            capture_output=True, check=False)
+    if result.returncode != 0:
+        return None
+    out = []
+    for item in result.stdout.decode("utf-8", "replace").split("\0"):
+        if not item:
+            continue
+        meta, _, name = item.partition("\t")
+        mode = meta.split(" ", 1)[0]
+        if mode not in REGULAR_MODES:
+            out.append(Entry(mode, name))
+    return out
+
+
+def _entries(raw: bytes) -> list[Entry]:
+    out = []
+    for item in raw.decode("utf-8", "replace").split("\0"):
+        if not item:
+            continue
+        meta, _, name = item.partition("\t")
+        out.append(Entry(meta.split(" ", 1)[0], name))
+    return out
+
+
+def content_attributes(root: Path, paths: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+    """Per path, the ``CONTENT_ATTRIBUTES`` that ``.gitattributes`` (or the repository's
+    ``info/attributes``) set on it: ``{path: [(attribute, value)]}``, only paths with some."""
+    if not paths:
+        return {}
+    result = subprocess.run(["git", "check-attr", "-z", "--stdin", *CONTENT_ATTRIBUTES],
+                            cwd=root, input="\0".join(paths).encode("utf-8") + b"\0",
+                            capture_output=True, check=False)
+    if result.returncode != 0:
+        return {}
+    fields = result.stdout.decode("utf-8", "replace").split("\0")
+    out: dict[str, list[tuple[str, str]]] = {}
+    for i in range(0, len(fields) - 2, 3):
+        path, attribute, value = fields[i], fields[i + 1], fields[i + 2]
+        if value not in ("unspecified", "unset"):
+            out.setdefault(path, []).append((attribute, value))
+    return out
+
+
+def tree_files(root: Path, rev: str, *paths: str) -> list[str]:
+    """Paths of every blob under ``paths`` at ``rev`` (links included, submodules not)."""
+    result = subprocess.run(["git", "ls-tree", "-r", "-z", "--full-tree", rev, "--", *paths],
+                            cwd=root, capture_output=True, check=False)
+    if result.returncode != 0:
+        return []
+    return [e.path for e in _entries(result.stdout) if e.mode != "160000"]
+
+
+def export_regular(root: Path, rev: str, paths: Sequence[str], dest: Path) -> int:
+    """Write the regular files under ``paths`` at commit ``rev`` into ``dest``, byte for byte
+    as stored: no ``.gitattributes`` filter or export rule applies, links and submodules are
+    left out (never followed). Returns how many files were written."""
+    listed = subprocess.run(["git", "ls-tree", "-r", "-z", "--full-tree", rev, "--", *paths],
+                            cwd=root, capture_output=True, check=False)
+    if listed.returncode != 0:
+        raise EvkinError("git.bad_rev", {"rev": rev})
+    wanted: list[tuple[str, str, str]] = []  # (mode, sha, path)
+    for item in listed.stdout.decode("utf-8", "replace").split("\0"):
+        if not item:
+            continue
+        meta, _, name = item.partition("\t")
+        mode, kind, sha = meta.split(" ")
+        if kind == "blob" and mode in ("100644", "100755"):
+            wanted.append((mode, sha, name))
+    if not wanted:
+        return 0
+    batch = subprocess.run(["git", "cat-file", "--batch"], cwd=root, capture_output=True,
+                           input="".join(f"{sha}\n" for _, sha, _ in wanted).encode(),
+                           check=False)
+    data, at = batch.stdout, 0
+    base = dest.resolve()
+    for mode, _sha, name in wanted:
+        header_end = data.index(b"\n", at)
+        size = int(data[at:header_end].split()[2])
+        body = data[header_end + 1:header_end + 1 + size]
+        at = header_end + 1 + size + 1
+        target = (base / name).resolve()
+        if not target.is_relative_to(base):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+        if mode == "100755":
+            target.chmod(0o755)
+    return len(wanted)
+
+
+def first_commit_of(root: Path, path: str) -> str:
+    """The oldest commit reachable from HEAD that added ``path`` ('' when none)."""
+    result = subprocess.run(["git", "log", "--diff-filter=A", "--format=%H", "--", path],
+                            cwd=root, capture_output=True, text=True, check=False)
+    lines = result.stdout.split() if result.returncode == 0 else []
+    return lines[-1] if lines else ""

@@ -2,15 +2,13 @@
 the files and committers between base and head, and the head's tree to check.
 
 The gate runs the TARGET branch's code over the pull request's content as data only: the head
-commit is unpacked (``git archive``) into a temporary folder and checked there; nothing from it
+commit's regular files are written, as stored, into a temporary folder and checked there; nothing from it
 is executed, and the working copy is not touched.
 """
 
 from __future__ import annotations
 
-import io
 import subprocess
-import tarfile
 from pathlib import Path
 
 from evkin.findings import EvkinError
@@ -47,9 +45,11 @@ def settings_text(root: Path, ref: str) -> str:
         raise EvkinError("gate.base_settings_missing", {"ref": ref}) from None
 
 
-def changed_files(root: Path, base: str, head: str) -> list[str]:
-    """Paths changed between the merge base of ``base`` and ``head`` (renames as both names)."""
-    result = _git(root, "diff", "--name-only", "--no-renames", "-z", f"{base}...{head}")
+def changed_files(root: Path, base: str, head: str, merge_base: bool = True) -> list[str]:
+    """Paths changed between the merge base of ``base`` and ``head`` (renames as both names);
+    with ``merge_base=False``, between ``base`` itself and ``head`` (what a push changed)."""
+    span = f"{base}...{head}" if merge_base else f"{base}..{head}"
+    result = _git(root, "diff", "--name-only", "--no-renames", "-z", span)
     if result.returncode != 0:
         raise EvkinError("gate.files_unknown", {"base": base, "head": head})
     return [p for p in result.stdout.decode("utf-8", "replace").split("\0") if p]
@@ -80,11 +80,11 @@ def materialise(root: Path, commit: str, evaluation_id: str, dest: Path) -> bool
     if folder not in others:
         return False
     paths = [e for e in entries if e != EVALUATIONS] + [folder]
-    archive = _git(root, "archive", "--format=tar", commit, "--", *paths)
-    if archive.returncode != 0:
-        raise EvkinError("gate.head_unknown", {"commit": commit, "root": str(root)})
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(dest, filter="data")
+    # Blobs as stored, regular files only: no export rule can hide a file from the check,
+    # and a link is never followed (the check names it from the tree instead).
+    from evkin.gitrepo import export_regular
+
+    export_regular(root, commit, paths, dest)
     for other in others:
         (dest / other).mkdir(parents=True, exist_ok=True)
     return True

@@ -116,6 +116,9 @@ class Settings:
     section_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     site_url: str = ""
     sop: Sop = field(default_factory=load_sop)
+    # Public halves of the keys that only the publishing workflow holds: a forge trail counts
+    # only when one of them signed it (``pencatat.kunci``).
+    record_keys: tuple[str, ...] = ()
 
     @property
     def evaluations_dir(self) -> Path:
@@ -344,10 +347,30 @@ def parse_settings(text: str, root: Path) -> Settings:
         reader.add(people.line_of("sekretaris"), "settings.same_login", login=kepala.login)
 
     site = reader.mapping(raw, "situs", required=False)
+    record_keys = _record_keys(reader, reader.mapping(raw, "pencatat", required=False))
     if reader.findings:
         raise EvkinError("settings.invalid", findings=reader.findings)
     return Settings(
         root=root, agency=agency, roles=roles, paper=paper, fonts=fonts,
         negative_formula=formula, cap=cap, scale=scale, section_aliases=aliases,
-        site_url=reader.text(site, "url"),
+        site_url=reader.text(site, "url"), record_keys=record_keys,
     )
+
+
+def _record_keys(reader: _Reader, raw: LinedDict) -> tuple[str, ...]:
+    """``pencatat.kunci``: one OpenSSH public key or a list of them (old ones stay listed so
+    that trails they signed keep verifying after a rotation)."""
+    from evkin.signing import parse_public_key
+
+    value = raw.get("kunci")
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    keys = []
+    for item in items:
+        key = parse_public_key(str(item)) if isinstance(item, str) else ""
+        if not key:
+            reader.add(raw.line_of("kunci"), "settings.record_key", value=str(item)[:60])
+            continue
+        keys.append(key)
+    return tuple(keys)

@@ -127,3 +127,42 @@ def verify(data: bytes, signature: str, allowed: Iterable[Signer], principal: st
              "-I", principal, "-n", NAMESPACE, "-s", str(folder / "record.sig")],
             input=data, capture_output=True, check=False)
     return result.returncode == 0
+
+
+# The record key: held only by the publishing workflow (a forge secret), it signs the trail
+# that the after-merge step writes from the forge's reviews. Its public halves are listed in
+# evkin.yml (``pencatat.kunci``); a PR author holds no private half, so cannot forge a trail.
+RECORD_PRINCIPAL = "pencatat"
+RECORD_KEY_ENV = "EVKIN_RECORD_KEY"
+
+
+def record_signers(settings: Settings) -> list[Signer]:
+    return [Signer(RECORD_PRINCIPAL, key) for key in settings.record_keys]
+
+
+def public_key_of_text(private_key: str) -> str:
+    """The public half of a private key given as text ('' when unreadable)."""
+    if "PRIVATE KEY" not in private_key:
+        raise EvkinError("record.key_unreadable", {"env": RECORD_KEY_ENV})
+    with tempfile.TemporaryDirectory(prefix="evkin-key-") as tmp:
+        path = Path(tmp) / "kunci"
+        path.touch(mode=0o600)
+        path.write_text(private_key.strip() + "\n", encoding="ascii", errors="replace")
+        result = subprocess.run([_ssh_keygen(), "-y", "-f", str(path)], capture_output=True,
+                                text=True, check=False, stdin=subprocess.DEVNULL)
+    found = parse_public_key(result.stdout)
+    if result.returncode != 0 or not found:
+        raise EvkinError("record.key_unreadable", {"env": RECORD_KEY_ENV})
+    return found
+
+
+def sign_with_key_text(data: bytes, private_key: str) -> str:
+    """Sign with a private key given as text (a forge secret in the environment): written to
+    a private temporary file only for ``ssh-keygen``, removed at once."""
+    if "PRIVATE KEY" not in private_key:
+        raise EvkinError("record.key_unreadable", {"env": RECORD_KEY_ENV})
+    with tempfile.TemporaryDirectory(prefix="evkin-key-") as tmp:
+        path = Path(tmp) / "kunci"
+        path.touch(mode=0o600)
+        path.write_text(private_key.strip() + "\n", encoding="ascii", errors="replace")
+        return sign(data, path)

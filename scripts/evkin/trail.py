@@ -5,8 +5,14 @@ Nothing is published as final unless ``verify_trail`` says ``ok``. The checks, i
 first that fails is the ``reason``):
 
 1. every record's decision fits its role (paraf by the Sekretaris, signature by the Kepala
-   Dinas);
-2. offline records (``sumber: ssh``, or any record carrying ``tanda_tangan_ssh``): the SSH
+   Dinas); the folder at HEAD holds regular files only (no link, submodule or
+   ``.gitattributes`` rule that could make what renders differ from the approved blobs);
+2. a forge trail carries a record signature (``tanda_tangan_pencatat``) by a key listed in
+   ``pencatat.kunci`` of the committed evkin.yml: only the publishing workflow holds its private
+   half, so a hand-written or edited trail does not verify. Every record names the person who
+   held its role in evkin.yml at the approved commit (name, NIP, login), and that person wrote
+   no draft;
+   offline records (``sumber: ssh``, or any record carrying ``tanda_tangan_ssh``): the SSH
    signature over ``Approval.payload()`` verifies against the key the settings give that role
    (``evkin.yml`` as committed at the approved commit, else at HEAD), the record names that
    holder (NIP), its commit holds the tree it names, and the signer wrote no draft;
@@ -24,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from evkin import gitrepo
-from evkin.approval import Approval, Trail, load_trail
+from evkin.approval import TRAIL_DIR, Approval, Trail, load_trail
 from evkin.approval_order import RETURN, approving_roles, trail_state
 from evkin.findings import EvkinError
 from evkin.settings import SETTINGS_FILE, Person, Settings, parse_settings
@@ -88,8 +94,68 @@ def is_author(person: Person, authors: set[tuple[str, str]]) -> bool:
                for n, e in authors)
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _same_person(holder: Person, approval: Approval) -> bool:
+    """The record names this holder: same name and NIP, and the same forge login when the
+    record has one (an offline record may carry none)."""
+    return (_norm(holder.nama) == _norm(approval.name)
+            and "".join(holder.nip.split()) == "".join(approval.nip.split())
+            and (not approval.login or _norm(holder.login) == _norm(approval.login)))
+
+
+def _first_difference(holder: Person, approval: Approval) -> tuple[str, str, str]:
+    if _norm(holder.nama) != _norm(approval.name):
+        return "nama", approval.name, holder.nama
+    if "".join(holder.nip.split()) != "".join(approval.nip.split()):
+        return "NIP", approval.nip, holder.nip
+    return "login", approval.login, holder.login
+
+
+def record_signed(root: Path, trail: Trail) -> tuple[str, dict[str, object]] | None:
+    """A forge trail counts only with a record signature by a key listed in the committed
+    evkin.yml (``pencatat.kunci``). ``None`` when it has one, else (reason, params)."""
+    from evkin import signing
+
+    settings = committed_settings(root, "HEAD")
+    if settings is None or not settings.record_keys:
+        return "trail.no_record_key", {}
+    if not trail.record_signature:
+        return "trail.record_unsigned", {}
+    if not signing.verify(trail.payload(), trail.record_signature,
+                          signing.record_signers(settings), signing.RECORD_PRINCIPAL):
+        return "trail.record_bad_signature", {}
+    return None
+
+
+def sign_record(trail: Trail, private_key: str) -> Trail:
+    """The trail with its record signature, made with the publishing workflow's key."""
+    from dataclasses import replace
+
+    from evkin import signing
+
+    return replace(trail, record_signature=signing.sign_with_key_text(trail.payload(),
+                                                                      private_key))
+
+
+def irregular(root: Path, evaluation_id: str) -> str:
+    """The first path in the folder at HEAD that is not a regular file, or that a content
+    attribute applies to ('' when there is none)."""
+    from evkin.evaluation import regular
+
+    found = regular.tree_findings(root, "HEAD", evaluation_id)
+    if found:
+        return found[0].path
+    folder = gitrepo.folder_path(evaluation_id)
+    attributes = gitrepo.content_attributes(root, gitrepo.tree_files(root, "HEAD", folder))
+    return min(attributes) if attributes else ""
+
+
 class _SignedChecker:
-    """Checks offline (SSH-signed) records; caches settings per commit."""
+    """Checks records against the settings of the approved commit; caches settings per
+    commit."""
 
     def __init__(self, root: Path, evaluation_id: str) -> None:
         self.root = root
@@ -97,15 +163,48 @@ class _SignedChecker:
         self.cache: dict[str, tuple[str, Settings | None]] = {}
 
     def settings_for(self, commit: str) -> tuple[str, Settings | None]:
+        """evkin.yml as committed at the approved commit; where that commit is gone (a squash
+        merge, a migrated forge), at the commit that first recorded the trail; else HEAD."""
         key = commit or "HEAD"
         if key not in self.cache:
-            rev = commit if commit and gitrepo.object_type(self.root, commit) == "commit" \
-                else "HEAD"
-            found = committed_settings(self.root, rev)
-            if found is None and rev != "HEAD":
-                rev, found = "HEAD", committed_settings(self.root, "HEAD")
-            self.cache[key] = (gitrepo.resolve_commit(self.root, rev) if found else "", found)
+            candidates = []
+            if commit and gitrepo.object_type(self.root, commit) == "commit":
+                candidates.append(commit)
+            first = gitrepo.first_commit_of(self.root, f"{TRAIL_DIR}/{self.evaluation_id}.yml")
+            if first:
+                candidates.append(first)
+            candidates.append("HEAD")
+            found: tuple[str, Settings | None] = ("", None)
+            for rev in candidates:
+                settings = committed_settings(self.root, rev)
+                if settings is not None:
+                    found = (gitrepo.resolve_commit(self.root, rev), settings)
+                    break
+            self.cache[key] = found
         return self.cache[key]
+
+    def person(self, number: int, approval: Approval, label: str
+               ) -> tuple[str, dict[str, object]] | None:
+        """Does the record name the person who held its role at the approved commit, who
+        wrote no draft of it? ``None`` when so, else (reason, params)."""
+        params: dict[str, object] = {"number": number, "role": label}
+        _used, settings = self.settings_for(approval.commit)
+        if settings is None:
+            return "trail.no_settings", params
+        holders = settings.roles.holders(approval.role)
+        holder = next((h for h in holders if _same_person(h, approval)), None)
+        if holder is None:
+            expected = holders[0] if holders else Person("?")
+            field, value, want = _first_difference(expected, approval)
+            return "trail.person_mismatch", {**params, "field": field, "value": value,
+                                             "expected": want}
+        if approval.decision != RETURN and approval.commit and \
+                gitrepo.object_type(self.root, approval.commit) == "commit":
+            authors = {(d.author, d.email) for d in gitrepo.drafts(
+                self.root, self.evaluation_id, approval.commit)}
+            if is_author(holder, authors):
+                return "trail.author", {**params, "name": holder.nama}
+        return None
 
     def check(self, number: int, approval: Approval) -> tuple[RecordCheck, str | None,
                                                                 dict[str, object]]:
@@ -124,18 +223,11 @@ class _SignedChecker:
                               approval.role):
             return RecordCheck(number, "invalid", used), "trail.bad_signature", params
         ok = RecordCheck(number, "valid", used)
-        holder = settings.roles.holders(approval.role)[0]
-        if holder.nip and approval.nip and holder.nip != approval.nip:
-            return ok, "trail.identity_mismatch", {**params, "name": holder.nama}
         if approval.commit and gitrepo.object_type(self.root, approval.commit) == "commit":
             at_commit = gitrepo.tree_at(self.root, gitrepo.folder_path(self.evaluation_id),
                                         approval.commit)
             if at_commit != approval.tree:
                 return ok, "trail.commit_mismatch", params
-            authors = {(d.author, d.email) for d in gitrepo.drafts(
-                self.root, self.evaluation_id, approval.commit)}
-            if is_author(holder, authors):
-                return ok, "trail.author", {**params, "name": holder.nama}
         return ok, None, params
 
 
@@ -162,11 +254,15 @@ def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
         if approval.decision != RETURN and roles.get(approval.role) != approval.decision:
             return fail("trail.role_mismatch", number=number, role=labels[approval],
                         decision=approval.decision)
+    if current:
+        odd = irregular(root, evaluation_id)
+        if odd:
+            return fail("trail.irregular", path=odd)
 
     records: tuple[RecordCheck, ...] = tuple(
         RecordCheck(n, "none") for n in range(1, len(trail.approvals) + 1))
+    checker = _SignedChecker(root, evaluation_id)
     if trail.source == "ssh" or any(a.ssh_signature for a in trail.approvals):
-        checker = _SignedChecker(root, evaluation_id)
         checked = []
         problem: tuple[str, dict[str, object]] | None = None
         for number, approval in enumerate(trail.approvals, 1):
@@ -180,6 +276,14 @@ def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
         records = tuple(checked)
         if problem:
             return fail(problem[0], records, **problem[1])
+    else:
+        unsigned = record_signed(root, trail)
+        if unsigned:
+            return fail(unsigned[0], records, **unsigned[1])
+    for number, approval in enumerate(trail.approvals, 1):
+        wrong = checker.person(number, approval, labels[approval])
+        if wrong:
+            return fail(wrong[0], records, **wrong[1])
 
     paraf, signature = trail.paraf, trail.signature
     if paraf is None or signature is None:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from evkin.capaian import Result, evaluate
+from evkin.evaluation import regular
 from evkin.evaluation.load import evaluation_folders, load_evaluation
 from evkin.evaluation.model import Evaluation, Period
 from evkin.findings import EvkinError, Finding
@@ -30,10 +31,11 @@ class Checked:
         return [f for f in self.findings if f.severity == "error"]
 
 
-def _check_one(args: tuple[Path, Settings, frozenset[str]]) -> Checked:
-    folder, settings, known = args
+def _check_one(args: tuple[Path, Settings, frozenset[str], tuple[Finding, ...]]) -> Checked:
+    folder, settings, known, irregular = args
     loaded = load_evaluation(folder, settings)
-    findings = loaded.findings + apply_rules(loaded.evaluation, Context(settings, known))
+    findings = (list(irregular) + loaded.findings
+                + apply_rules(loaded.evaluation, Context(settings, known)))
     findings.sort(key=lambda f: (f.path, f.line or 0))
     return Checked(loaded.evaluation, findings)
 
@@ -62,7 +64,9 @@ def check(settings: Settings, folders: Sequence[Path], jobs: int | None = None,
           progress: Callable[[int, int], None] | None = None) -> list[Checked]:
     """Load and check each folder; results in the order given."""
     known = frozenset(p.name for p in evaluation_folders(settings))
-    work = [(folder, settings, known) for folder in folders]
+    irregular = regular.scan(settings.root, folders)
+    work = [(folder, settings, known, tuple(irregular[folder.resolve()]))
+            for folder in folders]
     jobs = jobs or (os.cpu_count() or 1)
     if len(work) < PARALLEL_FROM or jobs == 1:
         out = []
@@ -123,8 +127,10 @@ def previous_id(evaluation: Evaluation, all_ids: Sequence[str]) -> str | None:
 
 def load_one(settings: Settings, evaluation_id: str) -> Checked:
     folders = resolve_folders(settings, [evaluation_id])
+    irregular = regular.scan(settings.root, folders)
     one = _check_one((folders[0], settings,
-                      frozenset(p.name for p in evaluation_folders(settings))))
+                      frozenset(p.name for p in evaluation_folders(settings)),
+                      tuple(irregular[folders[0].resolve()])))
     return _with_cross(settings, [one])[0]
 
 

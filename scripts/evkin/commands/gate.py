@@ -147,6 +147,8 @@ def _check(root: Path, settings_text: str, pr: PullRequest, evaluation_id: str
             return error.findings or [Finding(f"evaluations/{evaluation_id}", None, error.code,
                                               error.params)]
 
+    from evkin.evaluation.regular import tree_findings
+
     head = pullgit.resolve(root, pr.head_sha)
     if head is None:
         note = Finding(pr.url or f"#{pr.number}", None, "gate.checked_worktree",
@@ -160,7 +162,8 @@ def _check(root: Path, settings_text: str, pr: PullRequest, evaluation_id: str
         if not pullgit.materialise(root, head, evaluation_id, folder):
             return [Finding(f"evaluations/{evaluation_id}", None, "gate.evaluation_missing",
                             {"id": evaluation_id})], []
-        return check_in(folder), []
+        # Links and submodules are not written out (never followed): named from the tree.
+        return tree_findings(root, head, evaluation_id) + check_in(folder), []
 
 
 def status_text(state: Any, settings: Any) -> str:
@@ -268,7 +271,7 @@ def _json(state: Any, settings: Any, forge: str, posted: dict[str, Any] | None,
 def _record(root: Path, state: Any, settings: Any, forge: str) -> tuple[int, str | None]:
     """Write ``persetujuan/<id>.yml`` for a signed evaluation; (exit code, path)."""
     from evkin.approval import TRAIL_DIR, Trail, save_trail
-    from evkin.trail import folder_tree
+    from evkin.trail import folder_tree, sign_record
 
     pr: PullRequest = state.pull_request
     if state.evaluation_id is None:
@@ -284,10 +287,60 @@ def _record(root: Path, state: Any, settings: Any, forge: str) -> tuple[int, str
     trail = Trail(evaluation_id=state.evaluation_id,
                   approvals=tuple(state.approvals(settings, tree)), tree=tree,
                   commit=pr.head_sha, source=forge, pull_request=pr.url or f"#{pr.number}")
-    path = save_trail(root, trail)
+    path = save_trail(root, sign_record(trail, _record_key(settings)))
     rel = f"{TRAIL_DIR}/{path.name}"
     print(t("gate.recorded", {"path": rel, "tree": tree[:12]}), file=sys.stderr)
     return 0, rel
+
+
+def _base_arg(args: argparse.Namespace, root: Path) -> str | None:
+    from evkin import pullgit
+
+    return pullgit.resolve(root, args.base_ref) if args.base_ref else None
+
+
+def _refuse_unaccounted(commit: str, paths: list[str]) -> None:
+    shown = ", ".join(paths[:10]) + (" …" if len(paths) > 10 else "")
+    print(t("gate.unaccounted", {"sha": commit[:12], "files": shown}), file=sys.stderr)
+
+
+def _record_key(settings: Any) -> str:
+    """The publishing workflow's private record key (a secret in the environment), checked
+    against the public halves the target branch's evkin.yml lists."""
+    from evkin import signing
+
+    private = os.environ.get(signing.RECORD_KEY_ENV, "")
+    if not private.strip():
+        raise EvkinError("record.no_key", {"env": signing.RECORD_KEY_ENV})
+    public = signing.public_key_of_text(private)
+    if public not in settings.record_keys:
+        raise EvkinError("record.key_not_listed", {"env": signing.RECORD_KEY_ENV,
+                                                   "key": public[:40] + "…"})
+    return private
+
+
+def _unaccounted(root: Path, base: str | None, commit: str, pr: PullRequest | None,
+                 signed: bool) -> list[str]:
+    """Paths the pushed commits change that no signed report pull request accounts for:
+    any trail (only this step writes trails), and evaluation folders unless a signed pull
+    request of that one evaluation brought them."""
+    from evkin import pullgit
+    from evkin.approval import TRAIL_DIR
+    from evkin.gate import EVALUATIONS_DIR, scope_of
+
+    if base is None or pullgit.resolve(root, commit) is None:
+        files = list(pr.files) if pr is not None else []
+    else:
+        files = pullgit.changed_files(root, base, commit, merge_base=False)
+    allowed = scope_of(pr.files).evaluation_id if (pr is not None and signed) else None
+    out = []
+    for path in files:
+        parts = path.split("/")
+        if parts[0] == TRAIL_DIR:
+            out.append(path)
+        elif parts[0] == EVALUATIONS_DIR and len(parts) >= 3 and parts[1] != allowed:
+            out.append(path)
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
@@ -315,6 +368,10 @@ def run(args: argparse.Namespace) -> int:
         elif args.commit:
             merged = client.merged_pull_of(args.commit)
             if merged is None:
+                stray = _unaccounted(root, _base_arg(args, root), args.commit, None, False)
+                if stray:
+                    _refuse_unaccounted(args.commit, stray)
+                    return 1
                 print(t("gate.no_merged_pr", {"sha": args.commit[:12]}), file=sys.stderr)
                 return 0
             number = merged
@@ -354,7 +411,14 @@ def run(args: argparse.Namespace) -> int:
     code = 0 if state.signed else 1
     recorded = None
     if args.record:
-        code, recorded = _record(root, state, settings, kind)
+        # The pull request's own evaluation is _record's to judge (signed or not).
+        stray = _unaccounted(root, _base_arg(args, root), args.commit or pr.head_sha, pr,
+                             True)
+        if stray:
+            _refuse_unaccounted(args.commit or pr.head_sha, stray)
+            code = 1
+        else:
+            code, recorded = _record(root, state, settings, kind)
 
     if args.format == "json":
         print_json(_json(state, settings, kind, posted, recorded))

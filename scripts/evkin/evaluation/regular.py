@@ -1,0 +1,93 @@
+"""Evaluation folders hold regular files only.
+
+The approval binds the git tree of ``evaluations/<id>``; that binding means something only
+when the tree is the content. A symbolic link points outside it (a later commit elsewhere
+would change the published report while the tree stays the same), a submodule points at
+another repository, and ``.gitattributes`` filters or export rules make the working copy or
+an export differ from the approved blobs. Each is refused, by path, before anything renders.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from evkin import gitrepo
+from evkin.findings import Finding
+
+ATTRIBUTE_FILES = (".gitattributes", ".gitmodules")
+
+
+def _rel(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def scan_folder(root: Path, folder: Path) -> list[Finding]:
+    """Symbolic links, submodules and attribute files in the working copy of one folder."""
+    out: list[Finding] = []
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(current)
+        for name in sorted([*dirs, *files]):
+            path = here / name
+            rel = _rel(root, path)
+            if path.is_symlink():
+                out.append(Finding(rel, None, "regular.symlink",
+                                   {"target": os.readlink(path)}))
+            elif name == ".git":
+                out.append(Finding(_rel(root, here), None, "regular.submodule", {}))
+            elif name in ATTRIBUTE_FILES:
+                out.append(Finding(rel, None, "regular.attribute_file", {"name": name}))
+        dirs[:] = [d for d in dirs if not (here / d).is_symlink() and d != ".git"]
+    return out
+
+
+def scan(root: Path, folders: Sequence[Path]) -> dict[Path, list[Finding]]:
+    """Findings per folder: the working copy, plus (in a Git repository, asked once for all
+    folders) entries the index records as links or submodules and content attributes."""
+    root = root.resolve()
+    folders = [folder.resolve() for folder in folders]
+    out = {folder: scan_folder(root, folder) for folder in folders}
+    if not gitrepo.is_repo(root) or not folders:
+        return out
+    by_rel = {_rel(root, folder): folder for folder in folders}
+    indexed = gitrepo.irregular_in_index(root, gitrepo.EVALUATIONS) or []
+    for entry in indexed:
+        folder = _owner(by_rel, entry.path)
+        if folder is not None and not any(f.path == entry.path for f in out[folder]):
+            out[folder].append(Finding(entry.path, None, f"regular.{entry.kind}",
+                                       {"target": ""}))
+    files = [_rel(root, p) for folder in folders for p in _files(folder)]
+    for path, attributes in gitrepo.content_attributes(root, files).items():
+        folder = _owner(by_rel, path)
+        if folder is not None:
+            out[folder].append(Finding(path, None, "regular.attribute", {
+                "attributes": ", ".join(f"{a}={v}" for a, v in attributes)}))
+    return out
+
+
+def _files(folder: Path) -> Iterable[Path]:
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        for name in files:
+            yield Path(current) / name
+
+
+def _owner(by_rel: dict[str, Path], path: str) -> Path | None:
+    parts = path.split("/")
+    return by_rel.get("/".join(parts[:2])) if len(parts) > 2 else None
+
+
+def tree_findings(root: Path, rev: str, evaluation_id: str) -> list[Finding]:
+    """The same refusal for a folder as committed at ``rev`` (the gate's head, the approved
+    commit): links, submodules and attribute files in the tree, never followed."""
+    folder = gitrepo.folder_path(evaluation_id)
+    out = [Finding(e.path, None, f"regular.{e.kind}", {"target": ""})
+           for e in gitrepo.irregular_in_tree(root, rev, folder)]
+    listed = gitrepo.tree_files(root, rev, folder)
+    out += [Finding(p, None, "regular.attribute_file", {"name": p.rsplit("/", 1)[-1]})
+            for p in listed if p.rsplit("/", 1)[-1] in ATTRIBUTE_FILES]
+    return out
