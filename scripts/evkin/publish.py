@@ -354,6 +354,36 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     return outcome
 
 
+def announce_built(dest: Path,
+                   announce: Callable[[list[dict[str, Any]], dict[str, Any]], None],
+                   now: dt.datetime | None = None) -> Outcome:
+    """Announce the reports of an archive already built in ``dest`` that were not announced
+    before, and mark them in its manifest. Builds nothing: the publishing workflow runs this
+    in the one job that holds the mail secrets, where no MkDocs hook or other repository code
+    of the build runs."""
+    dest = dest.absolute()
+    path = dest / MANIFEST
+    try:
+        final = json.loads(path.read_text(encoding="utf-8"))
+        reports = final["laporan"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise EvkinError("publish.no_manifest", {"path": str(path)}) from None
+    now = now or dt.datetime.now(WIB).replace(microsecond=0)
+    outcome = Outcome(dest, dest.resolve(), False, final)
+    outcome.new = [r for r in reports if not r.get("diberitahukan")]
+    if outcome.new:
+        try:
+            announce(outcome.new, final)
+        except EvkinError as error:
+            outcome.announce_error = error
+            return outcome
+        for entry in reports:
+            entry.setdefault("diberitahukan", now.isoformat())
+        write_atomic(path.resolve(), json.dumps(final, ensure_ascii=False, indent=2) + "\n")
+        outcome.announced = len(outcome.new)
+    return outcome
+
+
 def absolute(settings: Settings, rel: str) -> str:
     base = settings.site_url if settings.site_url.endswith("/") else settings.site_url + "/"
     return urljoin(base, rel)

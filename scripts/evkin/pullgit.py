@@ -2,8 +2,8 @@
 the files and committers between base and head, and the head's tree to check.
 
 The gate runs the TARGET branch's code over the pull request's content as data only: the head
-commit's regular files are written, as stored, into a temporary folder and checked there; nothing from it
-is executed, and the working copy is not touched.
+commit's regular files are written, as stored, into a temporary folder and checked there;
+nothing from it is executed, and the working copy is not touched.
 """
 
 from __future__ import annotations

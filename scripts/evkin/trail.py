@@ -248,6 +248,9 @@ def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
              ) -> Verification:
         return Verification(False, trail, reason, current, params, records)
 
+    if trail.evaluation_id != evaluation_id:
+        # A trail copied from another report: its records approved that report's folder.
+        return fail("trail.other_evaluation", other=trail.evaluation_id)
     roles = approving_roles(sop)
     labels = {a: sop.role_label(a.role) for a in trail.approvals}
     for number, approval in enumerate(trail.approvals, 1):

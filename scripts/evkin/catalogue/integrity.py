@@ -85,6 +85,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the approved folder holds a symbolic link, submodule or .gitattributes rule "
               "({path}); its content cannot be guaranteed to be what was approved",
     },
+    "trail.other_evaluation": {
+        "id": "jejak ini mencatat persetujuan evaluasi lain ({other}), bukan evaluasi ini",
+        "en": "this trail records the approval of another evaluation ({other}), not this one",
+    },
     "trail.forge_mismatch": {
         "id": "persetujuan ke-{number} tidak cocok dengan ulasan di forge ({detail})",
         "en": "approval {number} does not match the review on the forge ({detail})",
@@ -104,5 +108,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "commit {sha} on main changes {files} without a pull request signed under the "
               "SOP; that evaluation is not published as final. Revert this change and propose "
               "it through a pull request.",
+    },
+    "publish.opt_notify_only": {
+        "id": "hanya kirim surel untuk arsip yang sudah dibangun di --dest (tanpa membangun "
+              "ulang); dipakai oleh tugas surel alur kerja terbit yang memegang secret SMTP",
+        "en": "only e-mail about the archive already built in --dest (no rebuild); used by the "
+              "publishing workflow's mail job, which holds the SMTP secrets",
+    },
+    "publish.no_manifest": {
+        "id": "{path} tidak ada atau tidak terbaca; bangun arsip dulu dengan "
+              "'evkin publish --dest FOLDER'.",
+        "en": "{path} is missing or unreadable; build the archive first with "
+              "'evkin publish --dest FOLDER'.",
     },
 }

@@ -336,9 +336,9 @@ def _unaccounted(root: Path, base: str | None, commit: str, pr: PullRequest | No
     out = []
     for path in files:
         parts = path.split("/")
-        if parts[0] == TRAIL_DIR:
-            out.append(path)
-        elif parts[0] == EVALUATIONS_DIR and len(parts) >= 3 and parts[1] != allowed:
+        trail = parts[0] == TRAIL_DIR
+        stray = parts[0] == EVALUATIONS_DIR and len(parts) >= 3 and parts[1] != allowed
+        if trail or stray:
             out.append(path)
     return out
 

@@ -15,6 +15,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("publish", help=t("publish.help"), description=t("publish.description"))
     p.add_argument("--dest", required=True, metavar="FOLDER", help=t("publish.opt_dest"))
     p.add_argument("--notify", action="store_true", help=t("publish.opt_notify"))
+    p.add_argument("--notify-only", action="store_true", help=t("publish.opt_notify_only"))
     p.add_argument("--previous", metavar="FOLDER_OR_URL", help=t("publish.opt_previous"))
     p.set_defaults(run=run)
 
@@ -28,11 +29,11 @@ def _progress(stage: str, done: int, total: int) -> None:
 def run(args: argparse.Namespace) -> int:
     from evkin import notify
     from evkin.findings import EvkinError
-    from evkin.publish import items_for, publish
+    from evkin.publish import announce_built, items_for, publish
 
     settings = settings_from(args)
     announce = None
-    if args.notify:
+    if args.notify or args.notify_only:
         # Check the mail settings before building anything.
         smtp = notify.smtp_from_env()
         people = notify.recipients(settings)
@@ -43,7 +44,11 @@ def run(args: argparse.Namespace) -> int:
             items = items_for(settings, entries)
             notify.send(smtp, [notify.compose(settings, smtp, p, items) for p in people])
 
-    outcome = publish(settings, Path(args.dest), args.previous, announce, progress=_progress)
+    if args.notify_only and announce is not None:
+        outcome = announce_built(Path(args.dest), announce)
+    else:
+        outcome = publish(settings, Path(args.dest), args.previous, announce,
+                          progress=_progress)
     for warning in outcome.warnings:
         print(f"{t('common.warning')}: {warning}", file=sys.stderr)
     reports = outcome.manifest["laporan"]
@@ -54,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         print(outcome.announce_error.message(), file=sys.stderr)
         print(t("publish.notify_retry"), file=sys.stderr)
         return 1
-    if args.notify:
+    if args.notify or args.notify_only:
         if outcome.announced:
             print(t("publish.announced", {"count": outcome.announced,
                                           "people": len(settings.roles.penerima)}))
