@@ -302,3 +302,20 @@ def test_record_refuses_without_the_record_key(evkin: Any, repo: Path, tmp_path:
     result = evkin("gate", *args, "--base-ref", before, "--record", root=repo)
     assert result.code == 2 and "EVKIN_RECORD_KEY" in result.err
     assert "Traceback" not in result.err
+
+
+def test_each_forge_record_must_match_its_review(repo: Path) -> None:
+    from evkin.review import REQUEST_CHANGES
+    from evkin.trail import forge_difference
+
+    trail = load_trail(repo, EVAL)
+    assert trail is not None
+    paraf, signature = trail.approvals
+    good = [Review(paraf.login, APPROVE, paraf.commit, paraf.at, url=paraf.url),
+            Review(signature.login, APPROVE, signature.commit, signature.at, url=signature.url)]
+    assert forge_difference(trail, good) is None
+    assert forge_difference(trail, good[:1]) == (2, f"ulasan {signature.url} tidak ada di forge")
+    other = dataclasses.replace(good[1], login="fajar-ramadhan")
+    assert forge_difference(trail, [good[0], other])[0] == 2  # type: ignore[index]
+    returned = dataclasses.replace(good[0], state=REQUEST_CHANGES)
+    assert forge_difference(trail, [returned, good[1]])[0] == 1  # type: ignore[index]

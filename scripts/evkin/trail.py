@@ -25,7 +25,7 @@ first that fails is the ``reason``):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from evkin import gitrepo
 from evkin.approval import TRAIL_DIR, Approval, Trail, load_trail
 from evkin.approval_order import RETURN, approving_roles, trail_state
 from evkin.findings import EvkinError
+from evkin.review import Review
 from evkin.settings import SETTINGS_FILE, Person, Settings, parse_settings
 from evkin.sop import Sop, load_sop
 
@@ -306,3 +307,26 @@ def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
     if not (seen[1] if seen is not None else folder_is_clean(root, evaluation_id)):
         return fail("trail.uncommitted", records)
     return Verification(True, trail, None, current, {}, records)
+
+
+def forge_difference(trail: Trail, reviews: Sequence[Review]) -> tuple[int, str] | None:
+    """Compare each forge record with the review it names (by its link): same reviewer,
+    same decision, same commit. ``None`` when all match, else (record number, what differs).
+    Pure: the caller fetched the reviews with a token (``evkin approvals``)."""
+    from evkin.review import APPROVE, REQUEST_CHANGES
+
+    by_url = {r.url: r for r in reviews if r.url}
+    for number, approval in enumerate(trail.approvals, 1):
+        if not approval.url or approval.ssh_signature:
+            continue
+        review = by_url.get(approval.url)
+        if review is None:
+            return number, f"ulasan {approval.url} tidak ada di forge"
+        if review.login.casefold() != approval.login.casefold():
+            return number, f"login {review.login} ≠ {approval.login}"
+        wanted = REQUEST_CHANGES if approval.decision == RETURN else APPROVE
+        if review.state != wanted:
+            return number, f"status {review.state}"
+        if approval.commit and review.commit and review.commit != approval.commit:
+            return number, f"komit {review.commit[:12]} ≠ {approval.commit[:12]}"
+    return None

@@ -7,7 +7,7 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from evkin.commands import settings_from
 from evkin.commands._ids import evaluation_id
@@ -87,6 +87,37 @@ def _json(verification: Verification, ident: str, tags: dict[int, str]) -> dict[
     }
 
 
+def _cross_checked(verification: Any) -> Any:
+    """With a forge token in the environment and the trail's pull request on this forge
+    (``GITHUB_SERVER_URL``/``GITHUB_REPOSITORY``, as CI sets them), each forge record must
+    match its review in the reviews API. Without them (a migrated forge, no token) the record
+    signature and Git alone decide."""
+    import dataclasses
+    import os
+
+    from evkin import forge
+    from evkin.trail import forge_difference
+
+    trail = verification.trail
+    token = forge.token_from_env()
+    repo = os.environ.get("GITHUB_REPOSITORY", "")
+    server = os.environ.get("GITHUB_SERVER_URL", "").rstrip("/")
+    api = os.environ.get("GITHUB_API_URL", "")
+    if not (verification.ok and trail is not None and token and repo and server and api
+            and trail.source in forge.FORGES
+            and trail.pull_request.startswith(f"{server}/{repo}/")):
+        return verification
+    number = trail.pull_request.rstrip("/").rsplit("/", 1)[-1]
+    if not number.isdigit():
+        return verification
+    client = forge.client(trail.source, api, repo, token)
+    differs = forge_difference(trail, client.reviews(int(number)))
+    if differs is None:
+        return verification
+    return dataclasses.replace(verification, ok=False, reason="trail.forge_mismatch",
+                               params={"number": differs[0], "detail": differs[1]})
+
+
 def run(args: argparse.Namespace) -> int:
     from evkin.commands.history import decision_label
     from evkin.indonesian_dates import format_datetime
@@ -102,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         count = write_allowed_signers(settings, Path(args.allowed_signers))
         print(t("approvals.allowed_written", {"path": args.allowed_signers, "count": count}),
               file=sys.stderr)
-    verification = verify_trail(settings.root, ident, settings.sop)
+    verification = _cross_checked(verify_trail(settings.root, ident, settings.sop))
     trail = verification.trail
     tags: dict[int, str] = {}
     if trail is not None:
