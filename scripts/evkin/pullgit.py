@@ -65,8 +65,10 @@ def commit_identities(root: Path, base: str, head: str) -> frozenset[str]:
 
 
 def materialise(root: Path, commit: str, evaluation_id: str, dest: Path) -> bool:
-    """Unpack ``commit``'s tree into ``dest`` with only the one evaluation's content (the other
-    evaluation folders exist, empty, so references to them still resolve by name).
+    """Unpack ``commit``'s tree into ``dest``: every evaluation folder, since a report is
+    checked against the others (its predecessor's figures, open recommendations of earlier
+    evaluations); a report pull request changes its own folder only, so the others are the
+    target branch's.
 
     ``False`` when the evaluation folder does not exist at ``commit``.
     """
@@ -79,7 +81,7 @@ def materialise(root: Path, commit: str, evaluation_id: str, dest: Path) -> bool
     others = [p for p in present.stdout.decode("utf-8", "replace").split("\0") if p]
     if folder not in others:
         return False
-    paths = [e for e in entries if e != EVALUATIONS] + [folder]
+    paths = [e for e in entries if e != EVALUATIONS] + [EVALUATIONS]
     # Blobs as stored, regular files only: no export rule can hide a file from the check,
     # and a link is never followed (the check names it from the tree instead).
     from evkin.gitrepo import export_regular
