@@ -158,14 +158,32 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
     return Previous(None)
 
 
-def seed_from(previous: Previous, scratch: Path) -> Callable[[str], tuple[Path, list[Path]] |
-                                                               None]:
-    """Look up a content key among the previous release's reports and bring its PDF (and
-    charts) back, so an unchanged report keeps its published bytes."""
-    by_key = {str(r.get("kunci")): r for r in previous.reports().values() if r.get("kunci")}
+def approval_of(report: Any) -> str:
+    """What identifies a report's approval: the approved tree and the signature's time.
+    A published final PDF is replaced only when this changes (a newer approval)."""
+    trail = report.verification.trail
+    signature = trail.signature if trail else None
+    if not report.final or signature is None:
+        return ""
+    return f"{signature.tree}@{signature.at.isoformat()}"
 
-    def seed(key: str) -> tuple[Path, list[Path]] | None:
-        entry = by_key.get(key)
+
+def seed_from(previous: Previous, scratch: Path) -> Callable[[str, Any], tuple[Path, list[Path]]
+                                                               | None]:
+    """The PDF (and charts) published before for a report: the one of the same approval
+    (whatever evkin would render today: never replaced without a newer approval, never
+    re-signed), else the one of the same content key, so its published bytes stay."""
+    by_key = {str(r.get("kunci")): r for r in previous.reports().values() if r.get("kunci")}
+    by_id = previous.reports()
+
+    def seed(key: str, report: Any = None) -> tuple[Path, list[Path]] | None:
+        entry = None
+        if report is not None:
+            same = by_id.get(report.id)
+            approval = approval_of(report)
+            if same is not None and approval and same.get("persetujuan") == approval:
+                entry = same
+        entry = entry or by_key.get(key)
         if entry is None or not entry.get("pdf"):
             return None
         pdf = previous.fetch(str(entry["pdf"]), scratch / f"{key}.pdf", str(entry["sha256"]))
@@ -198,6 +216,7 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
     ``terbit`` (first published) and ``diberitahukan`` (announced) carry over from the previous
     manifest while the PDF is the same; a replaced PDF's hash moves to ``versi_lama``.
     """
+    from evkin.sealing import SEALED
     from evkin.site import paths
     from evkin.site.report import title
 
@@ -214,11 +233,16 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
         ev = report.evaluation
         trail = report.verification.trail
         old = before.get(report.id)
+        render_sha = artefact.render_sha256 or pdf.sha256
+        if old is not None and not artefact.render_sha256 and artefact.seal == SEALED:
+            render_sha = str((old.get("render") or {}).get("sha256") or pdf.sha256)
         same = old is not None and old.get("sha256") == pdf.sha256
+        # Sealing the render published before is the same version, not a new one.
+        sealed_now = (old is not None and not same and old.get("sha256") == render_sha)
+        if sealed_now and old is not None:
+            same = True
         if old is not None and not same and old.get("sha256"):
-            superseded.append({"id": report.id, "sha256": old["sha256"],
-                               "terbit": old.get("terbit"), "diganti": now.isoformat(),
-                               "nomor": old.get("nomor", "")})
+            superseded.append(_earlier(old, now))
         charts = [paths.chart_file(ev, n) for n in range(1, len(artefact.charts) + 1)]
         entries.append({
             "id": report.id,
@@ -232,11 +256,18 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
             "ukuran": pdf.size,
             "kunci": artefact.key,
             "pohon": report.verification.current_tree,
+            "persetujuan": approval_of(report),
             "paraf": _person(trail.paraf if trail else None),
             "tanda_tangan": _person(trail.signature if trail else None),
+            "render": {"sha256": render_sha},
+            "segel": _seal_record(artefact, old, same and not sealed_now, now),
             "terbit": old.get("terbit") if same and old else now.isoformat(),
             "diberitahukan": old.get("diberitahukan") if same and old else None,
         })
+    current = {e["id"] for e in entries}
+    for report_id, old in before.items():
+        if report_id not in current and old.get("sha256"):
+            superseded.append(_earlier(old, now))  # no longer final: kept as published
     return {
         "format": FORMAT,
         "evkin": __version__,
@@ -246,6 +277,45 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
         "laporan": entries,
         "versi_lama": superseded,
     }
+
+
+def _earlier(old: Mapping[str, Any], now: dt.datetime) -> dict[str, Any]:
+    """A published version that a newer approval replaced: kept, with its file."""
+    return {"id": old.get("id"), "sha256": old["sha256"], "terbit": old.get("terbit"),
+            "diganti": now.isoformat(), "nomor": old.get("nomor", ""),
+            "judul": old.get("judul", ""), "pdf": old.get("pdf", ""),
+            "render": old.get("render"), "segel": old.get("segel"),
+            "tanda_tangan": old.get("tanda_tangan"), "paraf": old.get("paraf")}
+
+
+def keep_earlier(data: dict[str, Any], previous: Previous, staging: Path) -> None:
+    """Every earlier version stays downloadable: its PDF is copied into this release under
+    ``versi/<id>/<sha256>.pdf`` (from the previous release, checked against its hash)."""
+    for entry in data.get("versi_lama", []):
+        rel = str(entry.get("pdf") or "")
+        sha = str(entry.get("sha256") or "")
+        if not rel or not sha:
+            continue
+        target = f"versi/{entry.get('id')}/{sha[:16]}.pdf"
+        if ".." in target.split("/") or "\\" in target:
+            entry["pdf"] = ""
+            continue
+        got = previous.fetch(rel, staging / target, sha)
+        entry["pdf"] = target if got is not None else ""
+
+
+def _seal_record(artefact: Any, old: Mapping[str, Any] | None, unchanged: bool,
+                 now: dt.datetime) -> dict[str, Any] | None:
+    """The electronic-signature state of a published PDF (None when TTE is not used)."""
+    from evkin.sealing import SEALED
+
+    if not artefact.seal:
+        return None
+    if artefact.seal == SEALED:
+        kept = (old or {}).get("segel") or {}
+        when = kept.get("waktu") if unchanged and kept.get("status") == SEALED else None
+        return {"status": SEALED, "waktu": when or now.isoformat()}
+    return {"status": artefact.seal, "pesan": artefact.seal_note}
 
 
 def published_dates(previous: Previous, ids: list[str], now: dt.datetime
@@ -301,15 +371,21 @@ def _head(root: Path) -> str:
 def publish(settings: Settings, dest: Path, previous_source: str | None = None,
             announce: Callable[[list[dict[str, Any]], dict[str, Any]], None] | None = None,
             now: dt.datetime | None = None,
-            progress: Callable[[str, int, int], None] | None = None) -> Outcome:
+            progress: Callable[[str, int, int], None] | None = None,
+            env: Mapping[str, str] | None = None) -> Outcome:
     """Build the final archive aside and switch ``dest`` to it; ``announce`` (if given) is
     called with the reports not announced before, after the switch."""
     from evkin.site.build import build_site, reproducible
 
     dest = dest.absolute()
     now = now or dt.datetime.now(WIB).replace(microsecond=0)
+    from evkin.seal_step import Sealer
+    from evkin.sealing import load_tte
+
     early: list[str] = []
     previous = read_previous(dest, previous_source, settings, announce is not None, early)
+    tte = load_tte(settings.root)
+    sealer = Sealer(settings, tte, previous.reports(), env) if tte.enabled else None
     releases = releases_dir(dest)
     releases.mkdir(parents=True, exist_ok=True)
     stamp = f"{now:%Y%m%d-%H%M%S}-{os.getpid()}"
@@ -319,8 +395,10 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
             with reproducible(settings.root):
                 built = build_site(settings, staging, preview=False, remember=False,
                                    published=published_dates(previous, _ids(settings), now),
-                                   seed=seed_from(previous, Path(scratch)), progress=progress)
+                                   seed=seed_from(previous, Path(scratch)), progress=progress,
+                                   finish=sealer.finish if sealer else None)
             data = manifest(settings, built, previous, now, _head(settings.root))
+            keep_earlier(data, previous, staging)
             write_atomic(staging / MANIFEST, json.dumps(data, ensure_ascii=False, indent=2)
                          + "\n")
         except BaseException:
@@ -409,11 +487,16 @@ def items_for(settings: Settings, entries: list[dict[str, Any]]) -> list[Any]:
 
 
 def find(manifest_data: Mapping[str, Any], sha256: str) -> tuple[str, dict[str, Any]] | None:
-    """``("terbit", entry)`` for a current report, ``("lama", entry)`` for a superseded one."""
+    """``("terbit", entry)`` for a current report, ``("render", entry)`` for the unsealed
+    render of a sealed one, ``("lama", entry)`` for a superseded one."""
     for entry in manifest_data.get("laporan", []):
         if isinstance(entry, dict) and entry.get("sha256") == sha256:
             return "terbit", entry
+    for entry in manifest_data.get("laporan", []):
+        if isinstance(entry, dict) and (entry.get("render") or {}).get("sha256") == sha256:
+            return "render", entry
     for entry in manifest_data.get("versi_lama", []):
-        if isinstance(entry, dict) and entry.get("sha256") == sha256:
+        if isinstance(entry, dict) and (entry.get("sha256") == sha256 or (
+                entry.get("render") or {}).get("sha256") == sha256):
             return "lama", entry
     return None

@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("verify", help=t("verify.help"), description=t("verify.description"))
     p.add_argument("file", metavar="FILE.pdf", help=t("verify.opt_file"))
     p.add_argument("--archive", metavar="FOLDER_OR_URL", help=t("verify.opt_archive"))
+    p.add_argument("--akar", "--root-cert", dest="roots", action="append", default=[],
+                   metavar="CERT.pem", help=t("verify.opt_root"))
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=run)
 
@@ -93,28 +95,42 @@ def _who(record: object) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from evkin.commands.verify_signatures import check, report_lines
     from evkin.publish import find
 
     path = Path(args.file)
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        content = path.read_bytes()
+        digest = hashlib.sha256(content).hexdigest()
     except FileNotFoundError:
         raise EvkinError("verify.file_missing", {"path": str(path)}) from None
     except OSError as error:
         raise EvkinError("verify.file_unreadable", {"path": str(path),
                                                     "detail": error.strerror}) from None
+    signatures = check(args, content)
+    signatures_ok = all(c.ok for c in signatures)
+    if args.format == "text":
+        for line in report_lines(signatures):
+            print(line)
     source = _archive(args)
     data, base = load_manifest(source)
     found = find(data, digest)
     if args.format == "json":
         state = found[0] if found else "tidak_dikenal"
         print_json({"berkas": str(path), "sha256": digest, "arsip": source, "status": state,
-                    "laporan": found[1] if found else None})
-        return 0 if found and found[0] == "terbit" else 1
+                    "laporan": found[1] if found else None,
+                    "tanda_tangan_elektronik": [c.as_json() for c in signatures]})
+        return 0 if found and found[0] == "terbit" and signatures_ok else 1
     if found is None:
         print(t("verify.unknown", {"file": str(path), "sha256": digest, "source": source}))
         return 1
     state, entry = found
+    if state == "render":
+        print(t("verify.render_of", {
+            "file": str(path), "id": entry.get("id"), "sha256": entry.get("sha256"),
+            "page": urljoin(base, str(entry.get("halaman", "")))
+            if base.startswith("http") else entry.get("halaman", "–")}))
+        return 1
     if state == "lama":
         current = next((r for r in data["laporan"] if r.get("id") == entry.get("id")), None)
         print(t("verify.superseded", {
@@ -134,4 +150,4 @@ def run(args: argparse.Namespace) -> int:
         "published": _when(entry.get("terbit")),
         "page": urljoin(base, page) if base.startswith("http") else page,
         "sha256": digest}))
-    return 0
+    return 0 if signatures_ok else 1

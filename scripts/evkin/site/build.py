@@ -21,7 +21,7 @@ from evkin.site import pagecache
 from evkin.site.collect import Collection, collect
 from evkin.site.generate import Generated, pages, place, settle, write
 from evkin.site.gitstate import snapshot
-from evkin.site.pdfs import CACHE_DIR, Artefact, Plan, Running, Seed, plan
+from evkin.site.pdfs import CACHE_DIR, Artefact, Finish, Plan, Running, Seed, plan
 from evkin.site.slots import Render
 from evkin.site.verify import verify_all
 
@@ -70,7 +70,8 @@ def generate(settings: Settings, preview: bool = False, cache_dir: Path | None =
 @contextmanager
 def _started(settings: Settings, preview: bool, cache_dir: Path | None,
              published: Mapping[str, dt.date | dt.datetime] | None, seed: Seed | None,
-             remember: bool, progress: Callable[[str, int, int], None] | None
+             remember: bool, progress: Callable[[str, int, int], None] | None,
+             finish: Finish | None = None
              ) -> Iterator[tuple[Collection, Plan, Running, Generated, int]]:
     """Verify, collect, start the PDFs still to build in worker processes, and write the
     pages (with stand-ins for those PDFs) into docs/. The workers run until ``_settled``."""
@@ -82,7 +83,7 @@ def _started(settings: Settings, preview: bool, cache_dir: Path | None,
     state = snapshot(root)
     verifications = verify_all(root, ids, state, cache / MEMORY_FILE if remember else None)
     collection = collect(settings, preview, verifications)
-    planned = plan(settings, collection.reports, cache, seed)
+    planned = plan(settings, collection.reports, cache, seed, finish)
     pdf_progress = (lambda done, total: progress("pdf", done, total)) if progress else None
     with Running(settings, planned, progress=pdf_progress) as running:
         generated = pages(settings, collection, planned.artefacts(collection.reports, True),
@@ -176,11 +177,12 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
                published: Mapping[str, dt.date | dt.datetime] | None = None,
                seed: Seed | None = None, remember: bool = True,
                verbose: bool = False,
-               progress: Callable[[str, int, int], None] | None = None) -> Built:
+               progress: Callable[[str, int, int], None] | None = None,
+               finish: Finish | None = None) -> Built:
     """Pages, MkDocs and PDFs: MkDocs builds the pages while worker processes lay out the PDFs
     not in the cache; what the pages show of those PDFs is filled in afterwards (``slots``)."""
     with _started(settings, preview, cache_dir, published, seed, remember,
-                  progress) as (collection, planned, running, generated, written):
+                  progress, finish) as (collection, planned, running, generated, written):
         if progress:
             progress("mkdocs", 0, 1)
         try:

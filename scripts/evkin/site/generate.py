@@ -97,7 +97,8 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
             if art.pending:
                 pdf = out.pending[r.id] = Pending(out.slots, r.id)
             elif art.pdf is not None:
-                pdf = Pdf(paths.pdf_file(r.evaluation), art.sha256, art.size)
+                pdf = Pdf(paths.pdf_file(r.evaluation), art.sha256, art.size, art.seal,
+                          art.seal_note, art.render_sha256)
                 out.files[pdf.file] = art.pdf
                 out.pdfs[r.id] = pdf
             elif art.problem:
@@ -177,7 +178,8 @@ def settle(generated: Generated, collection: Collection, artefacts: Mapping[str,
         if art is None:
             final[evaluation_id] = None
         elif art.pdf is not None:
-            pdf = Pdf(paths.pdf_file(report.evaluation), art.sha256, art.size)
+            pdf = Pdf(paths.pdf_file(report.evaluation), art.sha256, art.size, art.seal,
+                      art.seal_note, art.render_sha256)
             generated.files[pdf.file] = art.pdf
             generated.pdfs[evaluation_id] = final[evaluation_id] = pdf
         else:

@@ -46,6 +46,9 @@ class Artefact:
     size: int = 0
     problem: str = ""  # why there is no PDF
     pending: bool = False  # being built while the pages are (see ``Running``)
+    seal: str = ""  # electronic signature: '' (none asked), 'tersegel', 'belum' (see sealing)
+    seal_note: str = ""  # why it is not sealed yet
+    render_sha256: str = ""  # the PDF as rendered, before sealing
 
 
 @cache
@@ -105,7 +108,10 @@ def chart_chunks(results: Sequence[Result]) -> list[Sequence[Result]]:
     return [results[i:i + CHART_ROWS] for i in range(0, len(results), CHART_ROWS)]
 
 
-Seed = Callable[[str], tuple[Path, list[Path]] | None]  # key → published PDF and charts
+# (key, report) → the PDF and charts published before for it
+Seed = Callable[[str, Report], tuple[Path, list[Path]] | None]
+# A step after rendering (publication seals final PDFs): artefact in, artefact out.
+Finish = Callable[[Report, Artefact], Artefact]
 Job = tuple[Settings, list[tuple[Loaded, list[str]]], Path]
 Found = dict[str, tuple[Path | None, str]]  # evaluation id → (PDF, problem)
 
@@ -155,6 +161,7 @@ class Plan:
     keys: dict[str, str]
     todo: list[Report]
     sums: dict[str, tuple[str, int]] = field(default_factory=dict)  # key → PDF SHA-256, size
+    finish: Finish | None = None
 
     def chart_files(self, key: str) -> tuple[Path, ...]:
         count_file = self.cache_dir / f"{key}.charts"
@@ -179,6 +186,8 @@ class Plan:
                 if k not in self.sums:
                     self.sums[k] = (sha256_file(pdf), pdf.stat().st_size)
                 out[r.id] = Artefact(k, pdf, charts, *self.sums[k])
+                if self.finish is not None:
+                    out[r.id] = self.finish(r, out[r.id])
             else:
                 problem = problem_file.read_text(encoding="utf-8") \
                     if problem_file.is_file() else ""
@@ -187,9 +196,10 @@ class Plan:
 
 
 def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
-         seed: Seed | None = None) -> Plan:
-    """Content keys, cache hits (``seed`` finds a PDF already published under a key, reused as
-    it is so its SHA-256 stays), and the charts of every report still to build."""
+         seed: Seed | None = None, finish: Finish | None = None) -> Plan:
+    """Content keys, cache hits (``seed`` finds a PDF already published for a report, reused
+    as it is so its SHA-256 stays, and preferred to the cache: a published final PDF is never
+    replaced without a newer approval), and the charts of every report still to build."""
     folders = {r.id: folder_hash(r.evaluation.path) for r in reports}
     for r in reports:
         if r.previous_id and r.previous_id not in folders:
@@ -201,8 +211,8 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
     for r in reports:
         k = keys[r.id]
         pdf = cache_dir / f"{k}.pdf"
-        if not pdf.is_file() and seed is not None:
-            found = seed(k)
+        if seed is not None:
+            found = seed(k, r)
             if found is not None:
                 for n, chart in enumerate(found[1], 1):
                     _place(chart, cache_dir / f"{k}-{n}.svg")
@@ -212,7 +222,7 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
         if not (known and (cache_dir / f"{k}.charts").is_file()):
             todo.append(r)
     _draw_charts(todo, keys, cache_dir)
-    return Plan(cache_dir, keys, todo)
+    return Plan(cache_dir, keys, todo, finish=finish)
 
 
 def _draw_charts(todo: Sequence[Report], keys: Mapping[str, str], cache_dir: Path) -> None:

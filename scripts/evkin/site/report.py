@@ -38,6 +38,9 @@ class Pdf:
     file: str
     sha256: str
     size: int
+    seal: str = ""  # electronic signature (TTE): '', 'tersegel' or 'belum' (sealing.py)
+    seal_note: str = ""  # why it is not sealed yet
+    render_sha256: str = ""  # the render before sealing: names this version (the QR code)
 
 
 def title(report: Report) -> str:
@@ -81,9 +84,33 @@ def pdf_part(page: str, report: Report, pdf: Pdf | None) -> str:
     download = html.link(paths.url(page, pdf.file), f"Unduh PDF ({html.size(pdf.size)})",
                          "md-button md-button--primary evkin-unduh", download=True)
     return (f'<p class="evkin-aksi">{download} {attachments}</p>\n'
-            f'<p class="evkin-hash">SHA-256 berkas PDF: <code>{text(pdf.sha256)}'
+            f"{seal_part(pdf)}"
+            f'<p class="evkin-hash" id="versi-{text(version_id(pdf))}">SHA-256 berkas PDF: '
+            f"<code>{text(pdf.sha256)}"
             f"</code><br><small>Periksa keaslian salinan dengan "
             f"<code>evkin verify BERKAS.pdf</code>.</small></p>")
+
+
+def version_id(pdf: Pdf) -> str:
+    """The anchor of this version on the report page (the QR code of a sealed PDF leads to it):
+    the first 12 hex digits of the render's SHA-256."""
+    return (pdf.render_sha256 or pdf.sha256)[:12]
+
+
+def seal_part(pdf: Pdf) -> str:
+    """The electronic-signature state of a final PDF (nothing when TTE is not used)."""
+    from evkin.sealing import SEALED
+
+    if not pdf.seal:
+        return ""
+    if pdf.seal == SEALED:
+        return ('<p class="evkin-tte">' + html.badge("TTE", "final") + " " + text(
+            "Ditandatangani secara elektronik (sertifikat elektronik, PAdES). Periksa di "
+            "tte.komdigi.go.id atau dengan evkin verify.") + "</p>\n")
+    note = f" {pdf.seal_note}" if pdf.seal_note else ""
+    return ('<p class="evkin-tte">' + html.badge("Belum TTE", "draf") + " " + text(
+        f"Disetujui, belum ditandatangani secara elektronik.{note} Penandatanganan dicoba "
+        "lagi pada publikasi berikutnya.") + "</p>\n")
 
 
 def status_card(settings: Settings, report: Report, pdf: Pdf | Pending | None,

@@ -1,0 +1,115 @@
+"""Sealing during publication (step 8): each final PDF, once rendered from the approved
+version, gets the Kepala Dinas' certified electronic signature (``sealing.seal``).
+
+- A sealed PDF is never re-rendered or re-signed: the previous release's sealed file comes
+  back through the seed (same report, same approval), and a PDF that carries a signature
+  already is kept as it is.
+- A failed or refused signing (wrong passphrase, service down, a secret missing) leaves the
+  report approved but not sealed ("disetujui, belum ditandatangani secara elektronik"), with
+  the reason; the next publication seals that very render (the seed brings it back).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from evkin.findings import EvkinError
+from evkin.sealing import (
+    NOT_SEALED,
+    SEALED,
+    Appearance,
+    Backend,
+    TteSettings,
+    backend_for,
+    seal,
+    version_url,
+)
+from evkin.settings import Settings
+from evkin.site.collect import Report
+from evkin.site.pdfs import Artefact
+
+
+def has_signature(pdf: bytes) -> bool:
+    """Does the file carry a PDF signature already (a sealed file is never signed again)?"""
+    return b"/ByteRange" in pdf and b"/Sig" in pdf
+
+
+class Sealer:
+    """``finish`` for the site build: final artefact in, sealed (or not-yet-sealed) out."""
+
+    def __init__(self, settings: Settings, tte: TteSettings,
+                 previous: Mapping[str, Mapping[str, Any]],
+                 env: Mapping[str, str] | None = None) -> None:
+        self.settings = settings
+        self.tte = tte
+        self.previous = previous
+        self.env = os.environ if env is None else env
+        self.done: dict[tuple[str, str], Artefact] = {}
+        self._backend: Backend | EvkinError | None = None
+
+    def backend(self) -> Backend:
+        if self._backend is None:
+            try:
+                self._backend = backend_for(self.tte, self.env)
+            except EvkinError as error:
+                self._backend = error
+        if isinstance(self._backend, EvkinError):
+            raise self._backend
+        return self._backend
+
+    def finish(self, report: Report, art: Artefact) -> Artefact:
+        if not report.final or art.pdf is None or not self.tte.enabled:
+            return art
+        memo = (report.id, art.sha256)
+        if memo not in self.done:
+            self.done[memo] = self._finish(report, art, art.pdf)
+        return self.done[memo]
+
+    def _finish(self, report: Report, art: Artefact, path: Path) -> Artefact:
+        before = self.previous.get(report.id) or {}
+        render = path.read_bytes()
+        if has_signature(render):
+            kept = before.get("render") or {}
+            return dataclasses.replace(art, seal=SEALED,
+                                       render_sha256=str(kept.get("sha256") or ""))
+        render_sha = art.sha256
+        sealed_file = path.with_name(f"{art.key}-{render_sha[:16]}-tte.pdf")
+        if sealed_file.is_file() and sealed_file.read_bytes().startswith(render):
+            signed = sealed_file.read_bytes()  # sealed before on this machine: never again
+        else:
+            try:
+                signed = self._seal(report, render, render_sha)
+            except EvkinError as error:
+                return dataclasses.replace(art, seal=NOT_SEALED, seal_note=error.message(),
+                                           render_sha256=render_sha)
+            except Exception as error:  # a broken certificate or PDF inside pyHanko
+                return dataclasses.replace(
+                    art, seal=NOT_SEALED, render_sha256=render_sha,
+                    seal_note=f"{type(error).__name__}: {str(error)[:160]}")
+            tmp = sealed_file.with_name(f".{sealed_file.name}.tmp")
+            tmp.write_bytes(signed)
+            os.replace(tmp, sealed_file)
+        return dataclasses.replace(art, pdf=sealed_file,
+                                   sha256=hashlib.sha256(signed).hexdigest(),
+                                   size=len(signed), seal=SEALED, render_sha256=render_sha)
+
+    def _seal(self, report: Report, render: bytes, render_sha: str) -> bytes:
+        from evkin.site import paths
+
+        trail = report.verification.trail
+        signature = trail.signature if trail else None
+        kepala = self.settings.roles.kepala_dinas
+        name = (signature.name if signature and signature.name else kepala.nama)
+        jabatan = (signature.jabatan if signature and signature.jabatan
+                   else kepala.jabatan or "Kepala Dinas")
+        when = signature.at if signature else dt.datetime.now(dt.UTC)
+        page = paths.url("index.md", paths.report_page(report.evaluation))
+        look = Appearance(version_url(self.settings.site_url, page, render_sha), name,
+                          jabatan, when, "")
+        return seal(render, look, self.backend(), self.tte).pdf
