@@ -18,7 +18,7 @@ from evkin.messages import set_lang, t
 
 # Order shown in --help: the SOP's order of work.
 COMMANDS = ("new", "check", "summary", "pdf", "docx", "history", "diff", "gate", "approve",
-            "approvals", "status", "site", "publish", "verify", "demo")
+            "approvals", "status", "site", "publish", "seal", "verify", "demo")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -113,3 +113,24 @@ class Sealer:
         look = Appearance(version_url(self.settings.site_url, page, render_sha), name,
                           jabatan, when, "")
         return seal(render, look, self.backend(), self.tte).pdf
+
+
+def seal_states(settings: Settings, archive: str | None = None) -> dict[str, str]:
+    """Per report id, its electronic-signature state in the published archive's manifest
+    (``--archive`` or ``situs.url``): 'tersegel' or 'belum'; empty when TTE is off or the
+    archive cannot be read (then nothing is claimed)."""
+    from evkin.publish import read_previous
+    from evkin.sealing import load_tte
+
+    if not load_tte(settings.root).enabled:
+        return {}
+    try:
+        previous = read_previous(Path(archive or settings.root / "tidak-ada"), archive,
+                                 settings, strict=False, warnings=[])
+    except EvkinError:
+        return {}
+    out = {}
+    for report_id, entry in previous.reports().items():
+        record = entry.get("segel") or {}
+        out[report_id] = SEALED if record.get("status") == SEALED else NOT_SEALED
+    return out

@@ -194,12 +194,12 @@ def appearance_png(look: Appearance, lines: Sequence[str]) -> bytes:
                 draw.rectangle((left, upper, left + module - 1, upper + module - 1), fill="black")
     text_left = pad + qr_side + 18
     text_width = width - text_left - pad
-    regular, bold = _font(28), _font(30, bold=True)
+    regular, bold = _font(26), _font(28, bold=True)
     rows: list[tuple[str, Any]] = []
     for n, line in enumerate(lines):
         font = bold if n == 1 else regular
         rows += [(part, font) for part in _wrap(draw, line, font, text_width)]
-    line_height = 34
+    line_height = 31
     y = max(pad, (height - line_height * len(rows)) // 2)
     for part, font in rows:
         draw.text((text_left, y), part, font=font, fill=ink if font is not bold else "black")

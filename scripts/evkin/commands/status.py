@@ -28,6 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("id", metavar="ID", nargs="?", help=t("status.opt_id"))
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--today", metavar="YYYY-MM-DD", type=_date, help=t("status.opt_today"))
+    p.add_argument("--archive", metavar="FOLDER_OR_URL", help=t("verify.opt_archive"))
     p.set_defaults(run=run)
 
 
@@ -164,13 +165,21 @@ def run(args: argparse.Namespace) -> int:
     results = [(progress(facts, settings.sop, today, holidays), problem)
                for facts, problem in gathered]
     last_step = settings.sop.steps[-1].number
+    from evkin.seal_step import seal_states
+
+    seals = seal_states(settings, args.archive)
+
+    def seal_note(evaluation_id: str) -> str | None:
+        state = seals.get(evaluation_id)
+        return t(f"tte.state_{'sealed' if state == 'tersegel' else 'not_sealed'}") \
+            if state else None
 
     if args.format == "json":
         print_json({"tanggal": today.isoformat(), "evaluasi": [{
             "id": r.evaluation_id, "langkah": r.step if r.step <= last_step else None,
             "selesai": r.done,
             "berikutnya": settings.sop.role_label(r.next_actor) if r.next_actor else None,
-            "catatan": _note(r), "masalah": problem,
+            "catatan": _note(r), "masalah": problem, "tte": seals.get(r.evaluation_id),
             "terlambat": list(r.overdue),
             "langkah_langkah": [_json_step(s, settings) for s in r.steps],
         } for r, problem in results]})
@@ -189,7 +198,8 @@ def run(args: argparse.Namespace) -> int:
             rows.append([r.evaluation_id, where,
                          settings.sop.role_label(r.next_actor) if r.next_actor else "–",
                          ", ".join(str(n) for n in r.overdue) or "–",
-                         problem or _note(r) or ""])
+                         "; ".join(x for x in (problem or _note(r), seal_note(r.evaluation_id))
+                                   if x)])
         print(t("status.today", {"date": _moment(today)}))
         print(table(rows, t("status.list_headers").split(";")))
         return 0
@@ -201,7 +211,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(t("status.at", {"step": r.step, "name": step_name(settings.sop.step(r.step)),
                               "actor": settings.sop.role_label(r.next_actor or "")}))
-    for extra in (problem, _note(r)):
+    for extra in (problem, _note(r), seal_note(r.evaluation_id)):
         if extra:
             print(t("status.note", {"text": extra}))
     rows = []
