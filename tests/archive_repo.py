@@ -15,6 +15,8 @@ WIB = dt.timezone(dt.timedelta(hours=7))
 APPROVED = ("2024-tahunan", "2025-tahunan")  # the sample's own trails
 UNAPPROVED = "2026-tw1"
 MODIFIED = "2026-tw2"
+# The sample's recommendations still open after 2025-tahunan.
+OPEN_AFTER_SAMPLE = ("2024-tahunan-R3", "2025-tahunan-R1", "2025-tahunan-R2", "2025-tahunan-R3")
 INJECTED = "2026-s1"
 MARK = "EVKIN-XSS"
 PAYLOAD = f"window.__evkinXss=1,alert('{MARK}')"  # no ';': it also goes into CSV cells
@@ -134,6 +136,11 @@ def add_evaluation(root: Path, evaluation_id: str, source: str = "2025-tahunan")
     text = text.replace("sebelumnya: 2024-tahunan", f"sebelumnya: {source}")
     text = text.replace("Tahun 2025", f"Periode {evaluation_id}")
     meta.write_text(text, encoding="utf-8")
+    # The copy makes no recommendations of its own and follows up every one still open.
+    (folder / "rekomendasi.yml").unlink(missing_ok=True)
+    (folder / "tindak-lanjut.yml").write_text("".join(
+        f"- rekomendasi: {rec}\n  status: dalam proses\n  uraian: Sedang dikerjakan.\n"
+        for rec in OPEN_AFTER_SAMPLE), encoding="utf-8")
     return folder
 
 
