@@ -531,3 +531,18 @@ def recommendations_template(evaluation_id: str) -> str:
         f"  penanggung_jawab: {_quoted('[[ISI: jabatan penanggung jawab]]')}",
         f"  tenggat: {_quoted('[[ISI: TTTT-BB-HH tenggat]]')}",
     ]) + "\n"
+
+
+def ledger_of(settings: Settings) -> Ledger:
+    """The ledger of every evaluation folder of the repository (reads the small files)."""
+    from evkin.evaluation.load import evaluation_folders
+
+    return build_ledger(gather(settings, evaluation_folders(settings)))
+
+
+def rows_for(settings: Settings, evaluation_id: str,
+             ledger: Ledger | None = None) -> tuple[Row, ...]:
+    """The follow-up table of ``evaluation_id`` (empty when it follows nothing up)."""
+    ledger = ledger or ledger_of(settings)
+    record = records_by_id(ledger.records).get(evaluation_id)
+    return tuple(follow_up_rows(record, ledger)) if record else ()

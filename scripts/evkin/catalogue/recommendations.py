@@ -81,4 +81,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tindak Lanjut Rekomendasi Evaluasi Sebelumnya",
         "en": "Follow-up of the Previous Evaluation's Recommendations",
     },
+    "render.follow_up_headers": {
+        "id": "No.|Rekomendasi|Penanggung Jawab|Tenggat|Status|Tindak Lanjut",
+        "en": "No.|Recommendation|Responsible|Deadline|Status|Follow-up",
+    },
+    "render.follow_up_evidence": {
+        "id": "Bukti tindak lanjut: {items}.",
+        "en": "Evidence of follow-up: {items}.",
+    },
+    "render.note_follow_up_at_end": {
+        "id": "{path}: bagian 'Rekomendasi' tidak berada di tingkat teratas; tabel tindak lanjut "
+              "rekomendasi diletakkan di akhir laporan.",
+        "en": "{path}: the 'Rekomendasi' section is not at the top level; the follow-up table "
+              "is placed at the end of the report.",
+    },
 }

@@ -17,6 +17,7 @@ from evkin.capaian import Result, averages
 from evkin.evaluation.model import Document, Evaluation, Section
 from evkin.evaluation.numbers import format_number, format_percent
 from evkin.messages import t
+from evkin.recommendations import Row as FollowUpRow
 from evkin.render import indonesian
 from evkin.settings import Agency, Person, Settings
 from evkin.summary import target_text
@@ -271,6 +272,33 @@ def realisasi_heading(evaluation: Evaluation) -> int:
         if section.key == "realisasi":
             return index
     return -1
+
+
+def section_index(evaluation: Evaluation, key: str) -> int:
+    """The 0-based index of the heading of analysis section ``key``, -1 when there is none."""
+    for index, section in enumerate(evaluation.sections):
+        if section.key == key:
+            return index
+    return -1
+
+
+def follow_up_table(rows: Sequence[FollowUpRow]) -> dict[str, Any] | None:
+    """The follow-up of earlier evaluations' recommendations, as the evaluation states it."""
+    if not rows:
+        return None
+    return {
+        "caption": d("rec.table_title"),
+        "headers": d("render.follow_up_headers").split("|"),
+        "rows": [[
+            f"{n}.", f"{r.teks} ({r.id})", r.penanggung_jawab,
+            indonesian.tanggal(r.tenggat) if r.tenggat else "–",
+            r.status[:1].upper() + r.status[1:],
+            r.uraian or "–",
+        ] for n, r in enumerate(rows, 1)],
+        "notes": [d("render.follow_up_evidence", items="; ".join(
+            f"{r.id}: {r.bukti}" for r in rows if r.bukti))] if any(r.bukti for r in rows)
+        else [],
+    }
 
 
 def period_label(evaluation: Evaluation) -> str:

@@ -48,6 +48,67 @@ end
 -- Blocks that cannot hold other blocks, hence no heading.
 local LEAF_BLOCKS = {CodeBlock = true, RawBlock = true, HorizontalRule = true}
 
+-- A generated block (``#name()`` in Typst, a Div of class ``name`` otherwise) at the end of
+-- the section of the ``wanted``-th heading (0-based, counted as markdown-it counts them), or at
+-- the end of the part when the index is -1 or the heading cannot be found.
+local function place(doc, notes, writer, name, wanted, heading_count, at_end_note)
+  local marker
+  if writer == 'typst' then
+    marker = pandoc.RawBlock('typst', '#' .. name .. '()')
+  else
+    marker = pandoc.Div({}, pandoc.Attr('', {name}))
+  end
+  local placed = false
+  if wanted >= 0 then
+    -- Count headings in document order at any depth, as markdown-it does.
+    local count = -1
+    local found_level, found_top = nil, nil
+    local blocks = doc.blocks
+    -- Only a block that holds blocks can hide a heading (a paragraph can, in a footnote), and
+    -- only when some heading is not a top-level block; walking the others would find none.
+    local top_headings = 0
+    for _, block in ipairs(blocks) do
+      if block.t == 'Header' then top_headings = top_headings + 1 end
+    end
+    local nested_headings = heading_count > top_headings
+    for i, block in ipairs(blocks) do
+      if block.t == 'Header' then
+        count = count + 1
+        if count == wanted then
+          found_level, found_top = block.level, i
+          break
+        end
+      elseif nested_headings and not LEAF_BLOCKS[block.t] then
+        local nested = 0
+        pandoc.Blocks({block}):walk({
+          Header = function(h) nested = nested + 1 end,
+        })
+        if count + nested >= wanted then
+          break -- the heading is nested inside another block: fall back to the end
+        end
+        count = count + nested
+      end
+    end
+    if found_top then
+      local insert_at = #blocks + 1
+      for j = found_top + 1, #blocks do
+        if blocks[j].t == 'Header' and blocks[j].level <= found_level then
+          insert_at = j
+          break
+        end
+      end
+      blocks:insert(insert_at, marker)
+      placed = true
+    end
+  end
+  if not placed then
+    if wanted >= 0 then
+      notes:insert({code = at_end_note})
+    end
+    doc.blocks:insert(marker)
+  end
+end
+
 local function convert(job, reader, writer)
   local notes = pandoc.List()
   local images = pandoc.List()
@@ -142,64 +203,14 @@ local function convert(job, reader, writer)
     })
   end
 
-  -- 4. The capaian table (and chart) after the realisasi section.
+  -- 4. The capaian table (and chart) after the realisasi section; the follow-up table of
+  -- earlier recommendations after the rekomendasi section.
   if job.insert_after ~= nil and job.insert_after ~= pandoc.json.null then
-    local marker
-    if writer == 'typst' then
-      marker = pandoc.RawBlock('typst', '#evkin-capaian()')
-    else
-      marker = pandoc.Div({}, pandoc.Attr('', {'evkin-capaian'}))
-    end
-    local wanted = job.insert_after
-    local placed = false
-    if wanted >= 0 then
-      -- Count headings in document order at any depth, as markdown-it does.
-      local count = -1
-      local found_level, found_top = nil, nil
-      local blocks = doc.blocks
-      -- Only a block that holds blocks can hide a heading (a paragraph can, in a footnote), and
-      -- only when some heading is not a top-level block; walking the others would find none.
-      local top_headings = 0
-      for _, block in ipairs(blocks) do
-        if block.t == 'Header' then top_headings = top_headings + 1 end
-      end
-      local nested_headings = heading_count > top_headings
-      for i, block in ipairs(blocks) do
-        if block.t == 'Header' then
-          count = count + 1
-          if count == wanted then
-            found_level, found_top = block.level, i
-            break
-          end
-        elseif nested_headings and not LEAF_BLOCKS[block.t] then
-          local nested = 0
-          pandoc.Blocks({block}):walk({
-            Header = function(h) nested = nested + 1 end,
-          })
-          if count + nested >= wanted then
-            break -- the heading is nested inside another block: fall back to the end
-          end
-          count = count + nested
-        end
-      end
-      if found_top then
-        local insert_at = #blocks + 1
-        for j = found_top + 1, #blocks do
-          if blocks[j].t == 'Header' and blocks[j].level <= found_level then
-            insert_at = j
-            break
-          end
-        end
-        blocks:insert(insert_at, marker)
-        placed = true
-      end
-    end
-    if not placed then
-      if wanted >= 0 then
-        notes:insert({code = 'capaian_at_end'})
-      end
-      doc.blocks:insert(marker)
-    end
+    place(doc, notes, writer, 'evkin-capaian', job.insert_after, heading_count, 'capaian_at_end')
+  end
+  if job.follow_up_after ~= nil and job.follow_up_after ~= pandoc.json.null then
+    place(doc, notes, writer, 'evkin-tindak-lanjut', job.follow_up_after, heading_count,
+          'follow_up_at_end')
   end
 
   local text

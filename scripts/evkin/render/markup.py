@@ -30,6 +30,7 @@ class Part:
 
     markdown: str
     insert_after: int | None = None
+    follow_up_after: int | None = None  # the follow-up table of earlier recommendations
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ def convert(parts: Sequence[Part], writer: str = "typst") -> list[Converted]:
         "reader": READER,
         "writer": writer,
         "jobs": [{"markdown": p.markdown, "part": f"p{i}",
-                  "insert_after": p.insert_after} for i, p in enumerate(parts)],
+                  "insert_after": p.insert_after, "follow_up_after": p.follow_up_after}
+                 for i, p in enumerate(parts)],
     }
     with tempfile.TemporaryDirectory(prefix="evkin-pandoc-") as tmp:
         jobs = Path(tmp) / "jobs.json"

@@ -29,6 +29,8 @@ from evkin.evaluation.load import REPORT_FILE
 from evkin.evaluation.model import Evaluation, Period
 from evkin.findings import EvkinError, Finding
 from evkin.messages import t
+from evkin.recommendations import Row as FollowUpRow
+from evkin.recommendations import rows_for
 from evkin.render import content, fonts, indonesian, markup
 from evkin.render.source import Source, build_time, read_source
 from evkin.settings import Settings
@@ -53,6 +55,7 @@ class Unit:
     when: dt.datetime
     signed: bool = False
     reason: str = ""
+    follow_up_after: int | None = None  # heading index for the follow-up table (first part)
 
 
 @dataclass
@@ -189,6 +192,7 @@ class Loaded:
     previous_id: str | None
     verification: Verification
     errors: tuple[Finding, ...] = ()
+    follow_up: tuple[FollowUpRow, ...] | None = None  # None: read from the repository
 
 
 def load(settings: Settings, evaluation_ids: Sequence[str]) -> list[Loaded]:
@@ -236,8 +240,10 @@ def prepare_loaded(settings: Settings, items: Sequence[Loaded], documents: bool,
         prev_period = Period.from_id(item.previous_id) if item.previous_id else None
         prev_label = prev_period.label() if prev_period else None
         if report:
+            follow_up = (item.follow_up if item.follow_up is not None
+                         else rows_for(settings, evaluation.id))
             units.append(_report_unit(settings, evaluation, item.results, prev_label,
-                                      item.verification, source))
+                                      item.verification, source, follow_up))
         if documents:
             units += _document_units(settings, evaluation, item.verification, source, only)
     return units, refused, []
@@ -269,10 +275,12 @@ def _charts(results: Sequence[Result]) -> list[str]:
 
 
 def _report_unit(settings: Settings, evaluation: Evaluation, results: Sequence[Result],
-                 prev_label: str | None, verification: Verification, source: Source) -> Unit:
+                 prev_label: str | None, verification: Verification, source: Source,
+                 follow_up: Sequence[FollowUpRow] = ()) -> Unit:
     data = _base(settings, evaluation, verification, source)
     report = content.report_data(settings, evaluation, results, prev_label, verification,
                                  _charts(results) if results else [])
+    report["follow_up"] = content.follow_up_table(follow_up)
     status = "render.keyword_final" if verification.ok else "render.keyword_draft"
     subject = "render.subject_final" if verification.ok else "render.subject_draft"
     data["meta"] = content.meta(settings, report["title"],
@@ -295,7 +303,8 @@ def _report_unit(settings: Settings, evaluation: Evaluation, results: Sequence[R
     data["documents"] = docs
     return Unit(evaluation.id, f"{evaluation.id}.pdf", "laporan", data, parts, evaluation.path,
                 build_time(source, evaluation.tanggal), verification.ok,
-                "" if verification.ok else _reason(verification))
+                "" if verification.ok else _reason(verification),
+                content.section_index(evaluation, "rekomendasi") if follow_up else None)
 
 
 def _document_units(settings: Settings, evaluation: Evaluation, verification: Verification,
@@ -388,6 +397,8 @@ def _notes(converted: markup.Converted, file: str) -> list[str]:
             out.append(t("render.note_link_missing", params))
         elif code == "capaian_at_end":
             out.append(t("render.note_capaian_at_end", params))
+        elif code == "follow_up_at_end":
+            out.append(t("render.note_follow_up_at_end", params))
     return out
 
 
@@ -431,7 +442,8 @@ def compile_units(settings: Settings, units: Sequence[Unit], out_dir: Path,
     if not units:
         return []
     warnings += font_warnings(settings)
-    flat = [markup.Part(text, insert) for unit in units for text, _, insert in unit.parts]
+    flat = [markup.Part(text, insert, unit.follow_up_after if i == 0 else None)
+            for unit in units for i, (text, _, insert) in enumerate(unit.parts)]
     converted = markup.convert(flat)
     compiler = _compiler(settings)
     out_dir.mkdir(parents=True, exist_ok=True)
