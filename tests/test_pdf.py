@@ -470,3 +470,18 @@ def test_cli_separate_documents_and_paper_override(evkin: Any, signed_repo: Path
     page = pypdf.PdfReader(tmp_path / f"{ID}.pdf").pages[0].mediabox
     assert round(float(page.height) / MM) == 330
 
+
+
+def test_follow_up_table_lists_the_samples_recommendations(draft_pages: list[str]) -> None:
+    """2025-tahunan's table holds exactly what its tindak-lanjut.yml says of 2024-tahunan's
+    recommendations, after the Rekomendasi section and before the Penutup."""
+    text = flat("\n".join(draft_pages)).replace("- ", "-").replace("-R ", "-R")
+    start = text.index("Tindak Lanjut Rekomendasi Evaluasi Sebelumnya")
+    assert text.rindex("Rekomendasi", 0, start) > text.index("Faktor Penghambat")
+    table = text[start:text.index("Bukti tindak lanjut:", start)]
+    assert re.findall(r"\((\d{4}-\w+-R\d+)\)", table) == [
+        "2024-tahunan-R1", "2024-tahunan-R2", "2024-tahunan-R3"]
+    assert re.findall(r"Selesai|Dalam proses|Belum ditindaklanjuti|Tidak relevan lagi",
+                      table) == ["Selesai", "Selesai", "Dalam proses"]
+    assert "Bukti tindak lanjut: 2024-tahunan-R2: https://bmcktr.example/sop/pbg-daring" in text
+    assert text.index("Penutup", start) > start

@@ -7,7 +7,8 @@ where the PDF puts it too).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from evkin.evaluation.load import normalise_heading
@@ -38,23 +39,25 @@ def _heading_text(inline: Any) -> str:
 
 def render_body(source: str, top_level: int, rewrite: UrlRewrite | None = None,
                 insert_after: Iterable[str] = (), insertion: str = "",
-                anchor_prefix: str = "", used: set[str] | None = None) -> tuple[str, bool]:
+                anchor_prefix: str = "", used: set[str] | None = None,
+                more: Sequence[tuple[Iterable[str], str]] = ()) -> tuple[str, bool]:
     """The page Markdown for ``source`` with its highest heading at ``top_level``.
 
     ``insert_after``: section titles (any accepted alias) after whose section ``insertion``
     (page Markdown) goes. Returns the Markdown and whether the insertion found its place.
+    ``more``: further (titles, insertion) pairs placed the same way; one that finds no place
+    goes at the end.
     """
     md = parser()
     tokens = md.parse(strip_controls(source))
     levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open" and t.level == 0]
     shift = max(0, top_level - min(levels)) if levels else 0
     adjust_tokens(tokens, shift)
-    wanted = {normalise_heading(title) for title in insert_after}
+    slots = [_Slot({normalise_heading(title) for title in titles}, text)
+             for titles, text in [(insert_after, insertion), *more]]
     used = used if used is not None else set()
     out: list[str] = []
     chunk: list[Any] = []
-    pending_level: int | None = None  # the level of the section we insert after, once inside
-    inserted = False
 
     def flush() -> None:
         if chunk:
@@ -63,33 +66,46 @@ def render_body(source: str, top_level: int, rewrite: UrlRewrite | None = None,
                 out.append(html_block(markup, "evkin-isi"))
             chunk.clear()
 
-    def insert() -> None:
-        nonlocal pending_level, inserted
+    def insert(slot: _Slot) -> None:
         flush()
-        out.append(insertion)
-        pending_level, inserted = None, True
+        out.append(slot.text)
+        slot.pending, slot.inserted = None, True
 
     i = 0
     while i < len(tokens):
         token = tokens[i]
         if token.type == "heading_open" and token.level == 0:
             level = int(token.tag[1])
-            if pending_level is not None and level <= pending_level:
-                insert()
+            for slot in slots:
+                if slot.pending is not None and level <= slot.pending:
+                    insert(slot)
             flush()
             title = _heading_text(tokens[i + 1])
             anchor = _unique(slug(anchor_prefix + title), used)
             out.append("\n" + md_heading(min(MAX_LEVEL, level), title, anchor) + "\n")
-            if not inserted and wanted and normalise_heading(title) in wanted:
-                pending_level = level
+            for slot in slots:
+                if not slot.inserted and slot.wanted and normalise_heading(title) in slot.wanted:
+                    slot.pending = level
             i += 3  # heading_open, inline, heading_close
             continue
         chunk.append(token)
         i += 1
-    if pending_level is not None:
-        insert()
+    for slot in slots:
+        if slot.pending is not None:
+            insert(slot)
     flush()
-    return "\n".join(out), inserted
+    for slot in slots[1:]:
+        if not slot.inserted and slot.text:
+            out.append(slot.text)
+    return "\n".join(out), slots[0].inserted
+
+
+@dataclass
+class _Slot:
+    wanted: set[str]
+    text: str
+    pending: int | None = None  # the level of the section we insert after, once inside
+    inserted: bool = False
 
 
 def _unique(anchor: str, used: set[str]) -> str:

@@ -10,9 +10,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evkin import recommendations
 from evkin.capaian import GroupAverage, Result, averages, evaluate
 from evkin.evaluation.model import Evaluation
 from evkin.findings import Finding
+from evkin.recommendations import Record, Row
 from evkin.settings import Settings
 from evkin.trail import Verification
 
@@ -27,6 +29,8 @@ class Report:
     verification: Verification
     findings: tuple[Finding, ...] = ()
     previous_id: str | None = None
+    record: Record | None = None  # its recommendations and follow-ups
+    follow_up: tuple[Row, ...] = ()  # its follow-up table
 
     @property
     def id(self) -> str:
@@ -61,6 +65,9 @@ def collect(settings: Settings, preview: bool,
     none = Verification(False, None, "trail.none")
     found = {i: verifications.get(i, none) for i in ids}
     loaded = {c.evaluation.id: c for c in checked}
+    records = {c.evaluation.id: recommendations.read_folder(c.evaluation.path, settings.root)[0]
+               for c in checked}
+    ledger = recommendations.build_ledger(records.values())
     reports: list[Report] = []
     withheld: list[Report] = []
     for item in checked:
@@ -69,8 +76,10 @@ def collect(settings: Settings, preview: bool,
         previous = loaded[prev].evaluation if prev in loaded else None
         results = evaluate(evaluation, settings.negative_formula, settings.cap, settings.scale,
                            previous)
+        record = records[evaluation.id]
         report = Report(evaluation, tuple(results), tuple(averages(results, settings.scale)),
-                        found[evaluation.id], tuple(item.findings), prev)
+                        found[evaluation.id], tuple(item.findings), prev, record,
+                        tuple(recommendations.follow_up_rows(record, ledger)))
         (reports if (report.final or preview) else withheld).append(report)
     return Collection(tuple(reports), tuple(withheld), preview)
 

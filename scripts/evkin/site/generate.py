@@ -19,6 +19,7 @@ import yaml
 
 from evkin.settings import Settings
 from evkin.site import pagecache, paths
+from evkin.site import recommendations as recs_page
 from evkin.site.attachments import attachments_page
 from evkin.site.collect import Collection, Report
 from evkin.site.indexes import (
@@ -79,7 +80,7 @@ def _holidays(settings: Settings, reports: Sequence[Report]) -> Mapping[dt.date,
 
 def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Artefact],
           docs: Path, published: Mapping[str, dt.date | dt.datetime] | None = None,
-          page_cache: Path | None = None) -> Generated:
+          page_cache: Path | None = None, today: dt.date | None = None) -> Generated:
     """Every generated file, as data (nothing written yet). With ``page_cache`` (a folder),
     each report's pages are remembered there and reused while nothing they show changed."""
     reports = list(collection.reports)
@@ -141,7 +142,8 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
     series = gather(reports)
     listed: dict[str, Pdf | Pending] = {**out.pdfs, **out.pending}
     out.files[paths.HOME] = home_page(settings, reports, listed, len(collection.withheld),
-                                      preview, len(series))
+                                      preview, len(series), recs_page.open_count(reports))
+    years_shown = [r.evaluation.period.year for r in reports if r.evaluation.period]
     out.files[paths.ARCHIVE] = archive_page(settings, reports, listed)
     by_year: dict[str, list[Report]] = {}
     by_kind: dict[str, list[Report]] = {}
@@ -157,6 +159,12 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
     for s in series:
         out.files[paths.indicator_page(s.key)] = indicator_page(s)
     out.files[paths.SOP] = sop_page(settings)
+    from evkin.timing import indonesian_holidays
+
+    out.files[recs_page.PAGE] = recs_page.tracker_page(
+        reports, today or dt.date.today(),
+        indonesian_holidays(range(min(years_shown, default=dt.date.today().year),
+                                  (today or dt.date.today()).year + 1)))
     emblem = _emblem(settings)
     if emblem is not None:
         out.files[f"{paths.ASSETS}/lambang{emblem.suffix.lower()}"] = emblem
@@ -252,7 +260,7 @@ def site_config(settings: Settings, collection: Collection, series: Sequence[Any
     nav: list[Any] = [{"Beranda": paths.HOME}, {"Arsip": archive},
                       {"Indikator": [paths.INDICATORS,
                                      *(paths.indicator_page(s.key) for s in series)]},
-                      {"SOP": paths.SOP}]
+                      {"Rekomendasi": recs_page.PAGE}, {"SOP": paths.SOP}]
     guide = panduan_pages(docs)
     if guide:
         nav.append({"Panduan": guide})

@@ -67,7 +67,8 @@ def reports_table(reports: Sequence[Report], page: str, pdfs: PdfMap) -> str:
 
 
 def home_page(settings: Settings, reports: Sequence[Report], pdfs: PdfMap,
-              withheld: int, preview: bool, indicator_count: int) -> str:
+              withheld: int, preview: bool, indicator_count: int,
+              open_recommendations: int | None = None) -> str:
     page = paths.HOME
     agency = settings.agency
     latest = newest_first(reports)[:LATEST]
@@ -102,7 +103,11 @@ def home_page(settings: Settings, reports: Sequence[Report], pdfs: PdfMap,
              f"{html.link(paths.url(page, paths.SOP), 'Alur SOP', 'md-button')}</p>")
     stats = (f'<ul class="evkin-statistik"><li><strong>{len(reports)}</strong> laporan</li>'
              f"<li><strong>{len(years)}</strong> tahun</li>"
-             f"<li><strong>{indicator_count}</strong> indikator</li></ul>")
+             f"<li><strong>{indicator_count}</strong> indikator</li>"
+             + ("" if open_recommendations is None else
+                f'<li><a href="{text(paths.url(page, "arsip/rekomendasi/index.md"))}">'
+                f"<strong>{open_recommendations}</strong> rekomendasi terbuka</a></li>")
+             + "</ul>")
     parts = [front_matter(site_name(settings), hide=("navigation", "toc")),
              md_heading(1, "Arsip Laporan Hasil Evaluasi Kinerja Internal", "beranda"), "",
              html_block(intro + stats, "evkin-sambutan")]

@@ -89,7 +89,9 @@ def content_key(settings: Settings, report: Report, folders: Mapping[str, str],
     for part in (code_hash(), settings_part, folders[report.id],
                  folders.get(report.previous_id or "", "-"),
                  hashlib.sha256(trail.read_bytes()).hexdigest() if trail.is_file() else "-",
-                 "final" if report.final else f"draf:{report.verification.reason}"):
+                 "final" if report.final else f"draf:{report.verification.reason}",
+                 # the follow-up table quotes recommendations of other folders
+                 hashlib.sha256(repr(report.follow_up).encode()).hexdigest()):
         h.update(part.encode() + b"\0")
     return h.hexdigest()
 
@@ -326,7 +328,7 @@ def _place(source: Path, dest: Path) -> None:
 def loaded(report: Report) -> Loaded:
     """What the PDF needs of a report, as the archive already computed it."""
     return Loaded(report.evaluation, report.results, report.previous_id, report.verification,
-                  tuple(f for f in report.findings if f.severity == "error"))
+                  tuple(f for f in report.findings if f.severity == "error"), report.follow_up)
 
 
 def _store(found: Found, keys: Mapping[str, str], cache_dir: Path) -> None:

@@ -283,8 +283,15 @@ def report_page(settings: Settings, report: Report, pdf: Pdf | Pending | None,
     # the "Realisasi Kinerja" heading it follows.
     realisasi_level = _section_level(report, heading_titles)
     insertion = capaian_block(report, chart_urls, min(6, realisasi_level + 1))
+    from evkin.site.recommendations import follow_up_block
+
+    follow_up = follow_up_block(page, report,
+                                min(6, _section_level(report, settings.section_titles(
+                                    "rekomendasi")) + 1))
+    used.add("tindak-lanjut-rekomendasi")
     body, placed = render_body(ev.report_text, 2, rewrite, heading_titles, insertion,
-                               used=used)
+                               used=used, more=[(settings.section_titles("rekomendasi"),
+                                                 follow_up)])
     if not placed:
         body += "\n" + capaian_block(report, chart_urls, 2)
     display = title(report)
