@@ -4,6 +4,8 @@ each open recommendation a later evaluation leaves out; a recommendation closes 
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 from hypothesis import given
@@ -19,8 +21,12 @@ from evkin.recommendations import (
     build_ledger,
     normalise_status,
 )
+from evkin.settings import load_settings
+from evkin.site.build import build_site
+from evkin.timing import indonesian_holidays, working_days_between
 
 from .conftest import Run
+from .htmlpage import read
 from .test_check import edit
 from .test_new import fill
 
@@ -133,3 +139,47 @@ def test_open_until_an_evaluation_closes_it(statuses: list[str]) -> None:
         must = [e.recommendation.id for e in ledger.open_before(f"{2021 + i}-tahunan")]
         assert must == ([] if first_close is not None and i > first_close
                         else ["2020-tahunan-R1"])
+
+
+def test_tracker_and_report_pages_show_the_samples_follow_up(
+        sample_repo: Path) -> None:
+    """The site lists exactly the sample's recommendations with their statuses, open ones
+    first, the closed ones aged to the report that closed them; the 2025 report page shows
+    its follow-up table after its Rekomendasi section; the home page counts the open ones."""
+    site = sample_repo / "site"
+    build_site(load_settings(sample_repo), site)
+    tracker = (site / "arsip" / "rekomendasi" / "index.html").read_text(encoding="utf-8")
+    body = tracker[tracker.index("<tbody>"):tracker.index("</tbody>")]
+    rows = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip()
+            for row in body.split("<tr>")[1:]]
+    ids = [row.split(" ")[0] for row in rows]
+    assert ids == ["2024-tahunan-R3", "2025-tahunan-R1", "2025-tahunan-R2", "2025-tahunan-R3",
+                   "2024-tahunan-R1", "2024-tahunan-R2"]
+    assert "Tahun 2025 : dalam proses" in rows[0] and rows[0].split()[-1].isdigit()
+    for row in rows[1:4]:
+        assert "belum ditindaklanjuti –" in row
+    holidays = indonesian_holidays([2025, 2026])
+    closed_age = working_days_between(dt.date(2025, 1, 27), dt.date(2026, 1, 26), holidays)
+    assert 230 < closed_age < 260  # a year of working days, less the holidays
+    for row in rows[4:]:
+        assert row.endswith(f"selesai Tahun 2025 : selesai {closed_age}")
+    assert "4 dari 6 rekomendasi masih terbuka" in " ".join(parse_text(tracker))
+
+    home = " ".join(parse_text((site / "index.html").read_text(encoding="utf-8")))
+    assert "4 rekomendasi terbuka" in home
+
+    report = " ".join(parse_text(
+        (site / "arsip/2025/2025-tahunan/index.html").read_text(encoding="utf-8")))
+    # The heading, then the table (the page's table of contents names the heading too).
+    start = report.index("Tindak Lanjut Rekomendasi Evaluasi Sebelumnya ¶ Id Rekomendasi")
+    assert report.rindex("Faktor Penghambat", 0, start) < start
+    table = report[start:report.index("Penutup", start)]
+    assert re.findall(r"2024-tahunan-R\d", table) == [
+        "2024-tahunan-R1", "2024-tahunan-R2", "2024-tahunan-R3"]
+    chunks = re.split(r"2024-tahunan-R\d", table)[1:]
+    assert [re.search(r"\d{4} (selesai|dalam proses|belum ditindaklanjuti|tidak relevan lagi)",
+                      c)[1] for c in chunks] == ["selesai", "selesai", "dalam proses"]  # type: ignore[index]
+
+
+def parse_text(markup: str) -> list[str]:
+    return [t.strip() for t in read(markup).text if t.strip()]
