@@ -49,7 +49,7 @@ def test_broken_folder_gives_located_messages_and_changes_nothing(
     assert run.code == 1
     lines = run.out.splitlines()
     expected = [
-        f"{EVAL}/indikator.csv:{csv_line}: kolom 'realisasi': '68.4' ambigu",
+        f"{EVAL}/indikator.csv:{csv_line}: kolom 'realisasi': '68.4' memakai titik desimal",
         f"{EVAL}/indikator.csv:{bad_cell}: kolom 'realisasi': 'banyak' bukan angka",
         f"{EVAL}/laporan.md:{script + 2}: skrip tidak diizinkan",
         f"{EVAL}/laporan.md:{link + 2}: link '../../etc/passwd' keluar dari folder evaluasi",
@@ -111,11 +111,11 @@ def test_xlsx_cells_are_named(sample_repo: Path, evkin) -> None:  # type: ignore
         for c, value in enumerate(row, 1):
             sheet.cell(r, c, value or None)
     sheet["H2"] = 81.17  # a real number cell is exact
-    sheet["H3"] = "86.2"  # text that is ambiguous
+    sheet["H3"] = "86.200"  # text that is ambiguous
     book.save(folder / "indikator.xlsx")
     run: Run = evkin("check", EVAL, root=sample_repo)
     assert run.out.splitlines() == [
-        f"{EVAL}/indikator.xlsx:H3: kolom 'realisasi': '86.2' ambigu (titik bisa pemisah "
+        f"{EVAL}/indikator.xlsx:H3: kolom 'realisasi': '86.200' ambigu (titik bisa pemisah "
         "ribuan atau desimal). Tulis desimal dengan koma (68,4) dan ribuan tanpa titik (1234) "
         "atau lengkap (1.234,0)."]
 
@@ -171,9 +171,9 @@ def test_json_and_github_formats(sample_repo: Path, evkin) -> None:  # type: ign
 
 def test_english_messages(sample_repo: Path, evkin, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     edit(sample_repo, f"{EVAL}/indikator.csv", "80,50;;81,17", "80,50;;68.4")
-    assert "is ambiguous" in evkin("--lang", "en", "check", EVAL, root=sample_repo).out
+    assert "English decimal point" in evkin("--lang", "en", "check", EVAL, root=sample_repo).out
     monkeypatch.setenv("EVKIN_LANG", "en")
-    assert "is ambiguous" in evkin("check", EVAL, root=sample_repo).out
+    assert "English decimal point" in evkin("check", EVAL, root=sample_repo).out
 
 
 def test_unusable_input_exits_2(sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,8 @@ def test_reads_indonesian_numbers(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "code"), [
-    ("68.4", "number.ambiguous_dot"),
+    ("68.4", "number.decimal_dot"),  # a thousands dot is followed by three digits
+    ("85.50", "number.decimal_dot"),
     ("1.234", "number.ambiguous_dot"),
     ("1,234.5", "number.mixed"),
     ("delapan", "number.unreadable"),

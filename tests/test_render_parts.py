@@ -18,19 +18,27 @@ WITA = dt.timezone(dt.timedelta(hours=8))
 
 
 def test_font_chain_keeps_the_first_installed_arial_compatible_family() -> None:
-    wanted = ("Arial", "Liberation Sans", "Arimo", "DejaVu Sans")
-    choice = fonts.choose(wanted, frozenset({"liberation sans", "dejavu sans"}))
-    assert choice.families == ("Liberation Sans", "DejaVu Sans")
-    assert choice.metric_compatible and choice.font_paths == ()
+    wanted = ("Arial", "Liberation Sans", "Arimo")
+    choice = fonts.choose(wanted, frozenset({"arimo", "dejavu sans"}))
+    assert choice.families == ("Liberation Sans", "Arimo")
+    assert choice.metric_compatible and choice.font_paths == (str(fonts.bundled_fonts()),)
 
 
-def test_font_chain_falls_back_to_dejavu_from_matplotlib(tmp_path: Path) -> None:
-    choice = fonts.choose(("Arial", "Arimo"), frozenset({"libertinus serif"}), tmp_path)
-    assert choice.families == ("DejaVu Sans",)
-    assert choice.font_paths == (str(tmp_path),)
+def test_font_chain_ends_with_the_bundled_liberation_sans_on_a_bare_machine() -> None:
+    choice = fonts.choose(("Arial", "Arimo"), frozenset({"libertinus serif"}))
+    assert choice.families == ("Liberation Sans",)
+    assert choice.metric_compatible
+    bundled = fonts.bundled_fonts()
+    assert {p.name for p in bundled.glob("*.ttf")} == {
+        f"LiberationSans-{style}.ttf" for style in ("Regular", "Bold", "Italic", "BoldItalic")}
+    assert "font exception" in (bundled / "LICENSE").read_text(encoding="utf-8").lower() or \
+        "special exception" in (bundled / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_a_first_family_that_is_not_arial_compatible_is_kept_with_a_warning_flag() -> None:
+    choice = fonts.choose(("Calibri", "Arial"), frozenset({"calibri"}))
+    assert choice.families == ("Calibri", "Liberation Sans")
     assert not choice.metric_compatible
-    bundled = fonts.matplotlib_fonts()
-    assert bundled is not None and (bundled / "DejaVuSans.ttf").is_file()
 
 
 def test_indonesian_dates_and_times() -> None:

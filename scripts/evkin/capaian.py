@@ -3,6 +3,12 @@
 Formulas (``../shared/domain.md`` §2): positive polarity ``R / T``; negative polarity formula A
 ``(2T − R) / T`` (default) or B ``T / R``; range targets compare against the bound realisasi
 fell outside of (inside counts as 100 %); an optional cap. Every result records its formula.
+
+Negative figures (``docs/panduan/folder-evaluasi.md``): the formulas compare realisasi with a
+positive target, so a negative target (or upper bound) has no capaian; a negative realisasi is
+a real shortfall under positive polarity (``R / T`` below zero, rated at the bottom) but has
+no meaning under negative polarity ("lower is better" cannot go below nothing: formula A would
+pass 200 %, formula B turn negative), so it is refused there too.
 """
 
 from __future__ import annotations
@@ -65,6 +71,10 @@ def compute(indicator: Indicator, default_formula: str = "A", cap: Decimal | Non
     actual = indicator.realisasi
     bound = None
     basis = low
+    if low < 0 or (high is not None and high < 0):
+        return Result(indicator, None, formula, low, problem="capaian.negative_target")
+    if negative and actual < 0:
+        return Result(indicator, None, formula, low, problem="capaian.negative_actual")
     if high is not None:
         if low <= actual <= high:
             return _finish(Result(indicator, HUNDRED, formula, actual, "dalam"), cap, scale)

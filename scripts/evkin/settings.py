@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from evkin import nip as nipmod
-from evkin.evaluation.numbers import NumberProblem, from_spreadsheet
+from evkin.evaluation.numbers import NumberProblem, format_number, from_spreadsheet, implausible
 from evkin.findings import EvkinError, Finding
 from evkin.sop import Sop, load_sop
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
@@ -17,7 +17,7 @@ from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 SETTINGS_FILE = "evkin.yml"
 PAPERS = ("A4", "F4")
 FORMULAS = ("A", "B")
-DEFAULT_FONTS = ("Arial", "Liberation Sans", "Arimo", "DejaVu Sans")
+DEFAULT_FONTS = ("Arial", "Liberation Sans", "Arimo")
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,38 @@ DEFAULT_SCALE = Scale((
 ))
 
 
+MEGABYTE = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Plausibility limits (``batas:`` in ``evkin.yml``), checked before any heavy work.
+
+    A hand-kept indicator table is a few kilobytes and its figures have a handful of digits;
+    anything far beyond that is a mistake (a paste, an export of the wrong sheet) that would
+    otherwise make rendering slow or exhaust memory.
+    """
+
+    digits: int = 15  # digits of one figure (whole part plus decimal places)
+    magnitude: Decimal = Decimal(10) ** 12  # largest absolute value of a figure
+    data_bytes: int = 2 * MEGABYTE  # indikator.csv / indikator.xlsx
+    data_rows: int = 2000  # indicator rows
+    line_chars: int = 10_000  # longest line of laporan.md or a step document
+    image_bytes: int = 10 * MEGABYTE  # one picture referenced by the report
+    image_pixels: int = 40_000_000  # width × height of one picture
+
+
+LIMIT_KEYS = {
+    "digit_angka": ("digits", 1, 30),
+    "nilai_maks": ("magnitude", 1, 10 ** 15),
+    "ukuran_data_mb": ("data_bytes", 1, 100),
+    "baris_data": ("data_rows", 1, 100_000),
+    "panjang_baris": ("line_chars", 200, 1_000_000),
+    "ukuran_gambar_mb": ("image_bytes", 1, 200),
+    "piksel_gambar": ("image_pixels", 10_000, 500_000_000),
+}
+
+
 @dataclass(frozen=True)
 class Agency:
     pemerintah: str
@@ -115,6 +147,7 @@ class Settings:
     scale: Scale = DEFAULT_SCALE
     section_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     site_url: str = ""
+    limits: Limits = field(default_factory=Limits)
     sop: Sop = field(default_factory=load_sop)
     # Public halves of the keys that only the publishing workflow holds: a forge trail counts
     # only when one of them signed it (``pencatat.kunci``).
@@ -170,10 +203,16 @@ class _Reader:
         if value is None:
             return None
         try:
-            return from_spreadsheet(value)
+            number = from_spreadsheet(value)
         except NumberProblem as problem:
             self.add(parent.line_of(key), problem.code, text=problem.text, column=key)
             return None
+        code = implausible(number, Limits.digits, Limits.magnitude)
+        if code:
+            self.add(parent.line_of(key), code, text=str(value), column=key,
+                     digits=Limits.digits, limit=format_number(Limits.magnitude))
+            return None
+        return number
 
 
 def _person(reader: _Reader, raw: Any, line: int, where: str, need_nip: bool) -> Person | None:
@@ -248,6 +287,24 @@ def _scale(reader: _Reader, raw: Any, line: int) -> Scale:
                        lower=lower.label, edge=str(lower.upto), above=str(upper.above))
             ok = False
     return Scale(tuple(b for b, _ in bands)) if ok else DEFAULT_SCALE
+
+
+def _limits(reader: _Reader, raw: LinedDict) -> Limits:
+    values: dict[str, Any] = {}
+    for key in raw:
+        if key not in LIMIT_KEYS:
+            reader.add(raw.line_of(key), "settings.limit_unknown", key=key,
+                       known=", ".join(LIMIT_KEYS))
+            continue
+        name, low, high = LIMIT_KEYS[key]
+        value = raw[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            reader.add(raw.line_of(key), "settings.limit_range", key=key, value=str(value)[:40],
+                       low=low, high=format_number(Decimal(high)))
+            continue
+        scaled = value * MEGABYTE if name.endswith("_bytes") else value
+        values[name] = Decimal(scaled) if name == "magnitude" else scaled
+    return Limits(**values)
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -348,12 +405,13 @@ def parse_settings(text: str, root: Path) -> Settings:
 
     site = reader.mapping(raw, "situs", required=False)
     record_keys = _record_keys(reader, reader.mapping(raw, "pencatat", required=False))
+    limits = _limits(reader, reader.mapping(raw, "batas", required=False))
     if reader.findings:
         raise EvkinError("settings.invalid", findings=reader.findings)
     return Settings(
         root=root, agency=agency, roles=roles, paper=paper, fonts=fonts,
         negative_formula=formula, cap=cap, scale=scale, section_aliases=aliases,
-        site_url=reader.text(site, "url"), record_keys=record_keys,
+        site_url=reader.text(site, "url"), record_keys=record_keys, limits=limits,
     )
 
 

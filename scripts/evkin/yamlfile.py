@@ -59,7 +59,17 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Lined
     return result
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A date that does not exist (``2026-02-30``, ``25:61:00``) stays text, so the caller's
+    "not a date" check names the field and line instead of the parser crashing."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return str(node.value)
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def parse(text: str, line_offset: int = 0) -> Any:

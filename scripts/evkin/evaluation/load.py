@@ -14,9 +14,15 @@ from typing import Any
 
 from evkin.evaluation.markdown import scan
 from evkin.evaluation.model import TEMPLATE_MARK, Document, Evaluation, Indicator, Period, Section
-from evkin.evaluation.numbers import NumberProblem, from_spreadsheet, parse_number
+from evkin.evaluation.numbers import (
+    NumberProblem,
+    format_number,
+    from_spreadsheet,
+    implausible,
+    parse_number,
+)
 from evkin.findings import Finding
-from evkin.settings import Settings
+from evkin.settings import MEGABYTE, Limits, Settings
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text, split_front_matter
 
 META_FILE = "evaluasi.yml"
@@ -74,14 +80,19 @@ def load_evaluation(folder: Path, settings: Settings) -> Loaded:
 
     meta = _read_yaml(folder / META_FILE, sink)
     report_text = _read(folder / REPORT_FILE, sink)
+    if report_text is not None and not _plain_text(folder / REPORT_FILE, report_text,
+                                                   settings.limits, sink):
+        report_text = ""
     sections = _sections(report_text, settings) if report_text is not None else ()
-    indicators, data_file = _indicators(folder, sink)
+    indicators, data_file = _indicators(folder, settings.limits, sink)
     documents = _documents(folder, settings, sink)
 
     tanggal = meta.get("tanggal")
     penyusun = meta.get("penyusun") or ()
     if isinstance(penyusun, str):
         penyusun = (penyusun,)
+    if isinstance(penyusun, list) and not all(isinstance(p, str) for p in penyusun):
+        penyusun = ()  # reported by _check_meta_types; never printed as a Python repr
     evaluation = Evaluation(
         id=evaluation_id,
         path=folder,
@@ -138,8 +149,33 @@ def _check_meta_types(evaluation: Evaluation, meta: LinedDict, path: Path, sink:
     if value is not None and not isinstance(value, dt.date) and TEMPLATE_MARK not in str(value):
         sink.add(path, meta.line_of("tanggal"), "meta.bad_date", field="tanggal", value=value)
     penyusun = meta.get("penyusun")
-    if penyusun is not None and not isinstance(penyusun, str | list):
+    if penyusun is not None and (not isinstance(penyusun, str | list) or (
+            isinstance(penyusun, list) and not all(isinstance(p, str) for p in penyusun))):
         sink.add(path, meta.line_of("penyusun"), "meta.bad_list", field="penyusun")
+    if evaluation.sebelumnya is not None and evaluation.sebelumnya == evaluation.id:
+        sink.add(path, meta.line_of("sebelumnya"), "meta.previous_self", id=evaluation.id)
+
+
+# C0 control characters other than tab, line feed and carriage return (and DEL): invisible in
+# an editor, refused by Typst and by XML.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _plain_text(path: Path, text: str, limits: Limits, sink: _Sink) -> bool:
+    """Report control characters and overlong lines by line; ``False`` when any was found."""
+    ok = True
+    match = _CONTROL.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        sink.add(path, line, "text.control_char", char=f"U+{ord(match.group()):04X}")
+        ok = False
+    for number, line_text in enumerate(text.split("\n"), 1):
+        if len(line_text) > limits.line_chars:
+            sink.add(path, number, "text.line_too_long", length=format_number(
+                Decimal(len(line_text))), limit=format_number(Decimal(limits.line_chars)))
+            ok = False
+            break
+    return ok
 
 
 _NUMBERING = re.compile(
@@ -178,7 +214,8 @@ def _sections(text: str, settings: Settings) -> tuple[Section, ...]:
     return tuple(out)
 
 
-def _indicators(folder: Path, sink: _Sink) -> tuple[list[Indicator], str | None]:
+def _indicators(folder: Path, limits: Limits, sink: _Sink
+                ) -> tuple[list[Indicator], str | None]:
     present = [folder / name for name in DATA_FILES if (folder / name).exists()]
     if not present:
         sink.add(folder / DATA_FILES[0], None, "data.missing")
@@ -186,8 +223,36 @@ def _indicators(folder: Path, sink: _Sink) -> tuple[list[Indicator], str | None]
     if len(present) > 1:
         sink.add(present[1], None, "data.two_files", other=present[0].name)
     path = present[0]
-    rows = _xlsx_rows(path, sink) if path.suffix == ".xlsx" else _csv_rows(path, sink)
-    return _rows_to_indicators(path, rows, sink), sink.rel(path)
+    if not _size_ok(path, limits, sink):
+        return [], sink.rel(path)
+    rows = (_xlsx_rows(path, limits, sink) if path.suffix == ".xlsx"
+            else _csv_rows(path, limits, sink))
+    before = len(sink.findings)
+    indicators = _rows_to_indicators(path, rows, limits, sink)
+    if not indicators and len(sink.findings) == before:
+        sink.add(path, None, "data.no_rows")
+    return indicators, sink.rel(path)
+
+
+def _size_ok(path: Path, limits: Limits, sink: _Sink) -> bool:
+    """Refuse a data file beyond ``batas.ukuran_data_mb`` before reading a byte of it."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        sink.add(path, None, "file.unreadable", detail=exc.strerror or str(exc))
+        return False
+    if path.is_dir():
+        sink.add(path, None, "file.unreadable", detail="folder")
+        return False
+    if size > limits.data_bytes:
+        sink.add(path, None, "data.too_big", size=_megabytes(size),
+                 limit=_megabytes(limits.data_bytes))
+        return False
+    return True
+
+
+def _megabytes(size: int) -> str:
+    return format_number(Decimal(size) / MEGABYTE, 1)
 
 
 Row = tuple[int | str, dict[str, Any], dict[str, str]]  # (line/row, values, cell refs)
@@ -209,7 +274,7 @@ def _header(path: Path, cells: list[str], where: int | str, sink: _Sink) -> dict
     return mapping
 
 
-def _csv_rows(path: Path, sink: _Sink) -> Iterator[Row]:
+def _csv_rows(path: Path, limits: Limits, sink: _Sink) -> Iterator[Row]:
     text = _read(path, sink)
     if text is None:
         return
@@ -217,6 +282,7 @@ def _csv_rows(path: Path, sink: _Sink) -> Iterator[Row]:
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     mapping: dict[int, str] | None = None
+    rows = 0
     try:
         for cells in reader:
             line = reader.line_num
@@ -227,26 +293,54 @@ def _csv_rows(path: Path, sink: _Sink) -> Iterator[Row]:
                 if mapping is None:
                     return
                 continue
+            rows += 1
+            if rows > limits.data_rows:
+                sink.add(path, line, "data.too_many_rows", limit=limits.data_rows)
+                return
             if len(cells) > len(mapping) and any(c.strip() for c in cells[max(mapping) + 1:]):
+                # Unquoted decimal commas in a comma-separated file shift every later cell:
+                # one message for the row, not one per misplaced value.
                 sink.add(path, line, "data.extra_cells", delimiter=delimiter)
+                continue
             values = {mapping[i]: c for i, c in enumerate(cells) if i in mapping}
             yield line, values, {}
     except csv.Error as exc:
         sink.add(path, reader.line_num, "data.csv_error", detail=str(exc))
 
 
-def _xlsx_rows(path: Path, sink: _Sink) -> Iterator[Row]:
+def _xlsx_rows(path: Path, limits: Limits, sink: _Sink) -> Iterator[Row]:
+    import zipfile
+
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        sink.add(path, None, "data.xlsx_error", detail=type(exc).__name__)
+        return
+    if unpacked > 10 * limits.data_bytes:  # a small file that unpacks to gigabytes
+        sink.add(path, None, "data.too_big", size=_megabytes(unpacked),
+                 limit=_megabytes(10 * limits.data_bytes))
+        return
+    try:
+        # Twice: the saved values, and the formulas, merges and number formats behind them.
+        values_book = load_workbook(path, read_only=False, data_only=True)
+        formula_book = load_workbook(path, read_only=False, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         sink.add(path, None, "data.xlsx_error", detail=type(exc).__name__)
         return
     try:
-        sheet = workbook.worksheets[0]
+        sheet = values_book.worksheets[0]
+        formulas = formula_book.worksheets[0]
+        merged: dict[tuple[int, int], str] = {}
+        for merge in formulas.merged_cells.ranges:
+            for row in range(merge.min_row, merge.max_row + 1):
+                for col in range(merge.min_col, merge.max_col + 1):
+                    merged[(row, col)] = merge.coord
         mapping: dict[int, str] | None = None
+        rows = 0
         for row_number, cells in enumerate(sheet.iter_rows(values_only=True), 1):
             if not any(c is not None and str(c).strip() for c in cells):
                 continue
@@ -255,17 +349,54 @@ def _xlsx_rows(path: Path, sink: _Sink) -> Iterator[Row]:
                 if mapping is None:
                     return
                 continue
-            values = {mapping[i]: c for i, c in enumerate(cells) if i in mapping}
-            refs = {mapping[i]: f"{get_column_letter(i + 1)}{row_number}"
-                    for i in range(len(cells)) if i in mapping}
+            rows += 1
+            if rows > limits.data_rows:
+                sink.add(path, f"A{row_number}", "data.too_many_rows", limit=limits.data_rows)
+                return
+            values: dict[str, Any] = {}
+            refs: dict[str, str] = {}
+            for i, value in enumerate(cells):
+                if i not in mapping:
+                    continue
+                field = mapping[i]
+                ref = f"{get_column_letter(i + 1)}{row_number}"
+                refs[field] = ref
+                values[field] = _xlsx_cell(path, ref, value, formulas.cell(row_number, i + 1),
+                                           merged.get((row_number, i + 1)), field, sink)
             yield row_number, values, refs
     finally:
-        workbook.close()
+        values_book.close()
+        formula_book.close()
 
 
-def _rows_to_indicators(path: Path, rows: Iterator[Row], sink: _Sink) -> list[Indicator]:
+class _Refused:
+    """A cell already reported (merged, formula without value, percent): not read further."""
+
+
+def _xlsx_cell(path: Path, ref: str, value: Any, source: Any, merge: str | None, field: str,
+               sink: _Sink) -> Any:
+    formula = source.value if isinstance(source.value, str) else None
+    if value is None and formula and formula.startswith("="):
+        sink.add(path, ref, "data.xlsx_formula_no_value", column=field, formula=formula[:60])
+        return _Refused()
+    if value is None and merge and not merge.startswith(ref + ":"):
+        sink.add(path, ref, "data.xlsx_merged", column=field, merge=merge)
+        return _Refused()
+    if (field in ("target", "target_maks", "realisasi", "realisasi_lalu")
+            and isinstance(value, int | float) and not isinstance(value, bool)
+            and "%" in str(source.number_format or "")):
+        sink.add(path, ref, "data.xlsx_percent", column=field,
+                 shown=format_number(round(Decimal(repr(float(value))) * 100, 4).normalize()))
+        return _Refused()
+    return value
+
+
+def _rows_to_indicators(path: Path, rows: Iterator[Row], limits: Limits, sink: _Sink
+                        ) -> list[Indicator]:
     out = []
     for line, values, refs in rows:
+        if any(isinstance(v, _Refused) for v in values.values()):
+            continue
         def where(column: str, line: int | str = line, refs: dict[str, str] = refs) -> int | str:
             return refs.get(column, line)
 
@@ -303,12 +434,21 @@ def _rows_to_indicators(path: Path, rows: Iterator[Row], sink: _Sink) -> list[In
                     broken = True
                 continue
             try:
-                numbers[column] = (from_spreadsheet(value) if refs
-                                   else parse_number(str(value)))
+                number = from_spreadsheet(value) if refs else parse_number(str(value))
             except NumberProblem as problem:
-                sink.add(path, where(column), problem.code, column=column, text=problem.text)
+                sink.add(path, where(column), problem.code, column=column,
+                         text=problem.text[:40])
                 numbers[column] = None
                 broken = True
+                continue
+            code = implausible(number, limits.digits, limits.magnitude)
+            if code:
+                sink.add(path, where(column), code, column=column, text=str(value)[:40],
+                         digits=limits.digits, limit=format_number(limits.magnitude))
+                numbers[column] = None
+                broken = True
+                continue
+            numbers[column] = number
         target, target_max = numbers["target"], numbers["target_maks"]
         if target is not None and target_max is not None and target_max < target:
             sink.add(path, where("target_maks"), "data.range_reversed",

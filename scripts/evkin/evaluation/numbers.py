@@ -6,8 +6,9 @@ two hundred thirty-four or one point two three four. Both are refused with a hin
 
 from __future__ import annotations
 
+import math
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 _PLAIN = re.compile(r"^-?\d+$")
 _COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(?:\.\d{3})*,\d+$|^-?\d+,\d+$")
@@ -40,7 +41,10 @@ def parse_number(text: str) -> Decimal:
     if _DOT_THOUSANDS.match(cleaned):
         return Decimal(cleaned.replace(".", ""))
     if _SINGLE_DOT.match(cleaned):
-        raise NumberProblem("number.ambiguous_dot", raw)
+        # Only ``1.234`` could be a thousands separator; ``85.5`` is an English decimal point.
+        if len(cleaned.rpartition(".")[2]) == 3:
+            raise NumberProblem("number.ambiguous_dot", raw)
+        raise NumberProblem("number.decimal_dot", raw)
     if "," in cleaned and "." in cleaned:
         raise NumberProblem("number.mixed", raw)
     raise NumberProblem("number.unreadable", raw)
@@ -53,6 +57,8 @@ def from_spreadsheet(value: object) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
+        if not math.isfinite(value):
+            raise NumberProblem("number.not_finite", repr(value))
         try:
             return Decimal(repr(value))
         except InvalidOperation:
@@ -62,9 +68,37 @@ def from_spreadsheet(value: object) -> Decimal:
     return parse_number(str(value))
 
 
+def digits(value: Decimal) -> int:
+    """Digits a person typed: whole-part digits (no leading zeros) plus decimal places."""
+    _sign, numerals, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    whole = max(len(numerals) + exponent, 0)
+    places = max(-exponent, 0)
+    if whole and numerals[0] == 0 and len(numerals) == 1:
+        whole = 0
+    return max(whole + places, 1)
+
+
+def implausible(value: Decimal, max_digits: int, max_magnitude: Decimal) -> str | None:
+    """The catalogue key when ``value`` is beyond what an indicator can hold, else ``None``.
+
+    Checked before any arithmetic: an unbounded ``Decimal`` makes the capaian, its rounding
+    and its printing slow or impossible.
+    """
+    if not value.is_finite():
+        return "number.not_finite"
+    if abs(value) > max_magnitude:
+        return "number.too_large"
+    if digits(value.normalize() if value else value) > max_digits:
+        return "number.too_many_digits"
+    return None
+
+
 def round2(value: Decimal) -> Decimal:
     """Two decimals, half up: the figure that is published and rated."""
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    # A context wide enough for the value: quantize never fails for lack of precision.
+    context = Context(prec=max(28, value.adjusted() + 6))
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP, context=context)
 
 
 def format_number(value: Decimal, decimals: int | None = None) -> str:

@@ -5,9 +5,9 @@ axis. Each row therefore shows the target as 100 % (grey) and the realisasi as i
 (blue), which already accounts for negative polarity and range targets; the label gives the raw
 realisasi and target in the indicator's own unit.
 
-Text stays text: searchable in the PDF and the site. It is laid out for DejaVu Sans, which Typst
-always has (evkin's font chain ends with it); browsers without it fall back to Liberation
-Sans/Arial. The output is byte-stable (no date, no random ids).
+Text stays text: searchable in the PDF and the site. It names Liberation Sans, which Typst
+always has (evkin ships it and its font chain ends with it), then its metric twin Arial for
+browsers. The output is byte-stable (no date, no random ids).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from evkin.evaluation.numbers import format_number, format_percent
 
 TARGET_COLOUR = "#c9ced6"
 ACTUAL_COLOUR = "#1f4e8c"
-FONT_FAMILY = "font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
+FONT_FAMILY = "font-family: 'Liberation Sans', Arial, sans-serif"
 MISSING_COLOUR = "#b00020"
 WIDTH_IN = 6.3  # the text width of A4/F4 with 3 cm + 2 cm margins
 ROW_IN = 0.42

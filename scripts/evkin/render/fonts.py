@@ -1,14 +1,14 @@
-"""The font chain: the first families of ``dokumen.huruf`` that this machine has, in order.
+"""The font chain: the first families of ``dokumen.huruf`` that can be used, in order.
 
 Tata Naskah Dinas asks for Arial; Liberation Sans and Arimo are its metric twins (same widths,
-so line and page breaks match). DejaVu Sans ships inside matplotlib, so a pip-only machine still
-gets a sans-serif font (wider than Arial: pages may break differently) and a warning says so.
-DejaVu Sans also stays last in every chain as the glyph fallback (≤, −, ×).
+so line and page breaks match). evkin ships Liberation Sans (``render/liberation/``, with its
+licence) and hands that folder to Typst ahead of the system's fonts, so a machine without
+Debian's ``fonts-liberation`` typesets exactly the same bytes as one with it. Liberation Sans
+also stays last in every chain, so the chain never ends in a font that only some machines have.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -16,54 +16,53 @@ from pathlib import Path
 from typing import Any
 
 ARIAL_METRIC = frozenset({"arial", "liberation sans", "arimo", "helvetica"})
-LAST_RESORT = "DejaVu Sans"
+LAST_RESORT = "Liberation Sans"
+BUNDLED = Path(__file__).parent / "liberation"
 
 
 @dataclass(frozen=True)
 class FontChoice:
     families: tuple[str, ...]  # handed to Typst's ``text(font: ...)``
-    font_paths: tuple[str, ...]  # extra folders Typst must scan
+    font_paths: tuple[str, ...]  # extra folders Typst must scan (ahead of the system's)
     metric_compatible: bool  # the first family is Arial or a metric twin
 
 
-def matplotlib_fonts() -> Path | None:
-    """matplotlib's bundled TrueType folder (DejaVu Sans), found without importing it."""
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    folder = Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
-    return folder if (folder / "DejaVuSans.ttf").is_file() else None
+def bundled_fonts() -> Path:
+    """The folder of the Liberation Sans files shipped inside the package."""
+    return BUNDLED
 
 
 @cache
-def _scan(paths: tuple[str, ...] = ()) -> Any:
-    """One scan of the machine's fonts (plus ``paths``), shared by every compiler made here."""
+def _scan(paths: tuple[str, ...] = (), system: bool = True) -> Any:
+    """One scan of the fonts (``paths`` first, then the machine's), shared by every compiler.
+
+    Typst prefers fonts from ``paths`` over system fonts of the same family, so the bundled
+    Liberation Sans wins over whatever version the system has.
+    """
     import typst
 
-    return typst.Fonts(font_paths=list(paths))
+    return typst.Fonts(include_system_fonts=system, font_paths=list(paths))
+
+
+def _system() -> bool:
+    """Whether to scan the machine's fonts; tests turn it off to stand for a fresh machine."""
+    return True
 
 
 def installed_families() -> frozenset[str]:
-    """Families Typst finds on this machine (system fonts plus the ones it embeds), lower case."""
-    return frozenset(f.lower() for f in _scan().families())
+    """Families Typst finds (system fonts, the ones it embeds and the bundled ones), lower case."""
+    return frozenset(f.lower() for f in _scan((str(BUNDLED),), _system()).families())
 
 
 def typst_fonts(choice: FontChoice) -> Any:
-    """The ``typst.Fonts`` to hand a compiler: the cached scan, plus matplotlib's if needed."""
-    return _scan(choice.font_paths)
+    """The ``typst.Fonts`` to hand a compiler: the cached scan including the bundled folder."""
+    return _scan(choice.font_paths, _system())
 
 
-def choose(wanted: Sequence[str], installed: frozenset[str] | None = None,
-           bundled: Path | None = None) -> FontChoice:
-    """Keep the wanted families that exist; end with DejaVu Sans (from matplotlib if needed)."""
-    have = installed_families() if installed is None else installed
+def choose(wanted: Sequence[str], installed: frozenset[str] | None = None) -> FontChoice:
+    """Keep the wanted families that exist; end with the bundled Liberation Sans."""
+    have = (installed_families() if installed is None else installed) | {LAST_RESORT.lower()}
     families = [f for f in wanted if f.lower() in have]
-    paths: list[str] = []
     if LAST_RESORT.lower() not in {f.lower() for f in families}:
         families.append(LAST_RESORT)
-    if LAST_RESORT.lower() not in have:
-        folder = bundled if bundled is not None else matplotlib_fonts()
-        if folder is not None:
-            paths.append(str(folder))
-    return FontChoice(tuple(families), tuple(paths),
-                      families[0].lower() in ARIAL_METRIC)
+    return FontChoice(tuple(families), (str(BUNDLED),), families[0].lower() in ARIAL_METRIC)
