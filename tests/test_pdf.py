@@ -309,6 +309,31 @@ def test_same_commit_gives_identical_bytes_with_the_commit_time(
     assert int(meta.creation_date.timestamp()) == epoch
 
 
+def _font_names(path: Path) -> set[str]:
+    names = set()
+    for page in pypdf.PdfReader(path).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def test_a_fresh_machine_without_system_fonts_gives_the_same_bytes(
+        draft: Path, draft_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without Debian's fonts-liberation (here: without any system font at all), the bundled
+    Liberation Sans typesets the very same PDF."""
+    from evkin.render import fonts
+
+    assert any(name.startswith("LiberationSans") for name in _font_names(draft))
+    monkeypatch.setattr(fonts, "_system", lambda: False)
+    fonts._scan.cache_clear()
+    try:
+        assert "dejavu sans" not in fonts.installed_families()
+        bare = render_pdf.build_pdf(load_settings(draft_repo), ID, tmp_path)
+    finally:
+        fonts._scan.cache_clear()
+    assert bare.read_bytes() == draft.read_bytes()
+
+
 def test_the_file_is_replaced_atomically(draft_repo: Path, tmp_path: Path) -> None:
     target = tmp_path / f"{ID}.pdf"
     target.write_bytes(b"old")

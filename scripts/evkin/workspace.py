@@ -12,9 +12,9 @@ from pathlib import Path
 
 from evkin.capaian import Result, evaluate
 from evkin.evaluation import regular
-from evkin.evaluation.load import evaluation_folders, load_evaluation
+from evkin.evaluation.load import evaluation_folders, load_evaluation, not_found
 from evkin.evaluation.model import Evaluation, Period
-from evkin.findings import EvkinError, Finding
+from evkin.findings import Finding
 from evkin.rules import Context, apply_rules
 from evkin.settings import Settings
 
@@ -54,8 +54,7 @@ def resolve_folders(settings: Settings, paths: Sequence[str]) -> list[Path]:
         folder = next((c.resolve() for c in candidates
                        if c.is_dir() and c.resolve().is_relative_to(root)), None)
         if folder is None:
-            raise EvkinError("eval.not_found", {"id": raw,
-                                                "base": str(settings.evaluations_dir)})
+            raise not_found(settings, raw)
         out.append(folder.resolve())
     return out
 

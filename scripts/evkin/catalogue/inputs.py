@@ -105,4 +105,30 @@ MESSAGES: dict[str, dict[str, str]] = {
               "(the formula gives over 200 % or a negative capaian); state the indicator as a "
               "change with positive polarity (see the guide, 'Angka negatif').",
     },
+    "pdf.output_is_file": {
+        "id": "'-o {path}' adalah berkas, padahal -o meminta folder tujuan; sebut sebuah folder "
+              "(mis. -o build/pdf). PDF diberi nama sesuai id evaluasi.",
+        "en": "'-o {path}' is a file, but -o takes an output folder; name a folder (e.g. "
+              "-o build/pdf). PDFs are named after the evaluation id.",
+    },
+    "pdf.output_looks_like_file": {
+        "id": "'-o {path}' tampak seperti nama berkas PDF, padahal -o meminta folder tujuan; "
+              "pakai mis. -o {folder}. PDF diberi nama sesuai id evaluasi.",
+        "en": "'-o {path}' looks like a PDF file name, but -o takes an output folder; use e.g. "
+              "-o {folder}. PDFs are named after the evaluation id.",
+    },
+    "eval.not_found_near": {
+        "id": "evaluasi '{id}' tidak ditemukan di {base}; maksud Anda '{near}'?",
+        "en": "evaluation '{id}' not found in {base}; did you mean '{near}'?",
+    },
+    "summary.left_out_row": {
+        "id": "TIDAK DIHITUNG: {message}",
+        "en": "NOT COUNTED: {message}",
+    },
+    "summary.left_out": {
+        "id": "{count} baris {file} tidak dihitung (lihat baris 'TIDAK DIHITUNG'); rata-rata di "
+              "bawah belum lengkap. Perbaiki lalu jalankan lagi.",
+        "en": "{count} rows of {file} were not counted (see the 'NOT COUNTED' rows); the "
+              "averages below are incomplete. Fix them and run again.",
+    },
 }

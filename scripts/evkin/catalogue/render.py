@@ -114,10 +114,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "PDF {id} gagal disusun oleh Typst: {detail}",
         "en": "Typst failed to lay out PDF {id}: {detail}"},
     "render.font_fallback": {
-        "id": "Peringatan: tidak ada huruf yang kompatibel dengan Arial ({wanted}); dipakai "
-              "{used}. Pasang fonts-liberation (Debian/Ubuntu) agar tata letak sama dengan Arial.",
-        "en": "Warning: no Arial-compatible font ({wanted}) found; using {used}. Install "
-              "fonts-liberation (Debian/Ubuntu) for Arial metrics."},
+        "id": "huruf pertama yang tersedia ({used}) tidak seukuran Arial ({wanted}); baris dan "
+              "halaman bisa pecah di tempat lain. Taruh Arial atau Liberation Sans (ikut "
+              "terpasang bersama evkin) di depan 'dokumen.huruf' pada evkin.yml.",
+        "en": "the first available font ({used}) does not have Arial's metrics ({wanted}); "
+              "lines and pages may break elsewhere. Put Arial or Liberation Sans (shipped with "
+              "evkin) first in 'dokumen.huruf' in evkin.yml."},
     "render.note_raw": {
         "id": "{path}: teks mentah ({format}) ditampilkan apa adanya sebagai kode: {text}",
         "en": "{path}: raw {format} text is shown literally as code: {text}"},

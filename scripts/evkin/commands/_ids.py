@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evkin.findings import EvkinError
+from evkin.evaluation.load import not_found
 from evkin.settings import Settings
 
 
@@ -20,5 +20,5 @@ def evaluation_id(settings: Settings, raw: str, must_exist: bool = True) -> str:
             return candidate.resolve().name
     name = path.name if raw.rstrip("/").count("/") else raw
     if not must_exist and name and "/" not in name:
-        return name
-    raise EvkinError("eval.not_found", {"id": raw, "base": str(settings.evaluations_dir)})
+        return name  # callers that find nothing in history either raise not_found()
+    raise not_found(settings, raw)

@@ -128,7 +128,9 @@ def run(args: argparse.Namespace) -> int:
     ident = evaluation_id(settings, args.id, must_exist=False)
     has_trail = (settings.root / "persetujuan" / f"{ident}.yml").is_file()
     if not has_trail and not (settings.evaluations_dir / ident).is_dir():
-        raise EvkinError("eval.not_found", {"id": args.id, "base": str(settings.evaluations_dir)})
+        from evkin.evaluation.load import not_found
+
+        raise not_found(settings, args.id)
     if args.allowed_signers:
         count = write_allowed_signers(settings, Path(args.allowed_signers))
         print(t("approvals.allowed_written", {"path": args.allowed_signers, "count": count}),

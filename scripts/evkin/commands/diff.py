@@ -106,6 +106,10 @@ def run(args: argparse.Namespace) -> int:
     gitrepo.open_repo(settings.root)
     found = gitrepo.drafts(settings.root, ident)
     if not found:
+        if not (settings.evaluations_dir / ident).is_dir():
+            from evkin.evaluation.load import not_found
+
+            raise not_found(settings, args.id)
         raise EvkinError("diff.no_drafts", {"id": ident})
     old = _side(settings, ident, args.old, found) if args.old else \
         _default_old(settings, ident, found)

@@ -31,10 +31,9 @@ def run(args: argparse.Namespace) -> int:
     ident = evaluation_id(settings, args.id, must_exist=False)
     found = gitrepo.drafts(settings.root, ident)
     if not found and not (settings.evaluations_dir / ident).is_dir():
-        from evkin.findings import EvkinError
+        from evkin.evaluation.load import not_found
 
-        raise EvkinError("eval.not_found", {"id": args.id,
-                                            "base": str(settings.evaluations_dir)})
+        raise not_found(settings, args.id)
     trail = load_trail(settings.root, ident)
     reviews: dict[str, list[str]] = {}
     for approval in trail.approvals if trail else ():

@@ -21,6 +21,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=run)
 
 
+def _output_folder(raw: str) -> Path:
+    """``-o`` names a folder: refuse an existing file, and a new name that looks like a PDF."""
+    from evkin.findings import EvkinError
+
+    out = Path(raw)
+    if out.exists() and not out.is_dir():
+        raise EvkinError("pdf.output_is_file", {"path": raw})
+    if not out.exists() and out.suffix.lower() == ".pdf":
+        raise EvkinError("pdf.output_looks_like_file", {"path": raw, "folder": out.parent})
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     from evkin.commands._ids import evaluation_id
     from evkin.evaluation.load import evaluation_folders
@@ -32,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if not ids:
         print(t("pdf.none", {"base": str(settings.evaluations_dir)}), file=sys.stderr)
         return 1
-    out_dir = Path(args.output) if args.output else settings.root / "build" / "pdf"
+    out_dir = _output_folder(args.output) if args.output else settings.root / "build" / "pdf"
 
     def shown(built: Built) -> None:
         if built.kind == "dokumen":
@@ -46,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     batch = build_batch(settings, ids, out_dir, documents=args.dokumen, progress=shown,
                         jobs=jobs)
     for warning in dict.fromkeys(batch.warnings):
-        print(warning, file=sys.stderr)
+        print(f"{t('common.warning')}: {warning}", file=sys.stderr)
     for evaluation, findings in batch.refused.items():
         print(t("render.has_findings", {"id": evaluation}), file=sys.stderr)
         for finding in findings:

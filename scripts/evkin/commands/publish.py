@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         outcome = publish(settings, Path(args.dest), args.previous, announce,
                           progress=_progress)
-    for warning in outcome.warnings:
+    for warning in dict.fromkeys(outcome.warnings):
         print(f"{t('common.warning')}: {warning}", file=sys.stderr)
     reports = outcome.manifest["laporan"]
     key = "publish.done" if outcome.changed else "publish.unchanged"

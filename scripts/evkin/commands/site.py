@@ -53,7 +53,7 @@ def build(args: argparse.Namespace) -> int:
                        progress=_progress)
     reports = built.collection.reports
     finals = sum(1 for r in reports if r.final)
-    for warning in built.warnings:
+    for warning in dict.fromkeys(built.warnings):
         print(f"{t('common.warning')}: {warning}", file=sys.stderr)
     for r in built.collection.withheld:
         print(t("site.withheld", {"id": r.id, "reason": reason(r.verification)}),

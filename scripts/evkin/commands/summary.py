@@ -31,6 +31,10 @@ def run(args: argparse.Namespace) -> int:
     if checked.errors:
         print(t("summary.has_findings", {"id": checked.evaluation.id,
                                           "count": len(checked.errors)}), file=sys.stderr)
+    # Rows of the data file that could not be read are not in ``results``: name them in the
+    # output itself, so a table pasted elsewhere cannot pass for complete.
+    data_file = checked.evaluation.data_file
+    left_out = [f for f in checked.errors if data_file and f.path == data_file]
     if args.format == "json":
         print_json({
             "id": checked.evaluation.id,
@@ -39,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
             "batas_atas": float(settings.cap) if settings.cap is not None else None,
             "indikator": [summary.json_row(r) for r in results],
             "sasaran": [summary.json_average(g) for g in groups],
+            "ditolak": [{"letak": f.location(), "pesan": f.message()} for f in left_out],
         })
     elif args.format == "csv":
         writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
@@ -53,8 +58,16 @@ def run(args: argparse.Namespace) -> int:
                 format_number(r.rounded) if r.rounded is not None else "",
                 r.predikat or "", r.formula,
             ])
+        for f in left_out:
+            writer.writerow([f.location(), "", t("summary.left_out_row", {"message": f.message()}),
+                             "", "", "", "", "", "", "", ""])
     else:
-        print(table([summary.text_row(r) for r in results], summary.headers(), {3, 4, 5}))
+        rows = [summary.text_row(r) for r in results]
+        rows += [[str(f.where or ""), t("summary.left_out_row", {"message": f.message()}),
+                  "", "", "", "–", "–", ""] for f in left_out]
+        print(table(rows, summary.headers(), {3, 4, 5}))
+        if left_out:
+            print(t("summary.left_out", {"count": len(left_out), "file": data_file}))
         print()
         for g in groups:
             print(t("summary.average", {

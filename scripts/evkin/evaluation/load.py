@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import re
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from evkin.evaluation.numbers import (
     implausible,
     parse_number,
 )
-from evkin.findings import Finding
+from evkin.findings import EvkinError, Finding
 from evkin.settings import MEGABYTE, Limits, Settings
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text, split_front_matter
 
@@ -282,6 +283,7 @@ def _csv_rows(path: Path, limits: Limits, sink: _Sink) -> Iterator[Row]:
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     mapping: dict[int, str] | None = None
+    width = 0
     rows = 0
     try:
         for cells in reader:
@@ -292,12 +294,16 @@ def _csv_rows(path: Path, limits: Limits, sink: _Sink) -> Iterator[Row]:
                 mapping = _header(path, cells, line, sink)
                 if mapping is None:
                     return
+                width = len(cells)
                 continue
             rows += 1
             if rows > limits.data_rows:
                 sink.add(path, line, "data.too_many_rows", limit=limits.data_rows)
                 return
-            if len(cells) > len(mapping) and any(c.strip() for c in cells[max(mapping) + 1:]):
+            # With ',' as separator, a row wider than its header is a decimal comma that was
+            # not quoted, even when the cells it pushed out are empty.
+            if (delimiter == "," and len(cells) > width) or (
+                    len(cells) > len(mapping) and any(c.strip() for c in cells[max(mapping) + 1:])):
                 # Unquoted decimal commas in a comma-separated file shift every later cell:
                 # one message for the row, not one per misplaced value.
                 sink.add(path, line, "data.extra_cells", delimiter=delimiter)
@@ -497,6 +503,28 @@ def evaluation_folders(settings: Settings) -> list[Path]:
         return []
     folders = [p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")]
     return sorted(folders, key=_order_key)
+
+
+def nearest_id(settings: Settings, raw: str) -> str | None:
+    """The existing evaluation id closest to a mistyped one (``2026-tw02`` → ``2026-tw2``)."""
+    names = [p.name for p in evaluation_folders(settings)]
+    wanted = Path(raw.rstrip("/")).name.lower()
+    if not wanted or raw in names:
+        return None
+    lowered = {n.lower(): n for n in names}
+    if wanted in lowered:
+        return lowered[wanted]
+    close = difflib.get_close_matches(wanted, list(lowered), n=1, cutoff=0.75)
+    return lowered[close[0]] if close else None
+
+
+def not_found(settings: Settings, raw: str) -> EvkinError:
+    """The error for an id that names no evaluation folder, with the nearest one if any."""
+    base = str(settings.evaluations_dir)
+    near = nearest_id(settings, raw)
+    if near:
+        return EvkinError("eval.not_found_near", {"id": raw, "near": near, "base": base})
+    return EvkinError("eval.not_found", {"id": raw, "base": base})
 
 
 def _order_key(path: Path) -> tuple[int, Period | None, str]:

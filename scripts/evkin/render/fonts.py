@@ -60,9 +60,16 @@ def typst_fonts(choice: FontChoice) -> Any:
 
 
 def choose(wanted: Sequence[str], installed: frozenset[str] | None = None) -> FontChoice:
-    """Keep the wanted families that exist; end with the bundled Liberation Sans."""
+    """Keep the wanted families that exist, up to the first Arial-compatible one (families after
+    it could only change which machine-dependent font fills a missing glyph); end with the
+    bundled Liberation Sans."""
     have = (installed_families() if installed is None else installed) | {LAST_RESORT.lower()}
-    families = [f for f in wanted if f.lower() in have]
+    families = []
+    for family in wanted:
+        if family.lower() in have:
+            families.append(family)
+            if family.lower() in ARIAL_METRIC:
+                break
     if LAST_RESORT.lower() not in {f.lower() for f in families}:
         families.append(LAST_RESORT)
     return FontChoice(tuple(families), (str(BUNDLED),), families[0].lower() in ARIAL_METRIC)
