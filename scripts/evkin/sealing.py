@@ -137,15 +137,10 @@ def qr_matrix(url: str) -> list[list[bool]]:
 def _font(size: int, bold: bool = False) -> Any:
     from PIL import ImageFont
 
-    from evkin.render.fonts import matplotlib_fonts
+    from evkin.render.fonts import bundled_fonts
 
-    names = (["LiberationSans-Bold.ttf", "DejaVuSans-Bold.ttf"] if bold
-             else ["LiberationSans-Regular.ttf", "DejaVuSans.ttf"])
-    folders = [Path("/usr/share/fonts/truetype/liberation"),
-               Path("/usr/share/fonts/truetype/liberation2")]
-    bundled = matplotlib_fonts()
-    if bundled is not None:
-        folders.append(bundled)
+    names = ["LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf"]
+    folders = [bundled_fonts()]  # shipped with evkin: the same stamp on every machine
     for name in names:
         for folder in folders:
             if (folder / name).is_file():
