@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from evkin.findings import EvkinError
 from evkin.forge import gitea, github
+from evkin.forge.shape import Comment, Opened
 from evkin.review import PullRequest, Review
 
 FORGES = (github.NAME, gitea.NAME)
@@ -27,6 +28,28 @@ class Client(Protocol):
 
     def post_status(self, sha: str, state: str, context: str, description: str,
                     target_url: str) -> None: ...
+
+    def create_pull(self, head: str, base: str, title: str, body: str) -> Opened: ...
+
+    def comments(self, number: int) -> list[Comment]: ...
+
+    def create_comment(self, number: int, body: str) -> Comment: ...
+
+    def update_comment(self, comment_id: int, body: str) -> Comment: ...
+
+
+def file_url(forge: str, server: str, repo: str, sha: str, path: str, line: int | None) -> str:
+    """Where a file at a commit (and line) shows on the forge's web pages."""
+    if forge == github.NAME:
+        return github.file_url(server, repo, sha, path, line)
+    return gitea.file_url(server, repo, sha, path, line)
+
+
+def bot_logins(env: Mapping[str, str] | None = None) -> frozenset[str]:
+    """Logins the workflow token writes as (``EVKIN_BOT_LOGIN`` adds one, e.g. on Forgejo)."""
+    env = os.environ if env is None else env
+    extra = env.get("EVKIN_BOT_LOGIN", "").strip()
+    return frozenset({github.BOT, gitea.BOT, "forgejo-actions", *([extra] if extra else [])})
 
 
 def client(forge: str, api_url: str, repo: str, token: str | None) -> Client:

@@ -8,13 +8,29 @@ event payload carries no review state at all, so the reviews API is the only sou
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from evkin.findings import EvkinError
 from evkin.forge.http import Http, Response, next_link
-from evkin.forge.shape import login_of, need, parse_time, pull_request, review_list
+from evkin.forge.shape import (
+    Comment,
+    Opened,
+    comment,
+    comments,
+    login_of,
+    need,
+    opened,
+    parse_time,
+    pull_request,
+    review_list,
+)
 from evkin.review import APPROVE, COMMENT, DISMISSED, PENDING, REQUEST_CHANGES, PullRequest, Review
 
 NAME = "gitea"
+BOT = "gitea-actions"  # who writes as the workflow's token (Gitea and Forgejo)
+# Gitea/Forgejo have no draft flag on creation: a title prefix from the server's
+# [repository.pull-request] WORK_IN_PROGRESS_PREFIXES (default "WIP:,[WIP]") marks a draft.
+DRAFT_PREFIX = "WIP: "
 LIMIT = 50  # Gitea's default MAX_RESPONSE_ITEMS; a server may cap lower, pagination copes
 
 STATES = {
@@ -24,6 +40,12 @@ STATES = {
     "PENDING": PENDING,
     "REQUEST_REVIEW": PENDING,  # a review was asked for: no decision
 }
+
+
+def file_url(server: str, repo: str, sha: str, path: str, line: int | None) -> str:
+    """A file at a commit on the web (``/src/commit/``), at a line when given."""
+    return f"{server.rstrip('/')}/{repo}/src/commit/{sha}/{quote(path)}" + (
+        f"#L{line}" if line else "")
 
 
 def review(raw: dict[str, Any], where: str) -> Review:
@@ -100,3 +122,23 @@ class Client:
     def post_status(self, sha: str, state: str, context: str, description: str,
                     target_url: str) -> None:
         self.http.post_status(self.repo, sha, state, context, description, target_url)
+
+    def create_pull(self, head: str, base: str, title: str, body: str) -> Opened:
+        """``POST /pulls``; the ``WIP:`` title prefix makes it a draft."""
+        path = f"repos/{self.repo}/pulls"
+        raw = self.http.post(path, {"title": DRAFT_PREFIX + title, "head": head, "base": base,
+                                    "body": body}).data
+        return opened(raw, path)
+
+    def comments(self, number: int) -> list[Comment]:
+        """Gitea/Forgejo list an issue's comments in one answer (no pagination)."""
+        path = f"repos/{self.repo}/issues/{number}/comments"
+        return comments(self.http.get(path).data, path)
+
+    def create_comment(self, number: int, body: str) -> Comment:
+        path = f"repos/{self.repo}/issues/{number}/comments"
+        return comment(self.http.post(path, {"body": body}).data, path)
+
+    def update_comment(self, comment_id: int, body: str) -> Comment:
+        path = f"repos/{self.repo}/issues/comments/{comment_id}"
+        return comment(self.http.patch(path, {"body": body}).data, path)

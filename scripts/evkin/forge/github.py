@@ -5,15 +5,34 @@ commit statuses. Review states are read from the reviews API, never from an even
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from evkin.findings import EvkinError
 from evkin.forge.http import Http, Response, next_link
-from evkin.forge.shape import login_of, need, parse_time, pull_request, review_list
+from evkin.forge.shape import (
+    Comment,
+    Opened,
+    comment,
+    comments,
+    login_of,
+    need,
+    opened,
+    parse_time,
+    pull_request,
+    review_list,
+)
 from evkin.review import APPROVE, COMMENT, DISMISSED, PENDING, REQUEST_CHANGES, PullRequest, Review
 
 NAME = "github"
 DEFAULT_API = "https://api.github.com"
 PER_PAGE = 100  # GitHub's maximum
+BOT = "github-actions[bot]"  # who writes as the workflow's GITHUB_TOKEN
+
+
+def file_url(server: str, repo: str, sha: str, path: str, line: int | None) -> str:
+    """A file at a commit on the web (``/blob/``), at a line when given."""
+    return f"{server.rstrip('/')}/{repo}/blob/{sha}/{quote(path)}" + (f"#L{line}" if line
+                                                                       else "")
 
 STATES = {
     "APPROVED": APPROVE,
@@ -84,3 +103,22 @@ class Client:
     def post_status(self, sha: str, state: str, context: str, description: str,
                     target_url: str) -> None:
         self.http.post_status(self.repo, sha, state, context, description, target_url)
+
+    def create_pull(self, head: str, base: str, title: str, body: str) -> Opened:
+        """``POST /pulls`` as a draft (GitHub's ``draft`` field)."""
+        path = f"repos/{self.repo}/pulls"
+        raw = self.http.post(path, {"title": title, "head": head, "base": base, "body": body,
+                                    "draft": True}).data
+        return opened(raw, path)
+
+    def comments(self, number: int) -> list[Comment]:
+        path = f"repos/{self.repo}/issues/{number}/comments"
+        return comments(self._list(path), path)
+
+    def create_comment(self, number: int, body: str) -> Comment:
+        path = f"repos/{self.repo}/issues/{number}/comments"
+        return comment(self.http.post(path, {"body": body}).data, path)
+
+    def update_comment(self, comment_id: int, body: str) -> Comment:
+        path = f"repos/{self.repo}/issues/comments/{comment_id}"
+        return comment(self.http.patch(path, {"body": body}).data, path)

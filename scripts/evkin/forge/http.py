@@ -95,6 +95,12 @@ class Http:
     def get(self, path: str, query: Mapping[str, object] | None = None) -> Response:
         return self.request("GET", self.url(path, query))
 
+    def post(self, path: str, body: object) -> Response:
+        return self.request("POST", self.url(path), body)
+
+    def patch(self, path: str, body: object) -> Response:
+        return self.request("PATCH", self.url(path), body)
+
     def post_status(self, repo: str, sha: str, state: str, context: str, description: str,
                     target_url: str) -> None:
         """``POST /repos/{repo}/statuses/{sha}``: the same call on GitHub and Gitea/Forgejo."""

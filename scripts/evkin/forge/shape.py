@@ -4,10 +4,44 @@ GitHub payload from a Gitea/Forgejo one."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from evkin.findings import EvkinError
 from evkin.review import PullRequest
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One comment on a pull request's conversation (an issue comment on both forges)."""
+
+    id: int
+    login: str
+    body: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A pull request just created: its number and page."""
+
+    number: int
+    url: str
+
+
+def comment(raw: Any, where: str) -> Comment:
+    """``GET /repos/{o}/{r}/issues/{n}/comments`` items: GitHub and Gitea name these alike."""
+    return Comment(id=int(need(raw, "id", where)), login=login_of(raw.get("user"), where),
+                   body=str(raw.get("body") or ""), url=str(raw.get("html_url") or ""))
+
+
+def comments(raw: Any, where: str) -> list[Comment]:
+    return [comment(item, f"{where}[{i}]") for i, item in enumerate(review_list(raw, where))]
+
+
+def opened(raw: Any, where: str) -> Opened:
+    return Opened(number=int(need(raw, "number", where)),
+                  url=str(need(raw, "html_url", where)))
 
 GITHUB_ONLY_STATES = {"CHANGES_REQUESTED", "COMMENTED", "DISMISSED"}
 GITEA_ONLY_STATES = {"REQUEST_CHANGES", "COMMENT", "REQUEST_REVIEW"}
