@@ -17,8 +17,9 @@ from evkin.findings import EvkinError
 from evkin.messages import set_lang, t
 
 # Order shown in --help: the SOP's order of work.
-COMMANDS = ("new", "check", "summary", "pdf", "docx", "history", "diff", "gate", "approve",
-            "approvals", "status", "site", "publish", "seal", "verify", "demo")
+COMMANDS = ("new", "start", "check", "summary", "pdf", "docx", "history", "diff", "gate",
+            "comment", "approve", "approvals", "status", "site", "publish", "seal", "verify",
+            "demo")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -38,11 +38,17 @@ class Client(Protocol):
     def update_comment(self, comment_id: int, body: str) -> Comment: ...
 
 
-def file_url(forge: str, server: str, repo: str, sha: str, path: str, line: int | None) -> str:
-    """Where a file at a commit (and line) shows on the forge's web pages."""
+def file_url(forge: str, server: str, repo: str, ref: str, path: str, line: int | None = None,
+             branch: bool = False) -> str:
+    """Where a file at a commit (or on a branch) and line shows on the forge's web pages."""
     if forge == github.NAME:
-        return github.file_url(server, repo, sha, path, line)
-    return gitea.file_url(server, repo, sha, path, line)
+        return github.file_url(server, repo, ref, path, line, branch)
+    return gitea.file_url(server, repo, ref, path, line, branch)
+
+
+def commit_url(forge: str, server: str, repo: str, sha: str) -> str:
+    """A commit's page: ``/commit/<sha>`` on both forges."""
+    return f"{server.rstrip('/')}/{repo}/commit/{sha}"
 
 
 def bot_logins(env: Mapping[str, str] | None = None) -> frozenset[str]:

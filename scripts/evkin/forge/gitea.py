@@ -42,9 +42,11 @@ STATES = {
 }
 
 
-def file_url(server: str, repo: str, sha: str, path: str, line: int | None) -> str:
-    """A file at a commit on the web (``/src/commit/``), at a line when given."""
-    return f"{server.rstrip('/')}/{repo}/src/commit/{sha}/{quote(path)}" + (
+def file_url(server: str, repo: str, ref: str, path: str, line: int | None,
+             branch: bool = False) -> str:
+    """A file at a commit (``/src/commit/``) or a branch (``/src/branch/``), at a line."""
+    kind = "branch" if branch else "commit"
+    return f"{server.rstrip('/')}/{repo}/src/{kind}/{quote(ref)}/{quote(path)}" + (
         f"#L{line}" if line else "")
 
 

@@ -29,10 +29,11 @@ PER_PAGE = 100  # GitHub's maximum
 BOT = "github-actions[bot]"  # who writes as the workflow's GITHUB_TOKEN
 
 
-def file_url(server: str, repo: str, sha: str, path: str, line: int | None) -> str:
-    """A file at a commit on the web (``/blob/``), at a line when given."""
-    return f"{server.rstrip('/')}/{repo}/blob/{sha}/{quote(path)}" + (f"#L{line}" if line
-                                                                       else "")
+def file_url(server: str, repo: str, ref: str, path: str, line: int | None,
+             branch: bool = False) -> str:
+    """A file at a commit (or a branch) on the web (``/blob/``), at a line when given."""
+    return f"{server.rstrip('/')}/{repo}/blob/{quote(ref)}/{quote(path)}" + (
+        f"#L{line}" if line else "")
 
 STATES = {
     "APPROVED": APPROVE,
