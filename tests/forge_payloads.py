@@ -165,3 +165,26 @@ def reviews(forge: str, number: int, events: list[Event], shas: dict[str, str]
             }
         out.append(item)
     return out
+
+
+def issue_comment(forge: str, cid: int, number: int, login: str, body: str
+                  ) -> dict[str, Any]:
+    """``GET/POST /repos/{o}/{r}/issues/{n}/comments`` and ``PATCH .../issues/comments/{id}``
+    items (GitHub's ``issue-comment``, Gitea's ``Comment``)."""
+    at = "2025-01-28T01:00:00Z"
+    if forge == "github":
+        html = f"{HOST[forge]}/{OWNER}/{REPO}/pull/{number}#issuecomment-{cid}"
+        bot = login.endswith("[bot]")
+        who = {**user(forge, login, 500 + cid), "type": "Bot" if bot else "User"}
+        return {"id": cid, "node_id": f"IC_{cid}", "url": f"{API[forge]}/repos/{OWNER}/{REPO}/"
+                f"issues/comments/{cid}", "html_url": html, "body": body, "user": who,
+                "created_at": at, "updated_at": at,
+                "issue_url": f"{API[forge]}/repos/{OWNER}/{REPO}/issues/{number}",
+                "author_association": "NONE" if bot else "MEMBER",
+                "performed_via_github_app": None}
+    html = f"{HOST[forge]}/{OWNER}/{REPO}/pulls/{number}#issuecomment-{cid}"
+    return {"id": cid, "html_url": html,
+            "pull_request_url": f"{HOST[forge]}/{OWNER}/{REPO}/pulls/{number}",
+            "issue_url": "", "user": user(forge, login, 500 + cid), "original_author": "",
+            "original_author_id": 0, "body": body, "assets": [], "created_at": at,
+            "updated_at": at}
