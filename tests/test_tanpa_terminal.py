@@ -87,10 +87,11 @@ def test_start_pushes_a_branch_and_opens_a_draft_pull_request(
     (body, headers), = made
     assert body["head"] == "evaluasi/2026-tw2" and body["base"] == "main"
     assert headers["Authorization"].endswith(TOKEN)
+    title = "Evaluasi kinerja Triwulan II Tahun 2026"
     if forge_name == "github":
-        assert body["draft"] is True and body["title"] == "Evaluasi kinerja Triwulan II Tahun 2026"
+        assert body["draft"] is True and body["title"] == title
     else:
-        assert "draft" not in body and body["title"] == "WIP: Evaluasi kinerja Triwulan II Tahun 2026"
+        assert "draft" not in body and body["title"] == f"WIP: {title}"
     branch_link = ("blob/evaluasi/2026-tw2/" if forge_name == "github"
                    else "src/branch/evaluasi/2026-tw2/")
     assert f"{HOST[forge_name]}/{OWNER_REPO}/{branch_link}evaluations/2026-tw2/laporan.md" \
