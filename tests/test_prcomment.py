@@ -109,6 +109,8 @@ def test_a_hostile_report_renders_inert() -> None:
     assert "<hr" not in rendered
     text = visible(rendered)
     assert not MENTION.search(text)
+    # Forges autolink addresses in the rendered text too: none is left whole.
+    assert "://" not in text and "www." not in text
     assert "kepala-dinas" in text and "<img src=x" in text  # shown as words, not dropped
     assert rendered.count("<table>") == 1
     # A path leaving the repository is shown but never linked.
