@@ -284,3 +284,52 @@ def test_compose_is_indonesian_whatever_the_cli_language(repo: Path) -> None:
         messages.set_lang(None)
     assert message["Subject"] == "Terbit: Laporan X"
     assert "Yth. Ir. Doni Kurniawan, M.T." in message.get_content()
+
+
+@dataclass
+class Picky(Mailbox):
+    """A real SMTP server that refuses one recipient (RCPT 550) while ``refuse`` is set."""
+
+    refuse: str = ""
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
+                          rcpt_options: list[str]) -> str:
+        if address == self.refuse:
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+def test_a_refused_recipient_neither_blocks_the_others_nor_doubles_their_mail(
+        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        evkin) -> None:  # type: ignore[no-untyped-def]
+    from aiosmtpd.controller import Controller
+
+    order = [p.surel for p in load_settings(repo).roles.penerima]
+    refused = order[1]  # one with recipients before and after it
+    box = Picky(free_port(), refuse=refused)
+    monkeypatch.setenv("EVKIN_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("EVKIN_SMTP_PORT", str(box.port))
+    monkeypatch.setenv("EVKIN_SMTP_FROM", "arsip@bmcktr.example")
+    monkeypatch.setenv("EVKIN_SMTP_STARTTLS", "0")
+    dest = tmp_path / "arsip"
+    controller = Controller(box, hostname="127.0.0.1", port=box.port)
+    controller.start()
+    try:
+        first = evkin("publish", "--dest", str(dest), "--notify", "--previous", "none",
+                      root=repo)
+        second = evkin("publish", "--dest", str(dest), "--notify", root=repo)
+        box.refuse = ""
+        third = evkin("publish", "--dest", str(dest), "--notify", root=repo)
+        fourth = evkin("publish", "--dest", str(dest), "--notify", root=repo)
+    finally:
+        controller.stop()
+    for run in (first, second):
+        assert run.code == 1 and "Traceback" not in run.err
+        assert f"kepada 1 penerima: {refused} (550 5.1.1 mailbox unavailable)" in run.err
+    assert third.code == 0 and fourth.code == 0
+    received = [rcpt for _, rcpts, _ in box.messages for rcpt in rcpts]
+    assert sorted(received) == sorted(order)  # every recipient exactly once, in three runs
+    entries = manifest(dest)["laporan"]
+    assert all(set(e["diberitahukan_kepada"]) == set(order) and e["diberitahukan"]
+               for e in entries)

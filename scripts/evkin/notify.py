@@ -4,17 +4,23 @@ settings (``pejabat.penerima``) with the link to each newly published report.
 SMTP comes from the environment (CI secrets): ``EVKIN_SMTP_HOST``, ``EVKIN_SMTP_PORT``,
 ``EVKIN_SMTP_USER``, ``EVKIN_SMTP_PASSWORD``, ``EVKIN_SMTP_FROM``, ``EVKIN_SMTP_STARTTLS``.
 Composing is pure; sending is the only I/O.
+
+Each report's manifest entry records every recipient it was mailed to (``diberitahukan_kepada``:
+address → time), so a run sends only to those not sent yet, tries every one of them even when
+the server refuses one, and reports who failed; ``diberitahukan`` is set once all have it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import smtplib
 import ssl
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
+from typing import Any
 
 from evkin.findings import EvkinError
 from evkin.messages import t
@@ -107,25 +113,127 @@ def compose(settings: Settings, smtp: Smtp, person: Person, items: Sequence[Item
     return message
 
 
-def send(smtp: Smtp, messages: Sequence[EmailMessage], timeout: float = 30) -> None:
-    """Send every message over one connection; ``EvkinError`` on any SMTP failure."""
+@dataclass
+class Delivery:
+    """What one run achieved: addresses sent to, and the refused ones with the reason."""
+
+    sent: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+
+
+def _detail(error: BaseException) -> str:
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [f"{code} {msg.decode(errors='replace') if isinstance(msg, bytes) else msg}"
+                 for code, msg in error.recipients.values()]
+        return "; ".join(codes) or type(error).__name__
+    if isinstance(error, smtplib.SMTPResponseException):
+        message = error.smtp_error
+        text = message.decode(errors="replace") if isinstance(message, bytes) else str(message)
+        return f"{error.smtp_code} {text}"
+    return str(error) or type(error).__name__
+
+
+def _connect(smtp: Smtp, timeout: float) -> smtplib.SMTP:
+    client: smtplib.SMTP
+    if smtp.ssl:
+        client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=timeout,
+                                  context=ssl.create_default_context())
+    else:
+        client = smtplib.SMTP(smtp.host, smtp.port, timeout=timeout)
+    client.ehlo()
+    if smtp.starttls:
+        client.starttls(context=ssl.create_default_context())
+        client.ehlo()
+    if smtp.user:
+        client.login(smtp.user, smtp.password)
+    return client
+
+
+def send_each(smtp: Smtp, messages: Sequence[tuple[str, EmailMessage]],
+              timeout: float = 30) -> Delivery:
+    """Send each ``(address, message)``; a refused recipient does not stop the others.
+
+    A connection that cannot be opened (or logged into) fails every address; a connection
+    dropped half-way is opened again once for the rest.
+    """
+    delivery = Delivery()
+    client: smtplib.SMTP | None = None
     try:
-        client: smtplib.SMTP
-        if smtp.ssl:
-            client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=timeout,
-                                      context=ssl.create_default_context())
-        else:
-            client = smtplib.SMTP(smtp.host, smtp.port, timeout=timeout)
-        with client:
-            client.ehlo()
-            if smtp.starttls:
-                client.starttls(context=ssl.create_default_context())
-                client.ehlo()
-            if smtp.user:
-                client.login(smtp.user, smtp.password)
-            for message in messages:
-                client.send_message(message)
-    except (OSError, smtplib.SMTPException) as error:
-        raise EvkinError("notify.failed", {"host": smtp.host, "port": smtp.port,
-                                           "detail": str(error) or type(error).__name__}
-                         ) from None
+        for address, message in messages:
+            for attempt in (1, 2):
+                try:
+                    if client is None:
+                        client = _connect(smtp, timeout)
+                    client.send_message(message)
+                    delivery.sent.append(address)
+                    break
+                except smtplib.SMTPServerDisconnected as error:
+                    client = None
+                    if attempt == 2:
+                        delivery.failed[address] = _detail(error)
+                except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError,
+                        smtplib.SMTPSenderRefused) as error:
+                    delivery.failed[address] = _detail(error)
+                    _reset(client)
+                    break
+                except (OSError, smtplib.SMTPException) as error:
+                    # Cannot connect or log in: nobody else will get through either.
+                    detail = _detail(error)
+                    for rest, _ in messages:
+                        if rest not in delivery.sent:
+                            delivery.failed.setdefault(rest, detail)
+                    return delivery
+    finally:
+        if client is not None:
+            with contextlib.suppress(OSError, smtplib.SMTPException):
+                client.quit()
+    return delivery
+
+
+def _reset(client: smtplib.SMTP | None) -> None:
+    if client is None:
+        return
+    with contextlib.suppress(OSError, smtplib.SMTPException):
+        client.rset()
+
+
+def announce(settings: Settings, smtp: Smtp, people: Sequence[Person],
+             entries: list[dict[str, Any]], items: Sequence[Item], now: str,
+             transport: Callable[[Smtp, Sequence[tuple[str, EmailMessage]]], Delivery]
+             = send_each) -> Delivery:
+    """Mail each person the reports (``entries``, listed as ``items``) they have not had yet,
+    and record each success in the entry; ``diberitahukan`` once every recipient has it."""
+    pending: dict[str, list[int]] = {}
+    for person in people:
+        address = person.surel.strip()
+        todo = [i for i, entry in enumerate(entries)
+                if address not in (entry.get("diberitahukan_kepada") or {})]
+        if todo and address not in pending:
+            pending[address] = todo
+    messages: dict[str, EmailMessage] = {}
+    for person in people:
+        address = person.surel.strip()
+        if address in pending and address not in messages:
+            messages[address] = compose(settings, smtp, person,
+                                        [items[i] for i in pending[address]])
+    unique = list(messages.items())
+    delivery = transport(smtp, unique) if unique else Delivery()
+    for address in delivery.sent:
+        for i in pending[address]:
+            record = entries[i].get("diberitahukan_kepada")
+            if not isinstance(record, dict):
+                record = entries[i]["diberitahukan_kepada"] = {}
+            record[address] = now
+    wanted = {p.surel.strip() for p in people}
+    for entry in entries:
+        if wanted <= set(entry.get("diberitahukan_kepada") or {}):
+            entry["diberitahukan"] = entry.get("diberitahukan") or now
+    return delivery
+
+
+def failure(smtp: Smtp, delivery: Delivery) -> EvkinError:
+    """The error naming every recipient that was not reached, and why."""
+    names = "; ".join(f"{address} ({detail})" for address, detail in delivery.failed.items())
+    return EvkinError("notify.some_failed", {"host": smtp.host, "port": smtp.port,
+                                             "count": len(delivery.failed),
+                                             "sent": len(delivery.sent), "failed": names})

@@ -263,6 +263,8 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
             "segel": _seal_record(artefact, old, same and not sealed_now, now),
             "terbit": old.get("terbit") if same and old else now.isoformat(),
             "diberitahukan": old.get("diberitahukan") if same and old else None,
+            "diberitahukan_kepada": dict(old.get("diberitahukan_kepada") or {})
+            if same and old else {},
         })
     current = {e["id"] for e in entries}
     for report_id, old in before.items():
@@ -422,13 +424,14 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
             announce(outcome.new, final)
         except EvkinError as error:
             outcome.announce_error = error
-            return outcome
-        stamp_time = now.isoformat()
-        for entry in final["laporan"]:
-            if not entry.get("diberitahukan"):
-                entry["diberitahukan"] = stamp_time
+        else:
+            stamp_time = now.isoformat()
+            for entry in final["laporan"]:
+                if not entry.get("diberitahukan"):
+                    entry["diberitahukan"] = stamp_time
+        # Written even after a failure: who was reached is recorded, so no one is mailed twice.
         write_atomic(release / MANIFEST, json.dumps(final, ensure_ascii=False, indent=2) + "\n")
-        outcome.announced = len(outcome.new)
+        outcome.announced = sum(1 for r in outcome.new if r.get("diberitahukan"))
     return outcome
 
 
@@ -454,11 +457,13 @@ def announce_built(dest: Path,
             announce(outcome.new, final)
         except EvkinError as error:
             outcome.announce_error = error
-            return outcome
-        for entry in reports:
-            entry.setdefault("diberitahukan", now.isoformat())
+        else:
+            for entry in reports:
+                if not entry.get("diberitahukan"):
+                    entry["diberitahukan"] = now.isoformat()
+        # Written even after a failure: who was reached is recorded, so no one is mailed twice.
         write_atomic(path.resolve(), json.dumps(final, ensure_ascii=False, indent=2) + "\n")
-        outcome.announced = len(outcome.new)
+        outcome.announced = sum(1 for r in outcome.new if r.get("diberitahukan"))
     return outcome
 
 

@@ -131,4 +131,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} rows of {file} were not counted (see the 'NOT COUNTED' rows); the "
               "averages below are incomplete. Fix them and run again.",
     },
+    "notify.some_failed": {
+        "id": "Surel tidak terkirim lewat {host}:{port} kepada {count} penerima: {failed}. "
+              "{sent} penerima lain sudah menerimanya dan tidak akan dikirimi lagi.",
+        "en": "E-mail not delivered through {host}:{port} to {count} recipients: {failed}. "
+              "{sent} other recipients have it and will not be mailed again.",
+    },
 }

@@ -26,6 +26,14 @@ def _progress(stage: str, done: int, total: int) -> None:
     site_progress(stage, done, total)
 
 
+def _now() -> str:
+    import datetime as dt
+
+    from evkin.publish import WIB
+
+    return dt.datetime.now(WIB).replace(microsecond=0).isoformat()
+
+
 def run(args: argparse.Namespace) -> int:
     from evkin import notify
     from evkin.findings import EvkinError
@@ -41,8 +49,10 @@ def run(args: argparse.Namespace) -> int:
             raise EvkinError("notify.no_site_url")
 
         def announce(entries: list[dict[str, Any]], _manifest: dict[str, Any]) -> None:
-            items = items_for(settings, entries)
-            notify.send(smtp, [notify.compose(settings, smtp, p, items) for p in people])
+            delivery = notify.announce(settings, smtp, people, entries,
+                                       items_for(settings, entries), _now())
+            if delivery.failed:
+                raise notify.failure(smtp, delivery)
 
     if args.notify_only and announce is not None:
         outcome = announce_built(Path(args.dest), announce)
