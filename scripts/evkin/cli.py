@@ -8,9 +8,13 @@ Each subcommand lives in ``evkin.commands.<name>`` with ``register(subparsers)``
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from types import FrameType
 
 from evkin import __version__
 from evkin.findings import EvkinError
@@ -55,6 +59,26 @@ def _pre_lang(argv: Sequence[str]) -> None:
             set_lang(arg.split("=", 1)[1])
 
 
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _termination_as_interrupt() -> Iterator[None]:
+    """SIGTERM and SIGHUP (a cancelled CI job, a closed terminal) unwind like Ctrl-C, so every
+    ``with`` block removes its temporary folder and ``subprocess.run`` kills its child
+    (pandoc, git) instead of leaving it orphaned."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     _pre_lang(args_list)
@@ -66,7 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.run(args))
+        with _termination_as_interrupt():
+            return int(args.run(args))
     except EvkinError as error:
         print(error.message(), file=sys.stderr)
         for finding in error.findings:

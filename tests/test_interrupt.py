@@ -1,0 +1,60 @@
+"""A killed run (a cancelled CI job, a closed terminal) leaves no temporary folder and no orphaned
+child process behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import copy_sample
+
+SHIM = """#!/bin/sh
+if [ "$1" = "--version" ]; then echo "pandoc 3.1.11"; exit 0; fi
+echo $$ > "{pidfile}"
+echo go > "{fifo}"
+exec sleep 600
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
+
+
+def test_sigterm_during_pdf_removes_the_pandoc_folder_and_process(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "repo")
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    pidfile = tmp_path / "pandoc.pid"
+    fifo = tmp_path / "started"
+    os.mkfifo(fifo)
+    # A stand-in pandoc that records its pid, says so through the FIFO (so the test waits for it
+    # without polling or timing) and then hangs like a pandoc run on a huge document.
+    shim = tmp_path / "pandoc"
+    shim.write_text(SHIM.format(pidfile=pidfile, fifo=fifo), encoding="utf-8")
+    shim.chmod(0o755)
+    env = {**os.environ, "PYPANDOC_PANDOC": str(shim), "TMPDIR": str(tmp)}
+    run = subprocess.Popen([sys.executable, "-m", "evkin", "--root", str(root), "pdf",
+                            "2025-tahunan", "-o", str(tmp_path / "out")], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with fifo.open(encoding="utf-8") as started:
+        assert started.read().strip() == "go"
+    pandoc = int(pidfile.read_text().strip())
+    assert _alive(pandoc) and any(tmp.glob("evkin-pandoc-*"))
+    run.send_signal(signal.SIGTERM)
+    try:
+        _, err = run.communicate(timeout=120)
+    finally:
+        orphaned = _alive(pandoc)
+        if orphaned:
+            os.kill(pandoc, signal.SIGKILL)  # the failure is reported, not left running
+    assert run.returncode == 130 and "Dihentikan." in err and "Traceback" not in err
+    assert not orphaned
+    assert list(tmp.iterdir()) == []
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
