@@ -288,3 +288,11 @@ def test_mistyped_id_suggests_the_nearest(sample_repo: Path, evkin, command: tup
     run: Run = evkin(*command, *extra, "2025-tahunn", root=sample_repo)
     assert run.code == 2, run
     assert "maksud Anda '2025-tahunan'?" in run.err
+
+
+def test_control_characters_in_a_step_document_are_located(
+        sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    rel = f"{EVAL}/dokumen/03-nota-dinas-undangan.md"
+    line = edit(sample_repo, rel, "sifat: Segera", "sifat: Seg\x1bera")
+    run = checked(evkin, sample_repo)
+    assert f"{rel}:{line}: baris ini memuat karakter kendali" in run.out

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from evkin.capaian import compute
+from evkin.evaluation import images
 from evkin.evaluation.load import META_FILE, REPORT_FILE
 from evkin.evaluation.markdown import scan
 from evkin.evaluation.model import TEMPLATE_MARK, Evaluation
@@ -197,6 +198,11 @@ def markdown_safety(ev: Evaluation, ctx: Context) -> Iterator[Finding]:
             if problem:
                 yield Finding(rel, first + ref.line - 1, problem,
                               {"target": ref.target, "kind": ref.kind})
+            elif ref.kind == "image" and not _SCHEME.match(ref.target):
+                local = path.parent / unquote(urlsplit(ref.target).path)
+                image = images.problem(local, ref.target, ctx.settings.limits)
+                if image:
+                    yield Finding(rel, first + ref.line - 1, image.code, image.params)
 
 
 def _reference_problem(target: str, base: Path, root: Path) -> str | None:

@@ -86,6 +86,7 @@ class Limits:
     data_bytes: int = 2 * MEGABYTE  # indikator.csv / indikator.xlsx
     data_rows: int = 2000  # indicator rows
     line_chars: int = 10_000  # longest line of laporan.md or a step document
+    text_bytes: int = 5 * MEGABYTE  # laporan.md, evaluasi.yml, a step document
     image_bytes: int = 10 * MEGABYTE  # one picture referenced by the report
     image_pixels: int = 40_000_000  # width × height of one picture
 
@@ -96,6 +97,7 @@ LIMIT_KEYS = {
     "ukuran_data_mb": ("data_bytes", 1, 100),
     "baris_data": ("data_rows", 1, 100_000),
     "panjang_baris": ("line_chars", 200, 1_000_000),
+    "ukuran_teks_mb": ("text_bytes", 1, 100),
     "ukuran_gambar_mb": ("image_bytes", 1, 200),
     "piksel_gambar": ("image_pixels", 10_000, 500_000_000),
 }

@@ -137,4 +137,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "E-mail not delivered through {host}:{port} to {count} recipients: {failed}. "
               "{sent} other recipients have it and will not be mailed again.",
     },
+    "text.too_big": {
+        "id": "berkas ini berukuran {size} MB, melebihi batas {limit} MB untuk teks; periksa "
+              "apakah isinya benar (atau naikkan 'batas.ukuran_teks_mb' di evkin.yml).",
+        "en": "this file is {size} MB, over the {limit} MB limit for text; check its content "
+              "(or raise 'batas.ukuran_teks_mb' in evkin.yml).",
+    },
+    "image.too_big": {
+        "id": "gambar '{target}' berukuran {size} MB, melebihi batas {limit} MB; perkecil "
+              "(mis. simpan ulang sebagai JPEG dengan lebar 2000 piksel) atau naikkan "
+              "'batas.ukuran_gambar_mb' di evkin.yml.",
+        "en": "image '{target}' is {size} MB, over the {limit} MB limit; shrink it (e.g. save it "
+              "again as a JPEG 2000 pixels wide) or raise 'batas.ukuran_gambar_mb' in evkin.yml.",
+    },
+    "image.too_many_pixels": {
+        "id": "gambar '{target}' berukuran {width} × {height} piksel, melebihi batas {limit} "
+              "piksel; perkecil gambarnya (mis. lebar 2000 piksel) atau naikkan "
+              "'batas.piksel_gambar' di evkin.yml.",
+        "en": "image '{target}' is {width} × {height} pixels, over the limit of {limit} pixels; "
+              "shrink it (e.g. 2000 pixels wide) or raise 'batas.piksel_gambar' in evkin.yml.",
+    },
+    "image.unreadable": {
+        "id": "'{target}' bukan gambar yang dapat dibaca (PNG, JPEG, GIF atau SVG); simpan ulang "
+              "gambarnya dalam salah satu format itu.",
+        "en": "'{target}' is not a readable image (PNG, JPEG, GIF or SVG); save it again in one "
+              "of those formats.",
+    },
 }

@@ -57,8 +57,9 @@ class Loaded:
 
 
 class _Sink:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, limits: Limits | None = None) -> None:
         self.root = root.resolve()
+        self.limits = limits or Limits()
         self.findings: list[Finding] = []
 
     def rel(self, path: Path) -> str:
@@ -73,7 +74,7 @@ class _Sink:
 
 def load_evaluation(folder: Path, settings: Settings) -> Loaded:
     """Read everything in ``folder``; problems become findings, never exceptions."""
-    sink = _Sink(settings.root)
+    sink = _Sink(settings.root, settings.limits)
     evaluation_id = folder.name
     period = Period.from_id(evaluation_id)
     if period is None:
@@ -117,6 +118,11 @@ def load_evaluation(folder: Path, settings: Settings) -> Loaded:
 
 def _read(path: Path, sink: _Sink) -> str | None:
     try:
+        size = path.stat().st_size
+        if path.is_file() and size > sink.limits.text_bytes and path.suffix != ".csv":
+            sink.add(path, None, "text.too_big", size=_megabytes(size),
+                     limit=_megabytes(sink.limits.text_bytes))
+            return None
         return read_text(path)
     except FileNotFoundError:
         sink.add(path, None, "file.missing", name=path.name)
@@ -480,7 +486,7 @@ def _documents(folder: Path, settings: Settings, sink: _Sink) -> dict[str, Docum
                      file=spec.file)
             continue
         text = _read(path, sink)
-        if text is None:
+        if text is None or not _plain_text(path, text, settings.limits, sink):
             continue
         try:
             parsed = split_front_matter(text)
