@@ -139,7 +139,9 @@ def test_missing_front_matter_field_and_attendance(sample_repo: Path, evkin) -> 
 
 
 def test_links_images_and_html(sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
-    (sample_repo / EVAL / "grafik.png").write_bytes(b"\x89PNG")
+    from tests.test_limits import png_header
+
+    (sample_repo / EVAL / "grafik.png").write_bytes(png_header(4, 3))
     edit(sample_repo, f"{EVAL}/laporan.md", "# Penutup\n", "\n".join([
         "# Penutup", "", "![Grafik](grafik.png) [luar](https://example.org) [x](#penutup)",
         "![hilang](tidak-ada.png)", "[abs](/etc/passwd)", "[js](javascript:alert(1))",
