@@ -49,4 +49,20 @@ def cross_findings(settings: Settings,
 
 def _more(settings: Settings, evaluations: Sequence[Evaluation], ids: Sequence[str],
           out: dict[str, list[Finding]]) -> None:
-    """Indicator continuity and rencana aksi targets (added by their own modules)."""
+    """Indicator continuity against the predecessor (the evaluation ``summary`` compares with)
+    and quarterly targets against the rencana aksi."""
+    from evkin import continuity
+    from evkin.evaluation.load import load_evaluation
+    from evkin.workspace import previous_id
+
+    loaded = {e.id: e for e in evaluations}
+    for evaluation in evaluations:
+        prev_id = previous_id(evaluation, ids)
+        if not prev_id:
+            continue
+        previous = loaded.get(prev_id)
+        if previous is None and (settings.evaluations_dir / prev_id).is_dir():
+            previous = load_evaluation(settings.evaluations_dir / prev_id, settings).evaluation
+            loaded[prev_id] = previous
+        if previous is not None:
+            out.setdefault(evaluation.id, []).extend(continuity.findings(evaluation, previous))

@@ -95,4 +95,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: the 'Rekomendasi' section is not at the top level; the follow-up table "
               "is placed at the end of the report.",
     },
+    "data.indicator_changed": {
+        "id": "indikator {id} berbeda dari evaluasi {previous}: {changes}. Jika ini indikator "
+              "lain, beri id baru; jika indikator yang sama dengan nama baru, tulis 'ganti nama' "
+              "di kolom 'perubahan'.",
+        "en": "indicator {id} differs from evaluation {previous}: {changes}. If it is another "
+              "indicator, give it a new id; if it is the same indicator renamed, write 'ganti "
+              "nama' in the 'perubahan' column.",
+    },
+    "data.bad_change_note": {
+        "id": "kolom 'perubahan' indikator {id} berisi '{value}'; tulis 'ganti nama' (indikator "
+              "yang sama dengan nama baru) atau kosongkan.",
+        "en": "the 'perubahan' column of indicator {id} holds '{value}'; write 'ganti nama' "
+              "(the same indicator renamed) or leave it empty.",
+    },
 }

@@ -42,6 +42,7 @@ COLUMNS = {
     "realisasi": "realisasi",
     "formula": "formula",
     "realisasi_lalu": "realisasi_lalu", "realisasi lalu": "realisasi_lalu",
+    "perubahan": "perubahan",
 }
 REQUIRED_COLUMNS = ("id", "sasaran", "indikator", "satuan", "polaritas", "target", "realisasi")
 POLARITIES = {
@@ -473,6 +474,7 @@ def _rows_to_indicators(path: Path, rows: Iterator[Row], limits: Limits, sink: _
             satuan=text("satuan"), polaritas=polarity, target=target,
             realisasi=numbers["realisasi"] or Decimal(0), target_maks=target_max,
             formula=formula, realisasi_lalu=numbers["realisasi_lalu"], line=line,
+            perubahan=text("perubahan"),
         ))
     return out
 

@@ -60,6 +60,7 @@ class Indicator:
     formula: str | None = None  # A | B for negative polarity; None = agency default
     realisasi_lalu: Decimal | None = None
     line: int | str | None = None
+    perubahan: str = ""  # "ganti nama": the same indicator as the previous evaluation's, renamed
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,13 @@ class Point:
 
 @dataclass(frozen=True)
 class Series:
-    """One indicator (by id) across every report that has it, oldest first."""
+    """One indicator (by id, in one unit) across every report that has it, oldest first.
+    An id used with several units gives one series per unit: a trend never mixes units."""
 
     key: str  # file-safe, unique
     indicator_id: str
     points: tuple[Point, ...]
+    split: bool = False  # the id also has series in other units
 
     @property
     def latest(self) -> Point:
@@ -40,22 +42,51 @@ class Series:
     def name(self) -> str:
         return self.latest.result.indicator.indikator
 
+    @property
+    def unit(self) -> str:
+        return self.latest.result.indicator.satuan
+
+    @property
+    def label(self) -> str:
+        """The id as lists show it: ``IK-04``, or ``IK-04 (dokumen)`` when split by unit."""
+        return f"{self.indicator_id} ({self.unit})" if self.split else self.indicator_id
+
+    def renames(self) -> list[tuple[str, str, str]]:
+        """(old name, new name, period of the first report with the new name), oldest first."""
+        out = []
+        for before, after in zip(self.points, self.points[1:], strict=False):
+            old, new = before.result.indicator.indikator, after.result.indicator.indikator
+            if " ".join(old.split()).lower() != " ".join(new.split()).lower():
+                ev = after.report.evaluation
+                out.append((old, new, ev.period.label() if ev.period else ev.id))
+        return out
+
+
+def _unit_key(unit: str) -> str:
+    return " ".join(unit.lower().split())
+
 
 def gather(reports: Sequence[Report]) -> list[Series]:
-    """Series per indicator id, in order of first appearance; reports are in period order."""
-    found: dict[str, list[Point]] = {}
+    """Series per indicator id and unit, in order of first appearance; reports are in
+    period order."""
+    found: dict[tuple[str, str], list[Point]] = {}
     for report in reports:
         for result in report.results:
-            found.setdefault(result.indicator.id, []).append(Point(report, result))
+            ind = result.indicator
+            found.setdefault((ind.id, _unit_key(ind.satuan)), []).append(Point(report, result))
+    units_per_id: dict[str, int] = {}
+    for indicator_id, _ in found:
+        units_per_id[indicator_id] = units_per_id.get(indicator_id, 0) + 1
     used: set[str] = set()
     out = []
-    for indicator_id, points in found.items():
-        key, n = slug(indicator_id), 2
-        base = key
+    for (indicator_id, unit), points in found.items():
+        split = units_per_id[indicator_id] > 1
+        base = slug(f"{indicator_id} {unit}") if split else slug(indicator_id)
+        key, n = base, 2
         while key in used:
             key, n = f"{base}-{n}", n + 1
         used.add(key)
-        out.append(Series(key, indicator_id, tuple(points)))
+        out.append(Series(key, indicator_id, tuple(points), split))
     return out
 
 
@@ -158,7 +189,7 @@ def index_page(all_series: Sequence[Series]) -> str:
     for s in all_series:
         latest = s.latest
         rows.append([
-            s.indicator_id,
+            s.label,
             raw(html.link(paths.url(page, paths.indicator_page(s.key)), s.name)),
             latest.result.indicator.sasaran,
             f"{html.percent(latest.result.rounded)} ({short_label(latest.report)})",
@@ -179,13 +210,22 @@ def index_page(all_series: Sequence[Series]) -> str:
 def indicator_page(series: Series) -> str:
     page = paths.indicator_page(series.key)
     latest = series.latest.result.indicator
-    parts = [front_matter(plain_title(f"{series.indicator_id} {series.name}")),
-             md_heading(1, f"{series.indicator_id} {series.name}", "indikator"), "",
+    parts = [front_matter(plain_title(f"{series.label} {series.name}")),
+             md_heading(1, f"{series.label} {series.name}", "indikator"), "",
              html.definition_list([("Sasaran", latest.sasaran), ("Satuan", latest.satuan),
                                    ("Polaritas", "semakin tinggi semakin baik"
                                     if latest.polaritas == "positif"
                                     else "semakin rendah semakin baik")])]
-    parts[-1] = html_block(parts[-1])
+    notes = []
+    if series.split:
+        notes.append(f"Id {text(series.indicator_id)} juga dipakai dengan satuan lain; "
+                     f"angka dengan satuan lain ditampilkan pada halaman tersendiri agar "
+                     f"satuan tidak tercampur.")
+    for old, new, since in series.renames():
+        notes.append(f"Nama indikator berubah sejak {text(since)}: “{text(old)}” menjadi "
+                     f"“{text(new)}”.")
+    parts[-1] = html_block(parts[-1] + "".join(
+        f'<p class="evkin-catatan">{note}</p>' for note in notes))
     kinds: dict[str, list[Point]] = {}
     for p in series.points:
         period = p.report.evaluation.period
