@@ -16,7 +16,7 @@ from evkin import messages
 from evkin.cli import main
 
 PROJECT = Path(__file__).resolve().parents[1]
-SAMPLE_PARTS = ("evkin.yml", "assets", "evaluations", "persetujuan")
+SAMPLE_PARTS = ("evkin.yml", "assets", "evaluations", "persetujuan", "rencana-aksi")
 # The demo's record key: stands for the publishing workflow's secret (EVKIN_RECORD_KEY).
 SAMPLE_RECORD_KEY = PROJECT / "assets" / "contoh-kunci-pencatat"
 

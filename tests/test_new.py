@@ -64,13 +64,15 @@ def test_new_then_check_then_fill(sample_repo: Path, evkin) -> None:  # type: ig
     for number, line in enumerate(report, 1):
         if "[[ISI" in line:
             assert f"evaluations/2026-tw1/laporan.md:{number}: teks templat" in unfilled.out
-    assert "evaluations/2026-tw1/indikator.csv:2: teks templat belum diganti" in unfilled.out
+    # The sample's rencana aksi plans 2026: the rows of the latest evaluation, its targets.
+    assert "evaluations/2026-tw1/indikator.csv:2: kolom 'realisasi' kosong" in unfilled.out
+    assert "IK-01;" in (folder / "indikator.csv").read_text()
     assert "evaluations/2026-tw1/evaluasi.yml:3: teks templat" in unfilled.out
 
     fill(folder)
     (folder / "indikator.csv").write_text(
         "id;sasaran;indikator;satuan;polaritas;target;target_maks;realisasi;formula\n"
-        "IK-01;Jalan mantap;Persentase jalan mantap;%;positif;80;;82,5;\n", encoding="utf-8")
+        "IK-01;Jalan mantap;Persentase jalan mantap;%;positif;78,50;;82,5;\n", encoding="utf-8")
     clean: Run = evkin("check", "2026-tw1", root=sample_repo)
     assert clean.code == 0, clean.out
     assert clean.out == ""

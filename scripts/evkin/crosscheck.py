@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from evkin import recommendations
+from evkin import recommendations, rencana_aksi
 from evkin.evaluation.load import evaluation_folders
 from evkin.evaluation.model import Evaluation
 from evkin.findings import Finding
@@ -66,3 +66,13 @@ def _more(settings: Settings, evaluations: Sequence[Evaluation], ids: Sequence[s
             loaded[prev_id] = previous
         if previous is not None:
             out.setdefault(evaluation.id, []).extend(continuity.findings(evaluation, previous))
+    plans: dict[int, rencana_aksi.Plan | None] = {}
+    for evaluation in evaluations:
+        period = evaluation.period
+        if period is None or period.kind != "triwulan":
+            continue
+        if period.year not in plans:
+            plans[period.year] = rencana_aksi.read_plan(settings.root, period.year)
+        plan = plans[period.year]
+        if plan is not None:
+            out.setdefault(evaluation.id, []).extend(rencana_aksi.findings(evaluation, plan))

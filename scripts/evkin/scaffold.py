@@ -9,6 +9,8 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Mapping
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -17,6 +19,7 @@ from typing import Any
 import yaml
 
 from evkin import recommendations as recs_data
+from evkin import rencana_aksi
 from evkin.evaluation.load import META_FILE, REPORT_FILE, evaluation_folders, load_evaluation
 from evkin.evaluation.model import Evaluation, Period
 from evkin.evaluation.numbers import format_number
@@ -72,18 +75,38 @@ def _follow_up_text(previous: Evaluation | None) -> str:
     return "\n".join(rows)
 
 
-def _indicator_csv(previous: Evaluation | None) -> str:
+def _plain(value: Decimal) -> str:
+    """A number ``indikator.csv`` reads back unambiguously: decimal comma, no thousands dot."""
+    return format(value, "f").replace(".", ",")
+
+
+def _indicator_csv(previous: Evaluation | None, targets: Mapping[str, Decimal] | None = None,
+                   source: Evaluation | None = None) -> str:
+    """``previous``: the evaluation compared with (its realisasi becomes realisasi_lalu);
+    ``source``: where the rows come from when there is no previous one (a quarterly evaluation
+    planned in the rencana aksi takes the indicators of the latest evaluation);
+    ``targets``: targets by indicator id (from the rencana aksi)."""
+    targets = targets or {}
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
     writer.writerow(["id", "sasaran", "indikator", "satuan", "polaritas", "target",
                      "target_maks", "realisasi", "formula", "realisasi_lalu"])
+    if previous is None and source is not None and source.indicators:
+        for ind in source.indicators:
+            target = targets.get(ind.id)
+            writer.writerow([ind.id, ind.sasaran, ind.indikator, ind.satuan, ind.polaritas,
+                             _plain(target) if target is not None else "", "", "",
+                             ind.formula or "", ""])
+        return out.getvalue()
     if previous is None or not previous.indicators:
         writer.writerow(["IK-01", FILL.format("sasaran strategis"),
                          FILL.format("indikator kinerja"), FILL.format("satuan"), "positif",
                          "", "", "", "", ""])
         return out.getvalue()
     for ind in previous.indicators:
-        writer.writerow([ind.id, ind.sasaran, ind.indikator, ind.satuan, ind.polaritas, "", "",
+        target = targets.get(ind.id)
+        writer.writerow([ind.id, ind.sasaran, ind.indikator, ind.satuan, ind.polaritas,
+                         _plain(target) if target is not None else "", "",
                          "", ind.formula or "", format_number(ind.realisasi)])
     return out.getvalue()
 
@@ -145,6 +168,13 @@ def _document(kind: str, step: int, settings: Settings, period: str) -> str:
     return f"---\n{meta}---\n\n{body}\n"
 
 
+def _latest_before(settings: Settings, period: Period) -> Evaluation | None:
+    """The latest evaluation of any kind before ``period``, for its indicator rows."""
+    earlier = [f for f in evaluation_folders(settings)
+               if (p := Period.from_id(f.name)) is not None and p < period]
+    return load_evaluation(earlier[-1], settings).evaluation if earlier else None
+
+
 def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
     """Create ``evaluations/<id>``; returns the folder and the previous evaluation's id."""
     period = Period.from_id(evaluation_id)
@@ -161,6 +191,13 @@ def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
     if prev_id and (base / prev_id).is_dir():
         previous = load_evaluation(base / prev_id, settings).evaluation
 
+    targets: dict[str, Decimal] = {}
+    source = None
+    if period.kind == "triwulan" and period.number is not None:
+        plan = rencana_aksi.read_plan(settings.root, period.year)
+        targets = rencana_aksi.targets_for(plan, period.number)
+        if plan is not None and previous is None:
+            source = _latest_before(settings, period)
     records = recs_data.gather(settings, evaluation_folders(settings))
     open_entries = recs_data.open_for_new(records, evaluation_id)
     tracked = bool(open_entries) or any(r.recommendations for r in records)
@@ -198,7 +235,8 @@ def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
         if open_entries:
             (staging / recs_data.FOLLOW_UP_FILE).write_text(
                 recs_data.follow_up_template(open_entries), encoding="utf-8")
-        (staging / "indikator.csv").write_text(_indicator_csv(previous), encoding="utf-8")
+        (staging / "indikator.csv").write_text(_indicator_csv(previous, targets, source),
+                                               encoding="utf-8")
         for step, spec in settings.sop.documents:
             path = staging / spec.file
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -109,4 +109,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the 'perubahan' column of indicator {id} holds '{value}'; write 'ganti nama' "
               "(the same indicator renamed) or leave it empty.",
     },
+    "plan.target_differs": {
+        "id": "target {id} ({target}) berbeda dari rencana aksi triwulan {quarter} ({planned}, "
+              "{plan}); samakan, atau jelaskan perubahan target di laporan.",
+        "en": "the target of {id} ({target}) differs from the rencana aksi for quarter "
+              "{quarter} ({planned}, {plan}); align it, or explain the changed target in the "
+              "report.",
+    },
+    "new.from_plan": {
+        "id": "Target triwulan diambil dari rencana aksi {path}.",
+        "en": "Quarterly targets taken from the rencana aksi {path}.",
+    },
 }

@@ -23,5 +23,12 @@ def run(args: argparse.Namespace) -> int:
     print(t("new.created", {"path": rel}))
     if previous:
         print(t("new.from_previous", {"previous": previous}))
+    from evkin import rencana_aksi
+    from evkin.evaluation.model import Period
+
+    period = Period.from_id(args.id)
+    if period is not None and period.kind == "triwulan" \
+            and rencana_aksi.path_for(settings.root, period.year).is_file():
+        print(t("new.from_plan", {"path": f"{rencana_aksi.FOLDER}/{period.year}.csv"}))
     print(t("new.next", {"path": rel, "id": args.id}))
     return 0
