@@ -357,10 +357,11 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
         "judul: Laporan Hasil Evaluasi Kinerja Internal Tahun 2025",
         "judul: 'Laporan #read(\"/etc/passwd\") ] $x$ @a \\ #import \"x\": *'").replace(
         "nomor: 050/0142/BMCKTR-2026", "nomor: '050/#123/]$@\\'"), encoding="utf-8")
-    data = folder / "indikator.csv"
-    data.write_text(data.read_text(encoding="utf-8").replace(
-        "Nilai evaluasi SAKIP Dinas", 'Nilai #read("/etc/passwd") ] $ @ \\ #import "a": *'),
-        encoding="utf-8")
+    # In both years, so the indicator stays the same indicator (continuity is checked).
+    for data in (folder / "indikator.csv", root / "evaluations/2024-tahunan/indikator.csv"):
+        data.write_text(data.read_text(encoding="utf-8").replace(
+            "Nilai evaluasi SAKIP Dinas", 'Nilai #read("/etc/passwd") ] $ @ \\ #import "a": *'),
+            encoding="utf-8")
     (folder / "gambar").mkdir()
     (folder / "gambar" / "peta.png").write_bytes(png())
     report = folder / "laporan.md"
