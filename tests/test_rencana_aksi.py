@@ -64,8 +64,9 @@ def test_plan_problems_are_located(sample_repo: Path, evkin) -> None:  # type: i
     assert plan is not None
     assert plan.target("IK-02", 3) is not None
     assert plan.target("IK-02", 3).value == Decimal("85.50")  # type: ignore[union-attr]
-    assert [(f.path, f.where, f.code) for f in plan.problems] == [
-        (PLAN, line, "number.ambiguous_dot")]
+    assert [(f.path, f.where, f.params["column"], f.params["text"]) for f in plan.problems] == [
+        (PLAN, line, "tw1", "78.5")]
+    assert "'78.5'" in plan.problems[0].message()  # said in words, as for indikator.csv
     assert read_plan(sample_repo, 2031) is None
 
 
