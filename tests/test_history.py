@@ -160,5 +160,6 @@ def test_parse_word_diff_keeps_lines_and_segments() -> None:
 def test_indonesian_date_format() -> None:
     moment = dt.datetime(2025, 1, 30, 9, 12, tzinfo=WIB)
     assert format_datetime(moment) == "Kamis, 30 Januari 2025 09.12 WIB"
+    # A moment recorded in another zone is shown on the agency's clock (WIB by default).
     wita = moment.astimezone(dt.timezone(dt.timedelta(hours=8)))
-    assert format_datetime(wita, weekday=False) == "30 Januari 2025 10.12 WITA"
+    assert format_datetime(wita, weekday=False) == "30 Januari 2025 09.12 WIB"

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from evkin import __version__
+from evkin import __version__, clock
 from evkin.approval import Approval, write_atomic
 from evkin.findings import EvkinError
 from evkin.settings import Settings
@@ -380,7 +380,7 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     from evkin.site.build import build_site, reproducible
 
     dest = dest.absolute()
-    now = now or dt.datetime.now(WIB).replace(microsecond=0)
+    now = now or clock.now()
     from evkin.seal_step import Sealer
     from evkin.sealing import load_tte
 
@@ -474,14 +474,14 @@ def absolute(settings: Settings, rel: str) -> str:
 
 def items_for(settings: Settings, entries: list[dict[str, Any]]) -> list[Any]:
     """What the e-mail lists for each report, from its manifest entry."""
-    from evkin.indonesian_dates import format_date
+    from evkin.indonesian_dates import day_of, format_date
     from evkin.notify import Item
 
     out = []
     for entry in entries:
         signature = entry.get("tanda_tangan") or {}
         when = signature.get("waktu")
-        signed_on = format_date(dt.datetime.fromisoformat(when).date()) if when else "–"
+        signed_on = format_date(day_of(dt.datetime.fromisoformat(when))) if when else "–"
         signer = signature.get("nama", "–")
         if signature.get("jabatan"):
             signer += f" ({signature['jabatan']})"

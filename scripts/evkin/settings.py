@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from evkin import clock
 from evkin import nip as nipmod
 from evkin.evaluation.numbers import NumberProblem, format_number, from_spreadsheet, implausible
 from evkin.findings import EvkinError, Finding
@@ -150,6 +151,7 @@ class Settings:
     section_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     site_url: str = ""
     limits: Limits = field(default_factory=Limits)
+    zone: str = "Asia/Jakarta"  # instansi.zona_waktu: every time shown is on this clock
     sop: Sop = field(default_factory=load_sop)
     # Public halves of the keys that only the publishing workflow holds: a forge trail counts
     # only when one of them signed it (``pencatat.kunci``).
@@ -328,7 +330,9 @@ def load_settings(root: Path) -> Settings:
     except UnicodeDecodeError:
         raise EvkinError("settings.invalid", findings=[
             Finding(SETTINGS_FILE, None, "file.not_utf8")]) from None
-    return parse_settings(text, root)
+    settings = parse_settings(text, root)
+    clock.set_zone(settings.zone)  # the agency's clock for everything this process shows
+    return settings
 
 
 def parse_settings(text: str, root: Path) -> Settings:
@@ -355,6 +359,10 @@ def parse_settings(text: str, root: Path) -> Settings:
         kota=reader.text(inst, "kota", required=True, default="Padang"),
         lambang=reader.text(inst, "lambang"),
     )
+    zone = reader.text(inst, "zona_waktu", default=clock.DEFAULT_ZONE).strip()
+    if clock.zone_info(zone) is None:
+        reader.add(inst.line_of("zona_waktu"), "settings.zone", value=zone)
+        zone = clock.DEFAULT_ZONE
     if agency.lambang and not (root / agency.lambang).is_file():
         reader.add(inst.line_of("lambang"), "settings.emblem_missing", path=agency.lambang)
 
@@ -414,6 +422,7 @@ def parse_settings(text: str, root: Path) -> Settings:
         root=root, agency=agency, roles=roles, paper=paper, fonts=fonts,
         negative_formula=formula, cap=cap, scale=scale, section_aliases=aliases,
         site_url=reader.text(site, "url"), record_keys=record_keys, limits=limits,
+        zone=zone,
     )
 
 

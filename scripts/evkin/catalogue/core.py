@@ -67,6 +67,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "evkin.yml).",
         "en": "emblem file '{path}' does not exist; check the path (relative to evkin.yml).",
     },
+    "settings.zone": {
+        "id": "zona waktu '{value}' tidak dikenal; tulis nama zona IANA, mis. Asia/Jakarta "
+              "(WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).",
+        "en": "unknown time zone '{value}'; write an IANA zone name, e.g. Asia/Jakarta (WIB), "
+              "Asia/Makassar (WITA) or Asia/Jayapura (WIT).",
+    },
     "settings.paper": {
         "id": "ukuran kertas '{value}' tidak dikenal; pilih A4 atau F4.",
         "en": "unknown paper size '{value}'; choose A4 or F4.",

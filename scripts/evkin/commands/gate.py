@@ -187,7 +187,9 @@ def forge_state(state: Any) -> str:
 
 
 def _time(review: Review) -> str:
-    return review.at.strftime("%Y-%m-%d %H:%M %z") if review.at else "?"
+    from evkin.indonesian_dates import format_datetime
+
+    return format_datetime(review.at) if review.at else "?"
 
 
 def _review_json(review: Review | None, settings: Any, role: str) -> dict[str, Any] | None:

@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from evkin.settings import Settings
     from evkin.sop import Step
 
-WIB = dt.timezone(dt.timedelta(hours=7))
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("status", help=t("status.help"), description=t("status.description"))
     p.add_argument("id", metavar="ID", nargs="?", help=t("status.opt_id"))
@@ -104,11 +101,11 @@ def step_name(step: Step) -> str:
 
 
 def _moment(value: dt.date | dt.datetime | None) -> str:
-    from evkin.indonesian_dates import format_date
+    from evkin.indonesian_dates import day_of, format_date
 
     if value is None:
         return "–"
-    return format_date(value.date() if isinstance(value, dt.datetime) else value)
+    return format_date(day_of(value))
 
 
 def _state_text(step: StepProgress) -> str:
@@ -153,7 +150,9 @@ def run(args: argparse.Namespace) -> int:
         folders = [settings.evaluations_dir / evaluation_id(settings, args.id)]
     else:
         folders = evaluation_folders(settings)
-    today = args.today or dt.datetime.now(WIB).date()
+    from evkin import clock
+
+    today = args.today or clock.today()
     gathered = [facts_for(settings, folder) for folder in folders]
     years = {today.year}
     for facts, _ in gathered:

@@ -21,6 +21,7 @@ from typing import Any
 
 from evkin.evaluation.model import Evaluation
 from evkin.findings import EvkinError
+from evkin.indonesian_dates import day_of
 from evkin.render import content, indonesian, markup
 from evkin.render.pdf import write_output
 from evkin.render.source import build_time, read_source
@@ -158,7 +159,7 @@ def docx_data(settings: Settings, evaluation_id: str, charts_dir: Path) -> tuple
         "state_note": report["state"]["note"],
         "paraf_line": f"{paraf['title']} — {paraf['jabatan']}: {paraf['status']}",
         "stamp": content.d("render.docx_stamp", commit=commit,
-                           date=indonesian.tanggal(when.date())),
+                           date=indonesian.tanggal(day_of(when))),
         "meta": content.meta(settings, report["title"], report["title"],
                              ["Evaluasi Kinerja Internal", report["period"], report["nomor"]]),
     }

@@ -7,20 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from evkin.indonesian_dates import format_date, zone_label
+from evkin import clock
+from evkin.indonesian_dates import format_date, format_time
 
-# The agency's documents use WIB (Padang); approval times are shown in it.
+# The fallback zone for a date without a time (see ``clock`` for the agency's zone).
 WIB = dt.timezone(dt.timedelta(hours=7))
 
 
 def tanggal(date: dt.date) -> str:
     """``2026-01-26`` → ``26 Januari 2026``."""
-    return format_date(date)
+    return format_date(date, lang="id")
 
 
 def hari_tanggal(date: dt.date) -> str:
     """``2026-01-13`` → ``Selasa, 13 Januari 2026`` (the notulen's "hari, tanggal")."""
-    return format_date(date, weekday=True)
+    return format_date(date, weekday=True, lang="id")
 
 
 def date_line(city: str, date: dt.date | None) -> str:
@@ -28,10 +29,10 @@ def date_line(city: str, date: dt.date | None) -> str:
     return f"{city}, {tanggal(date)}" if date else f"{city}, ...................."
 
 
-def waktu(moment: dt.datetime, zone: dt.tzinfo = WIB) -> str:
-    """A moment in the agency's zone: ``27 Januari 2026 pukul 09.12 WIB``."""
-    local = moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
-    return f"{tanggal(local.date())} pukul {local:%H.%M} {zone_label(local)}"
+def waktu(moment: dt.datetime) -> str:
+    """A moment on the agency's clock: ``27 Januari 2026 pukul 09.12 WIB``."""
+    local = clock.local(moment)
+    return f"{tanggal(local.date())} pukul {format_time(local, 'id')}"
 
 
 def text_value(value: object) -> str:

@@ -31,6 +31,7 @@ class Part:
     markdown: str
     insert_after: int | None = None
     follow_up_after: int | None = None  # the follow-up table of earlier recommendations
+    name: str = "p0"  # prefix of its labels: unique within one document, never batch-wide
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,9 @@ def convert(parts: Sequence[Part], writer: str = "typst") -> list[Converted]:
     spec = {
         "reader": READER,
         "writer": writer,
-        "jobs": [{"markdown": p.markdown, "part": f"p{i}",
+        "jobs": [{"markdown": p.markdown, "part": p.name,
                   "insert_after": p.insert_after, "follow_up_after": p.follow_up_after}
-                 for i, p in enumerate(parts)],
+                 for p in parts],
     }
     with tempfile.TemporaryDirectory(prefix="evkin-pandoc-") as tmp:
         jobs = Path(tmp) / "jobs.json"

@@ -28,6 +28,7 @@ from evkin.capaian import Result
 from evkin.evaluation.load import REPORT_FILE
 from evkin.evaluation.model import Evaluation, Period
 from evkin.findings import EvkinError, Finding
+from evkin.indonesian_dates import day_of
 from evkin.messages import t
 from evkin.recommendations import Row as FollowUpRow
 from evkin.recommendations import rows_for
@@ -442,7 +443,9 @@ def compile_units(settings: Settings, units: Sequence[Unit], out_dir: Path,
     if not units:
         return []
     warnings += font_warnings(settings)
-    flat = [markup.Part(text, insert, unit.follow_up_after if i == 0 else None)
+    # Labels are named by the part's place in its own PDF (p0 = report, p1... = lampiran),
+    # so a report's bytes never depend on the other reports of the batch.
+    flat = [markup.Part(text, insert, unit.follow_up_after if i == 0 else None, f"p{i}")
             for unit in units for i, (text, _, insert) in enumerate(unit.parts)]
     converted = markup.convert(flat)
     compiler = _compiler(settings)
@@ -470,7 +473,7 @@ def compile_units(settings: Settings, units: Sequence[Unit], out_dir: Path,
         digest = _digest(text, unit.data, files)
         unit.data["stamp"] = t("render.stamp", {
             "version": __version__, "commit": unit.data["commit"],
-            "date": indonesian.tanggal(when.date()), "digest": digest[:16]}, content.DOC_LANG)
+            "date": indonesian.tanggal(day_of(when)), "digest": digest[:16]}, content.DOC_LANG)
         try:
             pdf = compiler.compile(
                 input=text.encode("utf-8"),

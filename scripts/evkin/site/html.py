@@ -58,7 +58,7 @@ def badge(label: str, kind: str) -> str:
 
 
 def date(value: dt.date | dt.datetime | None, weekday: bool = False) -> str:
-    return format_moment(value, weekday)
+    return format_moment(value, weekday, lang="id")  # the archive is in Indonesian
 
 
 def percent(value: Decimal | None) -> str:

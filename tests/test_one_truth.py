@@ -1,0 +1,86 @@
+"""One report, one truth: every output shows the same report, whatever asks and however it is
+batched, on the agency's one clock."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from evkin import clock
+from evkin.indonesian_dates import format_datetime
+from evkin.render import pdf as render_pdf
+from evkin.settings import load_settings
+
+from .conftest import copy_sample, git
+from .test_pdf import flat, sign, texts
+
+ID = "2025-tahunan"
+OTHER = "2024-tahunan"
+
+
+@pytest.fixture(scope="module")
+def signed_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_sample(tmp_path_factory.mktemp("one") / "repo")
+    sign(root)
+    return root
+
+
+def test_a_reports_pdf_is_the_same_bytes_alone_in_a_batch_and_in_reverse(
+        signed_repo: Path, tmp_path: Path) -> None:
+    settings = load_settings(signed_repo)
+    alone = render_pdf.build_pdfs(settings, [ID], tmp_path / "alone")[ID].read_bytes()
+    batch = render_pdf.build_pdfs(settings, [OTHER, ID], tmp_path / "batch")
+    reverse = render_pdf.build_pdfs(settings, [ID, OTHER], tmp_path / "reverse")
+    assert batch[ID].read_bytes() == alone
+    assert reverse[ID].read_bytes() == alone
+    assert batch[OTHER].read_bytes() == reverse[OTHER].read_bytes()
+
+
+def test_every_time_shown_is_on_the_agency_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    late_utc = dt.datetime(2026, 1, 26, 22, 39, tzinfo=dt.UTC)
+    clock.set_zone("Asia/Jakarta")
+    assert format_datetime(late_utc) == "Selasa, 27 Januari 2026 05.39 WIB"
+    clock.set_zone("Asia/Makassar")
+    try:
+        assert format_datetime(late_utc, weekday=False) == "27 Januari 2026 06.39 WITA"
+        assert format_datetime(late_utc, lang="en") == "Tuesday, 27 January 2026 06:39 WITA"
+    finally:
+        clock.set_zone("Asia/Jakarta")
+
+
+def test_a_bad_zone_is_a_located_settings_finding(tmp_path: Path) -> None:
+    from evkin.findings import EvkinError
+
+    root = copy_sample(tmp_path / "repo", init_git=False)
+    text = (root / "evkin.yml").read_text(encoding="utf-8")
+    (root / "evkin.yml").write_text(
+        text.replace("  kota: Padang\n", "  kota: Padang\n  zona_waktu: Asia/Padang\n"),
+        encoding="utf-8")
+    with pytest.raises(EvkinError) as error:
+        load_settings(root)
+    assert any(f.code == "settings.zone" and f.line for f in error.value.findings)
+
+
+def test_pdf_and_cli_show_the_same_time_for_an_approval_made_late_in_utc(
+        tmp_path: Path) -> None:
+    """An approval recorded at 22.39 UTC is 05.39 WIB the next day in the history, on the
+    PDF's paraf box and in its footer date alike."""
+    from evkin.approval import load_trail, save_trail
+
+    root = copy_sample(tmp_path / "repo")
+    sign(root)
+    trail = load_trail(root, ID)
+    assert trail is not None
+    late = dt.datetime(2026, 1, 26, 22, 39, tzinfo=dt.UTC)
+    approvals = tuple(dataclasses.replace(a, at=late) if a.decision == "paraf" else a
+                      for a in trail.approvals)
+    save_trail(root, dataclasses.replace(trail, approvals=approvals))
+    git(root, "add", "persetujuan")
+    git(root, "commit", "-q", "-m", "Late paraf", "--date=2026-01-26T22:45:00+00:00")
+    out = render_pdf.build_pdf(load_settings(root), ID, tmp_path / "out")
+    text = flat(" ".join(texts(out)))
+    assert "27 Januari 2026 pukul 05.39 WIB" in text
+    assert "22.39" not in text
