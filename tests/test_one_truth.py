@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -57,7 +59,7 @@ def test_a_bad_zone_is_a_located_settings_finding(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "repo", init_git=False)
     text = (root / "evkin.yml").read_text(encoding="utf-8")
     (root / "evkin.yml").write_text(
-        text.replace("  kota: Padang\n", "  kota: Padang\n  zona_waktu: Asia/Padang\n"),
+        text.replace("zona_waktu: Asia/Jakarta", "zona_waktu: Asia/Padang"),
         encoding="utf-8")
     with pytest.raises(EvkinError) as error:
         load_settings(root)
@@ -84,3 +86,50 @@ def test_pdf_and_cli_show_the_same_time_for_an_approval_made_late_in_utc(
     text = flat(" ".join(texts(out)))
     assert "27 Januari 2026 pukul 05.39 WIB" in text
     assert "22.39" not in text
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from evkin.site.build import build_site
+
+    from .archive_repo import make_archive_repo
+
+    root = make_archive_repo(tmp_path_factory.mktemp("site") / "repo")
+    build_site(load_settings(root), root / "site")
+    return root
+
+
+def _timeline_rows(page: Path) -> list[list[str]]:
+    html = page.read_text(encoding="utf-8")
+    table = re.search(r'evkin-linimasa"><table>(.*?)</table>', html, re.S)
+    assert table is not None
+    rows = re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)
+    out = []
+    for row in rows:
+        cells = [re.sub(r"<[^>]+>", "", c).strip()
+                 for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        if cells:
+            out.append(cells)
+    return out
+
+
+def test_status_and_the_site_show_the_same_timeline(archive: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    from evkin.indonesian_dates import format_moment
+
+    for evaluation_id, year in (("2025-tahunan", "2025"), ("2024-tahunan", "2024")):
+        done = evkin("status", evaluation_id, "--format", "json", root=archive)
+        assert done.code == 0, done.err
+        steps = json.loads(done.out)["evaluasi"][0]["langkah_langkah"]
+        rows = _timeline_rows(archive / "site" / "arsip" / year / evaluation_id / "index.html")
+        assert [r[0] for r in rows] == [str(s["langkah"]) for s in steps]
+        for row, step in zip(rows, steps, strict=True):
+            for cell, key in ((row[3], "mulai"), (row[4], "selesai")):
+                value = step[key]
+                moment = (None if value is None else dt.datetime.fromisoformat(value)
+                          if "T" in value else dt.date.fromisoformat(value))
+                assert cell == format_moment(moment, lang="id"), (evaluation_id, step)
+            days = step["hari_kerja"]
+            if step["status"] == "done":
+                assert row[6] == ("–" if days is None else f"{days} hari kerja")
+            assert ("melebihi standar" in row[7]) == step["terlambat"]
+        assert all(s["status"] == "done" for s in steps)  # final: every step recorded

@@ -21,7 +21,6 @@ from evkin.site import paths
 from evkin.site.build import build_site
 from evkin.site.flowchart import flowchart
 from evkin.site.safe import markdown_html, md_heading, plain_title
-from evkin.site.timeline import LATE, NOT_JUDGED, ON_TIME, START, timeline
 from evkin.sop import load_sop
 from evkin.summary import text_row
 from tests.archive_repo import (
@@ -293,26 +292,6 @@ def test_sop_flowchart_is_drawn_from_the_sop_data() -> None:
     assert "<script" not in svg
 
 
-def test_timeline_judges_day_standards_in_working_days(sample_repo: Path) -> None:
-    import datetime as dt
-
-    from evkin.approval import load_trail
-    from evkin.timing import indonesian_holidays
-    from evkin.workspace import load_one
-
-    settings = load_settings(sample_repo)
-    evaluation = load_one(settings, "2025-tahunan").evaluation
-    trail = load_trail(sample_repo, "2025-tahunan")
-    holidays = indonesian_holidays([2026])
-    steps = timeline(evaluation, trail, settings.sop, holidays,
-                     dt.date(2026, 2, 6))  # published 6 Feb, 6 working days after signing
-    status = {s.step.number: s.status for s in steps}
-    assert status[1] == START
-    assert status[2] == status[3] == status[4] == status[5] == NOT_JUDGED
-    assert status[6] == ON_TIME and status[7] == ON_TIME
-    assert status[8] == LATE and steps[7].elapsed is not None and steps[7].elapsed > 1
-
-
 # ---------------------------------------------------------------- builds and rebuilds
 
 
@@ -406,11 +385,6 @@ def test_rebuilt_pages_are_the_pages_a_fresh_build_makes(tmp_path: Path) -> None
     assert "Kalimat baru." in remembered["arsip/2025/2025-tahunan/index.md"]
     assert "Fajar Ramadhan, S.E., M.M." in remembered["arsip/2024/2024-tahunan/index.md"]
     assert remembered == _pages_built(root, fresh=True)
-    # Publication (step 8) dates only the timeline shows, not the PDF.
-    published = {"2024-tahunan": dt.date(2026, 8, 3)}
-    remembered = _pages_built(root, published)
-    assert "3 Agustus 2026" in remembered["arsip/2024/2024-tahunan/index.md"]
-    assert remembered == _pages_built(root, published, fresh=True)
     # A preview once built with English messages (a draft's reason) is not reused in Indonesian.
     messages.set_lang("en")
     try:

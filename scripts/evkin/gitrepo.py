@@ -376,3 +376,46 @@ def first_commit_of(root: Path, path: str) -> str:
                             cwd=root, capture_output=True, text=True, check=False)
     lines = result.stdout.split() if result.returncode == 0 else []
     return lines[-1] if lines else ""
+
+
+@dataclass(frozen=True)
+class Changed:
+    """When an evaluation changed on the branch: its drafts and its trail's last change."""
+
+    draft_times: tuple[dt.datetime, ...] = ()  # author times of commits to its folder, newest first
+    trail_changed: dt.datetime | None = None  # commit time of the latest change to its trail
+
+
+def change_times(root: Path, evaluation_ids: Sequence[str] | None = None,
+                 rev: str = "HEAD") -> dict[str, Changed]:
+    """Per evaluation, in one ``git log``: the times ``drafts`` and ``last_change`` give one by
+    one (``None`` ids: every evaluation). Empty outside Git or before the first commit."""
+    if evaluation_ids is None:
+        specs = [EVALUATIONS, "persetujuan"]
+    else:
+        specs = [s for i in evaluation_ids for s in (folder_path(i), f"persetujuan/{i}.yml")]
+        if not specs:
+            return {}
+    if not is_repo(root):
+        return {}
+    try:
+        out = _git(root, "log", "--format=%x00%aI %cI", "--name-only", rev, "--", *specs)
+    except EvkinError:
+        return {}
+    drafts: dict[str, list[dt.datetime]] = {}
+    trails: dict[str, dt.datetime] = {}
+    for block in out.split("\0")[1:]:
+        lines = [line for line in block.splitlines() if line]
+        if not lines:
+            continue
+        authored, committed = (dt.datetime.fromisoformat(x) for x in lines[0].split())
+        seen: set[str] = set()
+        for name in lines[1:]:
+            parts = name.split("/")
+            if parts[0] == EVALUATIONS and len(parts) > 2 and parts[1] not in seen:
+                seen.add(parts[1])
+                drafts.setdefault(parts[1], []).append(authored)
+            elif parts[0] == "persetujuan" and len(parts) == 2 and name.endswith(".yml"):
+                trails.setdefault(parts[1][:-4], committed)
+    return {i: Changed(tuple(drafts.get(i, ())), trails.get(i))
+            for i in set(drafts) | set(trails)}

@@ -13,18 +13,30 @@ How a step's end is known:
 A step starts when the step before it ends (a return restarts the step it returns to).
 Standards in *hari* are working days (``timing``); minutes and hours are shown as given,
 since documents carry dates, not times.
+
+This is the one SOP timeline: ``evkin status`` and the archive's "Linimasa SOP" both show
+``progress`` of the facts ``facts_of`` gathers, so they give the same dates and durations.
+The archive passes no ``today``: a step still open shows no running count (a built page must
+not change by the day).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from evkin import timing
 from evkin.approval import Approval
 from evkin.approval_order import trail_state
 from evkin.sop import Duration, Sop
+
+if TYPE_CHECKING:
+    from evkin.approval import Trail
+    from evkin.evaluation.model import Evaluation
+    from evkin.gitrepo import Changed
+    from evkin.trail import Verification
 
 Moment = dt.date | dt.datetime
 
@@ -75,7 +87,10 @@ class Progress:
 
 
 def _day(moment: Moment) -> dt.date:
-    return moment.date() if isinstance(moment, dt.datetime) else moment
+    """The day of a moment on the agency's clock."""
+    from evkin.indonesian_dates import day_of
+
+    return day_of(moment)
 
 
 def _not_after(moment: Moment, limit: Moment) -> bool:
@@ -95,8 +110,60 @@ def hand_in(facts: Facts, paraf: Approval | None) -> Moment | None:
     return None
 
 
-def progress(facts: Facts, sop: Sop, today: dt.date, holidays: Container[dt.date]) -> Progress:
-    """The SOP state of one evaluation on ``today``."""
+def archived_at(trail: Trail | None) -> dt.datetime | None:
+    """Step 8's time when the trail records it (``diarsipkan``, ISO time with zone), else
+    ``None`` and the caller uses the time the trail landed on the branch."""
+    value = trail.extra.get("diarsipkan") if trail else None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value
+    return None
+
+
+def facts_of(evaluation: Evaluation, sop: Sop, trail: Trail | None,
+             verification: Verification | None, changed: Changed | None,
+             verify_reason: str | None = None) -> Facts:
+    """The facts of one evaluation, from what was loaded, verified and asked of Git."""
+    from evkin.evaluation.model import TEMPLATE_MARK
+
+    dates: dict[int, dt.date | None] = {}
+    for step, spec in sop.documents:
+        document = evaluation.documents.get(spec.key)
+        value = document.meta.get("tanggal") if document else None
+        dates[step.number] = value if isinstance(value, dt.date) else None
+    report = evaluation.report_text
+    recorded = archived_at(trail)
+    if recorded is None and changed is not None:
+        recorded = changed.trail_changed
+    return Facts(
+        evaluation_id=evaluation.id, document_dates=dates,
+        report_ready=bool(report.strip()) and TEMPLATE_MARK not in report,
+        draft_times=changed.draft_times if changed else (), report_date=evaluation.tanggal,
+        approvals=trail.approvals if trail else (),
+        current_tree=verification.current_tree if verification else "",
+        verified=bool(verification and verification.ok),
+        verify_reason=verify_reason, recorded_at=recorded,
+    )
+
+
+def holiday_years(facts: Iterable[Facts], today: dt.date | None) -> range:
+    """Every year from the earliest to the latest date the facts (and ``today``) name."""
+    years = {today.year} if today else set()
+    for f in facts:
+        for value in (*f.document_dates.values(), *f.draft_times, f.report_date,
+                      *(a.at for a in f.approvals)):
+            if value is not None and 1900 <= value.year <= 2200:
+                years.add(value.year)
+    return range(min(years), max(years) + 1) if years else range(0)
+
+
+def progress(facts: Facts, sop: Sop, today: dt.date | None, holidays: Container[dt.date]
+             ) -> Progress:
+    """The SOP state of one evaluation on ``today`` (``None``: an open step is not counted)."""
     state = trail_state(facts.approvals, facts.current_tree, sop)
     paraf_step, sign_step = sop.approval_step("paraf"), sop.approval_step("tanda_tangan")
     returned = state.returned
@@ -140,8 +207,8 @@ def progress(facts: Facts, sop: Sop, today: dt.date, holidays: Container[dt.date
                                                    else "waiting")
         elapsed = deadline = None
         overdue = False
-        if step.waktu.is_days and start is not None and status != "waiting":
-            finish = _day(end) if end is not None else today
+        finish = _day(end) if end is not None else today
+        if step.waktu.is_days and start is not None and status != "waiting" and finish:
             elapsed = timing.working_days_between(_day(start), finish, holidays)
             deadline = timing.add_working_days(_day(start), step.waktu.amount, holidays)
             overdue = elapsed > step.waktu.amount

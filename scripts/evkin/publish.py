@@ -449,7 +449,7 @@ def announce_built(dest: Path,
         reports = final["laporan"]
     except (OSError, ValueError, KeyError, TypeError):
         raise EvkinError("publish.no_manifest", {"path": str(path)}) from None
-    now = now or dt.datetime.now(WIB).replace(microsecond=0)
+    now = now or clock.now()
     outcome = Outcome(dest, dest.resolve(), False, final)
     outcome.new = [r for r in reports if not r.get("diberitahukan")]
     if outcome.new:

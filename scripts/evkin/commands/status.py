@@ -15,7 +15,7 @@ from evkin.messages import t
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from evkin.approval import Trail
+    from evkin.gitrepo import Changed
     from evkin.progress import Facts, Progress, StepProgress
     from evkin.settings import Settings
     from evkin.sop import Step
@@ -36,25 +36,16 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(t("status.bad_date", {"value": text})) from None
 
 
-def facts_for(settings: Settings, folder: Path) -> tuple[Facts, str | None]:
+def facts_for(settings: Settings, folder: Path, changed: Changed | None
+              ) -> tuple[Facts, str | None]:
     """Gather what ``progress`` decides on; the second item is a problem to show, if any."""
-    from evkin import gitrepo
     from evkin.approval import load_trail
     from evkin.evaluation.load import load_evaluation
-    from evkin.evaluation.model import TEMPLATE_MARK
-    from evkin.progress import Facts
+    from evkin.progress import facts_of
     from evkin.trail import verify_trail
 
     evaluation = load_evaluation(folder, settings).evaluation
     ident = folder.name
-    dates: dict[int, dt.date | None] = {}
-    for step, spec in settings.sop.documents:
-        document = evaluation.documents.get(spec.key)
-        value = document.meta.get("tanggal") if document else None
-        dates[step.number] = value if isinstance(value, dt.date) else None
-    report = evaluation.report_text
-    in_git = gitrepo.is_repo(settings.root)
-    drafts = gitrepo.drafts(settings.root, ident) if in_git else []
     problem = None
     try:
         trail = load_trail(settings.root, ident)
@@ -62,35 +53,9 @@ def facts_for(settings: Settings, folder: Path) -> tuple[Facts, str | None]:
     except EvkinError as error:
         problem = " ".join([error.message(), *(f.render() for f in error.findings[:1])])
         trail, verification = None, None
-    recorded = archived_at(trail)
-    if recorded is None and in_git:
-        recorded = gitrepo.last_change(settings.root, f"persetujuan/{ident}.yml")
-    facts = Facts(
-        evaluation_id=ident, document_dates=dates,
-        report_ready=bool(report.strip()) and TEMPLATE_MARK not in report,
-        draft_times=tuple(d.at for d in drafts), report_date=evaluation.tanggal,
-        approvals=trail.approvals if trail else (),
-        current_tree=verification.current_tree if verification else "",
-        verified=bool(verification and verification.ok),
-        verify_reason=t(verification.reason, verification.params)
-        if verification and verification.reason else None,
-        recorded_at=recorded,
-    )
-    return facts, problem
-
-
-def archived_at(trail: Trail | None) -> dt.datetime | None:
-    """Step 8's time when the trail records it (``diarsipkan``, ISO time with zone), else
-    ``None`` and the caller uses the time the trail landed on the branch."""
-    value = trail.extra.get("diarsipkan") if trail else None
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value
-    return None
+    reason = (t(verification.reason, verification.params)
+              if verification and verification.reason else None)
+    return facts_of(evaluation, settings.sop, trail, verification, changed, reason), problem
 
 
 def step_name(step: Step) -> str:
@@ -140,9 +105,10 @@ def _note(result: Progress) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from evkin import gitrepo
     from evkin.evaluation.load import evaluation_folders
     from evkin.output import print_json, table
-    from evkin.progress import progress
+    from evkin.progress import holiday_years, progress
     from evkin.timing import indonesian_holidays
 
     settings = settings_from(args)
@@ -153,14 +119,9 @@ def run(args: argparse.Namespace) -> int:
     from evkin import clock
 
     today = args.today or clock.today()
-    gathered = [facts_for(settings, folder) for folder in folders]
-    years = {today.year}
-    for facts, _ in gathered:
-        for value in (*facts.document_dates.values(), *facts.draft_times,
-                      *(a.at for a in facts.approvals)):
-            if value is not None:
-                years.add(value.year)
-    holidays = indonesian_holidays(range(min(years), max(years) + 1))
+    changed = gitrepo.change_times(settings.root, [f.name for f in folders])
+    gathered = [facts_for(settings, folder, changed.get(folder.name)) for folder in folders]
+    holidays = indonesian_holidays(holiday_years([f for f, _ in gathered], today))
     results = [(progress(facts, settings.sop, today, holidays), problem)
                for facts, problem in gathered]
     last_step = settings.sop.steps[-1].number

@@ -6,6 +6,7 @@ The one decision made here is the one that matters most: an evaluation is *final
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from evkin import recommendations
 from evkin.capaian import GroupAverage, Result, averages, evaluate
 from evkin.evaluation.model import Evaluation
 from evkin.findings import Finding
+from evkin.progress import Progress
 from evkin.recommendations import Record, Row
 from evkin.settings import Settings
 from evkin.trail import Verification
@@ -31,6 +33,7 @@ class Report:
     previous_id: str | None = None
     record: Record | None = None  # its recommendations and follow-ups
     follow_up: tuple[Row, ...] = ()  # its follow-up table
+    timeline: Progress | None = None  # the SOP timeline, as ``evkin status`` shows it
 
     @property
     def id(self) -> str:
@@ -47,6 +50,7 @@ class Collection:
     withheld: tuple[Report, ...] = ()  # drafts left out of a final build
     preview: bool = False
     extra: dict[str, object] = field(default_factory=dict)
+    holidays: Mapping[dt.date, str] = field(default_factory=dict)  # of the timelines' years
 
     def by_id(self) -> dict[str, Report]:
         return {r.id: r for r in self.reports}
@@ -56,7 +60,11 @@ def collect(settings: Settings, preview: bool,
             verifications: Mapping[str, Verification]) -> Collection:
     """Load and check every evaluation; keep drafts (trail not verified) only in ``preview``.
     ``verifications`` holds ``trail.verify_trail``'s answer per evaluation id."""
+    from evkin import gitrepo
     from evkin.evaluation.load import evaluation_folders
+    from evkin.messages import t
+    from evkin.progress import facts_of, holiday_years, progress
+    from evkin.timing import indonesian_holidays
     from evkin.workspace import check
 
     folders = evaluation_folders(settings)
@@ -68,6 +76,14 @@ def collect(settings: Settings, preview: bool,
     records = {c.evaluation.id: recommendations.read_folder(c.evaluation.path, settings.root)[0]
                for c in checked}
     ledger = recommendations.build_ledger(records.values())
+    changed = gitrepo.change_times(settings.root)
+    facts = {}
+    for item in checked:
+        v = found[item.evaluation.id]
+        facts[item.evaluation.id] = facts_of(
+            item.evaluation, settings.sop, v.trail, v, changed.get(item.evaluation.id),
+            t(v.reason, v.params) if v.reason else None)
+    holidays = indonesian_holidays(holiday_years(facts.values(), None))
     reports: list[Report] = []
     withheld: list[Report] = []
     for item in checked:
@@ -79,9 +95,10 @@ def collect(settings: Settings, preview: bool,
         record = records[evaluation.id]
         report = Report(evaluation, tuple(results), tuple(averages(results, settings.scale)),
                         found[evaluation.id], tuple(item.findings), prev, record,
-                        tuple(recommendations.follow_up_rows(record, ledger)))
+                        tuple(recommendations.follow_up_rows(record, ledger)),
+                        progress(facts[evaluation.id], settings.sop, None, holidays))
         (reports if (report.final or preview) else withheld).append(report)
-    return Collection(tuple(reports), tuple(withheld), preview)
+    return Collection(tuple(reports), tuple(withheld), preview, holidays=holidays)
 
 
 def _previous(evaluation: Evaluation, ids: Sequence[str]) -> str | None:

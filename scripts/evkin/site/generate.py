@@ -38,7 +38,6 @@ from evkin.site.report import Pdf, pdf_part, report_page, title
 from evkin.site.safe import plain_title
 from evkin.site.slots import Pending, Render, Slots
 from evkin.site.sop_page import sop_page
-from evkin.site.timeline import step_dates, years
 from evkin.site.trend import gather, index_page, indicator_page
 
 Content = str | Path  # page text, or a file to publish as is
@@ -68,16 +67,6 @@ def _rememberer(folder: Path, out: Generated, made: Mapping[str, str],
     return remember
 
 
-def _holidays(settings: Settings, reports: Sequence[Report]) -> Mapping[dt.date, str]:
-    from evkin.timing import indonesian_holidays
-
-    wanted: set[int] = set()
-    for r in reports:
-        dates = step_dates(r.evaluation, r.verification.trail, settings.sop)
-        wanted |= {y for y in years(dates) if 1900 <= y <= 2200}
-    return indonesian_holidays(sorted(wanted))
-
-
 def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Artefact],
           docs: Path, published: Mapping[str, dt.date | dt.datetime] | None = None,
           page_cache: Path | None = None, today: dt.date | None = None) -> Generated:
@@ -87,7 +76,7 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
     preview = collection.preview
     out = Generated()
     assets = Assets()
-    holidays = _holidays(settings, reports)
+    holidays = collection.holidays
     days = pagecache.holidays_hash(holidays)
     published = published or {}
     for r in reports:
@@ -111,11 +100,14 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
         when = published.get(r.id)
 
         def key_for(shown: Pdf | None, art: Artefact | None = art, charts: list[str] = charts,
-                    when: object = when, evaluation_id: str = r.id) -> str | None:
+                    when: object = when, evaluation_id: str = r.id,
+                    timeline: object = r.timeline) -> str | None:
             if page_cache is None or art is None:
                 return None
             state = f"{shown.sha256}:{shown.size}" if shown else f"-:{art.problem}"
-            return pagecache.page_key(evaluation_id, art.key, state, charts, when, days,
+            # The timeline comes from Git history too (draft commits), not only from files.
+            return pagecache.page_key(evaluation_id, art.key, state, charts, when,
+                                      days + repr(timeline),
                                       preview)
 
         key = None if isinstance(pdf, Pending) else key_for(pdf)
@@ -127,7 +119,7 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
             continue
         mine = Assets()
         made = {paths.report_page(r.evaluation): report_page(settings, r, pdf, charts,
-                                                             holidays, mine, when),
+                                                             mine),
                 paths.attachments_page(r.evaluation): attachments_page(settings, r, mine)}
         out.files.update(made)
         assets.files.update(mine.files)

@@ -4,12 +4,13 @@ chart, the approval trail, the SOP timeline and the attachments."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evkin import summary
 from evkin.approval import Approval, Trail
 from evkin.nip import spaced
+from evkin.progress import StepProgress
 from evkin.settings import Settings
 from evkin.site import html, paths
 from evkin.site.body import render_body
@@ -19,16 +20,8 @@ from evkin.site.html import raw
 from evkin.site.links import Assets, rewriter
 from evkin.site.safe import html_block, md_heading, plain_title, text
 from evkin.site.slots import Pending
-from evkin.site.timeline import LATE, NOT_JUDGED, ON_TIME, PENDING, START, timeline
 
 DECISIONS = {"paraf": "Paraf", "tanda_tangan": "Tanda tangan", "kembali": "Dikembalikan"}
-TIMELINE_STATUS = {
-    ON_TIME: ("sesuai standar", "baik"),
-    LATE: ("melebihi standar", "buruk"),
-    NOT_JUDGED: ("dicatat per tanggal", "netral"),
-    START: ("awal proses", "netral"),
-    PENDING: ("belum tercatat", "netral"),
-}
 
 
 @dataclass(frozen=True)
@@ -224,25 +217,43 @@ def approval_block(settings: Settings, report: Report) -> str:
     return "\n".join(parts)
 
 
-def timeline_block(settings: Settings, report: Report, holidays: Container[dt.date],
-                   published: dt.date | dt.datetime | None) -> str:
+def _timeline_state(step: StepProgress, first: bool) -> tuple[str, str]:
+    """The label and badge kind of one step, from the timeline ``evkin status`` shows."""
+    if step.state == "current":
+        return "sedang berjalan", "netral"
+    if step.state != "done":
+        return "belum tercatat", "netral"
+    if step.overdue:
+        return "melebihi standar", "buruk"
+    if first or step.start is None:
+        return "awal proses", "netral"
+    if not step.standard.is_days:
+        return "dicatat per tanggal", "netral"
+    return "sesuai standar", "baik"
+
+
+def timeline_block(settings: Settings, report: Report) -> str:
+    """The SOP timeline: the same dates and working days ``evkin status`` shows."""
     sop = settings.sop
-    entries = timeline(report.evaluation, report.verification.trail, sop, holidays, published)
     rows: list[list[html.Cell]] = []
-    for e in entries:
-        label, kind = TIMELINE_STATUS[e.status]
-        elapsed = "–" if e.elapsed is None else f"{e.elapsed} hari kerja"
-        rows.append([str(e.step.number), sop.role_label(e.step.actor), e.step.output,
-                     html.date(e.when), e.step.waktu.label(), elapsed,
+    steps = report.timeline.steps if report.timeline else ()
+    for i, s in enumerate(steps):
+        step = sop.step(s.number)
+        label, kind = _timeline_state(s, i == 0)
+        elapsed = "–" if s.working_days is None else f"{s.working_days} hari kerja"
+        rows.append([str(s.number), sop.role_label(s.actor), step.output,
+                     html.date(s.start), html.date(s.end), s.standard.label(), elapsed,
                      raw(html.badge(label, kind))])
-    note = ("Lama dihitung dalam hari kerja sejak langkah sebelumnya (tanpa Sabtu, Minggu, libur "
-            "nasional dan cuti bersama). Standar dalam hari dinilai; standar dalam menit atau "
-            "jam berlaku untuk pelaksanaan kegiatan, yang tidak terlihat dari tanggal, sehingga "
-            "hanya dicatat.")
+    note = ("Sama dengan evkin status. Lama dihitung dalam hari kerja dari mulai sampai selesai "
+            "langkah (tanpa Sabtu, Minggu, libur nasional dan cuti bersama). Standar dalam hari "
+            "dinilai; standar dalam menit atau jam berlaku untuk pelaksanaan kegiatan, yang "
+            "tidak terlihat dari tanggal, sehingga hanya dicatat. Langkah yang sedang berjalan "
+            "tidak dihitung di arsip.")
     return "\n".join([
         md_heading(2, "Linimasa SOP", "linimasa-sop"), "",
-        html_block(html.table(["Langkah", "Pelaksana", "Keluaran", "Tanggal", "Standar waktu",
-                               "Lama", "Keterangan"], rows, css="evkin-linimasa")
+        html_block(html.table(["Langkah", "Pelaksana", "Keluaran", "Mulai", "Selesai",
+                               "Standar waktu", "Lama", "Keterangan"], rows,
+                              css="evkin-linimasa")
                    + f'\n<p class="evkin-catatan">{text(note)}</p>'),
     ])
 
@@ -269,8 +280,7 @@ def attachments_block(settings: Settings, report: Report, page: str) -> str:
 
 
 def report_page(settings: Settings, report: Report, pdf: Pdf | Pending | None,
-                charts: Sequence[str], holidays: Container[dt.date], assets: Assets,
-                published: dt.date | dt.datetime | None = None) -> str:
+                charts: Sequence[str], assets: Assets) -> str:
     ev = report.evaluation
     page = paths.report_page(ev)
     report_dir = paths.report_dir(ev)
@@ -302,7 +312,7 @@ def report_page(settings: Settings, report: Report, pdf: Pdf | Pending | None,
         status_card(settings, report, pdf, page),
         body, "",
         approval_block(settings, report), "",
-        timeline_block(settings, report, holidays, published), "",
+        timeline_block(settings, report), "",
         attachments_block(settings, report, page), "",
     ])
 
