@@ -276,3 +276,50 @@ def test_verify_rejects_untrusted_expired_and_grafted_signatures(
         _sign_p12(final_pdf, tmp_path / "ok.p12", b"bukan-sandinya")
     assert "EVKIN_TTE_P12" in caught.value.message()
     assert "bukan-sandinya" not in caught.value.message()
+
+
+def test_ci_signs_in_a_step_of_its_own_and_the_next_build_keeps_the_seal(
+        repo: Path, tmp_path: Path, ca: Ca, httpserver: HTTPServer,
+        monkeypatch: pytest.MonkeyPatch, evkin) -> None:  # type: ignore[no-untyped-def]
+    standin = EsignStandIn(tmp_path, ca)
+    httpserver.expect_request("/api/v2/sign/pdf", method="POST").respond_with_handler(
+        standin.handle)
+    dest = tmp_path / "public"
+    # The build holds no secret: it renders and leaves the reports to the signing step.
+    run = evkin("publish", "--dest", str(dest), "--previous", "none", "--no-seal", root=repo)
+    assert run.code == 0, run.err
+    built = entry(dest)
+    assert built["segel"]["status"] == "belum" and "menunggu" in built["segel"]["pesan"]
+    assert not standin.requests
+
+    # The signing step: a refused passphrase first, then the right one.
+    set_env(monkeypatch, httpserver.url_for("/"), "bukan-" + PASSPHRASE)
+    run = evkin("publish", "--dest", str(dest), "--seal-only", root=repo)
+    assert run.code == 0 and "menolak" in run.err and "dicoba lagi" in run.err
+    page_file = dest / "arsip/2025/2025-tahunan/index.html"
+    assert "menolak" in page_file.read_text(encoding="utf-8")
+    set_env(monkeypatch, httpserver.url_for("/"), PASSPHRASE)
+    run = evkin("publish", "--dest", str(dest), "--seal-only", root=repo)
+    assert run.code == 0 and "Ditandatangani secara elektronik: 2 PDF" in run.out, run.err
+    sealed = entry(dest)
+    pdf = dest / sealed["pdf"]
+    assert sealed["segel"]["status"] == "tersegel"
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() == sealed["sha256"]
+    page = page_file.read_text(encoding="utf-8")
+    assert sealed["sha256"] in page and built["sha256"] not in page.replace(
+        f"versi-{built['sha256'][:12]}", "")
+    assert "belum ditandatangani" not in page
+    run = evkin("verify", str(pdf), "--archive", str(dest), root=repo)
+    assert run.code == 0 and "SAH" in run.out and "ASLI" in run.out, run.out
+
+    # The next build (fresh checkout, no secret): the sealed PDF comes back as it is.
+    shutil.rmtree(repo / "build", ignore_errors=True)
+    asked = len(standin.requests)
+    run = evkin("publish", "--dest", str(tmp_path / "baru"), "--previous", str(dest),
+                "--no-seal", root=repo)
+    assert run.code == 0, run.err
+    again = entry(tmp_path / "baru")
+    assert again["sha256"] == sealed["sha256"] and again["segel"]["status"] == "tersegel"
+    assert again["render"]["sha256"] == built["sha256"]
+    assert len(standin.requests) == asked
+    no_secret_in(tmp_path / "baru", run.out, run.err)

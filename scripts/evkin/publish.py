@@ -374,7 +374,7 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
             announce: Callable[[list[dict[str, Any]], dict[str, Any]], None] | None = None,
             now: dt.datetime | None = None,
             progress: Callable[[str, int, int], None] | None = None,
-            env: Mapping[str, str] | None = None) -> Outcome:
+            env: Mapping[str, str] | None = None, sign: bool = True) -> Outcome:
     """Build the final archive aside and switch ``dest`` to it; ``announce`` (if given) is
     called with the reports not announced before, after the switch."""
     from evkin.site.build import build_site, reproducible
@@ -387,7 +387,7 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     early: list[str] = []
     previous = read_previous(dest, previous_source, settings, announce is not None, early)
     tte = load_tte(settings.root)
-    sealer = Sealer(settings, tte, previous.reports(), env) if tte.enabled else None
+    sealer = Sealer(settings, tte, previous.reports(), env, sign) if tte.enabled else None
     releases = releases_dir(dest)
     releases.mkdir(parents=True, exist_ok=True)
     stamp = f"{now:%Y%m%d-%H%M%S}-{os.getpid()}"

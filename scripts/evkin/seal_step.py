@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from evkin.findings import EvkinError
+from evkin.messages import t
 from evkin.sealing import (
     NOT_SEALED,
     SEALED,
@@ -45,7 +46,8 @@ class Sealer:
 
     def __init__(self, settings: Settings, tte: TteSettings,
                  previous: Mapping[str, Mapping[str, Any]],
-                 env: Mapping[str, str] | None = None) -> None:
+                 env: Mapping[str, str] | None = None, sign: bool = True) -> None:
+        self.sign = sign  # False: a later step signs (``seal_published``), with the secrets
         self.settings = settings
         self.tte = tte
         self.previous = previous
@@ -79,6 +81,9 @@ class Sealer:
             return dataclasses.replace(art, seal=SEALED,
                                        render_sha256=str(kept.get("sha256") or ""))
         render_sha = art.sha256
+        if not self.sign:
+            return dataclasses.replace(art, seal=NOT_SEALED, seal_note=t("tte.pending_step"),
+                                       render_sha256=render_sha)
         sealed_file = path.with_name(f"{art.key}-{render_sha[:16]}-tte.pdf")
         if sealed_file.is_file() and sealed_file.read_bytes().startswith(render):
             signed = sealed_file.read_bytes()  # sealed before on this machine: never again
@@ -134,3 +139,93 @@ def seal_states(settings: Settings, archive: str | None = None) -> dict[str, str
         record = entry.get("segel") or {}
         out[report_id] = SEALED if record.get("status") == SEALED else NOT_SEALED
     return out
+
+
+def _replace_once(text: str, old: str, new: str) -> str | None:
+    return text.replace(old, new, 1) if old in text else None
+
+
+def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None = None
+                   ) -> tuple[int, list[str]]:
+    """Sign the final PDFs of a built archive that are not sealed yet, in place: the PDF, its
+    manifest entry and what its report page shows of it. The step that holds the signing
+    secrets runs this and builds nothing (no MkDocs hook runs beside them). Returns the number
+    sealed and, per report still not sealed, why (tried again by the next run)."""
+    import json
+
+    from evkin.approval import write_atomic
+    from evkin.publish import MANIFEST
+    from evkin.sealing import load_tte
+    from evkin.site import html
+    from evkin.site.report import Pdf, seal_part
+
+    tte = load_tte(settings.root)
+    if not tte.enabled:
+        raise EvkinError("seal.off")
+    release = dest.resolve()
+    try:
+        data = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise EvkinError("verify.manifest_unreadable",
+                         {"source": str(release / MANIFEST), "detail": str(error)}) from None
+    sealer = Sealer(settings, tte, {}, env)
+    done, problems = 0, []
+    for entry in data.get("laporan", []):
+        record = entry.get("segel") or {}
+        if record.get("status") == SEALED or not entry.get("pdf"):
+            continue
+        rel, page_rel = str(entry["pdf"]), str(entry.get("halaman", ""))
+        if any(".." in p.split("/") or p.startswith("/") for p in (rel, page_rel)):
+            continue
+        pdf_path = release / rel
+        render = pdf_path.read_bytes()
+        render_sha = hashlib.sha256(render).hexdigest()
+        if render_sha != entry.get("sha256") or has_signature(render):
+            continue  # not the render this manifest published: leave it alone
+        signature = entry.get("tanda_tangan") or {}
+        kepala = settings.roles.kepala_dinas
+        when = dt.datetime.fromisoformat(signature["waktu"]) if signature.get("waktu") \
+            else dt.datetime.now(dt.UTC)
+        look = Appearance(version_url(settings.site_url, page_rel, render_sha),
+                          signature.get("nama") or kepala.nama,
+                          signature.get("jabatan") or kepala.jabatan or "Kepala Dinas",
+                          when, "")
+        old = Pdf(rel, render_sha, len(render), NOT_SEALED, str(record.get("pesan") or ""),
+                  render_sha)
+        try:
+            signed = seal(render, look, sealer.backend(), tte).pdf
+        except EvkinError as error:
+            new = dataclasses.replace(old, seal_note=error.message())
+            entry["segel"] = {"status": NOT_SEALED, "pesan": error.message()}
+            problems.append(f"{entry.get('id')}: {error.message()}")
+        except Exception as error:  # a broken certificate or PDF inside pyHanko
+            note = f"{type(error).__name__}: {str(error)[:160]}"
+            new = dataclasses.replace(old, seal_note=note)
+            entry["segel"] = {"status": NOT_SEALED, "pesan": note}
+            problems.append(f"{entry.get('id')}: {note}")
+        else:
+            new = Pdf(rel, hashlib.sha256(signed).hexdigest(), len(signed), SEALED, "",
+                      render_sha)
+            tmp = pdf_path.with_name(f".{pdf_path.name}.tmp")
+            tmp.write_bytes(signed)
+            os.replace(tmp, pdf_path)
+            entry.update({"sha256": new.sha256, "ukuran": new.size,
+                          "render": {"sha256": render_sha},
+                          "segel": {"status": SEALED,
+                                    "waktu": dt.datetime.now(dt.UTC).isoformat()}})
+            done += 1
+        page = release / page_rel
+        if page.is_file():
+            text: str | None = page.read_text(encoding="utf-8")
+            for before, after in ((seal_part(old), seal_part(new)),
+                                  (f"<code>{old.sha256}</code>", f"<code>{new.sha256}</code>"),
+                                  (f"Unduh PDF ({html.size(old.size)})",
+                                   f"Unduh PDF ({html.size(new.size)})")):
+                if text is not None and before != after:
+                    text = _replace_once(text, before, after)
+            if text is None:
+                problems.append(t("tte.page_not_updated", {"page": page_rel}))
+            else:
+                write_atomic(page, text)
+    write_atomic(release / MANIFEST, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return done, problems

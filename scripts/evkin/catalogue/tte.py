@@ -57,6 +57,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tte.state_not_sealed": {
         "id": "disetujui, belum ditandatangani secara elektronik",
         "en": "approved, not yet signed electronically"},
+    "tte.pending_step": {
+        "id": "menunggu langkah penandatanganan elektronik.",
+        "en": "waiting for the electronic signing step."},
+    "tte.page_not_updated": {
+        "id": "Halaman {page} tidak dapat diperbarui dengan status TTE; bangun ulang situs.",
+        "en": "Page {page} could not be updated with the TTE state; rebuild the site."},
+    "publish.opt_no_seal": {
+        "id": "jangan tandatangani PDF final di sini (langkah terpisah --seal-only memegang "
+              "rahasia TTE)",
+        "en": "do not seal the final PDFs here (a separate --seal-only step holds the TTE "
+              "secrets)"},
+    "publish.opt_seal_only": {
+        "id": "hanya tandatangani secara elektronik PDF final yang belum ber-TTE di arsip yang "
+              "sudah dibangun (tanpa membangun apa pun)",
+        "en": "only seal the not-yet-sealed final PDFs of the archive built already (builds "
+              "nothing)"},
+    "publish.sealed": {"id": "Ditandatangani secara elektronik: {count} PDF.",
+                       "en": "Sealed electronically: {count} PDF(s)."},
     "tte.retry": {
         "id": "Penandatanganan elektronik dicoba lagi pada publikasi berikutnya.",
         "en": "Electronic signing is tried again at the next publication."},

@@ -17,6 +17,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--notify", action="store_true", help=t("publish.opt_notify"))
     p.add_argument("--notify-only", action="store_true", help=t("publish.opt_notify_only"))
     p.add_argument("--previous", metavar="FOLDER_OR_URL", help=t("publish.opt_previous"))
+    seal = p.add_mutually_exclusive_group()
+    seal.add_argument("--no-seal", action="store_true", help=t("publish.opt_no_seal"))
+    seal.add_argument("--seal-only", action="store_true", help=t("publish.opt_seal_only"))
     p.set_defaults(run=run)
 
 
@@ -40,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     from evkin.publish import announce_built, items_for, publish
 
     settings = settings_from(args)
+    if args.seal_only:
+        return _seal_only(settings, Path(args.dest))
     announce = None
     if args.notify or args.notify_only:
         # Check the mail settings before building anything.
@@ -58,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         outcome = announce_built(Path(args.dest), announce)
     else:
         outcome = publish(settings, Path(args.dest), args.previous, announce,
-                          progress=_progress)
+                          progress=_progress, sign=not args.no_seal)
     for warning in dict.fromkeys(outcome.warnings):
         print(f"{t('common.warning')}: {warning}", file=sys.stderr)
     reports = outcome.manifest["laporan"]
@@ -75,4 +80,18 @@ def run(args: argparse.Namespace) -> int:
                                           "people": len(settings.roles.penerima)}))
         else:
             print(t("publish.nothing_to_announce"))
+    return 0
+
+
+def _seal_only(settings: Any, dest: Path) -> int:
+    """Sign what the build left unsealed; a failure leaves it for the next run (exit 0: the
+    archive is still published, with the state and reason on the report page)."""
+    from evkin.seal_step import seal_published
+
+    done, problems = seal_published(settings, dest)
+    for problem in problems:
+        print(f"{t('common.warning')}: {problem}", file=sys.stderr)
+    if problems:
+        print(t("tte.retry"), file=sys.stderr)
+    print(t("publish.sealed", {"count": done}))
     return 0
