@@ -229,13 +229,48 @@ def _sign_p12(pdf: bytes, p12: Path, passphrase: bytes) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def final_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+def final_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from evkin.cli import main
 
     tmp = tmp_path_factory.mktemp("final")
     root = make_archive_repo(tmp / "repo")
     assert main(["--root", str(root), "pdf", "2025-tahunan", "-o", str(tmp / "out")]) == 0
-    return (tmp / "out" / "2025-tahunan.pdf").read_bytes()
+    return root
+
+
+@pytest.fixture
+def final_pdf(final_repo: Path) -> bytes:
+    return (final_repo.parent / "out" / "2025-tahunan.pdf").read_bytes()
+
+
+def test_seal_command_with_a_pkcs12_secret(final_repo: Path, final_pdf: bytes, tmp_path: Path,
+                                           ca: Ca, monkeypatch: pytest.MonkeyPatch,
+                                           evkin) -> None:  # type: ignore[no-untyped-def]
+    """Offices without a forge: ``evkin seal`` with the agency's own PKCS#12 certificate."""
+    root = tmp_path / "repo"
+    shutil.copytree(final_repo, root)
+    ca.pem(root / "akar.pem")
+    with (root / "evkin.yml").open("a", encoding="utf-8") as fh:
+        fh.write("\ntte:\n  penyedia: pkcs12\n  akar: [akar.pem]\n")
+    p12 = ca.pkcs12(tmp_path / "ttd.p12", SIGNER, b"sandi-p12-rahasia")
+    monkeypatch.setenv("EVKIN_TTE_P12_BASE64", base64.b64encode(p12.read_bytes()).decode())
+    monkeypatch.setenv("EVKIN_TTE_P12_PASSPHRASE", "keliru-999")
+    render = tmp_path / "laporan.pdf"
+    render.write_bytes(final_pdf)
+    url = "https://arsip.example/arsip/2025/2025-tahunan/index.html#versi-abc"
+    run = evkin("seal", str(render), "--url", url, root=root)
+    assert run.code == 2 and "EVKIN_TTE_P12_BASE64" in run.err and "keliru-999" not in run.err
+    monkeypatch.setenv("EVKIN_TTE_P12_PASSPHRASE", "sandi-p12-rahasia")
+    run = evkin("seal", str(render), "--url", url, root=root)
+    assert run.code == 0, run.err
+    sealed = tmp_path / "laporan-tte.pdf"
+    assert sealed.read_bytes().startswith(final_pdf)
+    run = evkin("seal", str(sealed), "--url", url, root=root)
+    assert run.code == 1 and "tidak ditandatangani lagi" in run.out  # never signed twice
+    run = evkin("verify", str(sealed), "--archive", str(tmp_path / "tidak-ada"), root=root)
+    assert "SAH" in run.out and SIGNER in run.out  # then: no archive manifest there
+    no_secret_in(tmp_path / "repo", run.out, run.err)
+    assert b"sandi-p12-rahasia" not in sealed.read_bytes()
 
 
 def test_verify_rejects_untrusted_expired_and_grafted_signatures(

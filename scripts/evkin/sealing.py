@@ -36,6 +36,7 @@ PROVIDERS = ("bsre", "pkcs12")
 FIELD_NAME = "TTE-Kepala-Dinas"
 P12_ENV = "EVKIN_TTE_P12"
 P12_PASSPHRASE_ENV = "EVKIN_TTE_P12_PASSPHRASE"
+P12_BASE64_ENV = "EVKIN_TTE_P12_BASE64"  # the file itself, for a forge secret
 # The signature space of the signature block (render/typst/evkin.typ ``signer-lines``).
 SPACE_WIDTH = 7.6 / 2.54 * 72
 SPACE_HEIGHT = 2.4 / 2.54 * 72
@@ -303,29 +304,50 @@ class Backend(Protocol):
 class Pkcs12Backend:
     """An agency's own certificate (or one for trying it out) in a PKCS#12 file."""
 
-    path: Path
+    path: Path | None
     passphrase: bytes = field(repr=False)
     provider: str = "pkcs12"
+    data: bytes = field(default=b"", repr=False)  # the file's bytes (EVKIN_TTE_P12_BASE64)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Pkcs12Backend:
+        import base64
+        import binascii
+
+        passphrase = env.get(P12_PASSPHRASE_ENV, "").encode()
+        if env.get(P12_BASE64_ENV):
+            try:
+                data = base64.b64decode(env[P12_BASE64_ENV], validate=False)
+            except (binascii.Error, ValueError):
+                raise EvkinError("tte.p12_unreadable", {"name": P12_BASE64_ENV}) from None
+            return cls(None, passphrase, data=data)
         path = env.get(P12_ENV, "")
         if not path:
-            raise EvkinError("tte.env_missing", {"name": P12_ENV})
+            raise EvkinError("tte.env_missing", {"name": f"{P12_ENV} / {P12_BASE64_ENV}"})
         if not Path(path).is_file():
             raise EvkinError("tte.p12_missing", {"name": P12_ENV})
-        return cls(Path(path), env.get(P12_PASSPHRASE_ENV, "").encode())
+        return cls(Path(path), passphrase)
 
     def _signer(self) -> Any:
+        import tempfile
+
         from pyhanko.sign import signers
 
         try:
-            signer = signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
-                str(self.path), passphrase=self.passphrase or None)
+            if self.path is not None:
+                signer = signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
+                    str(self.path), passphrase=self.passphrase or None)
+            else:
+                with tempfile.TemporaryDirectory(prefix="evkin-p12-") as folder:
+                    held = Path(folder) / "ttd.p12"  # private folder (0700), removed at once
+                    held.write_bytes(self.data)
+                    signer = signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
+                        str(held), passphrase=self.passphrase or None)
         except (ValueError, OSError):
             signer = None
         if signer is None:
-            raise EvkinError("tte.p12_unreadable", {"name": P12_ENV})
+            raise EvkinError("tte.p12_unreadable",
+                             {"name": P12_ENV if self.path is not None else P12_BASE64_ENV})
         return signer
 
     def issuer_line(self) -> str:
