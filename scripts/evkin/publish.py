@@ -378,6 +378,7 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     """Build the final archive aside and switch ``dest`` to it; ``announce`` (if given) is
     called with the reports not announced before, after the switch."""
     from evkin.site.build import build_site, reproducible
+    from evkin.versions import list_earlier
 
     dest = dest.absolute()
     now = now or clock.now()
@@ -401,6 +402,7 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
                                    finish=sealer.finish if sealer else None)
             data = manifest(settings, built, previous, now, _head(settings.root))
             keep_earlier(data, previous, staging)
+            list_earlier(data, staging)
             write_atomic(staging / MANIFEST, json.dumps(data, ensure_ascii=False, indent=2)
                          + "\n")
         except BaseException:
