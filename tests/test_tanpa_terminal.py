@@ -294,3 +294,47 @@ def test_results_of_an_older_head_are_not_posted(evkin: Any, httpserver: HTTPSer
 def test_bot_logins_cover_both_forges() -> None:
     assert {"github-actions[bot]", "gitea-actions"} <= forge.bot_logins({})
     assert "evkin-bot" in forge.bot_logins({"EVKIN_BOT_LOGIN": "evkin-bot"})
+
+
+# --- the guide matches the files ---------------------------------------------------------------
+
+GUIDE = Path(__file__).resolve().parents[1] / "docs" / "panduan" / "tanpa-terminal.md"
+WORKFLOWS = GUIDE.parents[2] / ".github" / "workflows"
+
+
+def _workflow(name: str) -> dict[Any, Any]:
+    import yaml
+
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_guide_names_the_workflows_their_inputs_and_jobs_as_they_are() -> None:
+    from evkin.evaluation.load import DATA_FILES, META_FILE, REPORT_FILE
+    from evkin.messages import t
+
+    text = GUIDE.read_text(encoding="utf-8")
+    rows = re.findall(r"^\| \*\*(.+?)\*\* \| `(.+?\.yml)` \|", text, re.M)
+    assert len(rows) == 2
+    for name, file in rows:
+        assert _workflow(file)["name"] == name, file
+        assert f"pilih **{name}**" in text or f"alur kerja **{name}**" in text
+    start = _workflow("evkin-mulai.yml")
+    inputs = start[True]["workflow_dispatch"]["inputs"]  # YAML reads the key 'on' as True
+    assert set(inputs) == {"id"} and "masukan `id`" in text
+    assert inputs["id"]["description"].startswith("Id evaluasi") and "**Id evaluasi**" in text
+    steps = [s.get("name", "") for job in start["jobs"].values() for s in job["steps"]]
+    assert "langkah *evkin start*" in text and "evkin start" in steps
+    jobs = [job["name"] for job in _workflow("evkin-ringkasan.yml")["jobs"].values()]
+    for mentioned in re.findall(r"\*(periksa draf|kirim komentar ringkasan)\*", text):
+        assert any(j.startswith(mentioned) for j in jobs), mentioned
+    for file in (REPORT_FILE, META_FILE, *DATA_FILES):
+        assert f"`{file}`" in text, file
+    for key in ("comment.position_title", "comment.pdf_title", "comment.findings_title",
+                "comment.capaian_title", "comment.diff_title", "comment.pdf_label"):
+        assert t(key) in text, key
+    assert "Artifacts" in text and "archive: false" in text
+    upload = next(s for s in _workflow("evkin-ringkasan.yml")["jobs"]["periksa"]["steps"]
+                  if s.get("id") == "pdf")
+    assert upload["with"]["archive"] is False
