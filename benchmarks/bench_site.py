@@ -44,7 +44,11 @@ def git(root: Path, *args: str) -> str:
 def approve_all(root: Path, ids: list[str] | None = None) -> None:
     """Paraf and signature of each folder as committed at HEAD (one ls-tree for all)."""
     from evkin.approval import Approval, Trail, save_trail
+    from evkin.trail import sign_record
 
+    # The demo's record key stands for the publishing workflow's secret.
+    key = (Path(__file__).resolve().parents[1] / "assets" / "contoh-kunci-pencatat").read_text(
+        encoding="ascii")
     head = git(root, "rev-parse", "HEAD").strip()
     trees = {}
     for line in git(root, "ls-tree", "HEAD", "evaluations/").splitlines():
@@ -53,7 +57,7 @@ def approve_all(root: Path, ids: list[str] | None = None) -> None:
     at = dt.datetime(2026, 1, 27, 9, 0, tzinfo=WIB)
     for evaluation_id in ids or sorted(trees):
         tree = trees[evaluation_id]
-        save_trail(root, Trail(evaluation_id, (
+        save_trail(root, sign_record(Trail(evaluation_id, (
             Approval("sekretaris", "paraf", "Dra. Rina Marlina, M.Si.", at,
                      jabatan="Sekretaris", nip="197511042000032001", login="rina-marlina",
                      tree=tree, commit=head),
@@ -61,7 +65,7 @@ def approve_all(root: Path, ids: list[str] | None = None) -> None:
                      at + dt.timedelta(days=1), jabatan="Kepala Dinas",
                      nip="197003121995031002", login="hendra-saputra", tree=tree,
                      commit=head),
-        ), tree=tree, commit=head, source="github"))
+        ), tree=tree, commit=head, source="github"), key))
     git(root, "add", "persetujuan")
     git(root, "commit", "-q", "-m", "Jejak persetujuan")
 

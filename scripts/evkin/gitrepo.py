@@ -115,9 +115,17 @@ def object_type(root: Path, sha: str) -> str:
     """``commit``, ``tree``, ... for an object in the repository; '' when it is not there."""
     if not sha:
         return ""
-    result = subprocess.run(["git", "cat-file", "-t", sha], cwd=root, capture_output=True,
-                            text=True, check=False)
-    return result.stdout.strip() if result.returncode == 0 else ""
+    key = (root.resolve(), sha)
+    if key not in _KNOWN_OBJECTS:
+        result = subprocess.run(["git", "cat-file", "-t", sha], cwd=root, capture_output=True,
+                                text=True, check=False)
+        if result.returncode != 0:
+            return ""  # not remembered: a later fetch may bring it
+        _KNOWN_OBJECTS[key] = result.stdout.strip()
+    return _KNOWN_OBJECTS[key]
+
+
+_KNOWN_OBJECTS: dict[tuple[Path, str], str] = {}  # objects never change type or vanish
 
 
 def file_at(root: Path, rev: str, path: str) -> str | None:
@@ -267,13 +275,29 @@ class Entry:
         return {"120000": "symlink", "160000": "submodule"}.get(self.mode, "other")
 
 
-def irregular_in_tree(root: Path, rev: str, path: str) -> list[Entry]:
-    """Entries under ``path`` at commit ``rev`` that are not regular files or folders."""
+def tree_entries(root: Path, rev: str, path: str) -> list[Entry]:
+    """Every entry under ``path`` at commit ``rev`` (folders included), with its mode."""
     result = subprocess.run(["git", "ls-tree", "-r", "-t", "-z", "--full-tree", rev, "--",
                              path], cwd=root, capture_output=True, check=False)
-    if result.returncode != 0:
-        return []
-    return [entry for entry in _entries(result.stdout) if entry.mode not in REGULAR_MODES]
+    return _entries(result.stdout) if result.returncode == 0 else []
+
+
+def irregular_in_tree(root: Path, rev: str, path: str) -> list[Entry]:
+    """Entries under ``path`` at commit ``rev`` that are not regular files or folders."""
+    return [e for e in tree_entries(root, rev, path) if e.mode not in REGULAR_MODES]
+
+
+def blob_id(root: Path, rev: str, path: str) -> str:
+    """The blob hash of ``path`` at ``rev`` ('' when absent)."""
+    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{rev}:{path}"],
+                            cwd=root, capture_output=True, text=True, check=False)
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def blob_text(root: Path, blob: str) -> str | None:
+    result = subprocess.run(["git", "cat-file", "blob", blob], cwd=root, capture_output=True,
+                            check=False)
+    return result.stdout.decode("utf-8", "replace") if result.returncode == 0 else None
 
 
 def irregular_in_index(root: Path, path: str) -> list[Entry] | None:

@@ -25,8 +25,9 @@ first that fails is the ``reason``):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from evkin import gitrepo
@@ -77,8 +78,15 @@ def tag_name(evaluation_id: str, number: int, decision: str) -> str:
 
 def committed_settings(root: Path, rev: str = "HEAD") -> Settings | None:
     """The settings as committed at ``rev`` (an uncommitted edit of evkin.yml does not count);
-    ``None`` when evkin.yml is not committed there or cannot be read."""
-    text = gitrepo.file_at(root, rev, SETTINGS_FILE)
+    ``None`` when evkin.yml is not committed there or cannot be read. Parsed once per content
+    (blob), since an archive's reports share a handful of versions of evkin.yml."""
+    blob = gitrepo.blob_id(root, rev, SETTINGS_FILE)
+    return _settings_of_blob(root.resolve(), blob) if blob else None
+
+
+@lru_cache(maxsize=64)
+def _settings_of_blob(root: Path, blob: str) -> Settings | None:
+    text = gitrepo.blob_text(root, blob)
     if text is None:
         return None
     try:
@@ -87,7 +95,7 @@ def committed_settings(root: Path, rev: str = "HEAD") -> Settings | None:
         return None
 
 
-def is_author(person: Person, authors: set[tuple[str, str]]) -> bool:
+def is_author(person: Person, authors: Set[tuple[str, str]]) -> bool:
     """Does a commit author (name, e-mail) stand for ``person`` (by e-mail, name or login)?"""
     names = {n.strip().lower() for n in (person.nama, person.login) if n.strip()}
     email = person.surel.strip().lower()
@@ -146,12 +154,19 @@ def irregular(root: Path, evaluation_id: str) -> str:
     attribute applies to ('' when there is none)."""
     from evkin.evaluation import regular
 
-    found = regular.tree_findings(root, "HEAD", evaluation_id)
+    found, files = regular.tree_scan(root, "HEAD", evaluation_id)
     if found:
         return found[0].path
-    folder = gitrepo.folder_path(evaluation_id)
-    attributes = gitrepo.content_attributes(root, gitrepo.tree_files(root, "HEAD", folder))
+    if not regular.attributes_possible(root):
+        return ""
+    attributes = gitrepo.content_attributes(root, files)
     return min(attributes) if attributes else ""
+
+
+@lru_cache(maxsize=256)
+def _authors(root: Path, evaluation_id: str, commit: str) -> frozenset[tuple[str, str]]:
+    """Who wrote the drafts of a folder up to ``commit`` (name, e-mail)."""
+    return frozenset((d.author, d.email) for d in gitrepo.drafts(root, evaluation_id, commit))
 
 
 class _SignedChecker:
@@ -168,21 +183,22 @@ class _SignedChecker:
         merge, a migrated forge), at the commit that first recorded the trail; else HEAD."""
         key = commit or "HEAD"
         if key not in self.cache:
-            candidates = []
-            if commit and gitrepo.object_type(self.root, commit) == "commit":
-                candidates.append(commit)
-            first = gitrepo.first_commit_of(self.root, f"{TRAIL_DIR}/{self.evaluation_id}.yml")
-            if first:
-                candidates.append(first)
-            candidates.append("HEAD")
             found: tuple[str, Settings | None] = ("", None)
-            for rev in candidates:
+            for rev in self._candidates(commit):
                 settings = committed_settings(self.root, rev)
                 if settings is not None:
                     found = (gitrepo.resolve_commit(self.root, rev), settings)
                     break
             self.cache[key] = found
         return self.cache[key]
+
+    def _candidates(self, commit: str) -> Iterator[str]:
+        if commit and gitrepo.object_type(self.root, commit) == "commit":
+            yield commit
+        first = gitrepo.first_commit_of(self.root, f"{TRAIL_DIR}/{self.evaluation_id}.yml")
+        if first:
+            yield first
+        yield "HEAD"
 
     def person(self, number: int, approval: Approval, label: str
                ) -> tuple[str, dict[str, object]] | None:
@@ -199,12 +215,12 @@ class _SignedChecker:
             field, value, want = _first_difference(expected, approval)
             return "trail.person_mismatch", {**params, "field": field, "value": value,
                                              "expected": want}
-        if approval.decision != RETURN and approval.commit and \
-                gitrepo.object_type(self.root, approval.commit) == "commit":
-            authors = {(d.author, d.email) for d in gitrepo.drafts(
-                self.root, self.evaluation_id, approval.commit)}
-            if is_author(holder, authors):
-                return "trail.author", {**params, "name": holder.nama}
+        wrote = (approval.decision != RETURN and approval.commit
+                 and gitrepo.object_type(self.root, approval.commit) == "commit"
+                 and is_author(holder, _authors(self.root, self.evaluation_id,
+                                                approval.commit)))
+        if wrote:
+            return "trail.author", {**params, "name": holder.nama}
         return None
 
     def check(self, number: int, approval: Approval) -> tuple[RecordCheck, str | None,

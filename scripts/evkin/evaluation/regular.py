@@ -84,10 +84,24 @@ def _owner(by_rel: dict[str, Path], path: str) -> Path | None:
 def tree_findings(root: Path, rev: str, evaluation_id: str) -> list[Finding]:
     """The same refusal for a folder as committed at ``rev`` (the gate's head, the approved
     commit): links, submodules and attribute files in the tree, never followed."""
-    folder = gitrepo.folder_path(evaluation_id)
+    return tree_scan(root, rev, evaluation_id)[0]
+
+
+def tree_scan(root: Path, rev: str, evaluation_id: str) -> tuple[list[Finding], list[str]]:
+    """``tree_findings`` and the folder's blob paths, from one listing of the tree."""
+    entries = gitrepo.tree_entries(root, rev, gitrepo.folder_path(evaluation_id))
     out = [Finding(e.path, None, f"regular.{e.kind}", {"target": ""})
-           for e in gitrepo.irregular_in_tree(root, rev, folder)]
-    listed = gitrepo.tree_files(root, rev, folder)
+           for e in entries if e.mode not in gitrepo.REGULAR_MODES]
+    files = [e.path for e in entries if e.mode in ("100644", "100755", "120000")]
     out += [Finding(p, None, "regular.attribute_file", {"name": p.rsplit("/", 1)[-1]})
-            for p in listed if p.rsplit("/", 1)[-1] in ATTRIBUTE_FILES]
-    return out
+            for p in files if p.rsplit("/", 1)[-1] in ATTRIBUTE_FILES]
+    return out, files
+
+
+def attributes_possible(root: Path) -> bool:
+    """Can a ``.gitattributes`` rule reach an evaluation folder? Only from the root, from
+    ``evaluations/`` or from the repository's own ``info/attributes`` (attribute files inside
+    a folder are refused by name)."""
+    return any(p.is_file() for p in (root / ".gitattributes",
+                                     root / gitrepo.EVALUATIONS / ".gitattributes",
+                                     root / ".git" / "info" / "attributes"))

@@ -27,7 +27,7 @@ from evkin.trail import RecordCheck, Verification, verify_trail
 
 PARALLEL_FROM = 64
 DECIDING_MODULES = ("trail.py", "approval.py", "approval_order.py", "signing.py", "gitrepo.py",
-                    "sop.yml")
+                    "sop.yml", "settings.py", "evaluation/regular.py")
 
 
 def verify_one(root: Path, evaluation_id: str, seen: tuple[str, bool] | None = None
@@ -65,7 +65,10 @@ def key(root: Path, evaluation_id: str, state: GitState) -> str:
     h = hashlib.sha256(_code_hash().encode())
     h.update(path.read_bytes() if path.is_file() else b"-")
     h.update(f"\0{state.trees.get(evaluation_id, '')}\0{state.folder_dirty(evaluation_id)}"
-             f"\0{state.blobs.get('evkin.yml', '')}\0{'evkin.yml' in state.dirty}".encode())
+             f"\0{state.blobs.get('evkin.yml', '')}\0{'evkin.yml' in state.dirty}"
+             f"\0{state.blobs.get('.gitattributes', '')}".encode())
+    for extra in (root / "evaluations" / ".gitattributes", root / ".git" / "info" / "attributes"):
+        h.update(extra.read_bytes() if extra.is_file() else b"-")
     return h.hexdigest()
 
 
@@ -86,7 +89,8 @@ def _signed(root: Path, ids: Sequence[str]) -> bool:
     Without them, verification with ``seen`` reads files only."""
     for evaluation_id in ids:
         path = trail_path(root, evaluation_id)
-        if path.is_file() and b"ssh" in path.read_bytes():
+        if path.is_file() and (b"ssh" in (data := path.read_bytes())
+                               or b"SSH SIGNATURE" in data):
             return True
     return False
 
