@@ -43,9 +43,18 @@ def _iso(moment: dt.datetime) -> str:
 
 def user(forge: str, login: str, uid: int = 1) -> dict[str, Any]:
     if forge == "github":
+        api = f"{API[forge]}/users/{login}"
         return {"login": login, "id": uid, "node_id": f"U_{uid}", "avatar_url": "",
-                "gravatar_id": "", "url": f"{API[forge]}/users/{login}",
-                "html_url": f"{HOST[forge]}/{login}", "type": "User", "site_admin": False}
+                "gravatar_id": "", "url": api, "html_url": f"{HOST[forge]}/{login}",
+                "followers_url": f"{api}/followers",
+                "following_url": f"{api}/following{{/other_user}}",
+                "gists_url": f"{api}/gists{{/gist_id}}",
+                "starred_url": f"{api}/starred{{/owner}}{{/repo}}",
+                "subscriptions_url": f"{api}/subscriptions",
+                "organizations_url": f"{api}/orgs", "repos_url": f"{api}/repos",
+                "events_url": f"{api}/events{{/privacy}}",
+                "received_events_url": f"{api}/received_events", "type": "User",
+                "site_admin": False}
     return {"id": uid, "login": login, "login_name": "", "full_name": login,
             "email": EMAILS.get(login, f"{login}@noreply.example"), "avatar_url": "",
             "html_url": f"{HOST[forge]}/{login}", "language": "id-ID", "is_admin": False,
