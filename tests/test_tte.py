@@ -258,6 +258,11 @@ def test_seal_command_with_a_pkcs12_secret(final_repo: Path, final_pdf: bytes, t
     render = tmp_path / "laporan.pdf"
     render.write_bytes(final_pdf)
     url = "https://arsip.example/arsip/2025/2025-tahunan/index.html#versi-abc"
+    draft = tmp_path / "draf.pdf"
+    assert evkin("pdf", "2026-tw1", "-o", str(tmp_path / "draf"), root=root).code in (0, 1)
+    shutil.copyfile(next((tmp_path / "draf").glob("2026-tw1*.pdf")), draft)
+    run = evkin("seal", str(draft), "--url", url, root=root)
+    assert run.code == 2 and "bukan draf" in run.err  # a draft is never sealed
     run = evkin("seal", str(render), "--url", url, root=root)
     assert run.code == 2 and "EVKIN_TTE_P12_BASE64" in run.err and "keliru-999" not in run.err
     monkeypatch.setenv("EVKIN_TTE_P12_PASSPHRASE", "sandi-p12-rahasia")
@@ -396,3 +401,17 @@ def test_a_newer_approval_keeps_the_earlier_version_downloadable(
     assert run.code == 1 and "VERSI LAMA" in run.out and new["halaman"] in run.out
     run = evkin("verify", str(dest / new["pdf"]), "--archive", str(dest), root=repo)
     assert run.code == 0 and "ASLI" in run.out
+
+
+def test_a_seal_that_does_not_verify_is_not_published(final_pdf: bytes, tmp_path: Path,
+                                                     ca: Ca) -> None:
+    """A signer whose certificate does not chain to tte.akar (a misconfigured service, a
+    wrong certificate) is refused before anything is published."""
+    other = Ca.make("CA Tak Dikenal")
+    backend = sealing.Pkcs12Backend(other.pkcs12(tmp_path / "x.p12", SIGNER, b"p"), b"p")
+    tte = sealing.TteSettings("pkcs12", (ca.pem(tmp_path / "akar.pem"),))
+    look = sealing.Appearance("https://arsip.example/#versi-1", SIGNER, "Kepala Dinas",
+                              __import__("datetime").datetime(2026, 1, 30, 9, 0), "")
+    with pytest.raises(sealing.EvkinError) as caught:
+        sealing.seal(final_pdf, look, backend, tte)
+    assert caught.value.code == "tte.seal_invalid"

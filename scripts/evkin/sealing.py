@@ -228,7 +228,6 @@ def locate(pdf: bytes, name: str) -> tuple[int, tuple[float, float, float, float
 
     reader = PdfReader(io.BytesIO(pdf))
     wanted = " ".join(name.split())
-    fallback: tuple[int, tuple[float, float, float, float]] | None = None
     for number, page in enumerate(reader.pages):
         runs: list[tuple[str, float, float, float]] = []
 
@@ -247,13 +246,11 @@ def locate(pdf: bytes, name: str) -> tuple[int, tuple[float, float, float, float
                 continue
             bottom = y + size * 1.3  # clear of the name's underline
             box = (x, bottom, x + SPACE_WIDTH, bottom + SPACE_HEIGHT - size * 0.5)
-            # The report's own block holds evkin's approval note (the trail file's path).
+            # The report's own block holds evkin's approval note (the trail file's path);
+            # a draft's block holds "BELUM DITANDATANGANI" instead and is never sealed.
             if any(NOTE_MARK in t and box[0] <= tx <= box[2] and box[1] <= ty <= box[3]
                    for t, tx, ty, _ in runs):
                 return number, box
-            fallback = fallback or (number, box)
-    if fallback is not None:
-        return fallback
     raise EvkinError("tte.no_space", {"name": name})
 
 
@@ -386,6 +383,11 @@ def seal(render: bytes, look: Appearance, backend: Backend, tte: TteSettings) ->
     signed = backend.sign(render, png, page, box, tte)
     if not signed.startswith(render):
         raise EvkinError("tte.not_incremental")
+    if tte.roots:  # what the service sent back must verify before it is published
+        checks = verify_signatures(signed, load_roots(tte.roots))
+        if not checks or not checks[-1].ok or not checks[-1].whole_file:
+            raise EvkinError("tte.seal_invalid",
+                             {"signer": checks[-1].signer if checks else "–"})
     return Sealed(signed, hashlib.sha256(signed).hexdigest(),
                   hashlib.sha256(render).hexdigest(), backend.provider)
 

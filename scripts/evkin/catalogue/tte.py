@@ -26,9 +26,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas PKCS#12 ({name}) tidak dapat dibuka: kata sandi salah atau berkas rusak.",
         "en": "The PKCS#12 file ({name}) cannot be opened: wrong passphrase or broken file."},
     "tte.no_space": {
-        "id": "Ruang tanda tangan atas nama {name} tidak ditemukan di PDF final; PDF tidak "
-              "ditandatangani.",
-        "en": "The signature space for {name} was not found in the final PDF; not signed."},
+        "id": "Ruang tanda tangan {name} dengan catatan persetujuan evkin tidak ditemukan: "
+              "hanya PDF final yang sudah disetujui (bukan draf) yang dapat ditandatangani "
+              "secara elektronik. Buat ulang dengan 'evkin pdf' setelah persetujuan.",
+        "en": "No signature space for {name} with evkin's approval note was found: only an "
+              "approved final PDF (not a draft) can be sealed. Rebuild it with 'evkin pdf' "
+              "after the approval."},
+    "tte.seal_invalid": {
+        "id": "Tanda tangan yang dikembalikan layanan tidak sah terhadap akar tepercaya "
+              "(tte.akar) ({signer}); hasilnya tidak diterbitkan.",
+        "en": "The signature the service returned does not verify against the trust roots "
+              "(tte.akar) ({signer}); it is not published."},
     "tte.not_incremental": {
         "id": "Layanan penandatanganan mengubah isi PDF (bukan pembaruan bertahap); hasilnya "
               "ditolak.",
