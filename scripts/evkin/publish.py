@@ -414,6 +414,10 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
         release, changed = current, False
     else:
         release = releases / stamp
+        n = 1
+        while release.exists():  # two publications within the same second
+            n += 1
+            release = releases / f"{stamp}-{n}"
         os.replace(staging, release)
         switch(dest, release)
         prune(dest)
