@@ -114,6 +114,7 @@ def test_closed_recommendation_no_longer_asks_for_follow_up(
 def test_status_spellings() -> None:
     assert normalise_status("Dalam_Proses") == "dalam proses"
     assert normalise_status("tidak-relevan-lagi") == "tidak relevan lagi"
+    assert normalise_status("Selesai.") == "selesai"
     assert normalise_status("hampir selesai") is None
 
 
@@ -183,3 +184,35 @@ def test_tracker_and_report_pages_show_the_samples_follow_up(
 
 def parse_text(markup: str) -> list[str]:
     return [t.strip() for t in read(markup).text if t.strip()]
+
+
+def test_a_final_report_never_quotes_unapproved_recommendation_text(
+        sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    """Editing an approved evaluation's recommendation afterwards withholds that evaluation;
+    the later final report keeps its approved follow-up, without the edited text."""
+    from evkin.site.collect import collect
+    from evkin.trail import verify_trail
+
+    from .conftest import git
+    from .test_pdf import flat, texts
+
+    edit(sample_repo, "evaluations/2024-tahunan/rekomendasi.yml",
+         "teks: Percepatan survei kondisi jalan menjadi dua kali setahun",
+         "teks: Survei kondisi jalan cukup sekali setahun")
+    git(sample_repo, "commit", "-q", "-am", "Ubah rekomendasi yang sudah disetujui")
+    settings = load_settings(sample_repo)
+    assert not verify_trail(sample_repo, "2024-tahunan").ok
+    assert verify_trail(sample_repo, "2025-tahunan").ok
+
+    report = collect(settings, False, {"2025-tahunan": verify_trail(sample_repo,
+                                                                     "2025-tahunan")}).by_id()
+    rows = report["2025-tahunan"].follow_up
+    assert [(r.id, r.teks, r.status) for r in rows] == [
+        ("2024-tahunan-R1", "", "selesai"), ("2024-tahunan-R2", "", "selesai"),
+        ("2024-tahunan-R3", "", "dalam proses")]
+
+    run: Run = evkin("pdf", "-o", str(sample_repo / "out"), "2025-tahunan", root=sample_repo)
+    assert run.code == 0, run.err
+    text = flat(" ".join(texts(sample_repo / "out" / "2025-tahunan.pdf")))
+    assert "cukup sekali setahun" not in text
+    assert "teks rekomendasi tidak ditampilkan karena laporan asalnya belum final" in text

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,7 +51,7 @@ def origin_of(rec_id: str) -> str | None:
 
 def normalise_status(text: str) -> str | None:
     """``Dalam Proses``, ``dalam_proses``, ``dalam-proses`` → ``dalam proses``; else None."""
-    key = " ".join(re.sub(r"[_-]", " ", text).lower().split())
+    key = " ".join(re.sub(r"[_-]", " ", text).lower().split()).rstrip(".,;:! ")
     return key if key in STATUSES else None
 
 
@@ -447,16 +447,21 @@ class Row:
 
 def follow_up_rows(record: Record, ledger: Ledger) -> list[Row]:
     """The follow-up table of one evaluation, in the order its file gives, each with the
-    recommendation it follows up."""
+    recommendation it follows up. A recommendation the ledger does not hold (its evaluation
+    left out, e.g. not final) keeps its row, with its id and no text: the table never shows
+    text that was not approved."""
     out = []
     for follow in record.follow_ups:
-        entry = ledger.entries.get(follow.rekomendasi)
-        if entry is None:
+        if not follow.rekomendasi:
             continue
-        rec = entry.recommendation
         detail = follow.uraian
         if follow.status == TIDAK_RELEVAN and follow.alasan:
             detail = f"{detail} (alasan: {follow.alasan})" if detail else follow.alasan
+        entry = ledger.entries.get(follow.rekomendasi)
+        if entry is None:
+            out.append(Row(follow.rekomendasi, "", "", None, follow.status, detail, follow.bukti))
+            continue
+        rec = entry.recommendation
         out.append(Row(rec.id, rec.teks, rec.penanggung_jawab, rec.tenggat,
                        follow.status, detail, follow.bukti))
     return out
@@ -541,8 +546,15 @@ def ledger_of(settings: Settings) -> Ledger:
 
 
 def rows_for(settings: Settings, evaluation_id: str,
-             ledger: Ledger | None = None) -> tuple[Row, ...]:
-    """The follow-up table of ``evaluation_id`` (empty when it follows nothing up)."""
-    ledger = ledger or ledger_of(settings)
-    record = records_by_id(ledger.records).get(evaluation_id)
+             trusted: Callable[[str], bool] | None = None) -> tuple[Row, ...]:
+    """The follow-up table of ``evaluation_id`` (empty when it follows nothing up).
+    ``trusted``: which other evaluations may lend their recommendations' text (for a final
+    report: those whose approval verifies, so the text is the approved text)."""
+    from evkin.evaluation.load import evaluation_folders
+
+    records = [r for r in gather(settings, evaluation_folders(settings))
+               if r.evaluation_id == evaluation_id or trusted is None
+               or trusted(r.evaluation_id)]
+    ledger = build_ledger(records)
+    record = records_by_id(records).get(evaluation_id)
     return tuple(follow_up_rows(record, ledger)) if record else ()

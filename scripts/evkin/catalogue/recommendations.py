@@ -120,4 +120,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Target triwulan diambil dari rencana aksi {path}.",
         "en": "Quarterly targets taken from the rencana aksi {path}.",
     },
+    "rec.text_not_final": {
+        "id": "({id}: teks rekomendasi tidak ditampilkan karena laporan asalnya belum final)",
+        "en": "({id}: recommendation text not shown because its report is not final)",
+    },
 }

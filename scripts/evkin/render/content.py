@@ -290,7 +290,8 @@ def follow_up_table(rows: Sequence[FollowUpRow]) -> dict[str, Any] | None:
         "caption": d("rec.table_title"),
         "headers": d("render.follow_up_headers").split("|"),
         "rows": [[
-            f"{n}.", f"{r.teks} ({r.id})", r.penanggung_jawab,
+            f"{n}.", f"{r.teks} ({r.id})" if r.teks else d("rec.text_not_final", id=r.id),
+            r.penanggung_jawab or "–",
             indonesian.tanggal(r.tenggat) if r.tenggat else "–",
             r.status[:1].upper() + r.status[1:],
             r.uraian or "–",

@@ -242,12 +242,21 @@ def prepare_loaded(settings: Settings, items: Sequence[Loaded], documents: bool,
         prev_label = prev_period.label() if prev_period else None
         if report:
             follow_up = (item.follow_up if item.follow_up is not None
-                         else rows_for(settings, evaluation.id))
+                         else rows_for(settings, evaluation.id,
+                                       _approved(settings) if item.verification.ok else None))
             units.append(_report_unit(settings, evaluation, item.results, prev_label,
                                       item.verification, source, follow_up))
         if documents:
             units += _document_units(settings, evaluation, item.verification, source, only)
     return units, refused, []
+
+
+def _approved(settings: Settings) -> Callable[[str], bool]:
+    """For a final report: the evaluations whose own approval verifies (their text is what
+    was approved)."""
+    from evkin.trail import verify_trail
+
+    return lambda evaluation_id: verify_trail(settings.root, evaluation_id).ok
 
 
 def _base(settings: Settings, evaluation: Evaluation, verification: Verification,

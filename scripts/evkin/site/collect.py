@@ -76,6 +76,8 @@ def collect(settings: Settings, preview: bool,
     records = {c.evaluation.id: recommendations.read_folder(c.evaluation.path, settings.root)[0]
                for c in checked}
     ledger = recommendations.build_ledger(records.values())
+    # A final report quotes only recommendations of final reports: approved text only.
+    approved = recommendations.build_ledger(r for i, r in records.items() if found[i].ok)
     changed = gitrepo.change_times(settings.root)
     facts = {}
     for item in checked:
@@ -95,7 +97,8 @@ def collect(settings: Settings, preview: bool,
         record = records[evaluation.id]
         report = Report(evaluation, tuple(results), tuple(averages(results, settings.scale)),
                         found[evaluation.id], tuple(item.findings), prev, record,
-                        tuple(recommendations.follow_up_rows(record, ledger)),
+                        tuple(recommendations.follow_up_rows(
+                            record, approved if found[evaluation.id].ok else ledger)),
                         progress(facts[evaluation.id], settings.sop, None, holidays))
         (reports if (report.final or preview) else withheld).append(report)
     return Collection(tuple(reports), tuple(withheld), preview, holidays=holidays)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Container, Mapping, Sequence
 
+from evkin.messages import t
 from evkin.recommendations import (
     BELUM,
     Entry,
@@ -56,7 +57,8 @@ def follow_up_block(page: str, report: Report, level: int) -> str:
     rows: Sequence[Row] = report.follow_up
     if not rows:
         return ""
-    body = [[r.id, r.teks, r.penanggung_jawab, html.date(r.tenggat) if r.tenggat else "–",
+    body = [[r.id, r.teks or t("rec.text_not_final", {"id": r.id}, "id"),
+             r.penanggung_jawab or "–", html.date(r.tenggat) if r.tenggat else "–",
              html.raw(status_badge(r.status)), r.uraian or "–", _evidence(page, report, r.bukti)]
             for r in rows]
     link = html.link(paths.url(page, PAGE), "Semua rekomendasi dan statusnya")
