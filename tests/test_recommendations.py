@@ -216,3 +216,19 @@ def test_a_final_report_never_quotes_unapproved_recommendation_text(
     text = flat(" ".join(texts(sample_repo / "out" / "2025-tahunan.pdf")))
     assert "cukup sekali setahun" not in text
     assert "teks rekomendasi tidak ditampilkan karena laporan asalnya belum final" in text
+
+
+def test_later_changes_elsewhere_never_stop_an_approved_report_rendering(
+        sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    """Removing the earlier evaluation's recommendations makes the approved 2025 follow-up
+    point at nothing: `check` says so, but the signed PDF is still made as approved."""
+    from .conftest import git
+
+    (sample_repo / "evaluations/2024-tahunan/rekomendasi.yml").unlink()
+    git(sample_repo, "commit", "-q", "-am", "Hapus rekomendasi 2024")
+    check: Run = evkin("check", "2025-tahunan", root=sample_repo)
+    assert check.code == 1
+    assert f"{FOLLOW}:3: rekomendasi 2024-tahunan-R1 tidak ada di rekomendasi.yml" in check.out
+    run: Run = evkin("pdf", "-o", str(sample_repo / "out"), "2025-tahunan", root=sample_repo)
+    assert run.code == 0, run.err
+    assert "(final, ditandatangani)" in run.out

@@ -15,6 +15,18 @@ from evkin.evaluation.model import Evaluation
 from evkin.findings import Finding
 from evkin.settings import Settings
 
+# Findings that depend on files outside the evaluation's own folder. They stop a draft, but a
+# report already approved is rendered as approved whatever happens to the other folders later.
+CROSS_CODES = frozenset({"rec.not_addressed", "rec.unknown", "rec.not_earlier",
+                         "rec.already_closed", "data.indicator_changed", "plan.target_differs"})
+
+
+def blocking(findings: Sequence[Finding], approved: bool) -> list[Finding]:
+    """The errors that stop rendering: for an approved report, none that come from other
+    folders."""
+    return [f for f in findings if f.severity == "error"
+            and not (approved and f.code in CROSS_CODES)]
+
 
 def cross_findings(settings: Settings,
                    evaluations: Sequence[Evaluation]) -> dict[str, list[Finding]]:

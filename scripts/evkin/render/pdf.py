@@ -207,15 +207,18 @@ def load(settings: Settings, evaluation_ids: Sequence[str]) -> list[Loaded]:
         return []
     all_ids = [p.name for p in evaluation_folders(settings)]
     out = []
+    from evkin.crosscheck import blocking
+
     for checked in check(settings, resolve_folders(settings, evaluation_ids), jobs=1):
         evaluation = checked.evaluation
-        if checked.errors:
+        verification = verify_trail(settings.root, evaluation.id)
+        errors = blocking(checked.findings, verification.ok)
+        if errors:
             out.append(Loaded(evaluation, (), None, Verification(False, None, ""),
-                              tuple(checked.errors)))
+                              tuple(errors)))
             continue
         out.append(Loaded(evaluation, tuple(results_for(settings, evaluation, all_ids)),
-                          previous_id(evaluation, all_ids),
-                          verify_trail(settings.root, evaluation.id)))
+                          previous_id(evaluation, all_ids), verification))
     return out
 
 

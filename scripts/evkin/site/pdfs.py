@@ -327,8 +327,10 @@ def _place(source: Path, dest: Path) -> None:
 
 def loaded(report: Report) -> Loaded:
     """What the PDF needs of a report, as the archive already computed it."""
+    from evkin.crosscheck import blocking
+
     return Loaded(report.evaluation, report.results, report.previous_id, report.verification,
-                  tuple(f for f in report.findings if f.severity == "error"), report.follow_up)
+                  tuple(blocking(report.findings, report.final)), report.follow_up)
 
 
 def _store(found: Found, keys: Mapping[str, str], cache_dir: Path) -> None:
