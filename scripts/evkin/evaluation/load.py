@@ -382,6 +382,16 @@ def _xlsx_rows(path: Path, limits: Limits, sink: _Sink) -> Iterator[Row]:
         formula_book.close()
 
 
+def _as_percent(value: float) -> str:
+    """What Excel shows for a percent-formatted cell: 0.8415 → ``84,15``."""
+    import math
+
+    if not math.isfinite(value) or abs(value) >= 1e12:
+        return repr(value)
+    shown = (Decimal(repr(float(value))) * 100).quantize(Decimal("0.0001"))
+    return format_number(shown.normalize() if shown else Decimal(0))
+
+
 class _Refused:
     """A cell already reported (merged, formula without value, percent): not read further."""
 
@@ -398,8 +408,7 @@ def _xlsx_cell(path: Path, ref: str, value: Any, source: Any, merge: str | None,
     if (field in ("target", "target_maks", "realisasi", "realisasi_lalu")
             and isinstance(value, int | float) and not isinstance(value, bool)
             and "%" in str(source.number_format or "")):
-        sink.add(path, ref, "data.xlsx_percent", column=field,
-                 shown=format_number(round(Decimal(repr(float(value))) * 100, 4).normalize()))
+        sink.add(path, ref, "data.xlsx_percent", column=field, shown=_as_percent(value))
         return _Refused()
     return value
 
