@@ -296,3 +296,19 @@ def test_control_characters_in_a_step_document_are_located(
     line = edit(sample_repo, rel, "sifat: Segera", "sifat: Seg\x1bera")
     run = checked(evkin, sample_repo)
     assert f"{rel}:{line}: baris ini memuat karakter kendali" in run.out
+
+
+def test_a_heading_with_extra_words_is_named_with_a_hint(
+        sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    line = edit(sample_repo, f"{EVAL}/laporan.md", "## Target Kinerja\n",
+                "## Target Kinerja Triwulan II\n")
+    run = checked(evkin, sample_repo)
+    assert f"{EVAL}/laporan.md:{line}: judul 'Target Kinerja Triwulan II' tidak dikenali " \
+           "sebagai bagian 'Target Kinerja'" in run.out
+
+
+def test_a_missing_section_is_not_located_at_the_last_line(
+        sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    edit(sample_repo, f"{EVAL}/laporan.md", "## Faktor Penghambat\n", "## Hal Lain\n")
+    run = checked(evkin, sample_repo)
+    assert f"{EVAL}/laporan.md: bagian 'Faktor Penghambat' tidak ditemukan di laporan" in run.out

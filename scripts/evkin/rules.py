@@ -18,7 +18,7 @@ from evkin.capaian import compute
 from evkin.evaluation import images
 from evkin.evaluation.load import META_FILE, REPORT_FILE
 from evkin.evaluation.markdown import scan
-from evkin.evaluation.model import TEMPLATE_MARK, Evaluation
+from evkin.evaluation.model import TEMPLATE_MARK, Evaluation, Section
 from evkin.findings import Finding
 from evkin.settings import Settings
 
@@ -72,19 +72,38 @@ def sections(ev: Evaluation, ctx: Context) -> Iterator[Finding]:
     if not (ev.path / REPORT_FILE).is_file():
         return
     path = _rel(ev.path / REPORT_FILE, ctx)
-    last_line = ev.report_text.count("\n") + 1
     for analysis in ctx.settings.sop.analisis:
         found = [s for s in ev.sections if s.key == analysis.key]
         if not found:
-            yield Finding(path, last_line, "section.missing", {
-                "title": analysis.judul,
-                "accepted": ", ".join(ctx.settings.section_titles(analysis.key))})
+            titles = ctx.settings.section_titles(analysis.key)
+            near = _near_heading(ev, titles)
+            if near is not None:  # "Target Kinerja Triwulan II": say which heading and why
+                yield Finding(path, near.line, "section.near_miss", {
+                    "title": analysis.judul, "heading": near.title,
+                    "accepted": ", ".join(titles)})
+            else:  # nothing to point at: the finding is about the file, not its last line
+                yield Finding(path, None, "section.missing", {
+                    "title": analysis.judul, "accepted": ", ".join(titles)})
             continue
         section = found[0]
         text = "\n".join(line for line in section.body.splitlines()
                          if not line.lstrip().startswith("#"))
         if not text.strip():
             yield Finding(path, section.line, "section.empty", {"title": section.title})
+
+
+def _near_heading(ev: Evaluation, titles: Iterable[str]) -> Section | None:
+    """An unclaimed heading that starts with (or contains) an accepted title."""
+    from evkin.evaluation.load import normalise_heading
+
+    wanted = [normalise_heading(t) for t in titles]
+    for section in ev.sections:
+        if section.key is not None:
+            continue
+        heading = normalise_heading(section.title)
+        if any(w and (heading.startswith(w) or f" {w}" in f" {heading}") for w in wanted):
+            return section
+    return None
 
 
 def template_marks(ev: Evaluation, ctx: Context) -> Iterator[Finding]:

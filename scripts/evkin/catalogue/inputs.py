@@ -163,4 +163,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{target}' is not a readable image (PNG, JPEG, GIF or SVG); save it again in one "
               "of those formats.",
     },
+    "section.near_miss": {
+        "id": "judul '{heading}' tidak dikenali sebagai bagian '{title}'; tulis judulnya persis "
+              "(salah satu dari: {accepted}), keterangan lain di baris berikutnya, atau tambahkan "
+              "judul ini ke 'bagian' di evkin.yml.",
+        "en": "heading '{heading}' is not recognised as section '{title}'; write the heading "
+              "exactly (one of: {accepted}) with other words on the next line, or add this "
+              "heading under 'bagian' in evkin.yml.",
+    },
 }
