@@ -333,3 +333,25 @@ def test_a_refused_recipient_neither_blocks_the_others_nor_doubles_their_mail(
     entries = manifest(dest)["laporan"]
     assert all(set(e["diberitahukan_kepada"]) == set(order) and e["diberitahukan"]
                for e in entries)
+
+
+def test_a_final_report_without_a_pdf_keeps_its_publication_date(repo: Path,
+                                                                 tmp_path: Path) -> None:
+    """Two publications a few minutes apart, nothing changed: the second changes nothing,
+    also for a final report whose PDF could not be made (its step-8 date is remembered)."""
+    import datetime as dt
+
+    from evkin.publish import publish
+
+    settings = load_settings(repo)
+    dest = tmp_path / "arsip"
+    wib = dt.timezone(dt.timedelta(hours=7))
+    first = publish(settings, dest, "none", now=dt.datetime(2026, 7, 1, 9, 0, tzinfo=wib))
+    assert first.changed
+    waiting = first.manifest.get("tanpa_pdf", [])
+    assert waiting, "the archive test repository has a final report without a PDF"
+    published = {e["id"] for e in first.manifest["laporan"]}
+    assert not published & {w["id"] for w in waiting}
+    again = publish(settings, dest, None, now=dt.datetime(2026, 7, 1, 9, 7, tzinfo=wib))
+    assert not again.changed
+    assert again.manifest.get("tanpa_pdf") == waiting

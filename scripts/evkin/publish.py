@@ -77,6 +77,14 @@ class Previous:
         return {str(r["id"]): r for r in self.manifest.get("laporan", [])
                 if isinstance(r, dict) and "id" in r}
 
+    def waiting(self) -> dict[str, str]:
+        """Final reports published before without a PDF: id → first publication time."""
+        if not self.manifest:
+            return {}
+        return {str(r["id"]): str(r.get("terbit") or "")
+                for r in self.manifest.get("tanpa_pdf", [])
+                if isinstance(r, dict) and "id" in r and r.get("terbit")}
+
     def fetch(self, rel: str, into: Path, expect_sha: str = "") -> Path | None:
         """A file of the previous release (copied or downloaded), checked against its hash."""
         if rel.startswith(("/", "\\")) or ".." in rel.split("/") or "://" in rel:
@@ -222,13 +230,19 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
 
     before = previous.reports()
     superseded = list((previous.manifest or {}).get("versi_lama", []))
+    waited = previous.waiting()
     entries = []
+    waiting = []
     for report in built.collection.reports:
         if not report.final:
             continue
         artefact = built.artefacts.get(report.id)
         pdf = built.generated.pdfs.get(report.id)
         if artefact is None or pdf is None:
+            # Final but without a PDF yet: its step-8 date is kept, so the page does not
+            # show a new "diterbitkan" date at every run until the PDF is made.
+            waiting.append({"id": report.id,
+                            "terbit": waited.get(report.id) or now.isoformat()})
             continue
         ev = report.evaluation
         trail = report.verification.trail
@@ -278,6 +292,7 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
         "komit": head,
         "laporan": entries,
         "versi_lama": superseded,
+        "tanpa_pdf": waiting,
     }
 
 
@@ -324,6 +339,11 @@ def published_dates(previous: Previous, ids: list[str], now: dt.datetime
                     ) -> dict[str, dt.datetime]:
     """Step 8's date per report: when it was first published, or now."""
     out = dict.fromkeys(ids, now)
+    for report_id, terbit in previous.waiting().items():
+        try:
+            out[report_id] = dt.datetime.fromisoformat(terbit)
+        except ValueError:
+            continue
     for report_id, entry in previous.reports().items():
         try:
             out[report_id] = dt.datetime.fromisoformat(str(entry.get("terbit")))
