@@ -83,9 +83,8 @@ def load_evaluation(folder: Path, settings: Settings) -> Loaded:
 
     meta = _read_yaml(folder / META_FILE, sink)
     report_text = _read(folder / REPORT_FILE, sink)
-    if report_text is not None and not _plain_text(folder / REPORT_FILE, report_text,
-                                                   settings.limits, sink):
-        report_text = ""
+    if report_text is not None:
+        _plain_text(folder / REPORT_FILE, report_text, settings.limits, sink)
     sections = _sections(report_text, settings) if report_text is not None else ()
     indicators, data_file = _indicators(folder, settings.limits, sink)
     documents = _documents(folder, settings, sink)
