@@ -47,7 +47,10 @@ def make_repo(dest: Path, count: int, seed: int = 7) -> Path:
     for n in range(count):
         year, quarter = 1000 + n // 4, n % 4 + 1
         folder = base / f"{year}-tw{quarter}"
-        shutil.copytree(SAMPLE, folder)
+        # The sample's recommendations and their follow-up refer to 2024-tahunan: copies
+        # leave them out (each copy would otherwise owe follow-up to every earlier copy).
+        shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns(
+            "rekomendasi.yml", "tindak-lanjut.yml"))
         (folder / "evaluasi.yml").write_text(
             (folder / "evaluasi.yml").read_text(encoding="utf-8")
             .replace("sebelumnya: 2024-tahunan\n", ""), encoding="utf-8")

@@ -20,6 +20,8 @@ _ACCEPTED = {"ganti nama", "sama ganti nama", "indikator sama ganti nama", "indi
 
 def normalise_note(text: str) -> str | None:
     """``Sama, ganti nama`` → ``ganti nama``; an empty note → ``""``; anything else None."""
+    if not text:
+        return ""
     key = " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
     if not key:
         return ""

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -117,10 +118,19 @@ def read_folder(folder: Path, root: Path) -> tuple[Record, list[Finding]]:
 
 
 def _rel(path: Path, root: Path) -> str:
-    for candidate in (path, path.resolve()):
-        if candidate.is_relative_to(root.resolve()):
-            return candidate.relative_to(root.resolve()).as_posix()
+    base = _resolved(root)
+    for candidate in (root, base):
+        if path.is_relative_to(candidate):
+            return path.relative_to(candidate).as_posix()
+    resolved = path.resolve()
+    if resolved.is_relative_to(base):
+        return resolved.relative_to(base).as_posix()
     return path.as_posix()
+
+
+@lru_cache(maxsize=8)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
 
 
 def _entries(path: Path, root: Path, findings: list[Finding]) -> list[LinedDict]:
