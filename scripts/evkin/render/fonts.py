@@ -2,8 +2,8 @@
 
 Tata Naskah Dinas asks for Arial; Liberation Sans and Arimo are its metric twins (same widths,
 so line and page breaks match). evkin ships Liberation Sans (``render/liberation/``, with its
-licence) and hands that folder to Typst ahead of the system's fonts, so a machine without
-Debian's ``fonts-liberation`` typesets exactly the same bytes as one with it. Liberation Sans
+licence) and, when it leads the chain, hands Typst that folder without the system's fonts, so a
+machine without Debian's ``fonts-liberation`` typesets exactly the same bytes as one with it. Liberation Sans
 also stays last in every chain, so the chain never ends in a font that only some machines have.
 """
 
@@ -25,6 +25,10 @@ class FontChoice:
     families: tuple[str, ...]  # handed to Typst's ``text(font: ...)``
     font_paths: tuple[str, ...]  # extra folders Typst must scan (ahead of the system's)
     metric_compatible: bool  # the first family is Arial or a metric twin
+    # Scan the machine's fonts too? Not when the bundled Liberation Sans leads: Typst may
+    # otherwise pick a system copy of another version (Debian's 1.07.4) over the bundled one,
+    # and the PDF would differ from a fresh machine's.
+    system: bool = True
 
 
 def bundled_fonts() -> Path:
@@ -36,8 +40,8 @@ def bundled_fonts() -> Path:
 def _scan(paths: tuple[str, ...] = (), system: bool = True) -> Any:
     """One scan of the fonts (``paths`` first, then the machine's), shared by every compiler.
 
-    Typst prefers fonts from ``paths`` over system fonts of the same family, so the bundled
-    Liberation Sans wins over whatever version the system has.
+    Where the bundled Liberation Sans leads the chain, the machine's fonts are not scanned
+    (``FontChoice.system``): a system copy of the same family must not be picked instead.
     """
     import typst
 
@@ -56,7 +60,7 @@ def installed_families() -> frozenset[str]:
 
 def typst_fonts(choice: FontChoice) -> Any:
     """The ``typst.Fonts`` to hand a compiler: the cached scan including the bundled folder."""
-    return _scan(choice.font_paths, _system())
+    return _scan(choice.font_paths, _system() and choice.system)
 
 
 def choose(wanted: Sequence[str], installed: frozenset[str] | None = None) -> FontChoice:
@@ -72,4 +76,5 @@ def choose(wanted: Sequence[str], installed: frozenset[str] | None = None) -> Fo
                 break
     if LAST_RESORT.lower() not in {f.lower() for f in families}:
         families.append(LAST_RESORT)
-    return FontChoice(tuple(families), (str(BUNDLED),), families[0].lower() in ARIAL_METRIC)
+    return FontChoice(tuple(families), (str(BUNDLED),), families[0].lower() in ARIAL_METRIC,
+                      system=families[0].lower() != LAST_RESORT.lower())
