@@ -4,7 +4,8 @@ Tata Naskah Dinas asks for Arial; Liberation Sans and Arimo are its metric twins
 so line and page breaks match). evkin ships Liberation Sans (``render/liberation/``, with its
 licence) and, when it leads the chain, hands Typst that folder without the system's fonts, so a
 machine without Debian's ``fonts-liberation`` typesets exactly the same bytes as one with it.
-Liberation Sans also stays last in every chain, so the chain never ends in a font that only some machines have.
+Liberation Sans also stays last in every chain, so the chain never ends in a font that only
+some machines have.
 """
 
 from __future__ import annotations
