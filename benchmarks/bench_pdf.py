@@ -111,7 +111,7 @@ WARM = """
 import sys, time
 from pathlib import Path
 from evkin.settings import load_settings
-from evkin.render.pdf import build_pdf
+from evkin.outputs import build_pdf
 import matplotlib.figure, typst  # loaded, as in a batch after its first report
 settings = load_settings(Path.cwd())
 start = time.perf_counter()

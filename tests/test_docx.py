@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from evkin.render.docx import build_docx
-from evkin.render.pdf import with_paper
+from evkin.outputs import build_docx
 from evkin.settings import load_settings
 
 from .conftest import Run, copy_sample, git
@@ -70,7 +69,7 @@ def test_word_copy_paper_size_and_identical_bytes(word: Path, repo: Path,
     assert page_size_mm(word) == (210, 297)
     again = build_docx(load_settings(repo), ID, tmp_path / "a")
     assert again.read_bytes() == word.read_bytes()
-    f4 = build_docx(with_paper(load_settings(repo), "F4"), ID, tmp_path / "f4")
+    f4 = build_docx(load_settings(repo), ID, tmp_path / "f4", paper="F4")
     assert page_size_mm(f4) == (215, 330)
 
 

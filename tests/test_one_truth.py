@@ -7,13 +7,13 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from evkin import clock
+from evkin import clock, outputs
 from evkin.indonesian_dates import format_datetime
-from evkin.render import pdf as render_pdf
 from evkin.settings import load_settings
 
 from .conftest import copy_sample, git
@@ -33,9 +33,9 @@ def signed_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_reports_pdf_is_the_same_bytes_alone_in_a_batch_and_in_reverse(
         signed_repo: Path, tmp_path: Path) -> None:
     settings = load_settings(signed_repo)
-    alone = render_pdf.build_pdfs(settings, [ID], tmp_path / "alone")[ID].read_bytes()
-    batch = render_pdf.build_pdfs(settings, [OTHER, ID], tmp_path / "batch")
-    reverse = render_pdf.build_pdfs(settings, [ID, OTHER], tmp_path / "reverse")
+    alone = outputs.build_pdfs(settings, [ID], tmp_path / "alone")[ID].read_bytes()
+    batch = outputs.build_pdfs(settings, [OTHER, ID], tmp_path / "batch")
+    reverse = outputs.build_pdfs(settings, [ID, OTHER], tmp_path / "reverse")
     assert batch[ID].read_bytes() == alone
     assert reverse[ID].read_bytes() == alone
     assert batch[OTHER].read_bytes() == reverse[OTHER].read_bytes()
@@ -82,7 +82,7 @@ def test_pdf_and_cli_show_the_same_time_for_an_approval_made_late_in_utc(
     save_trail(root, dataclasses.replace(trail, approvals=approvals))
     git(root, "add", "persetujuan")
     git(root, "commit", "-q", "-m", "Late paraf", "--date=2026-01-26T22:45:00+00:00")
-    out = render_pdf.build_pdf(load_settings(root), ID, tmp_path / "out")
+    out = outputs.build_pdf(load_settings(root), ID, tmp_path / "out")
     text = flat(" ".join(texts(out)))
     assert "27 Januari 2026 pukul 05.39 WIB" in text
     assert "22.39" not in text
@@ -133,3 +133,76 @@ def test_status_and_the_site_show_the_same_timeline(archive: Path, evkin) -> Non
                 assert row[6] == ("–" if days is None else f"{days} hari kerja")
             assert ("melebihi standar" in row[7]) == step["terlambat"]
         assert all(s["status"] == "done" for s in steps)  # final: every step recorded
+
+
+def test_check_and_summary_give_the_same_indicator_rows(archive: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    """The samples and the archive's generated evaluations: one row schema, one computation
+    (the predecessor's capaian included)."""
+    checked = json.loads(evkin("check", "--format", "json", root=archive).out)
+    compared = 0
+    for item in checked["evaluations"]:
+        summary = json.loads(evkin("summary", item["id"], "--format", "json", root=archive).out)
+        assert item["indicators"] == summary["indikator"], item["id"]
+        compared += sum(1 for row in item["indicators"]
+                        if row["capaian_sebelumnya"] is not None)
+    assert compared > 0  # the comparison with the previous period is in both
+
+
+def test_the_archive_publishes_the_pdf_evkin_pdf_builds(archive: Path, tmp_path: Path) -> None:
+    """Built alone by `evkin pdf` or in the site's batch: one report, the same bytes."""
+    for evaluation_id, year in (("2024-tahunan", "2024"), ("2025-tahunan", "2025")):
+        folder = archive / "site" / "arsip" / year / evaluation_id
+        published = folder / f"laporan-{evaluation_id}.pdf"
+        alone = outputs.build_pdf(load_settings(archive), evaluation_id, tmp_path)
+        assert alone.read_bytes() == published.read_bytes(), evaluation_id
+
+
+def test_render_imports_nothing_that_loads_verifies_or_runs_git() -> None:
+    import ast
+
+    forbidden = ("evkin.workspace", "evkin.evaluation.load", "evkin.trail", "evkin.gitrepo",
+                 "evkin.assembly", "evkin.outputs", "evkin.recommendations", "evkin.site",
+                 "git")
+    render = Path(__file__).resolve().parents[1] / "scripts" / "evkin" / "render"
+    found = []
+    for path in sorted(render.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                skip |= {id(n) for n in ast.walk(node)}
+        for node in ast.walk(tree):
+            if id(node) in skip:
+                continue
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            found += [f"{path.name}: {n}" for n in names
+                      if any(n == f or n.startswith(f + ".") for f in forbidden)]
+        assert '"git"' not in path.read_text(encoding="utf-8"), path.name
+    assert found == []
+
+
+def test_a_change_to_the_capaian_code_changes_the_one_cache_key(tmp_path: Path) -> None:
+    """Pages, PDFs and trail verdicts are cached under one code key that covers capaian.py."""
+    import subprocess
+    import sys
+
+    package = Path(__file__).resolve().parents[1] / "scripts" / "evkin"
+    copy = tmp_path / "lib" / "evkin"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    probe = ("from evkin.site import pagecache, pdfs, verify;"
+             "print(pdfs.code_hash(), pagecache.package_hash(), verify._code_hash())")
+
+    def keys() -> list[str]:
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                              env={"PYTHONPATH": str(copy.parent), "PATH": "/usr/bin:/bin"},
+                              check=True)
+        return done.stdout.split()
+
+    before = keys()
+    assert len(set(before)) == 1  # one key
+    capaian = copy / "capaian.py"
+    capaian.write_text(capaian.read_text(encoding="utf-8") + "\n# changed rounding\n",
+                       encoding="utf-8")
+    after = keys()
+    assert len(set(after)) == 1 and after[0] != before[0]

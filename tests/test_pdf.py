@@ -16,6 +16,7 @@ from typing import Any
 import pypdf
 import pytest
 
+from evkin import outputs
 from evkin.approval import Approval, Trail, save_trail
 from evkin.evaluation.numbers import format_percent
 from evkin.findings import EvkinError
@@ -87,7 +88,7 @@ def draft_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def draft(draft_repo: Path) -> Path:
-    return render_pdf.build_pdf(load_settings(draft_repo), ID, draft_repo / "build" / "pdf")
+    return outputs.build_pdf(load_settings(draft_repo), ID, draft_repo / "build" / "pdf")
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +106,7 @@ def signed_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def signed(signed_repo: Path) -> Path:
     assert verify_trail(signed_repo, ID).ok
-    return render_pdf.build_pdf(load_settings(signed_repo), ID, signed_repo / "out")
+    return outputs.build_pdf(load_settings(signed_repo), ID, signed_repo / "out")
 
 
 # ---------------------------------------------------------------- content
@@ -248,7 +249,7 @@ def test_a_change_after_signing_makes_it_a_draft_again(signed_repo: Path,
     original = report.read_text(encoding="utf-8")
     try:
         report.write_text(original + "\nTambahan setelah ditandatangani.\n", encoding="utf-8")
-        path = render_pdf.build_pdf(load_settings(signed_repo), ID, tmp_path)
+        path = outputs.build_pdf(load_settings(signed_repo), ID, tmp_path)
         pages = texts(path)
         assert all("DRAF" in page for page in pages)
         text = flat(" ".join(pages))
@@ -265,7 +266,7 @@ def test_paraf_alone_shows_in_the_draft(tmp_path: Path) -> None:
     save_trail(root, Trail("2024-tahunan", (Approval(
         "sekretaris", "paraf", sek.nama, dt.datetime(2025, 1, 6, 8, 30, tzinfo=WIB),
         tree=tree),), tree=tree))
-    path = render_pdf.build_pdf(load_settings(root), "2024-tahunan", tmp_path / "out")
+    path = outputs.build_pdf(load_settings(root), "2024-tahunan", tmp_path / "out")
     text = flat(" ".join(texts(path)))
     assert "Diparaf oleh Dra. Rina Marlina, M.Si. pada 6 Januari 2025 pukul 08.30 WIB" in text
     assert "BELUM DITANDATANGANI" in text
@@ -276,8 +277,8 @@ def test_paraf_alone_shows_in_the_draft(tmp_path: Path) -> None:
 def test_page_size_a4_and_f4(draft: Path, draft_repo: Path, tmp_path: Path) -> None:
     page = pypdf.PdfReader(draft).pages[0].mediabox
     assert (round(float(page.width) / MM), round(float(page.height) / MM)) == (210, 297)
-    f4 = render_pdf.with_paper(load_settings(draft_repo), "F4")
-    path = render_pdf.build_pdf(f4, "2024-tahunan", tmp_path)
+    f4 = render_pdf.with_paper(load_settings(draft_repo), "F4")  # a draft: its own settings
+    path = outputs.build_pdf(f4, "2024-tahunan", tmp_path)
     for page in pypdf.PdfReader(path).pages:
         size = (float(page.mediabox.width) / MM, float(page.mediabox.height) / MM)
         assert size == pytest.approx((215, 330), abs=0.05)  # not Typst's 210 × 330 "asia-f4"
@@ -301,7 +302,7 @@ def test_pdfa_2b_and_document_metadata(draft: Path) -> None:
 
 def test_same_commit_gives_identical_bytes_with_the_commit_time(
         draft: Path, draft_repo: Path, tmp_path: Path) -> None:
-    again = render_pdf.build_pdf(load_settings(draft_repo), ID, tmp_path)
+    again = outputs.build_pdf(load_settings(draft_repo), ID, tmp_path)
     assert again.read_bytes() == draft.read_bytes()
     epoch = int(git(draft_repo, "log", "-1", "--format=%ct"))
     meta = pypdf.PdfReader(draft).metadata
@@ -328,7 +329,7 @@ def test_a_fresh_machine_without_system_fonts_gives_the_same_bytes(
     fonts._scan.cache_clear()
     try:
         assert "dejavu sans" not in fonts.installed_families()
-        bare = render_pdf.build_pdf(load_settings(draft_repo), ID, tmp_path)
+        bare = outputs.build_pdf(load_settings(draft_repo), ID, tmp_path)
     finally:
         fonts._scan.cache_clear()
     assert bare.read_bytes() == draft.read_bytes()
@@ -337,7 +338,7 @@ def test_a_fresh_machine_without_system_fonts_gives_the_same_bytes(
 def test_the_file_is_replaced_atomically(draft_repo: Path, tmp_path: Path) -> None:
     target = tmp_path / f"{ID}.pdf"
     target.write_bytes(b"old")
-    render_pdf.build_pdf(load_settings(draft_repo), ID, tmp_path)
+    outputs.build_pdf(load_settings(draft_repo), ID, tmp_path)
     assert target.read_bytes().startswith(b"%PDF-")
     assert [p.name for p in tmp_path.iterdir()] == [f"{ID}.pdf"]  # no temporary left over
 
@@ -375,7 +376,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
         "Lihat juga ![ikon kecil](gambar/peta.png) di sini."), encoding="utf-8")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Hostile text")
-    path = render_pdf.build_pdf(load_settings(root), ID, root / "out")
+    path = outputs.build_pdf(load_settings(root), ID, root / "out")
     return path, texts(path)
 
 
@@ -433,7 +434,7 @@ def test_evaluation_with_findings_is_refused_with_the_findings(tmp_path: Path) -
     report = root / "evaluations" / ID / "laporan.md"
     report.write_text(report.read_text(encoding="utf-8") + "\n<b>tebal</b>\n", encoding="utf-8")
     with pytest.raises(EvkinError) as caught:
-        render_pdf.build_pdf(load_settings(root), ID, tmp_path / "out")
+        outputs.build_pdf(load_settings(root), ID, tmp_path / "out")
     assert caught.value.code == "render.has_findings"
     assert any(f.code == "html.raw" and f.path.endswith("laporan.md")
                for f in caught.value.findings)
@@ -444,7 +445,7 @@ def test_evaluation_with_findings_is_refused_with_the_findings(tmp_path: Path) -
 
 def test_step_documents_as_separate_pdfs(draft_repo: Path, tmp_path: Path) -> None:
     settings = load_settings(draft_repo)
-    notulen = render_pdf.build_document_pdf(settings, ID, "notulen_pembahasan", tmp_path)
+    notulen = outputs.build_document_pdf(settings, ID, "notulen_pembahasan", tmp_path)
     assert notulen.name == f"{ID}-04-notulen-pembahasan.pdf"
     pages = texts(notulen)
     text = flat(" ".join(pages))
@@ -453,12 +454,12 @@ def test_step_documents_as_separate_pdfs(draft_repo: Path, tmp_path: Path) -> No
     assert "Ir. Doni Kurniawan, M.T. Kepala Bidang Bina Marga" in text
     assert "Rapat ditutup pukul 11.30 WIB." in text
     assert all("DRAF" in page for page in pages)
-    nota = render_pdf.build_document_pdf(settings, ID, "nota_dinas_undangan", tmp_path)
+    nota = outputs.build_document_pdf(settings, ID, "nota_dinas_undangan", tmp_path)
     text = flat(" ".join(texts(nota)))
     assert "NOTA DINAS" in text and "Sifat : Segera" in text
     assert "SEKRETARIS," in text and "NIP. 19751104 200003 2 001" in text
     with pytest.raises(EvkinError) as caught:
-        render_pdf.build_document_pdf(settings, ID, "surat_lain", tmp_path)
+        outputs.build_document_pdf(settings, ID, "surat_lain", tmp_path)
     assert caught.value.code == "render.document_unknown"
 
 

@@ -11,7 +11,6 @@ import os
 import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,8 @@ from evkin.findings import EvkinError
 
 if TYPE_CHECKING:
     import git
+
+    from evkin.render.source import Source
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's well-known empty tree
 EVALUATIONS = "evaluations"
@@ -170,15 +171,11 @@ def dirty_paths(root: Path) -> frozenset[str] | None:
     return frozenset(dirty)
 
 
-@cache
 def with_parents(paths: frozenset[str]) -> frozenset[str]:
-    """``paths`` and every folder above them: "is anything under X dirty?" becomes a set
-    lookup of X (an archive with untracked build output reports thousands of paths)."""
-    out = {path.rstrip("/") for path in paths}
-    for path in paths:
-        parts = path.rstrip("/").split("/")
-        out.update("/".join(parts[:n]) for n in range(1, len(parts)))
-    return frozenset(out)
+    """``paths`` and every folder above them (see ``render.source.with_parents``)."""
+    from evkin.render.source import with_parents as pure
+
+    return pure(paths)
 
 
 def last_change(root: Path, path: str) -> dt.datetime | None:
@@ -443,3 +440,56 @@ def change_times(root: Path, evaluation_ids: Sequence[str] | None = None,
                 trails.setdefault(parts[1][:-4], committed)
     return {i: Changed(tuple(drafts.get(i, ())), trails.get(i))
             for i in set(drafts) | set(trails)}
+
+
+def blob_at(root: Path, rev: str, path: str) -> bytes | None:
+    """The bytes of ``path`` as committed at ``rev`` (no filter applied); ``None`` when the
+    commit or the path is not there."""
+    import git
+
+    try:
+        blob = open_repo(root).commit(rev).tree / path
+    except (EvkinError, git.BadName, git.BadObject, KeyError, ValueError):
+        return None
+    if blob.type != "blob":
+        return None
+    data: bytes = blob.data_stream.read()
+    return data
+
+
+def read_source(root: Path) -> Source:
+    """HEAD's hash and committer time, and every path ``git status`` reports as changed."""
+    from evkin.render.source import Source
+
+    if not is_repo(root):
+        return Source("", None, frozenset())
+    try:
+        head = _git(root, "log", "-1", "--format=%H %ct %cI")
+    except EvkinError:
+        return Source("", None, frozenset())
+    if not head.strip():
+        return Source("", None, frozenset())
+    sha, epoch, iso = head.split()
+    when = dt.datetime.fromtimestamp(int(epoch), dt.datetime.fromisoformat(iso).tzinfo)
+    return Source(sha, when, dirty_paths(root) or frozenset())
+
+
+def commit_sources(root: Path, commits: Sequence[str]) -> dict[str, Source]:
+    """Each commit's hash and committer time (one ``git show``), as the source of a build of
+    what it holds; commits Git does not have are left out."""
+    from evkin.render.source import Source
+
+    out: dict[str, Source] = {}
+    for commit in dict.fromkeys(c for c in commits if c):
+        if commit in out:
+            continue
+        try:
+            text = _git(root, "show", "-s", "--format=%H %ct %cI", commit, "--")
+        except EvkinError:
+            continue
+        parts = text.split()
+        if len(parts) == 3:
+            when = dt.datetime.fromtimestamp(int(parts[1]),
+                                             dt.datetime.fromisoformat(parts[2]).tzinfo)
+            out[commit] = Source(parts[0], when, frozenset())
+    return out

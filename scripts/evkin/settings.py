@@ -335,7 +335,9 @@ def load_settings(root: Path) -> Settings:
     return settings
 
 
-def parse_settings(text: str, root: Path) -> Settings:
+def parse_settings(text: str, root: Path, files: bool = True) -> Settings:
+    """``files``: check that files named (the emblem) exist in the working copy; off for
+    settings read from an earlier commit, whose files come from that commit too."""
     reader = _Reader(SETTINGS_FILE)
     try:
         raw = parse(text)
@@ -363,7 +365,7 @@ def parse_settings(text: str, root: Path) -> Settings:
     if clock.zone_info(zone) is None:
         reader.add(inst.line_of("zona_waktu"), "settings.zone", value=zone)
         zone = clock.DEFAULT_ZONE
-    if agency.lambang and not (root / agency.lambang).is_file():
+    if files and agency.lambang and not (root / agency.lambang).is_file():
         reader.add(inst.line_of("lambang"), "settings.emblem_missing", path=agency.lambang)
 
     doc = reader.mapping(raw, "dokumen", required=False)

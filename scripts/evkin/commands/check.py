@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from evkin import summary
-from evkin.capaian import compute_all
 from evkin.commands import settings_from
 from evkin.messages import t
 from evkin.output import github_annotation, print_json
@@ -28,12 +27,16 @@ def _progress(done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from evkin.workspace import check, resolve_folders
+    from evkin.assembly import assemble
+    from evkin.workspace import resolve_folders
 
     settings = settings_from(args)
     folders = resolve_folders(settings, args.paths)
     show_progress = sys.stderr.isatty() and len(folders) > 20
-    checked = check(settings, folders, args.jobs, _progress if show_progress else None)
+    # The same assembly summary, the PDF and the site show (settings as approved for a final
+    # report; no timeline: check reports findings and indicator rows).
+    checked = assemble(settings, folders, timeline=False, jobs=args.jobs,
+                       progress=_progress if show_progress else None).reports
     errors = sum(len(c.errors) for c in checked)
     if args.format == "json":
         print_json({
@@ -42,9 +45,7 @@ def run(args: argparse.Namespace) -> int:
                 "path": c.evaluation.path.relative_to(settings.root).as_posix()
                 if c.evaluation.path.is_relative_to(settings.root) else str(c.evaluation.path),
                 "findings": [f.as_json() for f in c.findings],
-                "indicators": [summary.json_row(r) for r in compute_all(
-                    c.evaluation.indicators, settings.negative_formula, settings.cap,
-                    settings.scale)],
+                "indicators": [summary.json_row(r) for r in c.results],
             } for c in checked],
             "errors": errors,
         })

@@ -19,11 +19,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from evkin.commands._ids import evaluation_id
-    from evkin.render.docx import build_docx
-    from evkin.render.pdf import with_paper
-
-    settings = with_paper(settings_from(args), args.kertas)
+    from evkin.outputs import build_docx
+    settings = settings_from(args)
     out_dir = Path(args.output) if args.output else settings.root / "build" / "docx"
-    path = build_docx(settings, evaluation_id(settings, args.id), out_dir)
+    path = build_docx(settings, evaluation_id(settings, args.id), out_dir, args.kertas)
     print(t("docx.built", {"path": str(path)}))
     return 0

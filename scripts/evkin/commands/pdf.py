@@ -36,9 +36,10 @@ def _output_folder(raw: str) -> Path:
 def run(args: argparse.Namespace) -> int:
     from evkin.commands._ids import evaluation_id
     from evkin.evaluation.load import evaluation_folders
-    from evkin.render.pdf import Built, build_batch, with_paper
+    from evkin.outputs import build_batch
+    from evkin.render.pdf import Built
 
-    settings = with_paper(settings_from(args), args.kertas)
+    settings = settings_from(args)
     ids = ([evaluation_id(settings, raw) for raw in args.ids] if args.ids
            else [p.name for p in evaluation_folders(settings)])
     if not ids:
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
     jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
     batch = build_batch(settings, ids, out_dir, documents=args.dokumen, progress=shown,
-                        jobs=jobs)
+                        jobs=jobs, paper=args.kertas)
     for warning in dict.fromkeys(batch.warnings):
         print(f"{t('common.warning')}: {warning}", file=sys.stderr)
     for evaluation, findings in batch.refused.items():

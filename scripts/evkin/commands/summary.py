@@ -7,7 +7,6 @@ import csv
 import sys
 
 from evkin import summary
-from evkin.capaian import averages
 from evkin.commands import settings_from
 from evkin.evaluation.numbers import format_number, format_percent
 from evkin.messages import t
@@ -22,12 +21,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from evkin.workspace import load_one, results_for
+    from evkin.assembly import assemble_ids
 
     settings = settings_from(args)
-    checked = load_one(settings, args.id)
-    results = results_for(settings, checked.evaluation)
-    groups = averages(results, settings.scale)
+    checked = assemble_ids(settings, [args.id], timeline=False).reports[0]
+    settings = checked.settings or settings  # as approved, for a final report
+    results = checked.results
+    groups = checked.averages
     if checked.errors:
         print(t("summary.has_findings", {"id": checked.evaluation.id,
                                           "count": len(checked.errors)}), file=sys.stderr)

@@ -10,18 +10,20 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evkin.approval import Approval
 from evkin.capaian import Result, averages
 from evkin.evaluation.model import Document, Evaluation, Section
 from evkin.evaluation.numbers import format_number, format_percent
 from evkin.messages import t
-from evkin.recommendations import Row as FollowUpRow
 from evkin.render import indonesian
 from evkin.settings import Agency, Person, Settings
 from evkin.summary import target_text
-from evkin.trail import Verification
+
+if TYPE_CHECKING:
+    from evkin.recommendations import Row as FollowUpRow
+    from evkin.trail import Verification
 
 DOC_LANG = "id"  # the official document is Indonesian whatever --lang says
 PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}

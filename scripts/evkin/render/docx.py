@@ -15,17 +15,22 @@ import re
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evkin.evaluation.model import Evaluation
 from evkin.findings import EvkinError
 from evkin.indonesian_dates import day_of
 from evkin.render import content, indonesian, markup
 from evkin.render.pdf import write_output
-from evkin.render.source import build_time, read_source
+from evkin.render.source import Source, build_time
 from evkin.settings import Settings
+
+if TYPE_CHECKING:
+    from evkin.capaian import Result
+    from evkin.trail import Verification
 
 FILTER = "docx.lua"
 TWIPS_PER_MM = 1440 / 25.4
@@ -116,36 +121,22 @@ def reference_docx(paper: str, font: str) -> bytes:
     return out.getvalue()
 
 
-def docx_data(settings: Settings, evaluation_id: str, charts_dir: Path) -> tuple[
-        dict[str, Any], Evaluation, int]:
-    """(filter data, the evaluation, build time) for one evaluation; charts written as SVG."""
-    from evkin.evaluation.load import evaluation_folders
-    from evkin.evaluation.model import Period
+def docx_data(settings: Settings, evaluation: Evaluation, results: Sequence[Result],
+              prev_label: str | None, verification: Verification, source: Source,
+              charts_dir: Path) -> tuple[dict[str, Any], int]:
+    """(filter data, build time) for one assembled evaluation; charts written as SVG."""
     from evkin.render.chart import chart_svg
     from evkin.render.pdf import CHART_ROWS
-    from evkin.trail import verify_trail
-    from evkin.workspace import load_one, previous_id, results_for
 
-    checked = load_one(settings, evaluation_id)
-    evaluation = checked.evaluation
-    if checked.errors:
-        raise EvkinError("render.has_findings", {"id": evaluation.id}, checked.errors)
-
-    results = results_for(settings, evaluation)
-    prev = previous_id(evaluation, [p.name for p in evaluation_folders(settings)])
-    prev_period = Period.from_id(prev) if prev else None
-    verification = verify_trail(settings.root, evaluation.id)
     chunks = [results[i:i + CHART_ROWS] for i in range(0, len(results), CHART_ROWS)]
     svgs = [chart_svg(chunk) for chunk in chunks]
-    report = content.report_data(settings, evaluation, results,
-                                 prev_period.label() if prev_period else None, verification,
+    report = content.report_data(settings, evaluation, results, prev_label, verification,
                                  svgs)
     charts = []
     for i, item in enumerate(report["charts"]["items"]):
         path = charts_dir / f"grafik-{i + 1}.svg"
         path.write_text(item["svg"], encoding="utf-8")
         charts.append({"path": path.name, "alt": item["alt"], "caption": item["caption"]})
-    source = read_source(settings.root)
     when = build_time(source, evaluation.tanggal)
     commit = source.commit[:12] if source.commit else content.d("render.stamp_nogit")
     paraf = report["paraf"]
@@ -163,14 +154,18 @@ def docx_data(settings: Settings, evaluation_id: str, charts_dir: Path) -> tuple
         "meta": content.meta(settings, report["title"], report["title"],
                              ["Evaluasi Kinerja Internal", report["period"], report["nomor"]]),
     }
-    return data, evaluation, int(when.timestamp())
+    return data, int(when.timestamp())
 
 
-def build_docx(settings: Settings, evaluation_id: str, out_dir: Path) -> Path:
-    """Write ``<out_dir>/<id>.docx`` (atomic); same input at the same commit, same bytes."""
+def build_docx(settings: Settings, evaluation: Evaluation, results: Sequence[Result],
+               prev_label: str | None, verification: Verification, source: Source,
+               out_dir: Path) -> Path:
+    """Write ``<out_dir>/<id>.docx`` (atomic) of an assembled report (``outputs``); same
+    input at the same commit, same bytes."""
     with tempfile.TemporaryDirectory(prefix="evkin-docx-") as tmp_name:
         tmp = Path(tmp_name)
-        data, evaluation, epoch = docx_data(settings, evaluation_id, tmp)
+        data, epoch = docx_data(settings, evaluation, results, prev_label, verification,
+                                source, tmp)
         ast = markup.convert([markup.Part(evaluation.report_text,
                                           content.realisasi_heading(evaluation))],
                              writer="json")[0].text

@@ -19,23 +19,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from evkin import __version__
 from evkin.approval import write_atomic
 from evkin.capaian import Result
-from evkin.evaluation.load import REPORT_FILE
 from evkin.evaluation.model import Evaluation, Period
 from evkin.findings import EvkinError, Finding
 from evkin.indonesian_dates import day_of
 from evkin.messages import t
-from evkin.recommendations import Row as FollowUpRow
-from evkin.recommendations import rows_for
 from evkin.render import content, fonts, indonesian, markup
-from evkin.render.source import Source, build_time, read_source
+from evkin.render.source import Source, build_time
 from evkin.settings import Settings
-from evkin.trail import Verification
+
+if TYPE_CHECKING:
+    from evkin.recommendations import Row as FollowUpRow
+    from evkin.trail import Verification
 
 PDF_STANDARDS = ["a-2b"]
 CHART_ROWS = 22  # indicators per chart, so one chart fits a page
@@ -75,77 +75,7 @@ class Batch:
     warnings: list[str] = field(default_factory=list)
 
 
-# ---------------------------------------------------------------- public interface
-
-def build_pdf(settings: Settings, evaluation_id: str, out_dir: Path) -> Path:
-    """Build ``<out_dir>/<id>.pdf``: signed when the trail verifies, else a draft."""
-    built = build_pdfs(settings, [evaluation_id], out_dir)
-    return next(iter(built.values()))
-
-
-def build_pdfs(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path
-               ) -> dict[str, Path]:
-    """Build many reports with one pandoc run and one Typst compiler; all or nothing."""
-    units, refused, warnings = prepare(settings, evaluation_ids, documents=False)
-    if refused:
-        first = next(iter(refused))
-        raise EvkinError("render.has_findings", {"id": first},
-                         [f for found in refused.values() for f in found])
-    built = compile_units(settings, units, out_dir, warnings)
-    return {b.evaluation_id: b.path for b in built}
-
-
-def build_document_pdf(settings: Settings, evaluation_id: str, document_key: str,
-                       out_dir: Path) -> Path:
-    """One step 1–4 document (Nota Dinas, notulen with daftar hadir) as its own PDF."""
-    known = [spec.key for _, spec in settings.sop.documents]
-    if document_key not in known:
-        raise EvkinError("render.document_unknown", {"key": document_key, "id": evaluation_id,
-                                                     "known": ", ".join(known)})
-    units, refused, warnings = prepare(settings, [evaluation_id], documents=True,
-                                       report=False, only=document_key)
-    if refused:
-        raise EvkinError("render.has_findings", {"id": evaluation_id},
-                         refused[evaluation_id])
-    if not units:
-        spec = next(s for _, s in settings.sop.documents if s.key == document_key)
-        raise EvkinError("render.document_missing", {"key": document_key, "id": evaluation_id,
-                                                     "file": spec.file})
-    return compile_units(settings, units, out_dir, warnings)[0].path
-
-
-def build_batch(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path,
-                documents: bool = False,
-                progress: Callable[[Built], None] | None = None, jobs: int = 1) -> Batch:
-    """The CLI's batch: build what can be built, report what was refused and why.
-
-    With ``jobs`` > 1 and enough evaluations, the ids are split into chunks built by that many
-    worker processes, each with its own pandoc run and its own reused Typst compiler.
-    """
-    ids = list(evaluation_ids)
-    if jobs <= 1 or len(ids) < PARALLEL_FROM:
-        return _batch(settings, ids, out_dir, documents, progress)
-    from concurrent.futures import ProcessPoolExecutor
-
-    import typst  # noqa: F401  (imported once here, inherited by forked workers)
-
-    size = max(1, -(-len(ids) // (jobs * 2)))
-    chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
-    batch = Batch()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=single_threaded) as pool:
-        for outcome in pool.map(_batch_worker,
-                                [(settings, chunk, out_dir, documents) for chunk in chunks]):
-            if isinstance(outcome, tuple):  # an EvkinError, carried as data
-                code, params, findings = outcome
-                raise EvkinError(code, params, findings)
-            batch.refused.update(outcome.refused)
-            batch.warnings += outcome.warnings
-            for built in outcome.built:
-                batch.built.append(built)
-                if progress:
-                    progress(built)
-    return batch
-
+# ---------------------------------------------------------------- building
 
 def single_threaded() -> None:
     """Worker start: Typst spreads a compile over a thread pool; with one worker per core
@@ -155,30 +85,15 @@ def single_threaded() -> None:
     os.environ["RAYON_NUM_THREADS"] = "1"
 
 
-def _batch(settings: Settings, ids: Sequence[str], out_dir: Path, documents: bool,
-           progress: Callable[[Built], None] | None = None) -> Batch:
-    return build_loaded(settings, load(settings, ids), out_dir, documents, progress)
-
-
-def build_loaded(settings: Settings, items: Sequence[Loaded], out_dir: Path,
-                 documents: bool = False, progress: Callable[[Built], None] | None = None
-                 ) -> Batch:
-    """A batch of evaluations the caller has already loaded (see ``Loaded``)."""
-    units, refused, warnings = prepare_loaded(settings, items, documents=documents)
+def build_loaded(settings: Settings, items: Sequence[Loaded], out_dir: Path, source: Source,
+                 documents: bool = False, progress: Callable[[Built], None] | None = None,
+                 report: bool = True, only: str | None = None) -> Batch:
+    """A batch of assembled evaluations (see ``Loaded``): what can be built is, what is
+    refused is said with its findings. ``source``: the repository state (``gitrepo``)."""
+    units, refused, warnings = prepare_loaded(settings, items, documents, report, only, source)
     batch = Batch(refused=refused, warnings=warnings)
     batch.built = compile_units(settings, units, out_dir, batch.warnings, progress)
     return batch
-
-
-def _batch_worker(job: tuple[Settings, list[str], Path, bool]
-                  ) -> Batch | tuple[str, dict[str, object], list[Finding]]:
-    """One worker's chunk. An ``EvkinError`` comes back as data: its parameters would not
-    survive pickling as an exception."""
-    settings, ids, out_dir, documents = job
-    try:
-        return _batch(settings, ids, out_dir, documents)
-    except EvkinError as error:
-        return error.code, error.params, error.findings
 
 
 # ---------------------------------------------------------------- preparing data
@@ -193,47 +108,18 @@ class Loaded:
     previous_id: str | None
     verification: Verification
     errors: tuple[Finding, ...] = ()
-    follow_up: tuple[FollowUpRow, ...] | None = None  # None: read from the repository
-
-
-def load(settings: Settings, evaluation_ids: Sequence[str]) -> list[Loaded]:
-    """Load, check and compute each evaluation as ``evkin check`` would (the folder listed
-    once for all of them)."""
-    from evkin.evaluation.load import evaluation_folders
-    from evkin.trail import verify_trail
-    from evkin.workspace import check, previous_id, resolve_folders, results_for
-
-    if not evaluation_ids:
-        return []
-    all_ids = [p.name for p in evaluation_folders(settings)]
-    out = []
-    from evkin.crosscheck import blocking
-
-    for checked in check(settings, resolve_folders(settings, evaluation_ids), jobs=1):
-        evaluation = checked.evaluation
-        verification = verify_trail(settings.root, evaluation.id)
-        errors = blocking(checked.findings, verification.ok)
-        if errors:
-            out.append(Loaded(evaluation, (), None, Verification(False, None, ""),
-                              tuple(errors)))
-            continue
-        out.append(Loaded(evaluation, tuple(results_for(settings, evaluation, all_ids)),
-                          previous_id(evaluation, all_ids), verification))
-    return out
-
-
-def prepare(settings: Settings, evaluation_ids: Sequence[str], documents: bool,
-            report: bool = True, only: str | None = None
-            ) -> tuple[list[Unit], dict[str, list[Finding]], list[str]]:
-    """Load, check and compute every evaluation; refuse those with errors."""
-    return prepare_loaded(settings, load(settings, evaluation_ids), documents, report, only)
+    follow_up: tuple[FollowUpRow, ...] = ()
+    settings: Settings | None = None  # its own (as approved, for a final report)
+    source: Source | None = None  # its commit (the approved one, for a final report)
 
 
 def prepare_loaded(settings: Settings, items: Sequence[Loaded], documents: bool,
-                   report: bool = True, only: str | None = None
+                   report: bool = True, only: str | None = None,
+                   source: Source | None = None
                    ) -> tuple[list[Unit], dict[str, list[Finding]], list[str]]:
-    """The PDFs to compile for evaluations already loaded; those with errors are refused."""
-    source = read_source(settings.root)
+    """The PDFs to compile for evaluations already assembled; those with errors are refused.
+    Each is laid out with its own settings (as approved, for a final report)."""
+    source = source or Source("", None, frozenset())
     units: list[Unit] = []
     refused: dict[str, list[Finding]] = {}
     for item in items:
@@ -243,23 +129,14 @@ def prepare_loaded(settings: Settings, items: Sequence[Loaded], documents: bool,
             continue
         prev_period = Period.from_id(item.previous_id) if item.previous_id else None
         prev_label = prev_period.label() if prev_period else None
+        own = item.settings or settings
+        src = item.source or source
         if report:
-            follow_up = (item.follow_up if item.follow_up is not None
-                         else rows_for(settings, evaluation.id,
-                                       _approved(settings) if item.verification.ok else None))
-            units.append(_report_unit(settings, evaluation, item.results, prev_label,
-                                      item.verification, source, follow_up))
+            units.append(_report_unit(own, evaluation, item.results, prev_label,
+                                      item.verification, src, item.follow_up))
         if documents:
-            units += _document_units(settings, evaluation, item.verification, source, only)
+            units += _document_units(own, evaluation, item.verification, src, only)
     return units, refused, []
-
-
-def _approved(settings: Settings) -> Callable[[str], bool]:
-    """For a final report: the evaluations whose own approval verifies (their text is what
-    was approved)."""
-    from evkin.trail import verify_trail
-
-    return lambda evaluation_id: verify_trail(settings.root, evaluation_id).ok
 
 
 def _base(settings: Settings, evaluation: Evaluation, verification: Verification,
@@ -302,7 +179,7 @@ def _report_unit(settings: Settings, evaluation: Evaluation, results: Sequence[R
                                  report["nomor"], evaluation.id, content.d(status)])
     data["report"] = report
     parts: list[tuple[str, Path, int | None]] = [
-        (evaluation.report_text, evaluation.path / REPORT_FILE,
+        (evaluation.report_text, evaluation.path / "laporan.md",
          content.realisasi_heading(evaluation))]
     docs = []
     number = 0

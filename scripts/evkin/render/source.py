@@ -1,5 +1,8 @@
 """Where a build comes from: the commit, its time (the PDF's timestamp) and uncommitted edits.
 
+Pure data: ``gitrepo.read_source`` asks Git for it. For a report whose trail verifies, the
+commit is the approved one (``outputs``), so its PDF does not change with later commits.
+
 The timestamp is the commit's, never the clock's, so building the same commit twice gives the
 same bytes. Outside Git, ``SOURCE_DATE_EPOCH`` or the evaluation's date stands in.
 """
@@ -8,12 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from dataclasses import dataclass
-from pathlib import Path
+from functools import cache
 
-from evkin import gitrepo
 from evkin.render.indonesian import WIB
+
+
+@cache
+def with_parents(paths: frozenset[str]) -> frozenset[str]:
+    """``paths`` and every folder above them: "is anything under X dirty?" becomes a set
+    lookup of X (an archive with untracked build output reports thousands of paths)."""
+    out = {path.rstrip("/") for path in paths}
+    for path in paths:
+        parts = path.rstrip("/").split("/")
+        out.update("/".join(parts[:n]) for n in range(1, len(parts)))
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -25,27 +37,8 @@ class Source:
     def is_dirty(self, *prefixes: str) -> bool:
         """Is any of these paths, or anything under them, changed? (A set lookup: an archive
         with untracked build output reports many thousands of paths.)"""
-        covered = gitrepo.with_parents(self.dirty)
+        covered = with_parents(self.dirty)
         return any(p.rstrip("/") in covered for p in prefixes)
-
-
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                              check=False)
-    except OSError:
-        return None
-    return done.stdout if done.returncode == 0 else None
-
-
-def read_source(root: Path) -> Source:
-    """HEAD's hash and committer time, and every path ``git status`` reports as changed."""
-    head = _git(root, "log", "-1", "--format=%H %ct %cI")
-    if not head or not head.strip():
-        return Source("", None, frozenset())
-    sha, epoch, iso = head.split()
-    when = dt.datetime.fromtimestamp(int(epoch), dt.datetime.fromisoformat(iso).tzinfo)
-    return Source(sha, when, gitrepo.dirty_paths(root) or frozenset())
 
 
 def build_time(source: Source, fallback: dt.date | None) -> dt.datetime:

@@ -1,4 +1,4 @@
-"""Gather what the archive shows: every evaluation, its capaian, and whether its trail verifies.
+"""Gather what the archive shows: every evaluation as ``assembly.assemble`` assembles it.
 
 The one decision made here is the one that matters most: an evaluation is *final* only when
 ``trail.verify_trail`` says so. Drafts are kept only for a preview build.
@@ -7,41 +7,15 @@ The one decision made here is the one that matters most: an evaluation is *final
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evkin import recommendations
-from evkin.capaian import GroupAverage, Result, averages, evaluate
-from evkin.evaluation.model import Evaluation
-from evkin.findings import Finding
-from evkin.progress import Progress
-from evkin.recommendations import Record, Row
+from evkin.assembly import Assembled
 from evkin.settings import Settings
 from evkin.trail import Verification
 
-
-@dataclass(frozen=True)
-class Report:
-    """One evaluation as the archive sees it."""
-
-    evaluation: Evaluation
-    results: tuple[Result, ...]
-    averages: tuple[GroupAverage, ...]
-    verification: Verification
-    findings: tuple[Finding, ...] = ()
-    previous_id: str | None = None
-    record: Record | None = None  # its recommendations and follow-ups
-    follow_up: tuple[Row, ...] = ()  # its follow-up table
-    timeline: Progress | None = None  # the SOP timeline, as ``evkin status`` shows it
-
-    @property
-    def id(self) -> str:
-        return self.evaluation.id
-
-    @property
-    def final(self) -> bool:
-        return self.verification.ok
+Report = Assembled  # one evaluation as the archive sees it: as every other output does
 
 
 @dataclass(frozen=True)
@@ -58,57 +32,17 @@ class Collection:
 
 def collect(settings: Settings, preview: bool,
             verifications: Mapping[str, Verification]) -> Collection:
-    """Load and check every evaluation; keep drafts (trail not verified) only in ``preview``.
+    """Assemble every evaluation; keep drafts (trail not verified) only in ``preview``.
     ``verifications`` holds ``trail.verify_trail``'s answer per evaluation id."""
-    from evkin import gitrepo
+    from evkin.assembly import NOT_VERIFIED, assemble
     from evkin.evaluation.load import evaluation_folders
-    from evkin.messages import t
-    from evkin.progress import facts_of, holiday_years, progress
-    from evkin.timing import indonesian_holidays
-    from evkin.workspace import check
 
-    folders = evaluation_folders(settings)
-    checked = check(settings, folders)
-    ids = [c.evaluation.id for c in checked]
-    none = Verification(False, None, "trail.none")
-    found = {i: verifications.get(i, none) for i in ids}
-    loaded = {c.evaluation.id: c for c in checked}
-    records = {c.evaluation.id: recommendations.read_folder(c.evaluation.path, settings.root)[0]
-               for c in checked}
-    ledger = recommendations.build_ledger(records.values())
-    # A final report quotes only recommendations of final reports: approved text only.
-    approved = recommendations.build_ledger(r for i, r in records.items() if found[i].ok)
-    changed = gitrepo.change_times(settings.root)
-    facts = {}
-    for item in checked:
-        v = found[item.evaluation.id]
-        facts[item.evaluation.id] = facts_of(
-            item.evaluation, settings.sop, v.trail, v, changed.get(item.evaluation.id),
-            t(v.reason, v.params) if v.reason else None)
-    holidays = indonesian_holidays(holiday_years(facts.values(), None))
-    reports: list[Report] = []
-    withheld: list[Report] = []
-    for item in checked:
-        evaluation = item.evaluation
-        prev = _previous(evaluation, ids)
-        previous = loaded[prev].evaluation if prev in loaded else None
-        results = evaluate(evaluation, settings.negative_formula, settings.cap, settings.scale,
-                           previous)
-        record = records[evaluation.id]
-        report = Report(evaluation, tuple(results), tuple(averages(results, settings.scale)),
-                        found[evaluation.id], tuple(item.findings), prev, record,
-                        tuple(recommendations.follow_up_rows(
-                            record, approved if found[evaluation.id].ok else ledger)),
-                        progress(facts[evaluation.id], settings.sop, None, holidays))
-        (reports if (report.final or preview) else withheld).append(report)
-    return Collection(tuple(reports), tuple(withheld), preview, holidays=holidays)
-
-
-def _previous(evaluation: Evaluation, ids: Sequence[str]) -> str | None:
-    """The same predecessor ``workspace.results_for`` compares with (already loaded here)."""
-    from evkin.workspace import previous_id
-
-    return previous_id(evaluation, ids)
+    ids = [p.name for p in evaluation_folders(settings)]
+    assembly = assemble(settings, verifications={i: verifications.get(i, NOT_VERIFIED)
+                                                 for i in ids})
+    reports = [r for r in assembly.reports if r.final or preview]
+    withheld = [r for r in assembly.reports if not (r.final or preview)]
+    return Collection(tuple(reports), tuple(withheld), preview, holidays=assembly.holidays)
 
 
 def relative(settings: Settings, path: Path) -> str:

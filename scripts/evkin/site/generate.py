@@ -118,9 +118,10 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
             assets.files.update(found.assets)
             continue
         mine = Assets()
-        made = {paths.report_page(r.evaluation): report_page(settings, r, pdf, charts,
-                                                             mine),
-                paths.attachments_page(r.evaluation): attachments_page(settings, r, mine)}
+        made = {paths.report_page(r.evaluation): report_page(r.settings or settings, r,
+                                                             pdf, charts, mine),
+                paths.attachments_page(r.evaluation): attachments_page(r.settings or settings, r,
+                                                                       mine)}
         out.files.update(made)
         assets.files.update(mine.files)
         if page_cache is not None:

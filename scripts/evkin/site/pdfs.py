@@ -20,13 +20,12 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 
-from evkin import __version__
 from evkin.capaian import Result
 from evkin.render.pdf import Loaded, single_threaded
+from evkin.render.source import Source
 from evkin.settings import SETTINGS_FILE, Settings
 from evkin.site.collect import Report
 
@@ -51,12 +50,12 @@ class Artefact:
     render_sha256: str = ""  # the PDF as rendered, before sealing
 
 
-@cache
 def code_hash() -> str:
-    """evkin's version and every file of the rendering package."""
-    from evkin.site.pagecache import files_hash
+    """The one code key (``pagecache.package_hash``): every file of evkin, so a change to the
+    code that computes capaian or predikat rebuilds PDFs as it rebuilds pages."""
+    from evkin.site.pagecache import package_hash
 
-    return hashlib.sha256((__version__ + files_hash("evkin.render")).encode()).hexdigest()
+    return package_hash()
 
 
 def folder_hash(folder: Path) -> str:
@@ -86,7 +85,7 @@ def content_key(settings: Settings, report: Report, folders: Mapping[str, str],
 
     trail = trail_path(settings.root, report.id)
     h = hashlib.sha256()
-    for part in (code_hash(), settings_part, folders[report.id],
+    for part in (code_hash(), settings_part, report.settings_commit, folders[report.id],
                  folders.get(report.previous_id or "", "-"),
                  hashlib.sha256(trail.read_bytes()).hexdigest() if trail.is_file() else "-",
                  "final" if report.final else f"draf:{report.verification.reason}",
@@ -137,7 +136,8 @@ def _build(job: Job) -> tuple[Found, list[str]]:
 
     chart_module.chart_svg = remembered
     try:
-        batch = build_loaded(settings, [item for item, _ in items], out_dir)
+        batch = build_loaded(settings, [item for item, _ in items], out_dir,
+                             Source("", None, frozenset()))
     finally:
         chart_module.chart_svg = original
     built = {b.evaluation_id: b.path for b in batch.built if b.kind == "laporan"}
@@ -249,7 +249,10 @@ class Running:
         self.progress = progress
         self.warnings: list[str] = []
         self.done = 0
-        items = [(loaded(r), _charts_of(planned, r)) for r in planned.todo]
+        from evkin.outputs import sources_for
+
+        sources = sources_for(settings.root, planned.todo)
+        items = [(loaded(r, sources[r.id]), _charts_of(planned, r)) for r in planned.todo]
         self.tmp = tempfile.TemporaryDirectory(prefix="evkin-pdf-", dir=planned.cache_dir)
         out_dir = Path(self.tmp.name)
         jobs = jobs or (os.cpu_count() or 1)
@@ -325,12 +328,11 @@ def _place(source: Path, dest: Path) -> None:
     os.replace(tmp, dest)
 
 
-def loaded(report: Report) -> Loaded:
-    """What the PDF needs of a report, as the archive already computed it."""
-    from evkin.crosscheck import blocking
+def loaded(report: Report, source: Source | None = None) -> Loaded:
+    """What the PDF needs of a report, as the archive already assembled it."""
+    from evkin.outputs import loaded as of
 
-    return Loaded(report.evaluation, report.results, report.previous_id, report.verification,
-                  tuple(blocking(report.findings, report.final)), report.follow_up)
+    return of(report, source)
 
 
 def _store(found: Found, keys: Mapping[str, str], cache_dir: Path) -> None:

@@ -13,21 +13,16 @@ import json
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache
-from importlib import resources
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from evkin import __version__
 from evkin.approval import load_trail, trail_path, write_atomic
 from evkin.findings import EvkinError
 from evkin.site.gitstate import GitState
 from evkin.trail import RecordCheck, Verification, verify_trail
 
 PARALLEL_FROM = 64
-DECIDING_MODULES = ("trail.py", "approval.py", "approval_order.py", "signing.py", "gitrepo.py",
-                    "sop.yml", "settings.py", "evaluation/regular.py")
 
 
 def verify_one(root: Path, evaluation_id: str, seen: tuple[str, bool] | None = None
@@ -48,15 +43,11 @@ def _chunk(args: tuple[Path, list[str], Seen | None]) -> dict[str, Verification]
     return {i: verify_one(root, i, seen[i] if seen is not None else None) for i in ids}
 
 
-@cache
 def _code_hash() -> str:
-    h = hashlib.sha256(__version__.encode())
-    package = resources.files("evkin")
-    for name in DECIDING_MODULES:
-        item = package.joinpath(name)
-        if item.is_file():
-            h.update(item.read_bytes())
-    return h.hexdigest()
+    """The one code key the PDFs and pages use too (``pagecache.package_hash``)."""
+    from evkin.site.pagecache import package_hash
+
+    return package_hash()
 
 
 def key(root: Path, evaluation_id: str, state: GitState) -> str:

@@ -1,0 +1,252 @@
+"""The one assembly step: (repository state, evaluation ids) → assembled reports.
+
+Every output shows an ``Assembled`` report and computes nothing of its own: ``evkin check``
+and ``summary`` (the indicator rows), ``status`` (the timeline), the PDF and the Word copy
+(``outputs``) and the archive site (``site.collect``). Here, once per report: the folder is
+loaded and checked, the predecessor found, capaian and predikat computed and compared, sasaran
+averaged, the follow-up of earlier recommendations tabled, the trail verified, the SOP timeline
+laid out, and the settings it is rendered with chosen: for a report whose trail verifies, the
+settings (and emblem) committed at the approved commit, read from Git (``approved``).
+
+Flow: folder → ``workspace.check`` (load + rules) → ``assemble`` → renderers
+(``render.pdf``, ``render.docx``, ``site.*``, the commands' printers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from evkin.capaian import GroupAverage, Result, averages, evaluate
+from evkin.evaluation.model import Evaluation, Period
+from evkin.findings import EvkinError, Finding
+from evkin.progress import Progress
+from evkin.recommendations import Record, Row
+from evkin.settings import Settings
+from evkin.trail import Verification
+
+CHART_ROWS = 22  # indicators per chart, so one chart fits a page
+
+
+@dataclass(frozen=True)
+class Assembled:
+    """One evaluation, assembled once; every output renders this."""
+
+    evaluation: Evaluation
+    results: tuple[Result, ...]
+    averages: tuple[GroupAverage, ...]
+    verification: Verification
+    findings: tuple[Finding, ...] = ()
+    previous_id: str | None = None
+    record: Record | None = None  # its recommendations and follow-ups
+    follow_up: tuple[Row, ...] = ()  # its follow-up table
+    timeline: Progress | None = None  # the SOP timeline, as ``evkin status`` shows it
+    settings: Settings | None = None  # the settings it is rendered with (see ``approved``)
+    settings_commit: str = ""  # the approved commit they come from ('' = working copy)
+
+    @property
+    def id(self) -> str:
+        return self.evaluation.id
+
+    @property
+    def final(self) -> bool:
+        return self.verification.ok
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The errors that stop rendering (for an approved report, none that come from other
+        folders: ``crosscheck.blocking``)."""
+        from evkin.crosscheck import blocking
+
+        return tuple(blocking(self.findings, self.final))
+
+    @property
+    def previous_label(self) -> str | None:
+        period = Period.from_id(self.previous_id) if self.previous_id else None
+        return period.label() if period else None
+
+    @property
+    def charts(self) -> list[tuple[Result, ...]]:
+        """The indicator rows of each chart, in order."""
+        return [self.results[i:i + CHART_ROWS] for i in range(0, len(self.results), CHART_ROWS)]
+
+
+@dataclass(frozen=True)
+class Assembly:
+    reports: tuple[Assembled, ...]  # in the order asked
+    holidays: Mapping[dt.date, str] = field(default_factory=dict)  # of the timelines' years
+
+
+NOT_VERIFIED = Verification(False, None, "trail.none")
+
+
+def verify(root: Path, evaluation_id: str) -> Verification:
+    """``verify_trail``; an unreadable trail counts as not verified, with its reason."""
+    from evkin.trail import verify_trail
+
+    try:
+        return verify_trail(root, evaluation_id)
+    except EvkinError as error:
+        return Verification(False, None, "site.trail_unreadable",
+                            params={"detail": error.message()})
+
+
+def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
+             verifications: Mapping[str, Verification] | None = None, trails: bool = True,
+             timeline: bool = True, jobs: int | None = None,
+             progress: object = None) -> Assembly:
+    """Assemble the evaluations in ``folders`` (all when ``None``).
+
+    ``verifications``: answers already known (the archive's cached ones); otherwise each trail
+    is verified here, unless ``trails`` is false (``evkin check`` needs no verdict).
+    """
+    from evkin import gitrepo, recommendations
+    from evkin.evaluation.load import evaluation_folders, load_evaluation
+    from evkin.messages import t
+    from evkin.progress import facts_of, holiday_years
+    from evkin.progress import progress as progress_of
+    from evkin.timing import indonesian_holidays
+    from evkin.workspace import check, previous_id
+
+    every = evaluation_folders(settings)
+    all_ids = [p.name for p in every]
+    wanted = list(every if folders is None else folders)
+    checked = check(settings, wanted, jobs, progress)  # type: ignore[arg-type]
+    loaded = {c.evaluation.id: c.evaluation for c in checked}
+
+    def previous(evaluation: Evaluation) -> tuple[str | None, Evaluation | None]:
+        prev = previous_id(evaluation, all_ids)
+        if prev is None:
+            return None, None
+        if prev not in loaded and (settings.evaluations_dir / prev).is_dir():
+            loaded[prev] = load_evaluation(settings.evaluations_dir / prev, settings).evaluation
+        return prev, loaded.get(prev)
+
+    if folders is None:
+        records = {c.evaluation.id: recommendations.read_folder(c.evaluation.path,
+                                                                settings.root)[0]
+                   for c in checked}
+        ledger = recommendations.build_ledger(records.values())
+    else:
+        ledger = recommendations.ledger_of(settings)
+        records = dict(recommendations.records_by_id(ledger.records))
+
+    found: dict[str, Verification] = {}
+    for c in checked:
+        ident = c.evaluation.id
+        if verifications is not None and ident in verifications:
+            found[ident] = verifications[ident]
+        elif trails and not c.errors:
+            found[ident] = verify(settings.root, ident)
+        else:
+            found[ident] = NOT_VERIFIED
+
+    timelines: dict[str, Progress] = {}
+    holidays: Mapping[dt.date, str] = {}
+    if timeline:
+        changed = gitrepo.change_times(settings.root, None if folders is None
+                                       else [c.evaluation.id for c in checked])
+        facts = {}
+        for c in checked:
+            v = found[c.evaluation.id]
+            facts[c.evaluation.id] = facts_of(
+                c.evaluation, settings.sop, v.trail, v, changed.get(c.evaluation.id),
+                t(v.reason, v.params) if v.reason else None)
+        holidays = indonesian_holidays(holiday_years(facts.values(), None))
+        timelines = {i: progress_of(f, settings.sop, None, holidays) for i, f in facts.items()}
+
+    # A final report quotes only recommendations of final reports: approved text only.
+    def trusted(evaluation_id: str) -> bool:
+        if evaluation_id not in found:
+            found[evaluation_id] = verify(settings.root, evaluation_id)
+        return found[evaluation_id].ok
+
+    approved_ledger = (recommendations.build_ledger(r for i, r in records.items() if trusted(i))
+                       if any(found[c.evaluation.id].ok for c in checked) else ledger)
+
+    out = []
+    for c in checked:
+        evaluation = c.evaluation
+        verification = found[evaluation.id]
+        own, commit = approved(settings, verification)
+        prev, prev_evaluation = previous(evaluation)
+        results = tuple(evaluate(evaluation, own.negative_formula, own.cap, own.scale,
+                                 prev_evaluation))
+        record = records.get(evaluation.id)
+        out.append(Assembled(
+            evaluation, results, tuple(averages(results, own.scale)), verification,
+            tuple(c.findings), prev, record,
+            tuple(recommendations.follow_up_rows(
+                record, approved_ledger if verification.ok else ledger)) if record else (),
+            timelines.get(evaluation.id), own, commit))
+    return Assembly(tuple(out), holidays)
+
+
+def assemble_ids(settings: Settings, evaluation_ids: Sequence[str], **options: object
+                 ) -> Assembly:
+    """``assemble`` of evaluations named by id or path (``EvkinError`` for an unknown one)."""
+    from evkin.workspace import resolve_folders
+
+    if not evaluation_ids:
+        return Assembly(())
+    return assemble(settings, resolve_folders(settings, evaluation_ids),
+                    **options)  # type: ignore[arg-type]
+
+
+def approved(settings: Settings, verification: Verification) -> tuple[Settings, str]:
+    """The settings a report is rendered with: for a report whose trail verifies, those
+    committed at the approved commit (the signature record's ``komit``), read from Git; a
+    later change of ``evkin.yml`` on the branch affects only later approvals. A draft, or an
+    approved commit Git no longer has, uses the working copy's settings."""
+    trail = verification.trail
+    if not verification.ok or trail is None:
+        return settings, ""
+    signature = trail.latest("tanda_tangan")
+    commit = (signature.commit if signature and signature.commit else trail.commit)
+    if not commit:
+        return settings, ""
+    return settings_at(settings, commit)
+
+
+APPROVED_ASSETS = Path("build") / "evkin-cache" / "disetujui"  # emblems as approved
+_at: dict[tuple[str, str], tuple[Settings, str]] = {}
+
+
+def settings_at(settings: Settings, commit: str) -> tuple[Settings, str]:
+    """``evkin.yml`` as committed at ``commit``, its emblem as committed there too (written
+    under ``build/evkin-cache/disetujui/`` by content hash, inside Typst's root)."""
+    import dataclasses
+    import hashlib
+
+    from evkin import gitrepo
+    from evkin.approval import write_atomic
+    from evkin.settings import SETTINGS_FILE, parse_settings
+
+    key = (str(settings.root), commit)
+    if key in _at:
+        return _at[key]
+    root = settings.root
+    text = gitrepo.blob_at(root, commit, SETTINGS_FILE)
+    if text is None:
+        return settings, ""
+    try:
+        own = parse_settings(text.decode("utf-8"), root, files=False)
+    except (EvkinError, UnicodeDecodeError):
+        return settings, ""
+    if own.agency.lambang:
+        emblem = gitrepo.blob_at(root, commit, own.agency.lambang)
+        if emblem is None:
+            own = dataclasses.replace(own, agency=dataclasses.replace(own.agency, lambang=""))
+        else:
+            suffix = Path(own.agency.lambang).suffix.lower()
+            rel = APPROVED_ASSETS / (hashlib.sha256(emblem).hexdigest()[:32] + suffix)
+            target = root / rel
+            if not target.is_file() or target.read_bytes() != emblem:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target, emblem)
+            own = dataclasses.replace(own, agency=dataclasses.replace(
+                own.agency, lambang=rel.as_posix()))
+    _at[key] = (own, commit)
+    return own, commit
