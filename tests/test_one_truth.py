@@ -206,3 +206,42 @@ def test_a_change_to_the_capaian_code_changes_the_one_cache_key(tmp_path: Path) 
                        encoding="utf-8")
     after = keys()
     assert len(set(after)) == 1 and after[0] != before[0]
+
+
+def test_final_output_is_rendered_with_the_settings_as_approved(tmp_path: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    """After approval, main changes the Kepala Dinas' name and NIP, the predikat bands and
+    formula_negatif: the final PDF keeps its bytes and the site its signer and figures; a draft
+    uses the current settings."""
+    from evkin.site.build import build_site
+
+    root = copy_sample(tmp_path / "repo")
+    sign(root)
+    settings = load_settings(root)
+    before = outputs.build_pdf(settings, ID, tmp_path / "before").read_bytes()
+    summary_before = evkin("summary", ID, "--format", "json", root=root).out
+    text = (root / "evkin.yml").read_text(encoding="utf-8")
+    changed = (text.replace("Ir. Hendra Saputra, M.T.", "Dr. Ganti Orang, S.T.")
+               .replace("19700312 199503 1 002", "19800101 200501 1 001")
+               .replace("formula_negatif: A", "formula_negatif: B")
+               .replace("{predikat: Sangat Tinggi, lebih_dari: 90}",
+                        "{predikat: Sangat Tinggi, lebih_dari: 101}")
+               .replace("{predikat: Tinggi, lebih_dari: 75, sampai: 90}",
+                        "{predikat: Tinggi, lebih_dari: 75, sampai: 101}"))
+    assert changed.count("Dr. Ganti Orang") == 1 and "lebih_dari: 101" in changed
+    (root / "evkin.yml").write_text(changed, encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Pejabat dan predikat baru")
+    after = outputs.build_pdf(load_settings(root), ID, tmp_path / "after").read_bytes()
+    assert after == before
+    assert evkin("summary", ID, "--format", "json", root=root).out == summary_before
+    build_site(load_settings(root), root / "site")
+    page = (root / "site" / "arsip" / "2025" / ID / "index.html").read_text(encoding="utf-8")
+    assert "Ir. Hendra Saputra, M.T." in page and "Dr. Ganti Orang" not in page
+    assert "Sangat Tinggi" in page
+    site_pdf = root / "site" / "arsip" / "2025" / ID / f"laporan-{ID}.pdf"
+    assert site_pdf.read_bytes() == before
+    # A draft (its folder changed after approval) takes the settings of today.
+    report = root / "evaluations" / ID / "laporan.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Ubah laporan")
+    draft = outputs.build_pdf(load_settings(root), ID, tmp_path / "draft")
+    assert "Dr. Ganti Orang, S.T." in flat(" ".join(texts(draft)))
