@@ -55,6 +55,11 @@ class Assembled:
         return self.verification.ok
 
     @property
+    def all_errors(self) -> tuple[Finding, ...]:
+        """Every error ``evkin check`` reports (cross-folder ones included)."""
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
     def errors(self) -> tuple[Finding, ...]:
         """The errors that stop rendering (for an approved report, none that come from other
         folders: ``crosscheck.blocking``)."""
@@ -138,7 +143,7 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
         ident = c.evaluation.id
         if verifications is not None and ident in verifications:
             found[ident] = verifications[ident]
-        elif trails and not c.errors:
+        elif trails:
             found[ident] = verify(settings.root, ident)
         else:
             found[ident] = NOT_VERIFIED

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     # report; no timeline: check reports findings and indicator rows).
     checked = assemble(settings, folders, timeline=False, jobs=args.jobs,
                        progress=_progress if show_progress else None).reports
-    errors = sum(len(c.errors) for c in checked)
+    errors = sum(len(c.all_errors) for c in checked)
     if args.format == "json":
         print_json({
             "evaluations": [{
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         for c in checked:
             for finding in c.findings:
                 print(finding.render())
-        bad = sum(1 for c in checked if c.errors)
+        bad = sum(1 for c in checked if c.all_errors)
         key = "check.clean" if not errors else "check.totals"
         print(t(key, {"evaluations": len(checked), "errors": errors, "bad": bad}),
               file=sys.stderr)

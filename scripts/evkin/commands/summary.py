@@ -28,13 +28,13 @@ def run(args: argparse.Namespace) -> int:
     settings = checked.settings or settings  # as approved, for a final report
     results = checked.results
     groups = checked.averages
-    if checked.errors:
+    if checked.all_errors:
         print(t("summary.has_findings", {"id": checked.evaluation.id,
-                                          "count": len(checked.errors)}), file=sys.stderr)
+                                          "count": len(checked.all_errors)}), file=sys.stderr)
     # Rows of the data file that could not be read are not in ``results``: name them in the
     # output itself, so a table pasted elsewhere cannot pass for complete.
     data_file = checked.evaluation.data_file
-    left_out = [f for f in checked.errors if data_file and f.path == data_file]
+    left_out = [f for f in checked.all_errors if data_file and f.path == data_file]
     if args.format == "json":
         print_json({
             "id": checked.evaluation.id,
@@ -74,4 +74,4 @@ def run(args: argparse.Namespace) -> int:
                 "sasaran": g.sasaran,
                 "value": format_percent(g.value) if g.value is not None else "–",
                 "predikat": g.predikat or "–"}))
-    return 1 if checked.errors else 0
+    return 1 if checked.all_errors else 0
