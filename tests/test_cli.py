@@ -31,3 +31,31 @@ def test_outside_a_repository(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "evkin.yml tidak ditemukan" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_lang_and_root_are_accepted_after_the_subcommand(evkin,  # type: ignore[no-untyped-def]
+                                                          sample_repo: Path) -> None:
+    run: Run = evkin("check", "2025-tahunan", "--lang", "en", "--root", str(sample_repo))
+    assert run.code == 0, run.err
+    assert "evaluations checked: no findings" in run.out + run.err
+
+
+def test_usage_speaks_the_chosen_language(evkin) -> None:  # type: ignore[no-untyped-def]
+    english: Run = evkin("gate", "--help", "--lang", "en")
+    assert "usage: evkin gate" in english.out and "OWNER/NAME" in english.out
+    assert "PEMILIK" not in english.out
+    indonesian: Run = evkin("--help")
+    assert indonesian.out.startswith("penggunaan: evkin") and "PERINTAH" in indonesian.out
+
+
+def test_history_suggests_drafts_that_exist(evkin,  # type: ignore[no-untyped-def]
+                                            sample_repo: Path) -> None:
+    from .conftest import git
+
+    report = sample_repo / "evaluations" / "2025-tahunan" / "laporan.md"
+    one: Run = evkin("history", "2025-tahunan", root=sample_repo)
+    assert "satu draf" in one.out and " 1 3" not in one.out
+    report.write_text(report.read_text(encoding="utf-8") + "\nDraf kedua.\n", encoding="utf-8")
+    git(sample_repo, "commit", "-q", "-am", "Draf kedua")
+    two: Run = evkin("history", "2025-tahunan", root=sample_repo)
+    assert "'evkin diff 2025-tahunan 1 2'" in two.out

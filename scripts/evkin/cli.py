@@ -15,15 +15,26 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from types import FrameType
+from typing import Any
 
 from evkin import __version__
 from evkin.findings import EvkinError
-from evkin.messages import set_lang, t
+from evkin.messages import current_lang, set_lang, t
 
 # Order shown in --help: the SOP's order of work.
 COMMANDS = ("new", "start", "check", "summary", "pdf", "docx", "history", "diff", "gate",
             "comment", "approve", "approvals", "status", "site", "publish", "seal", "verify",
             "demo")
+
+
+# Placeholders in usage lines, written in Indonesian in the command modules; English names.
+_METAVARS_EN = {"PERINTAH": "COMMAND", "PEMILIK/NAMA": "OWNER/NAME", "BERKAS": "FILE",
+                "NOMOR": "NUMBER", "CABANG": "BRANCH", "ALASAN": "REASON", "FOLDER": "FOLDER"}
+# argparse's own headings (English in the standard library) in Indonesian.
+_HEADINGS_ID = (("usage: ", "penggunaan: "), ("positional arguments:", "argumen:"),
+                ("options:", "opsi:"), ("show this help message and exit",
+                                        "tampilkan bantuan ini lalu keluar"),
+                ("show program's version number and exit", "tampilkan versi lalu keluar"))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,13 +43,32 @@ class _Parser(argparse.ArgumentParser):
         print(t("cli.bad_arguments", {"detail": message}), file=sys.stderr)
         raise SystemExit(2)
 
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        if current_lang() == "en" and kwargs.get("metavar") in _METAVARS_EN:
+            kwargs["metavar"] = _METAVARS_EN[kwargs["metavar"]]
+        return super().add_argument(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        return _localised(super().format_usage())
+
+    def format_help(self) -> str:
+        return _localised(super().format_help())
+
+
+def _localised(text: str) -> str:
+    if current_lang() == "id":
+        for english, indonesian in _HEADINGS_ID:
+            text = text.replace(english, indonesian)
+    return text
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="evkin", description=t("cli.description"))
     parser.add_argument("--version", action="version", version=f"evkin {__version__}")
     parser.add_argument("--lang", choices=("id", "en"), help=t("cli.opt_lang"))
     parser.add_argument("--root", help=t("cli.opt_root"))
-    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar_command"),
+                                parser_class=_Parser)
     for name in COMMANDS:
         try:
             module = importlib.import_module(f"evkin.commands.{name.replace('-', '_')}")
@@ -48,6 +78,28 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         module.register(sub)
     return parser
+
+
+def _hoist_globals(argv: Sequence[str]) -> list[str]:
+    """``--lang`` and ``--root`` belong to ``evkin`` itself but are accepted anywhere on the
+    line (``evkin check --lang en``), as people type them: moved before the subcommand."""
+    front: list[str] = []
+    rest: list[str] = []
+    items = list(argv)
+    i = 0
+    while i < len(items):
+        arg = items[i]
+        if "--" in rest:  # after "--" everything is an argument
+            rest.append(arg)
+        elif arg in ("--lang", "--root") and i + 1 < len(items):
+            front += [arg, items[i + 1]]
+            i += 1
+        elif arg.startswith(("--lang=", "--root=")):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
 
 
 def _pre_lang(argv: Sequence[str]) -> None:
@@ -80,7 +132,7 @@ def _termination_as_interrupt() -> Iterator[None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = _hoist_globals(sys.argv[1:] if argv is None else argv)
     _pre_lang(args_list)
     parser = build_parser()
     args = parser.parse_args(args_list)

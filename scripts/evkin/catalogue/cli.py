@@ -16,6 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.bad_arguments": {"id": "Argumen tidak dapat dipakai: {detail}. Lihat 'evkin --help'.",
                           "en": "Unusable arguments: {detail}. See 'evkin --help'."},
     "cli.interrupted": {"id": "Dihentikan.", "en": "Interrupted."},
+    "cli.metavar_command": {"id": "PERINTAH", "en": "COMMAND"},
     "check.help": {"id": "periksa folder evaluasi (bagian, data indikator, dokumen SOP)",
                    "en": "check evaluation folders (sections, indicator data, SOP documents)"},
     "check.description": {

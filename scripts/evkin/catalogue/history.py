@@ -44,9 +44,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "history.hint": {
         "id": "Lihat perubahan: 'evkin diff {id}' (sejak pemeriksaan terakhir) atau "
-              "'evkin diff {id} 1 3' (draf 1 ke draf 3).",
+              "'evkin diff {id} {first} {last}' (draf {first} ke draf {last}).",
         "en": "See the changes: 'evkin diff {id}' (since the last review) or "
-              "'evkin diff {id} 1 3' (draft 1 to draft 3).",
+              "'evkin diff {id} {first} {last}' (draft {first} to draft {last}).",
+    },
+    "history.hint_one": {
+        "id": "Baru ada satu draf; 'evkin diff {id}' membandingkannya setelah ada draf kedua.",
+        "en": "There is one draft so far; 'evkin diff {id}' compares once there is a second.",
     },
     # diff
     "diff.help": {"id": "perubahan antara dua draf, kata demi kata",

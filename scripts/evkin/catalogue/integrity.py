@@ -109,6 +109,26 @@ MESSAGES: dict[str, dict[str, str]] = {
               "SOP; that evaluation is not published as final. Revert this change and propose "
               "it through a pull request.",
     },
+    "verify.using_local": {
+        "id": "Situs arsip {site} tidak dapat dibaca; dibandingkan dengan arsip lokal {path} "
+              "(hasil 'evkin site build').",
+        "en": "The archive site {site} cannot be read; compared with the local archive {path} "
+              "(made by 'evkin site build').",
+    },
+    "verify.local_note": {
+        "id": "Catatan: {path} adalah arsip yang dibangun di komputer ini, belum tentu yang "
+              "diterbitkan. Untuk arsip resmi: evkin verify BERKAS.pdf --archive URL_SITUS.",
+        "en": "Note: {path} is an archive built on this computer, not necessarily the published "
+              "one. For the official archive: evkin verify FILE.pdf --archive SITE_URL.",
+    },
+    "verify.nothing_to_compare": {
+        "id": "Tidak ada manifest arsip untuk pembanding: situs {site} tidak dapat dibaca "
+              "({detail}) dan belum ada arsip lokal. Jalankan 'evkin site build' (arsip lokal) "
+              "atau 'evkin publish --dest FOLDER', lalu ulangi; atau beri --archive FOLDER/URL.",
+        "en": "No archive manifest to compare with: the site {site} cannot be read ({detail}) "
+              "and there is no local archive. Run 'evkin site build' (local archive) or "
+              "'evkin publish --dest FOLDER', then try again; or give --archive FOLDER/URL.",
+    },
     "publish.opt_notify_only": {
         "id": "hanya kirim surel untuk arsip yang sudah dibangun di --dest (tanpa membangun "
               "ulang); dipakai oleh tugas surel alur kerja terbit yang memegang secret SMTP",

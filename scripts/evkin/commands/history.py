@@ -60,5 +60,9 @@ def run(args: argparse.Namespace) -> int:
         print()
         print(t("history.uncommitted", {"path": gitrepo.folder_path(ident)}))
     print()
-    print(t("history.hint", {"id": ident}))
+    # Name drafts that exist: the first and the latest.
+    if total >= 2:
+        print(t("history.hint", {"id": ident, "first": 1, "last": total}))
+    else:
+        print(t("history.hint_one", {"id": ident}))
     return 0

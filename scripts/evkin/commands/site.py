@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from evkin.commands import settings_from
 from evkin.messages import t
@@ -58,11 +59,29 @@ def build(args: argparse.Namespace) -> int:
     for r in built.collection.withheld:
         print(t("site.withheld", {"id": r.id, "reason": reason(r.verification)}),
               file=sys.stderr)
+    if not args.preview:
+        write_local_manifest(settings, built, out)
     key = "site.built_preview" if args.preview else "site.built"
     print(t(key, {"path": str(out), "final": finals, "drafts": len(reports) - finals,
                   "withheld": len(built.collection.withheld),
                   "index": str(out / "index.html")}))
     return 0
+
+
+def write_local_manifest(settings: Any, built: Any, out: Path) -> None:
+    """The manifest of this local build, marked ``lokal``, so ``evkin verify`` can tell a PDF
+    built here from another before anything is published (``evkin publish`` writes the
+    published one)."""
+    import datetime as dt
+    import json
+
+    from evkin.approval import write_atomic
+    from evkin.publish import MANIFEST, Previous, _head, manifest
+
+    data = manifest(settings, built, Previous(None), dt.datetime.now(dt.UTC).replace(
+        microsecond=0), _head(settings.root))
+    data["lokal"] = True
+    write_atomic(out / MANIFEST, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def serve(args: argparse.Namespace) -> int:

@@ -31,18 +31,36 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=run)
 
 
-def _archive(args: argparse.Namespace) -> str:
+def _manifest(args: argparse.Namespace) -> tuple[dict[str, Any], str, str]:
+    """(manifest, base, source): ``--archive``; else the published site (``situs.url``); where
+    that cannot be read, the archive this repository built locally (``evkin site build`` or
+    ``evkin demo`` write ``site/manifest.json``), said so; else what to run."""
     if args.archive:
-        return str(args.archive)
+        data, base = load_manifest(str(args.archive))
+        return data, base, str(args.archive)
     from evkin.commands import settings_from
+    from evkin.publish import MANIFEST
 
     try:
         settings = settings_from(args)
     except EvkinError:
         raise EvkinError("verify.no_archive") from None
-    if not settings.site_url:
-        raise EvkinError("verify.no_archive")
-    return settings.site_url
+    local = settings.root / "site" / MANIFEST
+    problem: EvkinError | None = None
+    if settings.site_url:
+        try:
+            data, base = load_manifest(settings.site_url)
+            return data, base, settings.site_url
+        except EvkinError as error:
+            problem = error
+    if local.is_file():
+        if problem is not None:
+            print(t("verify.using_local", {"site": settings.site_url, "path": str(local)}))
+        data, base = load_manifest(str(local))
+        return data, base, str(local)
+    raise EvkinError("verify.nothing_to_compare", {
+        "site": settings.site_url or "–",
+        "detail": problem.message() if problem is not None else "situs.url kosong"})
 
 
 def load_manifest(source: str) -> tuple[dict[str, Any], str]:
@@ -107,7 +125,6 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         raise EvkinError("verify.file_unreadable", {"path": str(path),
                                                     "detail": error.strerror}) from None
-    source = _archive(args)
     try:
         signatures = check(args, content)
     except EvkinError as error:
@@ -118,8 +135,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "text":
         for line in report_lines(signatures):
             print(line)
-    data, base = load_manifest(source)
+    data, base, source = _manifest(args)
     found = find(data, digest)
+    if data.get("lokal") and args.format == "text":
+        print(t("verify.local_note", {"path": source}))
     if args.format == "json":
         state = found[0] if found else "tidak_dikenal"
         print_json({"berkas": str(path), "sha256": digest, "arsip": source, "status": state,
