@@ -139,13 +139,18 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
         records = dict(recommendations.records_by_id(ledger.records))
 
     found: dict[str, Verification] = {}
+    unknown = [c.evaluation.id for c in checked
+               if verifications is None or c.evaluation.id not in verifications]
+    if trails and unknown:
+        # Many at once (``evkin pdf`` of everything): in worker processes, as the site does.
+        from evkin.site.verify import verify_all
+
+        found.update(verify_all(settings.root, unknown, jobs=jobs))
     for c in checked:
         ident = c.evaluation.id
         if verifications is not None and ident in verifications:
             found[ident] = verifications[ident]
-        elif trails:
-            found[ident] = verify(settings.root, ident)
-        else:
+        elif not trails:
             found[ident] = NOT_VERIFIED
 
     timelines: dict[str, Progress] = {}
@@ -168,8 +173,12 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
             found[evaluation_id] = verify(settings.root, evaluation_id)
         return found[evaluation_id].ok
 
-    approved_ledger = (recommendations.build_ledger(r for i, r in records.items() if trusted(i))
-                       if any(found[c.evaluation.id].ok for c in checked) else ledger)
+    # Records that say nothing need no verdict (verifying every trail of a large archive for
+    # one report's PDF would cost seconds).
+    approved_ledger = (recommendations.build_ledger(
+        r for i, r in records.items()
+        if not (r.recommendations or r.follow_ups) or trusted(i))
+        if any(found[c.evaluation.id].ok for c in checked) else ledger)
 
     out = []
     for c in checked:
