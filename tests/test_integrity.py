@@ -47,6 +47,18 @@ def copy_evaluation(root: Path, source: str, dest: str) -> None:
     meta.write_text(meta.read_text(encoding="utf-8").replace(source, dest), encoding="utf-8")
 
 
+def approve_again(repo: Path, head: str) -> None:
+    """The sample trail, recorded again (signed as the recorder signs) for the folder at
+    ``head``: what a trail would say had the gate let this version through."""
+    tree = folder_tree(repo, EVAL)
+    trail = load_trail(repo, EVAL)
+    assert trail is not None
+    approvals = tuple(dataclasses.replace(a, tree=tree, commit=head) for a in trail.approvals)
+    save_trail(repo, record_signed(dataclasses.replace(trail, approvals=approvals, tree=tree,
+                                                       commit=head)))
+    commit_all(repo, "Trail")
+
+
 def test_the_sample_trails_verify(repo: Path) -> None:
     for evaluation_id in ("2024-tahunan", EVAL):
         assert verify_trail(repo, evaluation_id).ok, evaluation_id
@@ -123,13 +135,7 @@ def test_the_author_of_a_draft_cannot_sign_it(repo: Path) -> None:
                         "GIT_AUTHOR_EMAIL": kadis.surel, "GIT_COMMITTER_NAME": kadis.nama,
                         "GIT_COMMITTER_EMAIL": kadis.surel})
     head = git(repo, "rev-parse", "HEAD")
-    tree = folder_tree(repo, EVAL)
-    trail = load_trail(repo, EVAL)
-    assert trail is not None
-    approvals = tuple(dataclasses.replace(a, tree=tree, commit=head) for a in trail.approvals)
-    save_trail(repo, record_signed(dataclasses.replace(trail, approvals=approvals, tree=tree,
-                                                       commit=head)))
-    commit_all(repo, "Trail")
+    approve_again(repo, head)
     assert verify_trail(repo, EVAL).reason == "trail.author"
 
 
@@ -180,13 +186,7 @@ def test_a_link_committed_and_approved_is_not_final(repo: Path) -> None:
     shutil.move(folder / "laporan.md", repo / "teks" / "laporan.md")
     os.symlink("../../teks/laporan.md", folder / "laporan.md")
     head = commit_all(repo, "Report text outside the folder")
-    tree = folder_tree(repo, EVAL)
-    trail = load_trail(repo, EVAL)
-    assert trail is not None
-    approvals = tuple(dataclasses.replace(a, tree=tree, commit=head) for a in trail.approvals)
-    save_trail(repo, record_signed(dataclasses.replace(trail, approvals=approvals, tree=tree,
-                                                       commit=head)))
-    commit_all(repo, "Trail")
+    approve_again(repo, head)
     verification = verify_trail(repo, EVAL)
     assert verification.reason == "trail.irregular"
     assert verification.params["path"] == f"evaluations/{EVAL}/laporan.md"

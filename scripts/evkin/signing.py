@@ -10,7 +10,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,14 +141,22 @@ def record_signers(settings: Settings) -> list[Signer]:
     return [Signer(RECORD_PRINCIPAL, key) for key in settings.record_keys]
 
 
-def public_key_of_text(private_key: str) -> str:
-    """The public half of a private key given as text ('' when unreadable)."""
+@contextmanager
+def _key_file(private_key: str) -> Iterator[Path]:
+    """A private key given as text (a forge secret in the environment) as a file readable by
+    this user only, for ``ssh-keygen``; removed when the block ends."""
     if "PRIVATE KEY" not in private_key:
         raise EvkinError("record.key_unreadable", {"env": RECORD_KEY_ENV})
     with tempfile.TemporaryDirectory(prefix="evkin-key-") as tmp:
         path = Path(tmp) / "kunci"
         path.touch(mode=0o600)
         path.write_text(private_key.strip() + "\n", encoding="ascii", errors="replace")
+        yield path
+
+
+def public_key_of_text(private_key: str) -> str:
+    """The public half of a private key given as text."""
+    with _key_file(private_key) as path:
         result = subprocess.run([_ssh_keygen(), "-y", "-f", str(path)], capture_output=True,
                                 text=True, check=False, stdin=subprocess.DEVNULL)
     found = parse_public_key(result.stdout)
@@ -157,12 +166,6 @@ def public_key_of_text(private_key: str) -> str:
 
 
 def sign_with_key_text(data: bytes, private_key: str) -> str:
-    """Sign with a private key given as text (a forge secret in the environment): written to
-    a private temporary file only for ``ssh-keygen``, removed at once."""
-    if "PRIVATE KEY" not in private_key:
-        raise EvkinError("record.key_unreadable", {"env": RECORD_KEY_ENV})
-    with tempfile.TemporaryDirectory(prefix="evkin-key-") as tmp:
-        path = Path(tmp) / "kunci"
-        path.touch(mode=0o600)
-        path.write_text(private_key.strip() + "\n", encoding="ascii", errors="replace")
+    """Sign with a private key given as text."""
+    with _key_file(private_key) as path:
         return sign(data, path)
