@@ -264,6 +264,18 @@ def test_a_report_pull_request_changes_only_its_folder(repo: Path, extra: str) -
 # After merge
 
 
+def merge_signed(repo: Path, tmp_path: Path, head: str, paths: list[str] | None = None
+                 ) -> tuple[str, list[str]]:
+    """Merge branch ``draf`` (head ``head``) into main, as a pull request that got its paraf
+    and signature: (main before the merge, the gate's saved-payload arguments)."""
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "draf", "-m", "Merge pull request #7")
+    args = write_payloads(tmp_path / "p", "github",
+                          [Event("rina-marlina", "approve"), Event("hendra-saputra", "approve")],
+                          {"head": head, "old": head}, paths=paths)
+    return git(repo, "rev-parse", "HEAD~1"), args
+
+
 def test_record_refuses_a_pull_request_that_brings_a_trail(evkin: Any, repo: Path,
                                                            tmp_path: Path,
                                                            record_key: str) -> None:
@@ -271,13 +283,8 @@ def test_record_refuses_a_pull_request_that_brings_a_trail(evkin: Any, repo: Pat
     copy_evaluation(repo, EVAL, NEW)
     shutil.copy(repo / "persetujuan" / f"{EVAL}.yml", repo / "persetujuan" / f"{NEW}.yml")
     head = commit_all(repo, "Report with its own trail")
-    git(repo, "checkout", "-q", "main")
-    git(repo, "merge", "-q", "--no-ff", "draf", "-m", "Merge pull request #7")
-    before = git(repo, "rev-parse", "HEAD~1")
-    args = write_payloads(tmp_path / "p", "github",
-                          [Event("rina-marlina", "approve"), Event("hendra-saputra", "approve")],
-                          {"head": head, "old": head},
-                          paths=[f"evaluations/{NEW}/laporan.md", f"persetujuan/{NEW}.yml"])
+    before, args = merge_signed(repo, tmp_path, head,
+                                [f"evaluations/{NEW}/laporan.md", f"persetujuan/{NEW}.yml"])
     trail_before = (repo / "persetujuan" / f"{NEW}.yml").read_bytes()
     result = evkin("gate", *args, "--base-ref", before, "--record", root=repo)
     assert result.code == 1
@@ -293,12 +300,7 @@ def test_record_refuses_without_the_record_key(evkin: Any, repo: Path, tmp_path:
     report = repo / REPORT
     report.write_text(report.read_text(encoding="utf-8") + "\nDraf.\n", encoding="utf-8")
     head = commit_all(repo, "Draft")
-    git(repo, "checkout", "-q", "main")
-    git(repo, "merge", "-q", "--no-ff", "draf", "-m", "Merge pull request #7")
-    before = git(repo, "rev-parse", "HEAD~1")
-    args = write_payloads(tmp_path / "p", "github",
-                          [Event("rina-marlina", "approve"), Event("hendra-saputra", "approve")],
-                          {"head": head, "old": head})
+    before, args = merge_signed(repo, tmp_path, head)
     result = evkin("gate", *args, "--base-ref", before, "--record", root=repo)
     assert result.code == 2 and "EVKIN_RECORD_KEY" in result.err
     assert "Traceback" not in result.err

@@ -155,14 +155,13 @@ def _key_file(private_key: str) -> Iterator[Path]:
 
 
 def public_key_of_text(private_key: str) -> str:
-    """The public half of a private key given as text."""
+    """The public half of a private key given as text (``public_key_of`` on a private copy)."""
     with _key_file(private_key) as path:
-        result = subprocess.run([_ssh_keygen(), "-y", "-f", str(path)], capture_output=True,
-                                text=True, check=False, stdin=subprocess.DEVNULL)
-    found = parse_public_key(result.stdout)
-    if result.returncode != 0 or not found:
-        raise EvkinError("record.key_unreadable", {"env": RECORD_KEY_ENV})
-    return found
+        try:
+            return public_key_of(path)
+        except EvkinError:
+            # Name the secret, not the temporary file it was copied to.
+            raise EvkinError("record.key_unreadable", {"env": RECORD_KEY_ENV}) from None
 
 
 def sign_with_key_text(data: bytes, private_key: str) -> str:
