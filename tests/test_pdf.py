@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pypdf
 import pytest
@@ -210,12 +211,15 @@ def test_lampiran_render_as_nota_dinas_and_notulen_with_daftar_hadir(
 def test_build_stamp_names_commit_hash_and_date(draft_repo: Path,
                                                 draft_pages: list[str]) -> None:
     head = git(draft_repo, "rev-parse", "HEAD")
-    day = git(draft_repo, "log", "-1", "--format=%cd", "--date=format:%d")
+    # The stamp shows the commit's day on the agency's clock (Asia/Jakarta), not the
+    # committer's: between 17.00 and 24.00 UTC those differ.
+    stamp_time = int(git(draft_repo, "log", "-1", "--format=%ct"))
+    day = dt.datetime.fromtimestamp(stamp_time, ZoneInfo("Asia/Jakarta")).day
     for page in draft_pages:
         stamp = flat(page)
         assert f"komit {head[:12]}" in stamp
         assert re.search(r"sidik isi SHA-256 [0-9a-f]{16}", stamp)
-        assert re.search(rf"\({int(day)} \w+ \d{{4}}\)", stamp)
+        assert re.search(rf"\({day} \w+ \d{{4}}\)", stamp)
 
 
 # ---------------------------------------------------------------- states
