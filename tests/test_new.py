@@ -94,7 +94,9 @@ def test_new_annual_takes_previous_indicators_and_recommendations(
     assert "Ir. Hendra Saputra, M.T." in notulen  # attendance prefilled from settings
 
     check: Run = evkin("check", "2026-tahunan", root=sample_repo)
-    assert "indikator.csv:2: kolom 'target' kosong; isi nilainya." in check.out
+    assert ("indikator.csv:2: kolom 'target' kosong; isi target periode ini (evaluasi "
+            "triwulan: dari rencana aksi rencana-aksi/TAHUN.csv), atau hapus baris indikator "
+            "yang tidak diukur pada periode ini.") in check.out
     fill(folder)
     assert evkin("check", "2026-tahunan", root=sample_repo).code == 0
 

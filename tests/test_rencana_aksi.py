@@ -31,10 +31,15 @@ def test_new_quarter_takes_the_rencana_aksi_targets(
     folder = sample_repo / "evaluations" / "2026-tw2"
     rows = (folder / "indikator.csv").read_text(encoding="utf-8").splitlines()
     header = rows[0].split(";")
-    got = {cells[0]: cells[header.index("target")] for cells in
-           (row.split(";") for row in rows[1:])}
-    assert got == plan_targets(sample_repo, 2)  # every indicator, IK-08 has none planned
-    assert got["IK-01"] == "79,25" and got["IK-08"] == ""
+    got = {cells[0]: "–".join(filter(None, (cells[header.index("target")],
+                                             cells[header.index("target_maks")])))
+           for cells in (row.split(";") for row in rows[1:])}
+    planned = {k: v for k, v in plan_targets(sample_repo, 2).items() if v}
+    assert got == planned  # IK-08 has no target this quarter: not scaffolded
+    assert got["IK-01"] == "79,25" and "IK-08" not in got
+    assert got["IK-05"] == "80–90"  # a range target keeps its range
+    assert ("Tidak dimasukkan karena rencana aksi rencana-aksi/2026.csv tidak memberi target "
+            "triwulan 2: IK-08.") in made.out
 
     # Filled in as planned: no warning. A target changed by hand: a located warning.
     data = folder / "indikator.csv"
@@ -44,7 +49,6 @@ def test_new_quarter_takes_the_rencana_aksi_targets(
     out = [lines[0]]
     for line in lines[1:]:
         cells = line.split(";")
-        cells[5] = cells[5] or "75"
         cells[7] = "80"
         out.append(";".join(cells))
     data.write_text("\n".join(out) + "\n", encoding="utf-8")
@@ -75,3 +79,49 @@ def test_annual_evaluations_ignore_the_plan(sample_repo: Path, evkin) -> None:  
     assert "rencana aksi" not in made.out
     rows = (sample_repo / "evaluations/2026-tahunan/indikator.csv").read_text().splitlines()
     assert rows[1].split(";")[5] == ""
+
+
+def test_a_range_target_scores_as_a_range(sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    """IK-05's quarterly target 80–90: a realisasi of 82,3 is inside, capaian 100 % (not
+    102,88 % against a single 80), and a hand-typed single target is warned about."""
+    assert evkin("new", "2026-tw1", root=sample_repo).code == 0
+    folder = sample_repo / "evaluations" / "2026-tw1"
+    fill(folder)
+    data = folder / "indikator.csv"
+    lines = data.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("IK-05;"))
+    cells = lines[row].split(";")
+    assert (cells[5], cells[6]) == ("80", "90")
+    cells[7] = "82,3"
+    lines[row] = ";".join(cells)
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summary: Run = evkin("summary", "2026-tw1", "--format", "csv", root=sample_repo)
+    assert summary.code == 0, summary.err
+    ik05 = next(line for line in summary.out.splitlines() if line.startswith("IK-05"))
+    assert "100" in ik05 and "102,88" not in ik05 and "102.88" not in ik05
+    assert "target IK-05" not in evkin("check", "2026-tw1", root=sample_repo).out
+    cells[6] = ""
+    lines[row] = ";".join(cells)
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    warned: Run = evkin("check", "2026-tw1", root=sample_repo)
+    assert (f"evaluations/2026-tw1/indikator.csv:{row + 1}: peringatan: target IK-05 (80) "
+            f"berbeda dari rencana aksi triwulan 1 (80–90, {PLAN}:6)") in warned.out
+
+
+def test_plan_ranges_are_read_in_the_ways_people_write_them(sample_repo: Path) -> None:
+    for written in ("80–90", "80 - 90", "80-90", "80 s.d. 90", "80 s/d 90", "80,0 — 90"):
+        edit(sample_repo, PLAN, ";80–90;80–90;", f";{written};80–90;")
+        plan = read_plan(sample_repo, 2026)
+        assert plan is not None and not plan.problems, (written, plan)
+        got = plan.target("IK-05", 1)
+        assert got is not None and (got.value, got.maks) == (Decimal(80), Decimal(90)), written
+        edit(sample_repo, PLAN, f";{written};80–90;", ";80–90;80–90;")
+    edit(sample_repo, PLAN, ";80–90;80–90;", ";90–80;80–90;")
+    plan = read_plan(sample_repo, 2026)
+    assert plan is not None
+    assert [f.message() for f in plan.problems] == [
+        "kolom 'tw1': rentang '90–80' terbalik; tulis batas bawah dahulu, mis. 80–90."]
+    edit(sample_repo, PLAN, ";90–80;80–90;", ";-5;80–90;")
+    plan = read_plan(sample_repo, 2026)
+    assert plan is not None and plan.target("IK-05", 1) is not None
+    assert plan.target("IK-05", 1).maks is None  # type: ignore[union-attr]  # not a range

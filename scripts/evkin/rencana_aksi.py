@@ -1,7 +1,10 @@
 """Quarterly targets from the Rencana Aksi (the input of SOP step 1).
 
 One optional file per year, ``rencana-aksi/<tahun>.csv``: one row per indicator id with its
-target for each quarter (``tw1`` … ``tw4``), Indonesian numbers as in ``indikator.csv``.
+target for each quarter (``tw1`` … ``tw4``), Indonesian numbers as in ``indikator.csv``; a
+range target is written ``80–90`` (or ``80 - 90``, ``80 s.d. 90``), as the annual target's
+``target``/``target_maks`` pair. An empty cell means the indicator is not measured that quarter:
+``evkin new`` leaves its row out.
 ``evkin new 2026-tw2`` takes its targets from there; ``evkin check`` warns when a quarterly
 evaluation's target differs. Reading is ``read_plan``; the comparison (``findings``) is pure.
 """
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,6 +33,31 @@ _OPTIONAL = ("indikator", "satuan", "sasaran")
 class Target:
     value: Decimal
     line: int
+    maks: Decimal | None = None  # upper bound of a range target (80–90)
+
+    def shown(self) -> str:
+        low = format_number(self.value)
+        return low if self.maks is None else f"{low}–{format_number(self.maks)}"
+
+
+# "80–90", "80 - 90", "80 s.d. 90", "80 s/d 90", "80 sampai 90": a low part that is not empty,
+# so "-5" stays a (refused) negative number rather than a range.
+_RANGE = re.compile(r"^\s*(\S.*?)\s*(?:\u2013|\u2014|-|s\.\s?d\.?|s/d|sd|sampai)\s*(\S.*?)\s*$",
+                    re.IGNORECASE)
+
+
+def parse_target(raw: str, line: int) -> Target:
+    """One rencana aksi cell: a number or a range; ``NumberProblem`` when unreadable."""
+    try:
+        return Target(parse_number(raw), line)
+    except NumberProblem:
+        match = _RANGE.match(raw)
+        if match is None:
+            raise
+    low, high = parse_number(match.group(1)), parse_number(match.group(2))
+    if high < low:
+        raise NumberProblem("plan.range_reversed", raw)
+    return Target(low, line, high)
 
 
 @dataclass(frozen=True)
@@ -104,7 +133,7 @@ def _rows(text: str, rel: str, problems: list[Finding]) -> Iterator[tuple[str, d
                 if not raw:
                     continue
                 try:
-                    quarters[number] = Target(parse_number(raw), line)
+                    quarters[number] = parse_target(raw, line)
                 except NumberProblem as problem:
                     problems.append(Finding(rel, line, problem.code,
                                             {"column": column, "text": problem.text}))
@@ -124,16 +153,26 @@ def findings(evaluation: Evaluation, plan: Plan) -> Iterator[Finding]:
         return
     for ind in evaluation.indicators:
         planned = plan.target(ind.id, period.number)
-        if planned is None or planned.value == ind.target:
+        if planned is None or (planned.value, planned.maks) == (ind.target, ind.target_maks):
             continue
+        actual = Target(ind.target, 0, ind.target_maks)
         yield Finding(evaluation.data_file, ind.line, "plan.target_differs", {
-            "id": ind.id, "target": format_number(ind.target),
-            "planned": format_number(planned.value), "quarter": period.number,
+            "id": ind.id, "target": actual.shown(),
+            "planned": planned.shown(), "quarter": period.number,
             "plan": f"{plan.path}:{planned.line}"}, severity="warning")
 
 
-def targets_for(plan: Plan | None, quarter: int) -> dict[str, Decimal]:
+def targets_for(plan: Plan | None, quarter: int) -> dict[str, Target]:
     """Every indicator's target of ``quarter`` (for ``evkin new``)."""
     if plan is None:
         return {}
-    return {i: q[quarter].value for i, q in plan.targets.items() if quarter in q}
+    return {i: q[quarter] for i, q in plan.targets.items() if quarter in q}
+
+
+def unplanned(plan: Plan | None, quarter: int) -> list[str]:
+    """Indicators the plan lists with no target for ``quarter`` (not measured that quarter:
+    ``evkin new`` leaves them out). Empty when the plan has no target at all for the quarter,
+    which means the plan is not filled in yet rather than that nothing is measured."""
+    if plan is None or not targets_for(plan, quarter):
+        return []
+    return [i for i, q in plan.targets.items() if quarter not in q]

@@ -80,12 +80,22 @@ def _plain(value: Decimal) -> str:
     return format(value, "f").replace(".", ",")
 
 
-def _indicator_csv(previous: Evaluation | None, targets: Mapping[str, Decimal] | None = None,
-                   source: Evaluation | None = None) -> str:
+def _target_cells(target: rencana_aksi.Target | None) -> list[str]:
+    """``target`` and ``target_maks`` of a row (a range target from the rencana aksi keeps its
+    upper bound)."""
+    if target is None:
+        return ["", ""]
+    return [_plain(target.value), "" if target.maks is None else _plain(target.maks)]
+
+
+def _indicator_csv(previous: Evaluation | None,
+                   targets: Mapping[str, rencana_aksi.Target] | None = None,
+                   source: Evaluation | None = None, skip: frozenset[str] = frozenset()) -> str:
     """``previous``: the evaluation compared with (its realisasi becomes realisasi_lalu);
     ``source``: where the rows come from when there is no previous one (a quarterly evaluation
     planned in the rencana aksi takes the indicators of the latest evaluation);
-    ``targets``: targets by indicator id (from the rencana aksi)."""
+    ``targets``: targets by indicator id (from the rencana aksi); ``skip``: indicators the
+    rencana aksi does not measure this quarter."""
     targets = targets or {}
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
@@ -93,10 +103,10 @@ def _indicator_csv(previous: Evaluation | None, targets: Mapping[str, Decimal] |
                      "target_maks", "realisasi", "formula", "realisasi_lalu"])
     if previous is None and source is not None and source.indicators:
         for ind in source.indicators:
-            target = targets.get(ind.id)
+            if ind.id in skip:
+                continue
             writer.writerow([ind.id, ind.sasaran, ind.indikator, ind.satuan, ind.polaritas,
-                             _plain(target) if target is not None else "", "", "",
-                             ind.formula or "", ""])
+                             *_target_cells(targets.get(ind.id)), "", ind.formula or "", ""])
         return out.getvalue()
     if previous is None or not previous.indicators:
         writer.writerow(["IK-01", FILL.format("sasaran strategis"),
@@ -104,10 +114,11 @@ def _indicator_csv(previous: Evaluation | None, targets: Mapping[str, Decimal] |
                          "", "", "", "", ""])
         return out.getvalue()
     for ind in previous.indicators:
-        target = targets.get(ind.id)
+        if ind.id in skip:
+            continue
         writer.writerow([ind.id, ind.sasaran, ind.indikator, ind.satuan, ind.polaritas,
-                         _plain(target) if target is not None else "", "",
-                         "", ind.formula or "", format_number(ind.realisasi)])
+                         *_target_cells(targets.get(ind.id)), "", ind.formula or "",
+                         format_number(ind.realisasi)])
     return out.getvalue()
 
 
@@ -191,11 +202,13 @@ def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
     if prev_id and (base / prev_id).is_dir():
         previous = load_evaluation(base / prev_id, settings).evaluation
 
-    targets: dict[str, Decimal] = {}
+    targets: dict[str, rencana_aksi.Target] = {}
+    skip: frozenset[str] = frozenset()
     source = None
     if period.kind == "triwulan" and period.number is not None:
         plan = rencana_aksi.read_plan(settings.root, period.year)
         targets = rencana_aksi.targets_for(plan, period.number)
+        skip = frozenset(rencana_aksi.unplanned(plan, period.number))
         if plan is not None and previous is None:
             source = _latest_before(settings, period)
     records = recs_data.gather(settings, evaluation_folders(settings))
@@ -235,7 +248,7 @@ def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
         if open_entries:
             (staging / recs_data.FOLLOW_UP_FILE).write_text(
                 recs_data.follow_up_template(open_entries), encoding="utf-8")
-        (staging / "indikator.csv").write_text(_indicator_csv(previous, targets, source),
+        (staging / "indikator.csv").write_text(_indicator_csv(previous, targets, source, skip),
                                                encoding="utf-8")
         for step, spec in settings.sop.documents:
             path = staging / spec.file

@@ -116,6 +116,28 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{quarter} ({planned}, {plan}); align it, or explain the changed target in the "
               "report.",
     },
+    "new.plan_left_out": {
+        "id": "Tidak dimasukkan karena rencana aksi {path} tidak memberi target triwulan "
+              "{quarter}: {ids}. Bila indikator itu tetap diukur, isi targetnya di rencana aksi "
+              "lalu tambahkan barisnya di indikator.csv.",
+        "en": "Left out because the rencana aksi {path} sets no target for quarter {quarter}: "
+              "{ids}. If such an indicator is measured after all, fill its target in the "
+              "rencana aksi and add its row to indikator.csv.",
+    },
+    "plan.range_reversed": {
+        "id": "kolom '{column}': rentang '{text}' terbalik; tulis batas bawah dahulu, mis. "
+              "80–90.",
+        "en": "column '{column}': the range '{text}' is reversed; write the lower bound first, "
+              "e.g. 80–90.",
+    },
+    "data.target_empty": {
+        "id": "kolom 'target' kosong; isi target periode ini (evaluasi triwulan: dari rencana "
+              "aksi rencana-aksi/TAHUN.csv), atau hapus baris indikator yang tidak diukur pada "
+              "periode ini.",
+        "en": "the 'target' column is empty; fill in this period's target (a quarterly "
+              "evaluation: from the rencana aksi rencana-aksi/YEAR.csv), or delete the row of an "
+              "indicator not measured in this period.",
+    },
     "new.from_plan": {
         "id": "Target triwulan diambil dari rencana aksi {path}.",
         "en": "Quarterly targets taken from the rencana aksi {path}.",

@@ -29,6 +29,13 @@ def run(args: argparse.Namespace) -> int:
     period = Period.from_id(args.id)
     if period is not None and period.kind == "triwulan" \
             and rencana_aksi.path_for(settings.root, period.year).is_file():
-        print(t("new.from_plan", {"path": f"{rencana_aksi.FOLDER}/{period.year}.csv"}))
+        plan_path = f"{rencana_aksi.FOLDER}/{period.year}.csv"
+        print(t("new.from_plan", {"path": plan_path}))
+        assert period.number is not None
+        left_out = rencana_aksi.unplanned(rencana_aksi.read_plan(settings.root, period.year),
+                                          period.number)
+        if left_out:
+            print(t("new.plan_left_out", {"ids": ", ".join(left_out), "path": plan_path,
+                                          "quarter": period.number}))
     print(t("new.next", {"path": rel, "id": args.id}))
     return 0

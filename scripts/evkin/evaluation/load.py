@@ -451,7 +451,8 @@ def _rows_to_indicators(path: Path, rows: Iterator[Row], limits: Limits, sink: _
             if value is None or (isinstance(value, str) and not value.strip()):
                 numbers[column] = None
                 if column in ("target", "realisasi"):
-                    sink.add(path, where(column), "data.cell_empty", column=column)
+                    sink.add(path, where(column), "data.target_empty" if column == "target"
+                             else "data.cell_empty", column=column)
                     broken = True
                 continue
             try:
