@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from evkin.yamlfile import parse
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def _step(raw: dict[str, Any]) -> Step:
 def load_sop() -> Sop:
     """The bundled SOP; cached because it never changes within a process."""
     text = resources.files("evkin").joinpath("sop.yml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = parse(text)
     return Sop(
         nomor=str(raw["nomor"]),
         nama=str(raw["nama"]),

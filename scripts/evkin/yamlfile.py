@@ -31,6 +31,11 @@ class LinedDict(dict[str, Any]):
         return self.lines.get(key, self.line)
 
 
+# Deepest nesting of mappings and lists any evkin file needs is about six; anything far past
+# that is an attack or an accident, refused before it is built (libyaml's own bound is 1000).
+MAX_DEPTH = 32
+
+
 class YamlProblem(Exception):
     def __init__(self, line: int | None, detail: str) -> None:
         super().__init__(detail)
@@ -39,7 +44,48 @@ class YamlProblem(Exception):
 
 
 class _Loader(_Base):  # type: ignore[misc,valid-type]
-    pass
+    def construct_document(self, node: yaml.Node) -> Any:
+        _refuse_shared(node)
+        return super().construct_document(node)
+
+
+def _refuse_shared(root: yaml.Node) -> None:
+    """Refuse an alias (``*name``: a node reached twice) and nesting beyond ``MAX_DEPTH``,
+    walking the composed node graph once, before anything is built: alias bombs and merge
+    (``<<``) bombs never get expanded, so time and memory stay linear in the text."""
+    from evkin.messages import t
+
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        line = node.start_mark.line + 1
+        if id(node) in seen:
+            raise _AliasFound(line, t("yaml.alias", {"anchor_line": node.start_mark.line + 1}))
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise YamlProblem(node.start_mark.line + 1, t("yaml.too_deep", {"max": MAX_DEPTH}))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append((value, depth + 1))
+                stack.append((key, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+
+
+class _AliasFound(YamlProblem):
+    """An alias node marks its anchor; ``parse`` finds the alias's own line."""
+
+
+def _first_alias_line(text: str) -> int | None:
+    """Line of the first ``*alias`` (the event stream expands nothing)."""
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+                return int(event.start_mark.line) + 1
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LinedDict:
@@ -76,6 +122,9 @@ def parse(text: str, line_offset: int = 0) -> Any:
     """Parse YAML text; raise ``YamlProblem`` with a 1-based line on any error."""
     try:
         data = yaml.load(text, Loader=_Loader)
+    except _AliasFound as problem:
+        raise YamlProblem((_first_alias_line(text) or problem.line or 1) + line_offset,
+                          problem.detail) from None
     except YamlProblem as problem:
         problem.line = (problem.line or 1) + line_offset
         raise

@@ -22,7 +22,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-import yaml
+from evkin.yamlfile import parse
 
 SITE_FILE = Path("arsip") / ".situs.yml"
 # Repeated from evkin.site.safe (no evkin imports here); a test checks they agree.
@@ -39,7 +39,7 @@ def on_config(config: Any) -> Any:
     path = Path(config["docs_dir"]) / SITE_FILE
     if not path.is_file():
         return config
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = parse(path.read_text(encoding="utf-8")) or {}
     if data.get("nav"):
         config["nav"] = data["nav"]
     if data.get("nama_situs"):
