@@ -61,3 +61,17 @@ class EvkinError(Exception):
 
     def message(self, lang: str | None = None) -> str:
         return t(self.code, self.params, lang)
+
+
+# A file that cannot be read at all: whatever else is said about it is a consequence.
+UNREADABLE = frozenset({"yaml.invalid", "yaml.not_mapping", "file.not_utf8", "file.unreadable",
+                        "text.too_big", "rec.not_list"})
+
+
+def one_per_slip(findings: list[Finding]) -> list[Finding]:
+    """Drop what follows from a file being unreadable: a broken ``evaluasi.yml`` is one
+    finding, not also "isian wajib ada" for every field the parser never reached."""
+    broken = {f.path for f in findings if f.code in UNREADABLE}
+    if not broken:
+        return findings
+    return [f for f in findings if f.path not in broken or f.code in UNREADABLE]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Final
 
 from evkin.catalogue import CATALOGUE
@@ -29,6 +30,18 @@ def current_lang() -> str:
     return env if env in LANGS else "id"
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A parameter that is itself a sentence of the catalogue, said in the language of the
+    sentence it fills (e.g. why a YAML file is unreadable, inside "YAML tidak valid: …")."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return t(self.key, self.params)
+
+
 def t(key: str, params: Mapping[str, object] | None = None, lang: str | None = None) -> str:
     """The sentence ``key`` in the current language with ``params`` filled in."""
     entry = CATALOGUE.get(key)
@@ -37,6 +50,8 @@ def t(key: str, params: Mapping[str, object] | None = None, lang: str | None = N
         return key + (f" {dict(params)}" if params else "")
     text = entry.get(lang or current_lang()) or entry["id"]
     if params:
+        params = {k: t(v.key, v.params, lang) if isinstance(v, Phrase) else v
+                  for k, v in params.items()}
         try:
             return text.format(**params)
         except (KeyError, IndexError):

@@ -357,7 +357,7 @@ def findings_for(record: Record, ledger: Ledger, known_units: Sequence[str],
                 _same(rec.penanggung_jawab, u) for u in known_units):
             yield Finding(recs_rel, rec.line_of("penanggung_jawab"), "rec.unknown_unit", {
                 "id": rec.id, "unit": rec.penanggung_jawab, "units": ", ".join(known_units)})
-        if rec.tenggat is None:
+        if rec.tenggat is None and "tenggat" not in rec.lines:  # unreadable: said already
             yield Finding(recs_rel, rec.line, "rec.field_missing",
                           {"field": "tenggat", "id": rec.id})
 

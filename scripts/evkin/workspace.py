@@ -14,7 +14,7 @@ from evkin.capaian import Result, evaluate
 from evkin.evaluation import regular
 from evkin.evaluation.load import evaluation_folders, load_evaluation, not_found
 from evkin.evaluation.model import Evaluation, Period
-from evkin.findings import Finding
+from evkin.findings import Finding, one_per_slip
 from evkin.rules import Context, apply_rules
 from evkin.settings import Settings
 
@@ -95,6 +95,7 @@ def _with_cross(settings: Settings, checked: list[Checked]) -> list[Checked]:
         if more:
             item.findings.extend(more)
             item.findings.sort(key=lambda f: (f.path, f.line or 0))
+        item.findings = one_per_slip(item.findings)
     return checked
 
 

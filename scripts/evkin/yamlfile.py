@@ -12,6 +12,9 @@ from typing import Any
 
 import yaml
 
+from evkin.messages import Phrase
+from evkin.yamlwords import explain
+
 try:  # libyaml parses several times faster; fall back to pure Python where absent.
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover
@@ -37,10 +40,14 @@ MAX_DEPTH = 32
 
 
 class YamlProblem(Exception):
+    """``detail`` says in the user's language what is wrong (the parser's English translated
+    by ``yamlwords``); ``raw`` keeps the parser's text."""
+
     def __init__(self, line: int | None, detail: str) -> None:
         super().__init__(detail)
         self.line = line
-        self.detail = detail
+        self.raw = detail
+        self.detail: Phrase = explain(detail)
 
 
 class _Loader(_Base):  # type: ignore[misc,valid-type]

@@ -109,9 +109,83 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "file cannot be read: {detail}.",
     },
     "yaml.invalid": {
-        "id": "YAML tidak valid ({detail}); periksa titik dua, tanda kutip dan indentasi di "
-              "baris ini.",
-        "en": "invalid YAML ({detail}); check colons, quotes and indentation on this line.",
+        "id": "YAML tidak valid: {detail}",
+        "en": "invalid YAML: {detail}",
+    },
+    "yaml.why.colon": {
+        "id": "ada titik dua diikuti spasi (': ') di dalam sebuah nilai. Bila titik dua itu "
+              "bagian dari teks, apit seluruh nilainya dengan tanda kutip, mis. "
+              "uraian: \"Tahap II: pelatihan\".",
+        "en": "a colon followed by a space (': ') inside a value. If the colon is part of the "
+              "text, put the whole value in quotes, e.g. uraian: \"Tahap II: training\".",
+    },
+    "yaml.why.tab": {
+        "id": "ada karakter tab; YAML hanya menerima spasi untuk indentasi. Ganti tab dengan "
+              "spasi.",
+        "en": "a tab character; YAML only accepts spaces for indentation. Replace the tab with "
+              "spaces.",
+    },
+    "yaml.why.bracket": {
+        "id": "kurung [ atau { dibuka tetapi tidak ditutup. Bila kurung itu bagian dari teks, "
+              "apit seluruh nilainya dengan tanda kutip.",
+        "en": "a [ or { is opened but not closed. If the bracket is part of the text, put the "
+              "whole value in quotes.",
+    },
+    "yaml.why.quote": {
+        "id": "tanda kutip dibuka tetapi tidak ditutup (atau teks berlanjut setelah kutip "
+              "penutup). Tutup tanda kutipnya di akhir nilai.",
+        "en": "a quote is opened but not closed (or text follows the closing quote). Close the "
+              "quote at the end of the value.",
+    },
+    "yaml.why.alias": {
+        "id": "nilai yang diawali * atau & dibaca sebagai rujukan YAML. Apit nilainya dengan "
+              "tanda kutip.",
+        "en": "a value starting with * or & is read as a YAML reference. Put the value in "
+              "quotes.",
+    },
+    "yaml.why.escape": {
+        "id": "garis miring terbalik (\\) di dalam tanda kutip ganda. Pakai tanda kutip "
+              "tunggal ('…') atau hapus garis miringnya.",
+        "en": "a backslash (\\) inside double quotes. Use single quotes ('…') or remove the "
+              "backslash.",
+    },
+    "yaml.why.documents": {
+        "id": "berkas memuat lebih dari satu bagian (baris '---' di tengah berkas). Hapus "
+              "baris '---' itu.",
+        "en": "the file holds more than one part (a '---' line inside it). Remove that '---' "
+              "line.",
+    },
+    "yaml.why.character": {
+        "id": "sebuah nilai diawali karakter yang tidak boleh di awal (mis. @ atau `). Apit "
+              "nilainya dengan tanda kutip.",
+        "en": "a value starts with a character that cannot start one (e.g. @ or `). Put the "
+              "value in quotes.",
+    },
+    "yaml.why.indent": {
+        "id": "indentasi (spasi di awal baris) tidak sejajar dengan baris sebelumnya, atau "
+              "tanda '-' atau ':' tidak pada tempatnya. Samakan spasi awal dengan isian lain "
+              "di tingkat yang sama.",
+        "en": "the indentation (spaces at the start of the line) does not line up with the "
+              "lines before, or a '-' or ':' is out of place. Use the same leading spaces as "
+              "the other entries at that level.",
+    },
+    "yaml.why.duplicate": {
+        "id": "isian '{key}' ditulis dua kali. Hapus salah satunya.",
+        "en": "the entry '{key}' is written twice. Remove one of them.",
+    },
+    "yaml.why.key": {
+        "id": "nama isian di sebelah kiri titik dua harus berupa teks.",
+        "en": "the entry name left of the colon must be text.",
+    },
+    "yaml.why.not_mapping": {
+        "id": "isinya harus berupa pasangan 'kunci: nilai'.",
+        "en": "it must hold 'key: value' pairs.",
+    },
+    "yaml.why.other": {
+        "id": "susunannya tidak terbaca (pesan pengurai YAML: {detail}). Periksa titik dua, "
+              "tanda kutip dan indentasi di baris ini.",
+        "en": "its structure cannot be read (YAML parser: {detail}). Check colons, quotes and "
+              "indentation on this line.",
     },
     "yaml.alias": {
         "id": "alias YAML (*nama, merujuk jangkar &nama di baris {anchor_line}) tidak diterima "
