@@ -43,11 +43,11 @@ class YamlProblem(Exception):
     """``detail`` says in the user's language what is wrong (the parser's English translated
     by ``yamlwords``); ``raw`` keeps the parser's text."""
 
-    def __init__(self, line: int | None, detail: str) -> None:
-        super().__init__(detail)
+    def __init__(self, line: int | None, detail: str | Phrase) -> None:
+        super().__init__(str(detail))
         self.line = line
-        self.raw = detail
-        self.detail: Phrase = explain(detail)
+        self.raw = detail if isinstance(detail, str) else detail.key
+        self.detail: Phrase = detail if isinstance(detail, Phrase) else explain(detail)
 
 
 class _Loader(_Base):  # type: ignore[misc,valid-type]
@@ -60,7 +60,6 @@ def _refuse_shared(root: yaml.Node) -> None:
     """Refuse an alias (``*name``: a node reached twice) and nesting beyond ``MAX_DEPTH``,
     walking the composed node graph once, before anything is built: alias bombs and merge
     (``<<``) bombs never get expanded, so time and memory stay linear in the text."""
-    from evkin.messages import t
 
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, int]] = [(root, 1)]
@@ -68,10 +67,10 @@ def _refuse_shared(root: yaml.Node) -> None:
         node, depth = stack.pop()
         line = node.start_mark.line + 1
         if id(node) in seen:
-            raise _AliasFound(line, t("yaml.alias", {"anchor_line": node.start_mark.line + 1}))
+            raise _AliasFound(line, Phrase("yaml.alias", {"anchor_line": node.start_mark.line + 1}))
         seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise YamlProblem(node.start_mark.line + 1, t("yaml.too_deep", {"max": MAX_DEPTH}))
+            raise YamlProblem(node.start_mark.line + 1, Phrase("yaml.too_deep", {"max": MAX_DEPTH}))
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 stack.append((value, depth + 1))

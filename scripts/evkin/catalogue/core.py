@@ -189,13 +189,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "yaml.alias": {
         "id": "alias YAML (*nama, merujuk jangkar &nama di baris {anchor_line}) tidak diterima "
-              "evkin; tulis nilainya langsung tanpa & dan *",
+              "evkin; tulis nilainya langsung tanpa & dan *.",
         "en": "YAML aliases (*name, referring to the anchor &name on line {anchor_line}) are not "
-              "accepted by evkin; write the value out without & and *",
+              "accepted by evkin; write the value out without & and *.",
     },
     "yaml.too_deep": {
-        "id": "bersarang lebih dari {max} tingkat; susun datanya lebih datar",
-        "en": "nested more than {max} levels deep; lay the data out flatter",
+        "id": "bersarang lebih dari {max} tingkat; susun datanya lebih datar.",
+        "en": "nested more than {max} levels deep; lay the data out flatter.",
     },
     "yaml.not_mapping": {
         "id": "isi berkas harus berupa pasangan 'kunci: nilai'.",
