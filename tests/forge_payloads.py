@@ -27,14 +27,19 @@ EMAILS = {
 
 @dataclass(frozen=True)
 class Event:
-    """One review: who, what (approve, request, comment, pending, request_review), on which
-    commit (``head``, ``old``, or None for an unknown one), dismissed or not, with a body."""
+    """One review: who, what (approve, request, comment, pending, request_review, and on Gitea
+    team_request: a team asked, ``login`` names the team), on which commit (``head``, ``old``,
+    or None for an unknown one), dismissed or not, with a body. Reviews are listed in the
+    order begun, one hour apart; ``finished`` (Gitea/Forgejo) is the later hour a review begun
+    as a pending draft was submitted: their ``submitted_at`` still says the hour it was begun,
+    ``updated_at`` says the hour it was submitted."""
 
     login: str
     action: str
     commit: str | None = "head"
     dismissed: bool = False
     body: str = ""
+    finished: int | None = None
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -146,6 +151,11 @@ def reviews(forge: str, number: int, events: list[Event], shas: dict[str, str]
     for i, event in enumerate(events, 1):
         at = _iso(START + dt.timedelta(hours=i))
         commit_id = shas[event.commit] if event.commit else None
+        if event.action == "team_request":
+            if forge == "github":
+                continue  # GitHub lists requested teams apart, never among reviews
+            out.append(team_request(number, i, event.login))
+            continue
         if forge == "github":
             html = f"{HOST[forge]}/{OWNER}/{REPO}/pull/{number}#pullrequestreview-{i}"
             state = "DISMISSED" if event.dismissed else GITHUB_STATE[event.action]
@@ -172,8 +182,54 @@ def reviews(forge: str, number: int, events: list[Event], shas: dict[str, str]
                 "updated_at": at, "html_url": html,
                 "pull_request_url": f"{HOST[forge]}/{OWNER}/{REPO}/pulls/{number}",
             }
+            if event.finished is not None:
+                item["updated_at"] = _iso(START + dt.timedelta(hours=event.finished))
         out.append(item)
     return out
+
+
+def team(name: str, tid: int = 3) -> dict[str, Any]:
+    """Gitea's/Forgejo's ``Team`` (organisation trimmed to what the API always sends)."""
+    return {"id": tid, "name": name, "description": "", "includes_all_repositories": False,
+            "permission": "write", "units": ["repo.code", "repo.pulls"],
+            "units_map": {"repo.code": "write", "repo.pulls": "write"},
+            "can_create_org_repo": False,
+            "organization": {"id": 2, "name": OWNER, "full_name": OWNER, "email": "",
+                             "avatar_url": "", "description": "", "website": "",
+                             "location": "", "visibility": "private",
+                             "repo_admin_change_team_access": False, "username": OWNER}}
+
+
+def team_request(number: int, rid: int, name: str) -> dict[str, Any]:
+    """A review requested from a team, as Gitea and Forgejo list it among the reviews: no user
+    (``null``), the team, state ``REQUEST_REVIEW`` and the zero time."""
+    return {"id": rid, "user": None, "team": team(name), "state": "REQUEST_REVIEW", "body": "",
+            "commit_id": "", "stale": False, "official": True, "dismissed": False,
+            "comments_count": 0, "submitted_at": _iso(START + dt.timedelta(hours=rid)),
+            "updated_at": _iso(START + dt.timedelta(hours=rid)), "html_url": "",
+            "pull_request_url": f"{HOST['gitea']}/{OWNER}/{REPO}/pulls/{number}"}
+
+
+def commit_status(forge: str, sha: str, body: dict[str, Any], sid: int = 1) -> dict[str, Any]:
+    """The answer to ``POST /repos/{o}/{r}/statuses/{sha}``: GitHub names the state ``state``,
+    Gitea and Forgejo name it ``status``."""
+    at = "2025-01-28T01:00:00Z"
+    if forge == "github":
+        return {"url": f"{API[forge]}/repos/{OWNER}/{REPO}/statuses/{sha}", "avatar_url": None,
+                "id": sid, "node_id": f"SC_{sid}", "state": body["state"],
+                "description": body.get("description"), "target_url": body.get("target_url"),
+                "context": body["context"], "created_at": at, "updated_at": at,
+                "creator": user(forge, "github-actions[bot]", 41898282)}
+    return {"id": sid, "status": body["state"], "target_url": body.get("target_url", ""),
+            "description": body.get("description", ""),
+            "url": f"{API[forge]}/repos/{OWNER}/{REPO}/statuses/{sha}",
+            "context": body["context"], "creator": user(forge, "gitea-actions", 99),
+            "created_at": at, "updated_at": at}
+
+
+def server_version(version: str) -> dict[str, str]:
+    """``GET /api/v1/version``: ``1.26.1`` on Gitea, ``16.0.1+gitea-1.22.0`` on Forgejo."""
+    return {"version": version}
 
 
 def issue_comment(forge: str, cid: int, number: int, login: str, body: str

@@ -19,7 +19,7 @@ from evkin.findings import EvkinError
 from evkin.review import APPROVE, COMMENT, DISMISSED, PENDING, REQUEST_CHANGES
 
 from .conftest import copy_sample, draft_branch, git
-from .forge_payloads import EMAILS, Event, commit, files, pull, reviews
+from .forge_payloads import EMAILS, Event, commit, commit_status, files, pull, reviews
 
 TOKEN = "tok-3f9a-rahasia"
 OWNER_REPO = "bmcktr/evaluasi-kinerja"
@@ -90,11 +90,10 @@ def posted(server: HTTPServer) -> list[dict[str, Any]]:
     return [json.loads(req.get_data()) for req, _ in server.log if req.method == "POST"]
 
 
-def expect_status(server: HTTPServer, sha: str) -> None:
+def expect_status(server: HTTPServer, sha: str, forge_name: str = "github") -> None:
     def handler(request: Request) -> Response:
         body = json.loads(request.get_data())
-        return Response(json.dumps({"id": 1, "state": body["state"],
-                                    "context": body["context"]}), status=201,
+        return Response(json.dumps(commit_status(forge_name, sha, body)), status=201,
                         content_type="application/json")
 
     server.expect_request(f"{BASE}/statuses/{sha}", method="POST").respond_with_handler(handler)
@@ -166,7 +165,7 @@ def test_gitea_pages_without_count_until_empty(httpserver: HTTPServer) -> None:
 
 @pytest.mark.parametrize("forge_name", ["github", "gitea"])
 def test_status_post_shape(httpserver: HTTPServer, forge_name: str) -> None:
-    expect_status(httpserver, "a" * 40)
+    expect_status(httpserver, "a" * 40, forge_name)
     client = forge.client(forge_name, httpserver.url_for(""), OWNER_REPO, TOKEN)
     client.post_status("a" * 40, "pending", forge.STATUS_CONTEXT, "x" * 300, "https://pr/7")
     (body,) = posted(httpserver)
@@ -216,7 +215,7 @@ def test_online_gate_posts_the_commit_status(evkin: Any, httpserver: HTTPServer,
     pr, rv, fl, cm = scenario(forge_name, repo, events)
     serve = serve_github if forge_name == "github" else serve_gitea
     serve(httpserver, 7, pr, rv, fl, cm)
-    expect_status(httpserver, repo["head"])
+    expect_status(httpserver, repo["head"], forge_name)
     result = online(evkin, httpserver, forge_name, repo["root"], "--pr", "7")
     assert result.code == code, result.err
     (body,) = posted(httpserver)
@@ -247,7 +246,7 @@ def test_forge_is_taken_from_a_gitea_runner(evkin: Any, httpserver: HTTPServer,
     monkeypatch.setenv("GITHUB_API_URL", httpserver.url_for(""))
     pr, rv, fl, cm = scenario("gitea", repo, [Event(SEK, "approve")])
     serve_gitea(httpserver, 7, pr, rv, fl, cm)
-    expect_status(httpserver, repo["head"])
+    expect_status(httpserver, repo["head"], "gitea")
     result = evkin("gate", "--pr", "7", "--base-ref", "main", "--format", "json",
                    root=repo["root"])
     report = json.loads(result.out)
@@ -320,3 +319,101 @@ def test_record_after_merge_finds_the_pull_request_of_the_commit(
     assert posted(httpserver) == []  # recording after merge posts no status
     result = evkin("gate", *common, "--commit", before, root=root)
     assert result.code == 0 and "bukan hasil penggabungan" in result.err
+
+
+# --- review shapes only Gitea and Forgejo return ------------------------------------------------
+
+@pytest.mark.parametrize(("events", "state"), [
+    # A team asked to review (user null, a team object) before and after the decisions.
+    ([Event("sekretariat", "team_request"), Event(SEK, "approve"),
+      Event("pimpinan", "team_request"), Event(KD, "approve")], "success"),
+    # The Kepala Dinas began his review (a line comment) before the paraf and submitted it
+    # after: signed after the paraf, as the forge's timeline shows.
+    ([Event(KD, "approve", finished=3), Event(SEK, "approve")], "success"),
+    # ... and one submitted before the paraf still counts as before it.
+    ([Event(KD, "approve"), Event(SEK, "approve")], "pending"),
+    # The Sekretaris began hers first but submitted it after the Kepala Dinas signed: no paraf
+    # came before the signature.
+    ([Event(SEK, "approve", finished=3), Event(KD, "approve")], "pending"),
+    # A stale approval (on the older head) and a dismissed one count for nothing.
+    ([Event(SEK, "approve", "old"), Event(KD, "approve")], "pending"),
+    ([Event(SEK, "approve", dismissed=True), Event(KD, "approve")], "pending"),
+])
+def test_gitea_review_shapes_are_decided_right(evkin: Any, httpserver: HTTPServer,
+                                               repo: dict[str, Any], monkeypatch: Any,
+                                               events: list[Event], state: str) -> None:
+    monkeypatch.setenv("EVKIN_TOKEN", TOKEN)
+    pr, rv, fl, cm = scenario("gitea", repo, events)
+    serve_gitea(httpserver, 7, pr, rv, fl, cm)
+    expect_status(httpserver, repo["head"], "gitea")
+    result = online(evkin, httpserver, "gitea", repo["root"], "--pr", "7")
+    assert result.code == (0 if state == "success" else 1), result.err
+    (body,) = posted(httpserver)
+    assert body["state"] == state
+
+
+def test_a_team_request_is_no_reviewer(httpserver: HTTPServer, repo: dict[str, Any]) -> None:
+    events = [Event("sekretariat", "team_request"), Event(SEK, "request_review", None),
+              Event(SEK, "approve")]
+    pr, rv, fl, cm = scenario("gitea", repo, events)
+    assert rv[0]["user"] is None and rv[0]["team"]["name"] == "sekretariat"
+    serve_gitea(httpserver, 7, pr, rv, fl, cm)
+    got = forge.client("gitea", httpserver.url_for(""), OWNER_REPO, TOKEN).reviews(7)
+    assert [(r.login, r.state) for r in got] == [(SEK, PENDING), (SEK, APPROVE)]
+
+
+def test_the_submission_time_of_a_review_begun_earlier() -> None:
+    from evkin.forge import gitea
+
+    (begun, plain, dismissed) = reviews("gitea", 7, [
+        Event(KD, "approve", finished=5), Event(SEK, "approve"),
+        Event(SEK, "approve", dismissed=True, finished=6)], {"head": "a" * 40, "old": "b" * 40})
+    got = gitea.reviews([begun, plain, dismissed], "reviews")
+    assert got[0].at is not None and got[0].at.hour == 7  # 02:00 + 5 h: when submitted
+    assert got[1].at is not None and got[1].at.hour == 4
+    # A dismissal also moves updated_at: a dismissed review keeps the time it was listed with.
+    assert got[2].at is not None and got[2].at.hour == 5
+    broken = {**plain, "submitted_at": None, "updated_at": None}
+    with pytest.raises(EvkinError) as caught:
+        gitea.reviews([broken], "reviews")
+    assert caught.value.params["field"] == "submitted_at"
+
+
+# --- links as each forge routes them -----------------------------------------------------------
+
+@pytest.mark.parametrize(("kind", "version", "run", "pdf"), [
+    ("github", "", "runs/9120334455", ""),
+    ("gitea", "1.23.8", "runs/17", "runs/17/artifacts/draf%202025.pdf"),
+    ("gitea", "1.25.3", "runs/17", "runs/17/artifacts/draf%202025.pdf"),
+    ("gitea", "1.26.0", "runs/9120334455", "runs/9120334455/artifacts/draf%202025.pdf"),
+    ("gitea", "1.27.0+dev-412-g1a2b3c4", "runs/9120334455",
+     "runs/9120334455/artifacts/draf%202025.pdf"),
+    ("gitea", "8.0.3+gitea-1.22.0", "runs/17", "runs/17/artifacts/draf%202025.pdf"),
+    ("gitea", "15.0.2+gitea-1.22.0", "runs/17", "runs/17/artifacts/draf%202025.pdf"),
+    ("gitea", "16.0.1+gitea-1.22.0", "runs/9120334455",
+     "runs/9120334455/artifacts/draf%202025.pdf"),
+    ("gitea", "", "", ""),  # version refused: the list of runs, no PDF link that may miss
+])
+def test_run_and_artifact_links_land_on_each_forge(kind: str, version: str, run: str,
+                                                   pdf: str) -> None:
+    from evkin.forge import links
+
+    server = links.server_of(kind, version)
+    root = "https://git.bmcktr.example/bmcktr/evaluasi-kinerja/actions"
+    got = links.run_url("https://git.bmcktr.example/", OWNER_REPO, server, "9120334455", "17")
+    assert got == (f"{root}/{run}" if run else root)
+    art = links.artifact_url("https://git.bmcktr.example", OWNER_REPO, server, "9120334455",
+                             "17", "draf 2025.pdf")
+    assert art == (f"{root}/{pdf}" if pdf else "")
+    if version.startswith(("8.", "15.", "16.")):
+        assert server.product == "forgejo"
+
+
+def test_gitea_server_version_is_asked_and_a_refusal_is_no_error(httpserver: HTTPServer
+                                                                 ) -> None:
+    client = forge.client("gitea", httpserver.url_for(""), OWNER_REPO, TOKEN)
+    httpserver.expect_oneshot_request("/version").respond_with_json({"version": "1.26.1"})
+    assert client.server_version() == "1.26.1"
+    httpserver.expect_oneshot_request("/version").respond_with_json({"message": "x"},
+                                                                    status=403)
+    assert client.server_version() == ""

@@ -20,7 +20,17 @@ from evkin import forge
 from evkin.prcomment import MARKER
 
 from .conftest import copy_sample, git
-from .forge_payloads import EMAILS, HOST, Event, commit, files, issue_comment, pull, reviews
+from .forge_payloads import (
+    EMAILS,
+    HOST,
+    Event,
+    commit,
+    files,
+    issue_comment,
+    pull,
+    reviews,
+    server_version,
+)
 from .test_forge import BASE, KD, OWNER_REPO, SAKIP, SEK, TOKEN, serve_gitea, serve_github
 from .test_prcomment import MENTION, NASTY, markdown, visible
 
@@ -149,6 +159,8 @@ class Forge:
         fl = files(self.name, [REPORT, META])
         cm = [commit(self.name, head, SAKIP, EMAILS[SAKIP])]
         (serve_github if self.name == "github" else serve_gitea)(self.server, 7, pr, rv, fl, cm)
+        if self.name == "gitea":
+            self.server.expect_request("/version").respond_with_json(server_version("1.25.3"))
         path = f"{BASE}/issues/7/comments"
         self.server.expect_request(path, method="GET").respond_with_handler(
             lambda _r: _json(self.comments))
@@ -196,7 +208,8 @@ def _run(evkin: Any, stand_in: Forge, pr_root: Path, base_root: Path, tmp: Path,
     assert result.code == 0, result.err
     result = evkin("comment", "post", *common, "--data", str(data), "--head", head,
                    "--pdf-url", f"{HOST[stand_in.name]}/{OWNER_REPO}/actions/runs/5/"
-                   "artifacts/9", "--run-url", "https://evil.example/run", root=base_root)
+                   "artifacts/9", "--run-url", "https://evil.example/run", "--run-id", "48213",
+                   "--run-number", "5", "--pdf-artifact", "draf-pdf", root=base_root)
     assert result.code == 0, result.err
     return str(result.out)
 
@@ -227,7 +240,11 @@ def test_one_living_comment_through_a_review_round(evkin: Any, httpserver: HTTPS
     (ours,) = stand_in.ours()
     body = ours["body"]
     assert f"(komit {first[:7]})" in body and "Sekretaris" in body  # waits for the paraf
-    assert f"{HOST[forge_name]}/{OWNER_REPO}/actions/runs/5/artifacts/9" in body
+    # GitHub: the upload action's artifact-url; Gitea 1.25: the run's number and the name.
+    pdf = "artifacts/9" if forge_name == "github" else "artifacts/draf-pdf"
+    assert f"{HOST[forge_name]}/{OWNER_REPO}/actions/runs/5/{pdf}" in body
+    assert "artifacts/9" in body or forge_name != "github"
+    assert "48213" not in body  # the PDF link is given, the run link is not needed
     assert "evil.example/run" not in body  # a link outside the repository is dropped
     assert "Sejak draf dimulai" in body
     # A person quoting the marker does not take the comment over.

@@ -90,6 +90,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "address of the draft PDF (unzipped artifact)"},
     "comment.opt_run_url": {"id": "alamat halaman run yang memuat PDF draf",
                             "en": "address of the run page holding the draft PDF"},
+    "comment.opt_run_id": {"id": "id run alur kerja (github.run_id)",
+                           "en": "the workflow run's id (github.run_id)"},
+    "comment.opt_run_number": {"id": "nomor run alur kerja di repositori (github.run_number)",
+                               "en": "the workflow run's number in the repository "
+                                     "(github.run_number)"},
+    "comment.opt_pdf_artifact": {"id": "nama artifact PDF draf (Gitea/Forgejo: tautan menurut "
+                                       "nama)",
+                                 "en": "name of the draft PDF artifact (Gitea/Forgejo link by "
+                                       "name)"},
     "comment.unreadable": {"id": "Hasil periksa {path} tidak dapat dibaca: {detail}",
                            "en": "Checked results {path} cannot be read: {detail}"},
     "comment.bad_data": {"id": "Hasil periksa {path} tidak berbentuk yang diharapkan (isian "

@@ -50,6 +50,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             q.add_argument("--head", required=True, metavar="SHA", help=t("comment.opt_head"))
             q.add_argument("--pdf-url", default="", metavar="URL", help=t("comment.opt_pdf_url"))
             q.add_argument("--run-url", default="", metavar="URL", help=t("comment.opt_run_url"))
+            q.add_argument("--run-id", default="", metavar="ID", help=t("comment.opt_run_id"))
+            q.add_argument("--run-number", default="", metavar="NOMOR",
+                           help=t("comment.opt_run_number"))
+            q.add_argument("--pdf-artifact", default="", metavar="NAMA",
+                           help=t("comment.opt_pdf_artifact"))
     p.set_defaults(run=run)
 
 
@@ -210,6 +215,30 @@ def _own_url(url: str, server: str, repo: str) -> str:
     return url if url.startswith(f"{server}/{repo}/") else ""
 
 
+def _run_links(args: argparse.Namespace, kind: str, server: str, repo: str, client: Client
+               ) -> tuple[str, str]:
+    """The run page and the draft PDF as this forge routes them (``evkin.forge.links``).
+
+    GitHub's PDF link is the upload action's ``artifact-url``; Gitea and Forgejo reach an
+    artifact by name under the run, and route the run by number or by id depending on their
+    version, which is asked of the forge itself.
+    """
+    from evkin.forge import links
+
+    if not server:
+        return "", ""
+    run_id, number = str(args.run_id).strip(), str(args.run_number).strip()
+    version = client.server_version() if kind != "github" else ""
+    found = links.server_of(kind, version)
+    run = _own_url(args.run_url, server, repo)
+    if not run and (run_id or number):
+        run = links.run_url(server, repo, found, run_id, number)
+    if kind == "github":
+        return run, _own_url(args.pdf_url, server, repo)
+    name = str(args.pdf_artifact).strip()
+    return run, links.artifact_url(server, repo, found, run_id, number, name)
+
+
 def post(args: argparse.Namespace) -> int:
     import sys
 
@@ -238,10 +267,11 @@ def post(args: argparse.Namespace) -> int:
             checked = [Finding(f"evaluations/{report.evaluation}", None, "comment.problem",
                                {"detail": report.problem})]
     state = decide(pr, client.reviews(args.pr), settings, checked)
+    run_link, pdf_link = _run_links(args, kind, server, repo, client)
     links = Links(
         file=lambda path, line: forges.file_url(kind, server, repo, pr.head_sha, path, line)
         if server else "",
-        pdf=_own_url(args.pdf_url, server, repo), run=_own_url(args.run_url, server, repo),
+        pdf=pdf_link, run=run_link,
         since=lambda sha: forges.commit_url(kind, server, repo, sha) if server else "")
     body = render(report, position_of(state, settings), links)
     existing = find_own(client.comments(args.pr), forges.bot_logins())

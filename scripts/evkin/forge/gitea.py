@@ -7,6 +7,7 @@ event payload carries no review state at all, so the reviews API is the only sou
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import quote
 
@@ -50,18 +51,42 @@ def file_url(server: str, repo: str, ref: str, path: str, line: int | None,
         f"#L{line}" if line else "")
 
 
-def review(raw: dict[str, Any], where: str) -> Review:
+def submitted(raw: dict[str, Any], where: str, state: str) -> dt.datetime | None:
+    """When a review was submitted.
+
+    Gitea and Forgejo answer ``submitted_at`` with the review row's creation time: for a review
+    begun earlier (a line comment starts a pending review, "Finish review" submits it later)
+    that is when it was begun. Submitting updates the row, so ``updated_at`` is the submission
+    (for a dismissed review it is the dismissal: that one keeps ``submitted_at``, and a review
+    request or a pending draft has no submission).
+    """
+    required = state in (APPROVE, REQUEST_CHANGES)
+    begun = parse_time(raw.get("submitted_at"), where, required=False)
+    if state in (APPROVE, REQUEST_CHANGES, COMMENT):
+        done = parse_time(raw.get("updated_at"), where, required=False)
+        if done is not None and (begun is None or done >= begun):
+            return done
+    if begun is None and required:
+        raise EvkinError("forge.missing_field", {"where": where, "field": "submitted_at"})
+    return begun
+
+
+def review(raw: dict[str, Any], where: str) -> Review | None:
+    """One review; ``None`` for a team's review request, which has no user (``"user": null``
+    beside a ``team`` object) and decides nothing."""
     state = str(raw.get("state") or "").upper()
     if state not in STATES:
         raise EvkinError("forge.bad_state", {"where": where, "state": state or "''",
                                              "known": ", ".join(STATES)})
     normal = DISMISSED if raw.get("dismissed") is True else STATES[state]
+    user = raw.get("user")
+    if normal == PENDING and not (isinstance(user, dict) and user.get("login")):
+        return None
     return Review(
-        login=login_of(raw.get("user"), where),
+        login=login_of(user, where),
         state=normal,
         commit=raw.get("commit_id") or None,
-        at=parse_time(raw.get("submitted_at"), where,
-                      required=normal in (APPROVE, REQUEST_CHANGES)),
+        at=submitted(raw, where, normal),
         url=str(raw.get("html_url") or ""),
         id=int(raw.get("id") or 0),
         body=str(raw.get("body") or ""),
@@ -69,7 +94,8 @@ def review(raw: dict[str, Any], where: str) -> Review:
 
 
 def reviews(raw: Any, where: str) -> list[Review]:
-    return [review(item, f"{where}[{i}]") for i, item in enumerate(review_list(raw, where))]
+    found = (review(item, f"{where}[{i}]") for i, item in enumerate(review_list(raw, where)))
+    return [r for r in found if r is not None]
 
 
 def _next(resp: Response, url: str, page: int, seen: int) -> str | None:
@@ -124,6 +150,14 @@ class Client:
     def post_status(self, sha: str, state: str, context: str, description: str,
                     target_url: str) -> None:
         self.http.post_status(self.repo, sha, state, context, description, target_url)
+
+    def server_version(self) -> str:
+        """``GET /version`` (``1.26.1``; Forgejo: ``16.0.1+gitea-1.22.0``); '' if refused."""
+        try:
+            raw = self.http.get("version").data
+        except EvkinError:
+            return ""
+        return str(raw.get("version") or "") if isinstance(raw, dict) else ""
 
     def create_pull(self, head: str, base: str, title: str, body: str) -> Opened:
         """``POST /pulls``; the ``WIP:`` title prefix makes it a draft."""

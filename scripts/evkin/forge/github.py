@@ -105,6 +105,10 @@ class Client:
                     target_url: str) -> None:
         self.http.post_status(self.repo, sha, state, context, description, target_url)
 
+    def server_version(self) -> str:
+        """Not needed on GitHub: its routes do not change with a version."""
+        return ""
+
     def create_pull(self, head: str, base: str, title: str, body: str) -> Opened:
         """``POST /pulls`` as a draft (GitHub's ``draft`` field)."""
         path = f"repos/{self.repo}/pulls"
