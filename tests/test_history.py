@@ -163,3 +163,50 @@ def test_indonesian_date_format() -> None:
     # A moment recorded in another zone is shown on the agency's clock (WIB by default).
     wita = moment.astimezone(dt.timezone(dt.timedelta(hours=8)))
     assert format_datetime(wita, weekday=False) == "30 Januari 2025 09.12 WIB"
+
+
+def test_diff_says_which_figures_changed_and_what_that_does_to_the_capaian(
+        evkin: Any, drafts: dict[str, Any]) -> None:
+    run = evkin("diff", EVAL, root=drafts["root"])
+    assert "== Angka indikator yang berubah (indikator.csv) ==" in run.out
+    assert "  IK-01 realisasi 81,17 → 82,5; capaian 100,83 % → 102,48 %" in run.out
+    assert "IK-02" not in run.out.split("== indikator.csv")[0]  # only what changed
+    words = evkin("diff", EVAL, "2", "3", root=drafts["root"])
+    assert "(tidak ada angka indikator yang berubah)" not in words.out
+    assert "Angka indikator" not in words.out  # the data did not change between 2 and 3
+
+
+def test_diff_reads_an_excel_workbook_cell_by_cell(evkin: Any, sample_repo: Path) -> None:
+    """The Sekretaris re-initials after an xlsx change: she sees the figures, not 'binary'."""
+    from openpyxl import Workbook
+
+    folder = sample_repo / FOLDER
+    rows = [line.split(";") for line in (folder / "indikator.csv").read_text().splitlines()]
+
+    def save(changes: dict[str, object]) -> None:
+        book = Workbook()
+        sheet = book.active
+        for r, row in enumerate(rows, 1):
+            for c, value in enumerate(row, 1):
+                sheet.cell(r, c, value or None)
+        for ref, value in changes.items():
+            sheet[ref] = value
+        book.save(folder / "indikator.xlsx")
+
+    git(sample_repo, "rm", "-q", f"{FOLDER}/indikator.csv")
+    save({"H2": 81.17})
+    git(sample_repo, "add", FOLDER)
+    commit(sample_repo, "Data ke Excel", "2026-01-21T10:15:00+07:00")
+    save({"H2": 82.04, "F3": 86, "A12": None, "B12": None, "C12": None, "D12": None,
+          "E12": None, "F12": None, "H12": None, "I12": None, "J12": None})
+    commit(sample_repo, "Koreksi realisasi IK-01", "2026-01-22T10:15:00+07:00")
+    run = evkin("diff", EVAL, "2", "3", root=sample_repo)
+    assert run.code == 0, run.err
+    out = run.out
+    assert "== Angka indikator yang berubah (indikator.xlsx) ==" in out
+    assert "  IK-01 realisasi 81,17 → 82,04; capaian 100,83 % → 101,91 %" in out
+    assert "  IK-02 target 85 → 86; capaian 101,41 % → 100,23 %" in out
+    assert "  IK-11 dihapus" in out
+    assert "berkas biner berubah; angka yang berubah tercantum" in out
+    first = evkin("diff", EVAL, "0001", root=sample_repo)  # not a draft number: a bad rev
+    assert first.code == 2

@@ -280,6 +280,19 @@ def test_one_living_comment_through_a_review_round(evkin: Any, httpserver: HTTPS
                                                                    rendered))
     assert TOKEN not in out
 
+    # Fourth push: a realisasi corrected; the Sekretaris sees the figure and the capaian move.
+    data = root / f"evaluations/{EVAL}/indikator.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace(";81,17;", ";82,04;"),
+                    encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Koreksi realisasi IK-01")
+    fourth = git(root, "rev-parse", "HEAD")
+    stand_in.serve(fourth, {"head": fourth, "old": second},
+                   [Event(SEK, "request", body="Periksa IK-01", commit="old")])
+    _run(evkin, stand_in, root, base_root, tmp_path, fourth)
+    (ours,) = stand_in.ours()
+    text = visible(markdown(ours["body"]))
+    assert "IK-01 realisasi 81,17 → 82,04; capaian 100,83 % → 101,91 %" in text
+
 
 @pytest.mark.parametrize("forge_name", FORGES)
 def test_results_of_an_older_head_are_not_posted(evkin: Any, httpserver: HTTPServer,

@@ -248,10 +248,12 @@ def _table(report: Report) -> list[str]:
 
 def _segment(kind: str, text: str) -> str:
     body = inert(text, MAX_CELL)
-    if kind == " " or not body:
-        return body
     lead = " " if text[:1].isspace() else ""
     tail = " " if text[-1:].isspace() else ""
+    if not body:
+        return lead
+    if kind == " ":
+        return f"{lead}{body}{tail}"  # words either side of a change keep their spaces
     return f"{lead}{'~~' if kind == '-' else '**'}{body}{'~~' if kind == '-' else '**'}{tail}"
 
 

@@ -109,9 +109,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.status.T": {"id": "jenis berkas berubah", "en": "file type changed"},
     "diff.status.U": {"id": "belum digabung", "en": "unmerged"},
     "diff.binary": {
-        "id": "(berkas biner berubah; untuk data indikator bandingkan dengan 'evkin summary')",
-        "en": "(binary file changed; for indicator data compare with 'evkin summary')",
+        "id": "(berkas biner berubah; angka yang berubah tercantum di bagian 'Angka indikator')",
+        "en": "(binary file changed; the figures that changed are listed under 'Indicator "
+              "figures')",
     },
+    "diff.figures": {"id": "Angka indikator yang berubah ({name})",
+                     "en": "Indicator figures that changed ({name})"},
+    "diff.figures_same": {"id": "(tidak ada angka indikator yang berubah)",
+                          "en": "(no indicator figure changed)"},
+    "datadiff.changed": {"id": "{id}", "en": "{id}"},
+    "datadiff.added": {"id": "{id} ditambahkan:", "en": "{id} added:"},
+    "datadiff.removed": {"id": "{id} dihapus", "en": "{id} removed"},
     "diff.line": {"id": "baris {line}:", "en": "line {line}:"},
     "diff.lines": {"id": "baris {first}–{last}:", "en": "lines {first}–{last}:"},
     "diff.uncommitted": {

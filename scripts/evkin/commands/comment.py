@@ -118,6 +118,19 @@ def _diff_lines(root: Path, ident: str, old: str, new: str) -> list[dict[str, An
     return out
 
 
+def _figure_lines(settings: Settings, ident: str, old: str, new: str) -> list[dict[str, Any]]:
+    """The indicator figures that changed, in words ("IK-01 realisasi 81,17 → 82,04; capaian
+    …"), first: an Excel workbook has no word diff at all."""
+    from evkin import datadiff, gitrepo
+
+    folder = gitrepo.folder_path(ident)
+    old_tree = gitrepo.tree_at(settings.root, folder, old) if old else ""
+    new_tree = gitrepo.tree_at(settings.root, folder, new)
+    name, found = datadiff.between_trees(settings, ident, old_tree, new_tree)
+    return [{"path": f"{folder}/{name}", "line": c.line if isinstance(c.line, int) else 0,
+             "segments": [[k, v] for k, v in c.segments()]} for c in found]
+
+
 def collect(args: argparse.Namespace) -> int:
     from evkin import gitrepo, pullgit
     from evkin.evaluation.numbers import format_number
@@ -159,7 +172,8 @@ def collect(args: argparse.Namespace) -> int:
         _kind, _repo, _server, client = _client(args)
         since = _last_review_commit(client, args.pr, root)
         merge_base = gitrepo.run_git(root, ["merge-base", base, head]).strip()
-        lines = _diff_lines(root, ident, since or merge_base, head)
+        lines = (_figure_lines(settings, ident, since or merge_base, head)
+                 + _diff_lines(root, ident, since or merge_base, head))
         data["diff_since"] = since
         data["diff"] = lines[:MAX_DIFF]
         data["diff_more"] = max(0, len(lines) - MAX_DIFF)

@@ -99,7 +99,7 @@ def use_colour(choice: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from evkin import diffview, gitrepo
+    from evkin import datadiff, diffview, gitrepo
 
     settings = settings_from(args)
     ident = evaluation_id(settings, args.id, must_exist=False)
@@ -127,6 +127,15 @@ def run(args: argparse.Namespace) -> int:
     if not changed:
         print()
         print(t("diff.same"))
+    data_name, data_changes = datadiff.between_trees(settings, ident, old_tree, new_tree)
+    if data_name:
+        print()
+        head = f"== {t('diff.figures', {'name': data_name})} =="
+        print(f"{diffview.BOLD}{head}{diffview.RESET}" if colour else head)
+        for item in data_changes:
+            print("  " + item.text())
+        if not data_changes:
+            print("  " + t("diff.figures_same"))
     for change in changed:
         print()
         status = t(f"diff.status.{change.status}", {"old": change.old_path})
