@@ -43,8 +43,14 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
                    encoding="utf-8")
     git(root, "commit", "-q", "-am", "Realisasi salah ketik")
     broken = git(root, "rev-parse", "HEAD")
+    git(root, "checkout", "-q", "-b", "pengaturan", "main")
+    with (root / "evkin.yml").open("a", encoding="utf-8") as fh:
+        fh.write("# pengaturan diubah\n")
+    git(root, "commit", "-q", "-am", "Pengaturan")
+    settings_change = git(root, "rev-parse", "HEAD")
     git(root, "checkout", "-q", "main")
-    return {"root": root, "head": head, "old": old, "broken": broken}
+    return {"root": root, "head": head, "old": old, "broken": broken,
+            "settings": settings_change}
 
 
 def write_payloads(folder: Path, forge: str, events: list[Event], shas: dict[str, str],
@@ -247,11 +253,12 @@ def test_mixed_pull_requests_are_refused(evkin: Any, repo: dict[str, Any], tmp_p
 def test_settings_change_needs_both_approvals(evkin: Any, repo: dict[str, Any], tmp_path: Path,
                                               forge: str) -> None:
     code, report = run_gate(evkin, repo, tmp_path / "a", forge, [Event(SEK, "approve")],
-                            paths=["evkin.yml"])
+                            paths=[], head=repo["settings"])
     assert (report["status"], report["evaluation"], code) == (gate.MENUNGGU_TANDA_TANGAN,
                                                               None, 1)
     code, report = run_gate(evkin, repo, tmp_path / "b", forge,
-                            [Event(SEK, "approve"), Event(KD, "approve")], paths=["evkin.yml"])
+                            [Event(SEK, "approve"), Event(KD, "approve")], paths=[],
+                            head=repo["settings"])
     assert report["signed"] and code == 0
 
 
@@ -275,11 +282,11 @@ def test_roles_come_from_the_target_branch(evkin: Any, tmp_path: Path) -> None:
     git(root, "checkout", "-q", "-b", "draf")
     with (root / REPORT).open("a", encoding="utf-8") as fh:
         fh.write("\nDraf.\n")
-    settings = root / "evkin.yml"
+    git(root, "commit", "-q", "-am", "Draf")
+    head = git(root, "rev-parse", "HEAD")
+    settings = root / "evkin.yml"  # changed in the working copy only
     settings.write_text(settings.read_text(encoding="utf-8").replace(
         "login: rina-marlina", "login: nurul-aini"), encoding="utf-8")
-    git(root, "commit", "-q", "-am", "Draf dan sekretaris baru")
-    head = git(root, "rev-parse", "HEAD")
     shas = {"head": head, "old": head}
     args = write_payloads(tmp_path / "p", "github", [Event(SAKIP2, "approve"),
                                                      Event(KD, "approve")], shas,
@@ -289,6 +296,7 @@ def test_roles_come_from_the_target_branch(evkin: Any, tmp_path: Path) -> None:
     assert result.code == 1 and report["status"] == gate.MENUNGGU_PARAF
     assert "gate.not_a_role" in codes(report)
     # the same reviews under the PR's own settings would have signed: the source matters
+    git(root, "update-ref", "refs/remotes/origin/main", "main")  # the base, as CI fetches it
     result = evkin("gate", *args, "--base-settings", str(settings), "--format", "json",
                    root=root)
     assert result.code == 0 and json.loads(result.out)["signed"]

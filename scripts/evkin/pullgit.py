@@ -46,10 +46,20 @@ def settings_text(root: Path, ref: str) -> str:
 
 
 def changed_files(root: Path, base: str, head: str, merge_base: bool = True) -> list[str]:
-    """Paths changed between the merge base of ``base`` and ``head`` (renames as both names);
-    with ``merge_base=False``, between ``base`` itself and ``head`` (what a push changed)."""
-    span = f"{base}...{head}" if merge_base else f"{base}..{head}"
-    result = _git(root, "diff", "--name-only", "--no-renames", "-z", span)
+    """Every path changed between the merge base of ``base`` and ``head`` (renames as both
+    names, deletions, mode changes, a file turned into a link or a submodule); with
+    ``merge_base=False``, between ``base`` itself and ``head`` (what a push changed).
+
+    Plumbing (``diff-tree``), so no diff setting of the repository hides a path."""
+    start = base
+    if merge_base:
+        found = _git(root, "merge-base", base, head)
+        start = found.stdout.decode().strip()
+        if found.returncode != 0 or not start:
+            raise EvkinError("gate.no_merge_base", {"base": base[:12], "head": head[:12],
+                                                    "root": str(root)})
+    result = _git(root, "diff-tree", "-r", "-z", "--name-only", "--no-renames",
+                  "--ignore-submodules=none", "--no-commit-id", start, head)
     if result.returncode != 0:
         raise EvkinError("gate.files_unknown", {"base": base, "head": head})
     return [p for p in result.stdout.decode("utf-8", "replace").split("\0") if p]

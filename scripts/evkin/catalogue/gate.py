@@ -35,9 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "saved JSON of GET .../pulls/{n}/reviews (offline mode)"},
     "gate.opt_commits": {"id": "berkas JSON tersimpan dari GET .../pulls/{n}/commits",
                          "en": "saved JSON of GET .../pulls/{n}/commits"},
-    "gate.opt_files": {"id": "berkas JSON tersimpan dari GET .../pulls/{n}/files (bawaan: dari "
-                             "git lokal)",
-                       "en": "saved JSON of GET .../pulls/{n}/files (default: from local git)"},
+    "gate.opt_files": {"id": "berkas JSON tersimpan dari GET .../pulls/{n}/files: hanya menambah "
+                             "berkas yang dihitung git, tidak pernah menggantinya",
+                       "en": "saved JSON of GET .../pulls/{n}/files: only adds to the files git "
+                             "computes, never replaces them"},
     "gate.opt_base_settings": {"id": "evkin.yml dari cabang tujuan (berkas)",
                                "en": "the target branch's evkin.yml (a file)"},
     "gate.opt_base_ref": {"id": "ref git cabang tujuan untuk membaca evkin.yml (bawaan: "
@@ -231,9 +232,34 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "File {path} is not valid JSON (line {line}, column {column}): "
                             "{detail}"},
     "gate.files_unknown": {"id": "Berkas yang diubah tidak dapat dihitung dari git "
-                                 "({base}...{head}); berikan --files files.json.",
+                                 "({base}...{head}).",
                            "en": "The changed files cannot be computed from git "
-                                 "({base}...{head}); give --files files.json."},
+                                 "({base}...{head})."},
+    "gate.base_missing": {
+        "id": "Komit cabang tujuan {base} tidak ada di repositori {root}. Gerbang menghitung "
+              "berkas yang diubah dengan git dari komit tujuan dan komit terakhir pull request "
+              "(daftar berkas forge dibatasi dan tidak dipakai). Ambil riwayatnya dulu: di CI "
+              "actions/checkout dengan 'fetch-depth: 0', atau 'git fetch origin'; di luar CI "
+              "berikan --base-ref REF.",
+        "en": "The target branch commit {base} is not in repository {root}. The gate computes "
+              "the changed files with git from the target commit and the pull request's head "
+              "(the forge's file list is capped and not used). Fetch the history first: in CI "
+              "actions/checkout with 'fetch-depth: 0', or 'git fetch origin'; outside CI give "
+              "--base-ref REF."},
+    "gate.head_missing": {
+        "id": "Komit terakhir pull request {head} tidak ada di repositori {root}, jadi berkas "
+              "yang diubah tidak dapat dihitung. Ambil dulu: git fetch origin "
+              "pull/{number}/head",
+        "en": "The pull request's head commit {head} is not in repository {root}, so the "
+              "changed files cannot be computed. Fetch it first: git fetch origin "
+              "pull/{number}/head"},
+    "gate.no_merge_base": {
+        "id": "Komit {base} dan {head} tidak memiliki leluhur bersama di repositori {root} "
+              "(riwayat dangkal?). Ambil riwayat lengkap: actions/checkout dengan "
+              "'fetch-depth: 0', atau 'git fetch --unshallow'.",
+        "en": "Commits {base} and {head} have no common ancestor in repository {root} "
+              "(shallow history?). Fetch the full history: actions/checkout with "
+              "'fetch-depth: 0', or 'git fetch --unshallow'."},
     "gate.head_unknown": {"id": "Komit {commit} tidak dapat dibaca di repositori {root}.",
                           "en": "Commit {commit} cannot be read in repository {root}."},
     "gate.head_missing_for_record": {

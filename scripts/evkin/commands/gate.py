@@ -73,14 +73,6 @@ def _load_json(path: str) -> Any:
                                            "column": error.colno, "detail": error.msg}) from None
 
 
-def _base_commit(args: argparse.Namespace, root: Path, pr: PullRequest) -> str | None:
-    from evkin import pullgit
-
-    if args.base_ref:
-        return pullgit.resolve(root, args.base_ref)
-    return pullgit.resolve(root, f"origin/{pr.base_ref}")
-
-
 def _settings_text(args: argparse.Namespace, root: Path, pr: PullRequest) -> str:
     """``evkin.yml`` of the TARGET branch: from a file, a ref, or ``origin/<base>``."""
     from evkin import pullgit
@@ -113,22 +105,31 @@ def _offline(args: argparse.Namespace, root: Path) -> tuple[str, PullRequest, li
     pr, reviews = forge.from_payloads(kind, pr_raw, reviews_raw, files_raw, commits_raw,
                                       {"pr": args.pr, "reviews": args.reviews})
     notes: list[Finding] = []
-    base = None
-    if files_raw is None or commits_raw is None:
-        base = _base_commit(args, root, pr)
-    head = pullgit.resolve(root, pr.head_sha)
-    if files_raw is None:
-        if base is None or head is None:
-            raise EvkinError("gate.files_unknown", {"base": args.base_ref or pr.base_ref,
-                                                    "head": pr.head_sha[:12]})
-        pr = dataclasses.replace(pr, files=tuple(pullgit.changed_files(root, base, head)))
-    if commits_raw is None:
-        if base is not None and head is not None:
-            pr = dataclasses.replace(pr, commit_authors=pullgit.commit_identities(root, base,
-                                                                                  head))
-        else:
-            notes.append(Finding(args.pr, None, "gate.commits_unknown", {}, "warning"))
+    if commits_raw is None and pullgit.resolve(root, pr.head_sha) is None:
+        notes.append(Finding(args.pr, None, "gate.commits_unknown", {}, "warning"))
     return kind, pr, reviews, notes
+
+
+def _from_git(args: argparse.Namespace, root: Path, pr: PullRequest) -> PullRequest:
+    """The changed paths and the committers, computed by git from the base and head commits:
+    every file however many (renames as both names, deletions, mode and type changes), never a
+    forge's list, which is capped (GitHub: 3,000 files, 250 commits). A saved ``--files``
+    list can only add paths (offline use); the forge's committer logins stay beside git's
+    e-mail addresses."""
+    from evkin import pullgit
+
+    base_name = args.base_ref or f"origin/{pr.base_ref}"
+    base = pullgit.resolve(root, base_name)
+    if base is None:
+        raise EvkinError("gate.base_missing", {"base": base_name, "root": str(root)})
+    head = pullgit.resolve(root, pr.head_sha)
+    if head is None:
+        raise EvkinError("gate.head_missing", {"head": pr.head_sha[:12], "root": str(root),
+                                               "number": pr.number})
+    files = pullgit.changed_files(root, base, head)
+    return dataclasses.replace(
+        pr, files=tuple(dict.fromkeys((*files, *pr.files))),
+        commit_authors=pr.commit_authors | pullgit.commit_identities(root, base, head))
 
 
 def _check(root: Path, settings_text: str, pr: PullRequest, evaluation_id: str
@@ -381,6 +382,7 @@ def run(args: argparse.Namespace) -> int:
             raise EvkinError("gate.need_pr")
         pr = client.pull_request(number)
         reviews = client.reviews(number)
+    pr = _from_git(args, root, pr)
 
     text = _settings_text(args, root, pr)
     # Relative paths in the settings (the emblem) resolve where those settings live.

@@ -86,8 +86,8 @@ class Client:
     def pull_request(self, number: int) -> PullRequest:
         base = f"repos/{self.repo}/pulls/{number}"
         raw = self.http.get(base).data
-        return pull_request(raw, self._list(f"{base}/files"), self._list(f"{base}/commits"),
-                            base)
+        # No file list: the gate computes changed paths with git (a forge list is capped).
+        return pull_request(raw, None, self._list(f"{base}/commits"), base)
 
     def reviews(self, number: int) -> list[Review]:
         path = f"repos/{self.repo}/pulls/{number}/reviews"
