@@ -105,10 +105,29 @@ def test_closed_recommendation_no_longer_asks_for_follow_up(
     (folder / "tindak-lanjut.yml").write_text("- rekomendasi: ".join(parts), encoding="utf-8")
     assert evkin("check", "2026-tahunan", root=sample_repo).code == 0
 
+    # 2026-tahunan is a draft nobody approved: its "selesai" closes nothing yet, so 2027 still
+    # follows R3 up, with the status last approved (2025-tahunan's "dalam proses").
     assert evkin("new", "2027-tahunan", root=sample_repo).code == 0
     later = (sample_repo / "evaluations/2027-tahunan/tindak-lanjut.yml").read_text()
-    assert "2024-tahunan-R3" not in later and "2025-tahunan-R1" not in later
+    assert "- rekomendasi: 2024-tahunan-R3\n" in later
+    r3 = later.split("- rekomendasi: 2024-tahunan-R3\n")[1].split("\n")[0]
+    assert r3.endswith("status terakhir: dalam proses)"), r3
     assert "- rekomendasi: 2025-tahunan-R2" in later and "- rekomendasi: 2026-tahunan-R1" in later
+    assert "status terakhir: selesai" not in later and "tidak relevan" not in later.split(
+        "# atau tautan")[1]
+
+
+def test_a_new_evaluation_never_calls_a_closed_status_open(
+        sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    """2025-tw4 comes before 2025-tahunan, which closed 2024-tahunan-R1: for 2025-tw4 it is
+    open, with the status known before it, never "masih terbuka (status: selesai)"."""
+    assert evkin("new", "2025-tw4", root=sample_repo).code == 0
+    follow = (sample_repo / "evaluations/2025-tw4/tindak-lanjut.yml").read_text()
+    r1 = follow.split("- rekomendasi: 2024-tahunan-R1\n")[1].split("\n")[0]
+    assert r1.endswith("status terakhir: belum ditindaklanjuti)"), r1
+    assert "status terakhir: selesai" not in follow
+    check = evkin("check", "2025-tw4", root=sample_repo)
+    assert "(status: selesai)" not in check.out
 
 
 def test_status_spellings() -> None:

@@ -283,10 +283,11 @@ class Ledger:
         for entry in self.entries.values():
             if order.get(entry.recommendation.origin, here) >= here:
                 continue
-            closed = [s for s in entry.steps if s.follow_up.status in CLOSING
-                      and order.get(s.evaluation_id, here) < here]
-            if not closed:
-                out.append(entry)
+            # As known before ``evaluation_id``: a later evaluation's status is not "the last
+            # one" for it (else "masih terbuka (status: selesai)").
+            steps = tuple(s for s in entry.steps if order.get(s.evaluation_id, here) < here)
+            if not any(s.follow_up.status in CLOSING for s in steps):
+                out.append(Entry(entry.recommendation, steps))
         return out
 
     def sorted_entries(self) -> list[Entry]:
@@ -505,7 +506,9 @@ def open_for_new(records: Iterable[Record], evaluation_id: str) -> list[Entry]:
 
     others = [r for r in records if r.evaluation_id != evaluation_id]
     ledger = build_ledger([*others, Record(evaluation_id, Period.from_id(evaluation_id))])
-    return [e for e in ledger.sorted_entries() if e in ledger.open_before(evaluation_id)]
+    order = {r.evaluation_id: i for i, r in enumerate(ledger.records)}
+    return sorted(ledger.open_before(evaluation_id), key=lambda e: (
+        order.get(e.recommendation.origin, 0), e.recommendation.nomor))
 
 
 def _quoted(text: str) -> str:

@@ -186,6 +186,19 @@ def _latest_before(settings: Settings, period: Period) -> Evaluation | None:
     return load_evaluation(earlier[-1], settings).evaluation if earlier else None
 
 
+def _approved_follow_ups(settings: Settings, records: tuple[recs_data.Record, ...]
+                         ) -> tuple[recs_data.Record, ...]:
+    """Follow-up statuses count only from final reports (a verified approval trail): a draft's
+    "selesai" was never approved, so its recommendations stay open with the status last
+    approved."""
+    from dataclasses import replace
+
+    from evkin.assembly import verify
+
+    return tuple(r if not r.follow_ups or verify(settings.root, r.evaluation_id).ok
+                 else replace(r, follow_ups=()) for r in records)
+
+
 def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
     """Create ``evaluations/<id>``; returns the folder and the previous evaluation's id."""
     period = Period.from_id(evaluation_id)
@@ -211,7 +224,8 @@ def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
         skip = frozenset(rencana_aksi.unplanned(plan, period.number))
         if plan is not None and previous is None:
             source = _latest_before(settings, period)
-    records = recs_data.gather(settings, evaluation_folders(settings))
+    records = _approved_follow_ups(settings, recs_data.gather(settings,
+                                                              evaluation_folders(settings)))
     open_entries = recs_data.open_for_new(records, evaluation_id)
     tracked = bool(open_entries) or any(r.recommendations for r in records)
 
