@@ -1,10 +1,11 @@
-"""The workflows in ``.github/workflows/`` pass zizmor and actionlint, and keep the promises
-the review process rests on: pinned actions, the gate run from the target branch's code,
-every evkin command line they run accepted by evkin's own parser."""
+"""The workflows in ``.github/workflows/`` and their Gitea/Forgejo copies in
+``.gitea/workflows/`` pass zizmor and actionlint, and keep the promises the review process
+rests on: pinned actions, the gate run from the target branch's code, every evkin command line
+they run accepted by evkin's own parser; the copies are what ``evkin.forge.workflows`` makes
+of GitHub's files."""
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import shutil
@@ -21,7 +22,10 @@ from evkin.cli import COMMANDS, build_parser
 PROJECT = Path(__file__).resolve().parents[1]
 WORKFLOWS = PROJECT / ".github" / "workflows"
 ACTIONLINT = PROJECT / "tools" / "actionlint"
-FILES = sorted(WORKFLOWS.glob("*.yml"))
+GITEA_WORKFLOWS = PROJECT / ".gitea" / "workflows"
+GITHUB_FILES = sorted(WORKFLOWS.glob("*.yml"))
+FILES = [*GITHUB_FILES, *sorted(GITEA_WORKFLOWS.glob("*.yml"))]
+IDS = [f"{p.parent.parent.name}/{p.name}" for p in FILES]
 
 BAD_WORKFLOW = """\
 on: pull_request_target
@@ -82,6 +86,15 @@ def test_zizmor_finds_nothing() -> None:
     assert "No findings" in result.stdout + result.stderr
 
 
+def test_zizmor_finds_nothing_in_the_gitea_copies(tmp_path: Path) -> None:
+    """zizmor reads workflows from a ``.github/workflows`` folder: the copies are put in one."""
+    folder = tmp_path / ".github" / "workflows"
+    shutil.copytree(GITEA_WORKFLOWS, folder)
+    result = _zizmor_run(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings" in result.stdout + result.stderr
+
+
 def test_zizmor_would_catch_an_unsafe_workflow(tmp_path: Path) -> None:
     """The clean result above means something: the same run flags the classic mistakes."""
     bad = tmp_path / ".github" / "workflows" / "bad.yml"
@@ -109,7 +122,7 @@ def test_actionlint_would_catch_an_untrusted_expression(tmp_path: Path) -> None:
     assert "potentially untrusted" in result.stdout
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+@pytest.mark.parametrize("path", FILES, ids=IDS)
 def test_actions_are_pinned_by_full_sha_with_version_comment(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     uses = re.findall(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)$", text, re.M)
@@ -119,7 +132,7 @@ def test_actions_are_pinned_by_full_sha_with_version_comment(path: Path) -> None
         assert re.search(r"#\s*v\d+\.\d+\.\d+", rest), f"{target}: note the version"
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+@pytest.mark.parametrize("path", FILES, ids=IDS)
 def test_least_permissions(path: Path) -> None:
     workflow = _load(path)
     assert "pull_request_target" not in workflow[True]  # YAML reads the key 'on' as True
@@ -174,7 +187,7 @@ def _evkin_lines(run: str) -> list[list[str]]:
     return out
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+@pytest.mark.parametrize("path", FILES, ids=IDS)
 def test_evkin_command_lines_are_accepted_by_evkin(path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "200")
@@ -200,8 +213,101 @@ def _built_commands() -> set[str]:
     return set(getattr(sub, "choices", {}) or {})
 
 
-def test_gitea_reads_these_workflows() -> None:
-    """Gitea/Forgejo fall back to .github/workflows only when they have none of their own."""
-    for own in (".gitea/workflows", ".forgejo/workflows"):
-        assert not (PROJECT / own).exists() or not any((PROJECT / own).iterdir()), own
-    assert os.path.isdir(WORKFLOWS)
+# --- Gitea and Forgejo ---------------------------------------------------------------------------
+
+def test_gitea_copies_are_made_from_githubs() -> None:
+    """Gitea reads .gitea/workflows first; Forgejo .forgejo/workflows, then .gitea/workflows:
+    a .forgejo folder would hide the copies from Forgejo."""
+    from evkin.forge import workflows
+
+    assert not (PROJECT / ".forgejo" / "workflows").exists()
+    assert [p.name for p in GITEA_WORKFLOWS.glob("*.yml")]
+    assert workflows.stale(PROJECT) == [], "run: python -m evkin.forge.workflows"
+    assert sorted(p.name for p in GITEA_WORKFLOWS.glob("*.yml")) == [
+        p.name for p in GITHUB_FILES]
+
+
+def test_a_hand_edit_of_a_copy_or_its_source_is_caught(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from evkin.forge import workflows
+
+    shutil.copytree(WORKFLOWS, tmp_path / ".github" / "workflows")
+    shutil.copytree(GITEA_WORKFLOWS, tmp_path / ".gitea" / "workflows")
+    assert workflows.stale(tmp_path) == []
+    copy = tmp_path / ".gitea" / "workflows" / "evkin-persetujuan.yml"
+    copy.write_text(copy.read_text(encoding="utf-8") + "# tambahan\n", encoding="utf-8")
+    source = tmp_path / ".github" / "workflows" / "evkin-periksa.yml"
+    source.write_text(source.read_text(encoding="utf-8").replace("20", "25"),
+                      encoding="utf-8")
+    (tmp_path / ".gitea" / "workflows" / "lain.yml").write_text("on: push\n", encoding="utf-8")
+    assert workflows.stale(tmp_path) == ["evkin-periksa.yml", "evkin-persetujuan.yml",
+                                         "lain.yml"]
+    monkeypatch.chdir(tmp_path)
+    assert workflows.main(["--check"]) == 1
+    assert workflows.main([]) == 0 and workflows.stale(tmp_path) == []
+    assert not (tmp_path / ".gitea" / "workflows" / "lain.yml").exists()
+
+
+def test_gitea_artifacts_use_the_protocol_both_forges_serve() -> None:
+    from evkin.forge.workflows import PDF_ARTIFACT
+
+    for path in GITEA_WORKFLOWS.glob("*.yml"):
+        steps = _steps(_load(path))
+        for step in steps:
+            uses = str(step.get("uses", ""))
+            assert not uses.startswith(("actions/upload-pages-artifact",
+                                        "actions/deploy-pages")), path.name
+            if "-artifact@" in uses:
+                assert uses.split("@")[0] in ("actions/upload-artifact",
+                                              "actions/download-artifact"), uses
+                assert not {"archive", "overwrite"} & set(step.get("with", {})), path.name
+                if uses.startswith("actions/upload-artifact"):
+                    assert step["with"].get("name"), path.name  # v3 names every artifact
+        text = path.read_text(encoding="utf-8")
+        assert "# v3." in text or "-artifact@" not in text, path.name
+    ringkasan = _load(GITEA_WORKFLOWS / "evkin-ringkasan.yml")
+    draft = next(s for s in _steps(ringkasan) if s.get("id") == "draf")
+    assert f"artifact={PDF_ARTIFACT}" in draft["run"]
+    upload = next(s for s in _steps(ringkasan) if s.get("id") == "pdf")
+    assert upload["with"]["name"] == PDF_ARTIFACT and upload["continue-on-error"] is True
+    terbit = _load(GITEA_WORKFLOWS / "evkin-terbit.yml")
+    assert "pages" not in terbit["jobs"] and "pages" in _load(WORKFLOWS / "evkin-terbit.yml")[
+        "jobs"]
+
+
+def test_the_status_gets_the_least_rights_that_work_on_each_forge() -> None:
+    github = _load(WORKFLOWS / "evkin-persetujuan.yml")["jobs"]["gerbang"]["permissions"]
+    gitea = _load(GITEA_WORKFLOWS / "evkin-persetujuan.yml")["jobs"]["gerbang"]["permissions"]
+    assert github == {"contents": "read", "pull-requests": "read", "statuses": "write"}
+    # Gitea 1.26+ has no statuses scope: POST /statuses needs write access to the code.
+    assert gitea == {"contents": "write", "pull-requests": "read"}
+    for path in GITEA_WORKFLOWS.glob("*.yml"):
+        for name, job in _load(path)["jobs"].items():
+            if (job.get("permissions") or {}).get("contents") == "write":
+                assert (path.name, name) in {("evkin-persetujuan.yml", "gerbang"),
+                                             ("evkin-mulai.yml", "mulai")}, (path.name, name)
+
+
+def test_the_comment_is_given_what_each_forge_routes_links_by() -> None:
+    for folder in (WORKFLOWS, GITEA_WORKFLOWS):
+        kirim = _load(folder / "evkin-ringkasan.yml")["jobs"]["kirim"]
+        step = next(s for s in kirim["steps"] if "comment post" in s.get("run", ""))
+        assert step["env"]["RUN_ID"] == "${{ github.run_id }}"
+        assert step["env"]["RUN_NUMBER"] == "${{ github.run_number }}"
+        assert "--run-number \"$RUN_NUMBER\"" in step["run"]
+        assert "--pdf-artifact \"$PDF_ARTIFACT\"" in step["run"]
+        assert "actions/runs/${{" not in str(step)  # no address built from a global id
+
+
+def test_the_trail_is_fetched_and_pushed_as_the_forge_is_configured() -> None:
+    for folder in (WORKFLOWS, GITEA_WORKFLOWS):
+        steps = _load(folder / "evkin-terbit.yml")["jobs"]["catat"]["steps"]
+        fetch = next(s for s in steps if "refs/pull/" in s.get("run", ""))
+        # A private repository: the job's token, through git's environment, not argv.
+        assert fetch["env"]["TOKEN"] == "${{ github.token }}"
+        assert "GIT_CONFIG_VALUE_0" in fetch["run"] and "$TOKEN" not in fetch["run"].split(
+            "git fetch")[1]
+        push = next(s for s in steps if "git push" in s.get("run", ""))
+        assert push["env"]["PUSH_URL"] == ("${{ secrets.EVKIN_PUSH_URL || "
+                                           "github.event.repository.ssh_url }}")
+        assert "git@$host" not in push["run"] and '"$PUSH_URL"' in push["run"]
