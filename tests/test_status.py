@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +99,12 @@ def test_steps_follow_the_trail(holidays: dict[dt.date, str]) -> None:
     sop = load_sop()
     paraf = approval("sekretaris", "paraf", at("2025-01-30"))
     signature = approval("kepala_dinas", "tanda_tangan", at("2025-01-31"))
-    done = progress(facts((paraf, signature), verified=True), sop, dt.date(2025, 2, 3),
+    merged = progress(facts((paraf, signature), verified=True), sop, dt.date(2025, 2, 3),
+                      holidays)  # merged, verified, but not published: step 8 is still open
+    assert (merged.step, merged.note, merged.steps[7].state) == (
+        8, "status.not_published", "current")
+    done = progress(replace(facts((paraf, signature), verified=True),
+                            recorded_at=at("2025-02-03", "09:00")), sop, dt.date(2025, 2, 3),
                     holidays)
     assert done.done and done.step == 9 and all(s.state == "done" for s in done.steps)
     unverified = progress(facts((paraf, signature)), sop, dt.date(2025, 2, 3), holidays)
@@ -176,4 +183,33 @@ def test_step_8_falls_back_to_when_the_trail_landed(evkin: Any, sample_repo: Pat
                         "GIT_COMMITTER_NAME": "CI", "GIT_COMMITTER_EMAIL": "ci@example.id"})
     run = evkin("status", EVAL, root=sample_repo)
     row8 = next(line for line in run.out.splitlines() if line.strip().startswith("8 "))
+    assert "selesai" not in row8  # the trail landed, but nothing says it was published
+    assert "belum tampak di arsip yang terbit" in run.out
+    archive = sample_repo.parent / "arsip"
+    archive.mkdir()
+    (archive / "manifest.json").write_text(json.dumps({"laporan": [
+        {"id": EVAL, "terbit": landed}]}), encoding="utf-8")
+    run = evkin("status", EVAL, "--archive", str(archive), root=sample_repo)
+    row8 = next(line for line in run.out.splitlines() if line.strip().startswith("8 "))
     assert "5 Februari 2025" in row8 and "3 hari kerja" in row8 and "TERLAMBAT" in row8
+
+
+def test_a_step_never_ends_before_it_starts_and_future_dates_are_flagged(
+        evkin: Any, sample_repo: Path) -> None:
+    notulen = sample_repo / f"evaluations/{EVAL}/dokumen/04-notulen-pembahasan.md"
+    text = notulen.read_text(encoding="utf-8")
+    old = re.search(r"(?m)^tanggal: (\S+)$", text)
+    assert old is not None
+    notulen.write_text(text.replace(old.group(0), "tanggal: 2099-01-20", 1), encoding="utf-8")
+    run = evkin("status", EVAL, "--format", "json", root=sample_repo)
+    steps = json.loads(run.out)["evaluasi"][0]["langkah_langkah"]
+    for step in steps:
+        if step["mulai"] and step["selesai"]:
+            assert step["mulai"][:10] <= step["selesai"][:10], step
+    assert steps[4]["tanggal_tidak_berurutan"] is True  # the draft "before" the meeting
+    text_run = evkin("status", EVAL, root=sample_repo)
+    assert "TANGGAL TIDAK BERURUTAN" in text_run.out
+    check = evkin("check", EVAL, root=sample_repo)
+    line = text.splitlines().index(old.group(0)) + 1
+    assert (f"evaluations/{EVAL}/dokumen/04-notulen-pembahasan.md:{line}: peringatan: tanggal "
+            "2099-01-20 belum tiba") in check.out

@@ -41,6 +41,7 @@ def test_the_documented_walkthrough_runs(tmp_path: Path) -> None:
     assert "[-SLF.-]{+SLF; 14 dari 37 bangunan masih menunggu verifikasi dokumen.+}" in out
     assert "TERVERIFIKASI: folder pada komit saat ini" in out
     assert 'Good "git" signature for kepala_dinas' in result.stdout + result.stderr
-    assert "Semua langkah SOP selesai" in out
+    assert "Langkah 8: Penggandaan, distribusi dan arsip." in out  # merged, not yet published
+    assert "belum tampak di arsip yang terbit" in out
     assert out.rstrip().endswith("kode keluar: 1")
     assert "TIDAK TERVERIFIKASI: isi folder berubah setelah disetujui." in out

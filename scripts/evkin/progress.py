@@ -8,7 +8,10 @@ How a step's end is known:
 - the report step (5, "draf diserahkan"): the latest draft commit not later than the valid
   paraf (or the latest draft while no paraf counts), else the report's ``tanggal``;
 - the paraf and signature steps (6, 7): the time of the valid record;
-- the publication step (8): the time the verified trail landed on the branch.
+- the publication step (8): the trail's ``diarsipkan`` time, else the report's first
+  publication in the published archive's manifest (``evkin status``), else, for the archive's
+  own pages (which are the publication), the time the verified trail landed on the branch. A
+  merged trail alone does not make step 8 done: nothing may have been published.
 
 A step starts when the step before it ends (a return restarts the step it returns to).
 Standards in *hari* are working days (``timing``); minutes and hours are shown as given,
@@ -52,7 +55,7 @@ class Facts:
     current_tree: str
     verified: bool
     verify_reason: str | None = None  # why the trail does not verify, in words
-    recorded_at: dt.datetime | None = None  # when the trail file last changed on the branch
+    recorded_at: dt.datetime | None = None  # when it was published (see the module's note)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class StepProgress:
     working_days: int | None = None  # elapsed, for steps measured in working days
     deadline: dt.date | None = None
     overdue: bool = False
+    out_of_order: bool = False  # its date is before the previous step's end: not counted
 
 
 @dataclass(frozen=True)
@@ -126,8 +130,11 @@ def archived_at(trail: Trail | None) -> dt.datetime | None:
 
 def facts_of(evaluation: Evaluation, sop: Sop, trail: Trail | None,
              verification: Verification | None, changed: Changed | None,
-             verify_reason: str | None = None) -> Facts:
-    """The facts of one evaluation, from what was loaded, verified and asked of Git."""
+             verify_reason: str | None = None, published: dt.datetime | None = None,
+             landed_is_published: bool = True) -> Facts:
+    """The facts of one evaluation, from what was loaded, verified and asked of Git.
+    ``published``: its first publication in the published archive, when known;
+    ``landed_is_published``: the archive's own pages count the trail's landing as step 8."""
     from evkin.evaluation.model import TEMPLATE_MARK
 
     dates: dict[int, dt.date | None] = {}
@@ -136,8 +143,8 @@ def facts_of(evaluation: Evaluation, sop: Sop, trail: Trail | None,
         value = document.meta.get("tanggal") if document else None
         dates[step.number] = value if isinstance(value, dt.date) else None
     report = evaluation.report_text
-    recorded = archived_at(trail)
-    if recorded is None and changed is not None:
+    recorded = archived_at(trail) or published
+    if recorded is None and changed is not None and landed_is_published:
         recorded = changed.trail_changed
     return Facts(
         evaluation_id=evaluation.id, document_dates=dates,
@@ -186,9 +193,8 @@ def progress(facts: Facts, sop: Sop, today: dt.date | None, holidays: Container[
             ends[step.number] = state.signature.at if state.signature else None
         elif step.publish:
             published: Moment | None = None
-            if facts.verified and state.signature is not None:
-                published = facts.recorded_at if facts.recorded_at and \
-                    facts.recorded_at >= state.signature.at else state.signature.at
+            if facts.verified and state.signature is not None and facts.recorded_at:
+                published = max(facts.recorded_at, state.signature.at)
             ends[step.number] = published
         else:
             ends[step.number] = None
@@ -208,13 +214,16 @@ def progress(facts: Facts, sop: Sop, today: dt.date | None, holidays: Container[
         elapsed = deadline = None
         overdue = False
         finish = _day(end) if end is not None else today
+        disordered = end is not None and start is not None and _day(end) < _day(start)
+        if disordered:
+            start = None  # never "ended before it started": flagged instead, not counted
         if step.waktu.is_days and start is not None and status != "waiting" and finish:
             elapsed = timing.working_days_between(_day(start), finish, holidays)
             deadline = timing.add_working_days(_day(start), step.waktu.amount, holidays)
             overdue = elapsed > step.waktu.amount
         out.append(StepProgress(step.number, step.actor, step.waktu, status,
                                 start if status != "waiting" else None, end, elapsed,
-                                deadline, overdue))
+                                deadline, overdue, disordered))
         previous_end = end if end is not None else previous_end
 
     note: str | None = None
@@ -232,5 +241,7 @@ def progress(facts: Facts, sop: Sop, today: dt.date | None, holidays: Container[
     elif state.signature is not None and not facts.verified:
         note = "status.unverified"
         params = {"reason": facts.verify_reason or "–"}
+    elif state.signature is not None and facts.recorded_at is None:
+        note = "status.not_published"
     next_actor = sop.step(current).actor if current <= sop.steps[-1].number else None
     return Progress(facts.evaluation_id, current, next_actor, tuple(out), note, params)

@@ -244,8 +244,23 @@ def _reference_problem(target: str, base: Path, root: Path) -> str | None:
     return None
 
 
+def future_dates(ev: Evaluation, ctx: Context) -> Iterator[Finding]:
+    """A document or report dated after today (on the agency's clock) is a slip of the year or
+    the month, not a plan: say so rather than count a step as done in the future."""
+    from evkin import clock
+
+    today = clock.today()
+    dated = [(_rel(doc.path, ctx), doc.meta_lines.get("tanggal"), doc.meta.get("tanggal"))
+             for doc in ev.documents.values()]
+    dated.append((_rel(ev.path / META_FILE, ctx), ev.meta_lines.get("tanggal"), ev.tanggal))
+    for path, line, value in dated:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime) and value > today:
+            yield Finding(path, line, "meta.future_date", {
+                "date": value.isoformat(), "today": today.isoformat()}, severity="warning")
+
+
 RULES: tuple[Rule, ...] = (metadata, sections, template_marks, indicators, sop_documents,
-                           markdown_safety)
+                           markdown_safety, future_dates)
 
 
 def apply_rules(ev: Evaluation, ctx: Context) -> list[Finding]:

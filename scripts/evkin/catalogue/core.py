@@ -264,6 +264,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "isian '{field}' kosong; isi dengan nama anggota Tim SAKIP penyusun.",
         "en": "entry '{field}' is empty; list the Tim SAKIP members who wrote it.",
     },
+    "meta.future_date": {
+        "id": "tanggal {date} belum tiba (hari ini {today}); periksa tahun dan bulannya.",
+        "en": "the date {date} is still to come (today is {today}); check its year and month.",
+    },
     "meta.bad_date": {
         "id": "'{field}: {value}' bukan tanggal; tulis TTTT-BB-HH, mis. 2025-01-20.",
         "en": "'{field}: {value}' is not a date; write YYYY-MM-DD, e.g. 2025-01-20.",

@@ -55,6 +55,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "dikembalikan oleh {role} ke {to} pada {at}; alasan: {reason}",
         "en": "returned by the {role} to {to} on {at}; reason: {reason}",
     },
+    "status.not_published": {
+        "id": "laporan final dan jejaknya terverifikasi, tetapi belum tampak di arsip yang "
+              "terbit (manifest situs); langkah 8 selesai setelah CI menerbitkannya. Arsip lain: "
+              "--archive FOLDER_ATAU_URL",
+        "en": "the report is final and its trail verified, but it is not in the published "
+              "archive (the site's manifest) yet; step 8 is done once CI publishes it. Another "
+              "archive: --archive FOLDER_OR_URL",
+    },
+    "status.order_flag": {
+        "id": "TANGGAL TIDAK BERURUTAN: sebelum langkah sebelumnya selesai; periksa tanggalnya",
+        "en": "DATES OUT OF ORDER: before the previous step ended; check its date",
+    },
     "status.stale": {
         "id": "folder berubah setelah persetujuan {role} ({at}); perlu diperiksa ulang",
         "en": "the folder changed after the {role}'s approval ({at}); it needs a new check",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evkin.commands import settings_from
@@ -13,8 +14,6 @@ from evkin.findings import EvkinError
 from evkin.messages import t
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from evkin.gitrepo import Changed
     from evkin.progress import Facts, Progress, StepProgress
     from evkin.settings import Settings
@@ -36,8 +35,31 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(t("status.bad_date", {"value": text})) from None
 
 
-def facts_for(settings: Settings, folder: Path, changed: Changed | None
-              ) -> tuple[Facts, str | None]:
+def published_times(settings: Settings, archive: str | None) -> dict[str, dt.datetime]:
+    """Each report's first publication (``terbit``) in the published archive's manifest
+    (``--archive``, else ``situs.url``); empty when it cannot be read (nothing is claimed)."""
+    from evkin.publish import read_previous
+
+    try:
+        previous = read_previous(Path(archive or settings.root / "tidak-ada"), archive,
+                                 settings, strict=False, warnings=[])
+    except EvkinError:
+        return {}
+    raw = {**previous.waiting(),
+           **{i: str(e.get("terbit") or "") for i, e in previous.reports().items()}}
+    out = {}
+    for ident, text in raw.items():
+        try:
+            moment = dt.datetime.fromisoformat(text)
+        except ValueError:
+            continue
+        if moment.tzinfo is not None:
+            out[ident] = moment
+    return out
+
+
+def facts_for(settings: Settings, folder: Path, changed: Changed | None,
+              published: dt.datetime | None = None) -> tuple[Facts, str | None]:
     """Gather what ``progress`` decides on; the second item is a problem to show, if any."""
     from evkin.approval import load_trail
     from evkin.evaluation.load import load_evaluation
@@ -55,7 +77,8 @@ def facts_for(settings: Settings, folder: Path, changed: Changed | None
         trail, verification = None, None
     reason = (t(verification.reason, verification.params)
               if verification and verification.reason else None)
-    return facts_of(evaluation, settings.sop, trail, verification, changed, reason), problem
+    return facts_of(evaluation, settings.sop, trail, verification, changed, reason,
+                    published, landed_is_published=False), problem
 
 
 def step_name(step: Step) -> str:
@@ -75,6 +98,8 @@ def _moment(value: dt.date | dt.datetime | None) -> str:
 
 def _state_text(step: StepProgress) -> str:
     text = t(f"status.state.{step.state}")
+    if step.out_of_order:
+        text += ", " + t("status.order_flag")
     if step.overdue:
         text += ", " + t("status.overdue_flag" if step.state == "done" else "status.late_flag")
     return text
@@ -90,6 +115,7 @@ def _json_step(step: StepProgress, settings: Settings) -> dict[str, object]:
         "status": step.state, "mulai": iso(step.start), "selesai": iso(step.end),
         "hari_kerja": step.working_days, "standar": step.standard.label(),
         "batas": iso(step.deadline), "terlambat": step.overdue,
+        "tanggal_tidak_berurutan": step.out_of_order,
     }
 
 
@@ -120,7 +146,9 @@ def run(args: argparse.Namespace) -> int:
 
     today = args.today or clock.today()
     changed = gitrepo.change_times(settings.root, [f.name for f in folders])
-    gathered = [facts_for(settings, folder, changed.get(folder.name)) for folder in folders]
+    published = published_times(settings, args.archive)
+    gathered = [facts_for(settings, folder, changed.get(folder.name), published.get(folder.name))
+                for folder in folders]
     holidays = indonesian_holidays(holiday_years([f for f, _ in gathered], today))
     results = [(progress(facts, settings.sop, today, holidays), problem)
                for facts, problem in gathered]
