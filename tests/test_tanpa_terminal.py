@@ -245,6 +245,7 @@ def test_one_living_comment_through_a_review_round(evkin: Any, httpserver: HTTPS
     assert f"{HOST[forge_name]}/{OWNER_REPO}/actions/runs/5/{pdf}" in body
     assert "artifacts/9" in body or forge_name != "github"
     assert "48213" not in body  # the PDF link is given, the run link is not needed
+    assert ("berkas .zip" in body) == (forge_name == "gitea")
     assert "evil.example/run" not in body  # a link outside the repository is dropped
     assert "Sejak draf dimulai" in body
     # A person quoting the marker does not take the comment over.
@@ -368,3 +369,19 @@ def test_guide_names_the_workflows_their_inputs_and_jobs_as_they_are() -> None:
     upload = next(s for s in _workflow("evkin-ringkasan.yml")["jobs"]["periksa"]["steps"]
                   if s.get("id") == "pdf")
     assert upload["with"]["archive"] is False
+
+
+def test_guide_states_the_forge_versions_evkin_acts_on() -> None:
+    """The version table and the review buttons agree with what evkin does on Gitea/Forgejo."""
+    from evkin.forge import links, workflows
+
+    text = re.sub(r"\s+", " ", GUIDE.read_text(encoding="utf-8"))
+    gitea, forgejo = links.RUN_BY_ID["gitea"], links.RUN_BY_ID["forgejo"]
+    assert (f"Gitea {'.'.join(map(str, gitea))}+ dan Forgejo {forgejo[0]}+ memakai id run"
+            in text)
+    assert "| *Run workflow* dengan masukan (`workflow_dispatch`) | ya | 1.23 ke atas | 8.0 ke " \
+           "atas |" in text
+    assert f"artifact `{workflows.PDF_ARTIFACT}`" in text
+    assert "Jangan membuat `.forgejo/workflows/`" in text
+    assert "tekan **Submit Review**" not in text and "**Finish review**" in text
+    assert "saat ulasan dikirim" in text

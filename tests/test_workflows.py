@@ -311,3 +311,15 @@ def test_the_trail_is_fetched_and_pushed_as_the_forge_is_configured() -> None:
         assert push["env"]["PUSH_URL"] == ("${{ secrets.EVKIN_PUSH_URL || "
                                            "github.event.repository.ssh_url }}")
         assert "git@$host" not in push["run"] and '"$PUSH_URL"' in push["run"]
+
+
+def test_the_review_guide_names_the_workflows_and_jobs_as_they_are() -> None:
+    guide = (PROJECT / "docs" / "panduan" / "peninjauan.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `(evkin-[\w-]+\.yml)` \|", guide, re.M))
+    assert listed == {p.name for p in GITHUB_FILES}
+    jobs = {name for path in GITHUB_FILES for name in _load(path)["jobs"]}
+    for named in re.findall(r"job `([\w-]+)`", guide):
+        assert named in jobs, named
+    # What the status guards on Gitea/Forgejo, and what the agency must add, is said.
+    assert "hanya menurut namanya" in guide and "daftar putih persetujuan" in guide
+    assert "Jangan membuat `.forgejo/workflows/`" in guide

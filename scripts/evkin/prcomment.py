@@ -193,9 +193,10 @@ class Links:
     """Addresses the comment links to; ``file`` gives a file (and line) at the head commit."""
 
     file: Callable[[str, int | None], str]
-    pdf: str = ""  # the draft PDF itself, when the forge serves it unzipped
+    pdf: str = ""  # the draft PDF itself (unzipped on GitHub), or its .zip on Gitea/Forgejo
     run: str = ""  # the run page holding the draft PDF as an artifact
     since: Callable[[str], str] | None = None  # a commit's page
+    pdf_zipped: bool = False  # ``pdf`` downloads a .zip holding the PDF
 
 
 def _link(text: str, url: str) -> str:
@@ -298,7 +299,8 @@ def _pdf(report: Report, links: Links) -> list[str]:
     if report.evaluation is None:
         return []
     if links.pdf:
-        line = t("comment.pdf_direct", {"link": _link(t("comment.pdf_label"), links.pdf)})
+        key = "comment.pdf_zip" if links.pdf_zipped else "comment.pdf_direct"
+        line = t(key, {"link": _link(t("comment.pdf_label"), links.pdf)})
     elif links.run:
         line = t("comment.pdf_run", {"link": _link(t("comment.pdf_run_label"), links.run)})
     else:

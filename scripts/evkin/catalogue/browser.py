@@ -135,6 +135,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                                                "commit"},
     "comment.pdf_direct": {"id": "{link} (langsung di peramban, tanpa membuka arsip).",
                            "en": "{link} (in the browser, no archive to unpack)."},
+    "comment.pdf_zip": {"id": "{link} (berkas .zip: buka untuk melihat PDF di dalamnya).",
+                        "en": "{link} (a .zip file: open it to see the PDF inside)."},
     "comment.pdf_run_label": {"id": "halaman run pemeriksaan", "en": "the check run's page"},
     "comment.pdf_run": {"id": "PDF draf komit ini ada di bagian *Artifacts* pada {link}.",
                         "en": "The draft PDF of this commit is under *Artifacts* on {link}."},

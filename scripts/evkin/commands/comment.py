@@ -285,7 +285,7 @@ def post(args: argparse.Namespace) -> int:
     links = Links(
         file=lambda path, line: forges.file_url(kind, server, repo, pr.head_sha, path, line)
         if server else "",
-        pdf=pdf_link, run=run_link,
+        pdf=pdf_link, run=run_link, pdf_zipped=kind != "github",
         since=lambda sha: forges.commit_url(kind, server, repo, sha) if server else "")
     body = render(report, position_of(state, settings), links)
     existing = find_own(client.comments(args.pr), forges.bot_logins())
