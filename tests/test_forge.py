@@ -420,3 +420,19 @@ def test_gitea_server_version_is_asked_and_a_refusal_is_no_error(httpserver: HTT
     httpserver.expect_oneshot_request("/version").respond_with_json({"message": "x"},
                                                                     status=403)
     assert client.server_version() == ""
+
+
+def test_links_cannot_be_bent_by_what_the_workflow_passes() -> None:
+    """Run ids and artifact names arrive as text: only digits route a run, a name is encoded
+    (no Markdown or path tricks in the comment's link)."""
+    from evkin.forge import links
+
+    server = links.server_of("gitea", "1.25.0")
+    root = "https://git.bmcktr.example/bmcktr/evaluasi-kinerja/actions"
+    assert links.run_url("https://git.bmcktr.example", OWNER_REPO, server, "1", "5/../../x"
+                         ) == root
+    assert links.artifact_url("https://git.bmcktr.example", OWNER_REPO, server, "1", "",
+                              "draf-pdf") == ""
+    art = links.artifact_url("https://git.bmcktr.example", OWNER_REPO, server, "1", "5",
+                             "x)](https://evil.example)/../y")
+    assert art.startswith(f"{root}/runs/5/artifacts/") and ")" not in art and "/../" not in art

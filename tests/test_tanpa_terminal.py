@@ -266,8 +266,9 @@ def test_one_living_comment_through_a_review_round(evkin: Any, httpserver: HTTPS
 
     # Third run, after the Sekretaris returns the draft: the reason and who acts next.
     reason = "Tabel capaian belum lengkap, mohon @hendra-saputra lihat ![x](http://evil.example/x)"
+    # A team asked to review (Gitea/Forgejo list it with no user) is nobody's decision.
     stand_in.serve(second, {"head": second, "old": first},
-                   [Event(SEK, "request", body=reason)])
+                   [Event("sekretariat", "team_request"), Event(SEK, "request", body=reason)])
     _run(evkin, stand_in, root, base_root, tmp_path, second)
     assert [w[0] for w in stand_in.writes] == ["POST", "PATCH", "PATCH"]
     (ours,) = stand_in.ours()
