@@ -37,7 +37,7 @@ def test_lang_and_root_are_accepted_after_the_subcommand(evkin,  # type: ignore[
                                                           sample_repo: Path) -> None:
     run: Run = evkin("check", "2025-tahunan", "--lang", "en", "--root", str(sample_repo))
     assert run.code == 0, run.err
-    assert "evaluations checked: no findings" in run.out + run.err
+    assert "1 evaluation checked: no findings" in run.out + run.err
 
 
 def test_usage_speaks_the_chosen_language(evkin) -> None:  # type: ignore[no-untyped-def]

@@ -121,6 +121,13 @@ def test_paraf_then_signature_verifies_with_evkin_and_git(evkin: Any, repo: Path
     assert git(repo, "-c", f"gpg.ssh.allowedSignersFile={repo / 'allowed'}", "log", "-2",
                "--format=%G?") == "G\nG"
     assert evkin("approvals", EVAL, "--format", "json", root=repo).code == 0
+    # What the history shows Tim SAKIP is in Indonesian, as the tags are.
+    tree = folder_tree(repo, EVAL)[:12]
+    assert git(repo, "log", "-2", "--format=%s").splitlines() == [
+        f"Catat tanda tangan Kepala Dinas atas evaluasi {EVAL} (pohon {tree})",
+        f"Catat paraf Sekretaris atas evaluasi {EVAL} (pohon {tree})"]
+    assert git(repo, "tag", "-l", "--format=%(contents:subject)", tags[0]) == (
+        f"Paraf Sekretaris: evaluasi {EVAL}")
 
 
 def test_git_verify_tag_fails_without_the_officials_key(evkin: Any, repo: Path,

@@ -39,8 +39,10 @@ _HEADINGS_ID = (("usage: ", "penggunaan: "), ("positional arguments:", "argumen:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
+        from evkin.argwords import translate
+
         self.print_usage(sys.stderr)
-        print(t("cli.bad_arguments", {"detail": message}), file=sys.stderr)
+        print(t("cli.bad_arguments", {"detail": translate(message)}), file=sys.stderr)
         raise SystemExit(2)
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:

@@ -7,6 +7,7 @@ Sentences live in ``evkin.catalogue`` modules (one per area); this module picks 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
@@ -48,12 +49,20 @@ def t(key: str, params: Mapping[str, object] | None = None, lang: str | None = N
     if entry is None:
         # A missing key is a programming error; still say something useful.
         return key + (f" {dict(params)}" if params else "")
-    text = entry.get(lang or current_lang()) or entry["id"]
+    chosen = lang or current_lang()
+    text = entry.get(chosen) or entry["id"]
     if params:
         params = {k: t(v.key, v.params, lang) if isinstance(v, Phrase) else v
                   for k, v in params.items()}
         try:
-            return text.format(**params)
+            said = text.format(**params)
         except (KeyError, IndexError):
             return text
+        return _ONE.sub(r"\1", said) if chosen == "en" else said
     return text
+
+
+# English counts: "1 evaluations" → "1 evaluation" (Indonesian nouns have no plural form).
+_ONE = re.compile(r"(?<![\d.,])(1 (?:evaluation|finding|error|warning|row|indicator|file|"
+                  r"recommendation|step|report|working day|day|page|signature|change|line|"
+                  r"draft|folder|document|approval))s\b")

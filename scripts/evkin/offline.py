@@ -31,6 +31,7 @@ from evkin.approval import (
 )
 from evkin.approval_order import RETURN, approving_roles, refusal
 from evkin.findings import EvkinError
+from evkin.messages import t
 from evkin.settings import Settings
 from evkin.trail import committed_settings, is_author, tag_name
 
@@ -57,15 +58,14 @@ def default_key(root: Path) -> Path:
 
 
 def tag_message(approval: Approval, evaluation_id: str, role_label: str) -> str:
-    titles = {"paraf": "Paraf", "tanda_tangan": "Tanda tangan", RETURN: "Pengembalian"}
-    head = f"{titles[approval.decision]} {role_label}: evaluasi {evaluation_id}"
+    head = t(f"approve.tag_title.{approval.decision}", {"role": role_label, "id": evaluation_id})
     return head + "\n\n" + approval.payload().decode("utf-8")
 
 
-def commit_message(approval: Approval, evaluation_id: str) -> str:
-    verbs = {"paraf": "Record paraf", "tanda_tangan": "Record signature", RETURN: "Record return"}
-    return (f"{verbs[approval.decision]} of {evaluation_id} by {approval.role} "
-            f"(tree {approval.tree[:12]})")
+def commit_message(approval: Approval, evaluation_id: str, role_label: str = "") -> str:
+    """In the reader's language: ``evkin history`` shows it to Tim SAKIP."""
+    return t(f"approve.commit_title.{approval.decision}", {
+        "role": role_label or approval.role, "id": evaluation_id, "tree": approval.tree[:12]})
 
 
 def approve(settings: Settings, evaluation_id: str, role: str, reason: str | None,
@@ -146,8 +146,9 @@ def approve(settings: Settings, evaluation_id: str, role: str, reason: str | Non
     try:
         save_trail(root, new_trail)
         gitrepo.run_git(root, ["add", "--", trail_rel])
-        gitrepo.run_git(root, ["commit", "-q", "-S", "-m", commit_message(record, evaluation_id),
-                               "--", trail_rel], signing_config)
+        gitrepo.run_git(root, ["commit", "-q", "-S", "-m",
+                               commit_message(record, evaluation_id, label), "--", trail_rel],
+                        signing_config)
     except BaseException:
         # Put everything back as it was: the previous trail, no tag.
         with contextlib.suppress(EvkinError, OSError):

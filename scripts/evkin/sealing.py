@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from evkin.certnames import name_text
 from evkin.findings import EvkinError, Finding
 from evkin.settings import SETTINGS_FILE
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
@@ -349,7 +350,7 @@ class Pkcs12Backend:
 
     def issuer_line(self) -> str:
         cert = self._signer().signing_cert
-        common = cert.issuer.native.get("common_name") or cert.issuer.human_friendly
+        common = cert.issuer.native.get("common_name") or name_text(cert.issuer)
         return f"dari {common}"
 
     def sign(self, pdf: bytes, png: bytes, page: int,
@@ -472,8 +473,8 @@ def verify_signatures(pdf: bytes, roots: Sequence[Any]) -> list[SignatureCheck]:
         elif not status.trusted:
             problem = "trust"
         out.append(SignatureCheck(
-            sig.field_name, cert.subject.human_friendly if cert else "–",
-            cert.issuer.human_friendly if cert else "–", status.signer_reported_dt,
+            sig.field_name, name_text(cert.subject) if cert else "–",
+            name_text(cert.issuer) if cert else "–", status.signer_reported_dt,
             bool(status.intact and status.valid), bool(status.trusted),
             coverage == "ENTIRE_FILE", problem))
     return out

@@ -41,6 +41,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "approve.done.kembali": {
         "id": "Evaluasi {id} dikembalikan oleh {role} ({name}), {date}. Alasan: {reason}",
         "en": "Evaluation {id} returned by the {role} ({name}), {date}. Reason: {reason}"},
+    "approve.tag_title.paraf": {"id": "Paraf {role}: evaluasi {id}",
+                                "en": "Paraf of the {role}: evaluation {id}"},
+    "approve.tag_title.tanda_tangan": {"id": "Tanda tangan {role}: evaluasi {id}",
+                                       "en": "Signature of the {role}: evaluation {id}"},
+    "approve.tag_title.kembali": {"id": "Pengembalian oleh {role}: evaluasi {id}",
+                                  "en": "Return by the {role}: evaluation {id}"},
+    "approve.commit_title.paraf": {
+        "id": "Catat paraf {role} atas evaluasi {id} (pohon {tree})",
+        "en": "Record the {role}'s paraf of evaluation {id} (tree {tree})"},
+    "approve.commit_title.tanda_tangan": {
+        "id": "Catat tanda tangan {role} atas evaluasi {id} (pohon {tree})",
+        "en": "Record the {role}'s signature of evaluation {id} (tree {tree})"},
+    "approve.commit_title.kembali": {
+        "id": "Catat pengembalian oleh {role} atas evaluasi {id} (pohon {tree})",
+        "en": "Record the {role}'s return of evaluation {id} (tree {tree})"},
     "approve.where": {
         "id": "Dicatat di {path} (komit {commit}) dan tag {tag}; versi folder (pohon) {tree}.",
         "en": "Recorded in {path} (commit {commit}) and tag {tag}; folder version (tree) "

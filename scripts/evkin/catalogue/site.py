@@ -1,6 +1,10 @@
 """Messages of the archive site, publication (step 8) and ``evkin verify``."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "site.not_found_title": {"id": "Halaman tidak ditemukan", "en": "Page not found"},
+    "site.not_found_text": {"id": "Alamat ini tidak ada di arsip. Kembali ke beranda arsip.",
+                            "en": "This address is not in the archive. Go back to the "
+                                  "archive's home page."},
     "site.help": {"id": "situs arsip laporan (MkDocs Material): build atau serve",
                   "en": "the report archive site (MkDocs Material): build or serve"},
     "site.description": {

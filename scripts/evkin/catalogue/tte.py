@@ -1,6 +1,14 @@
 """Messages for the certified electronic signature (TTE): sealing and `evkin verify`."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "cert.common_name": {"id": "Nama", "en": "Common Name"},
+    "cert.organizational_unit_name": {"id": "Unit", "en": "Organizational Unit"},
+    "cert.organization_name": {"id": "Organisasi", "en": "Organization"},
+    "cert.locality_name": {"id": "Kota", "en": "Locality"},
+    "cert.state_or_province_name": {"id": "Provinsi", "en": "State or Province"},
+    "cert.country_name": {"id": "Negara", "en": "Country"},
+    "cert.email_address": {"id": "Surel", "en": "Email Address"},
+    "cert.serial_number": {"id": "Nomor seri", "en": "Serial Number"},
     "tte.provider": {
         "id": "tte.penyedia '{value}' tidak dikenal. Pilih salah satu: {known} (atau hapus "
               "baris ini bila TTE tidak dipakai).",

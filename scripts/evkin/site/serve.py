@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import html
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from evkin.messages import t
+from evkin.messages import current_lang, t
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -20,6 +21,29 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
     def list_directory(self, path: Any) -> None:
         self.send_error(404)
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        """The site's own 404 page (MkDocs builds one, in Indonesian), else a short page in the
+        reader's language: never the standard library's English "Error response"."""
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        page = Path(self.directory) / "404.html"
+        try:
+            body = page.read_bytes()
+        except OSError:
+            body = (f"<!doctype html><html lang=\"{current_lang()}\"><meta charset=\"utf-8\">"
+                    "<title>"
+                    f"{html.escape(t('site.not_found_title'))}</title><h1>"
+                    f"{html.escape(t('site.not_found_title'))}</h1><p>"
+                    f"{html.escape(t('site.not_found_text'))}</p></html>").encode()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: Any) -> None:
         return None
