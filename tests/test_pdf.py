@@ -172,7 +172,29 @@ def test_comparison_with_previous_period(draft_pages: list[str]) -> None:
     table = text[text.index("Tabel 2"):text.index("Perubahan = capaian")]
     # IK-03: 92,86 % in 2024 (15 hari vs 14) → 110,71 % now, +17,85 points.
     assert re.search(r"\(IK-03\) 15 12,5 92,86 % 110,71 % \+17,85", table)
-    assert re.search(r"\(IK-07\) 41,20 48,75 82,40 % 81,25 % -1,15", table)
+    assert re.search(r"\(IK-07\) 41,20 48,75 82,40 % 81,25 % \u22121,15", table)
+    assert not re.search(r"% -\d", table)  # a minus sign, never a hyphen
+
+
+def test_legend_and_sasaran_groups_stay_readable_across_pages(draft_pages: list[str]) -> None:
+    """The "Keterangan" legend is never split over two pages, and a page that holds a
+    sasaran's average row names that sasaran above it (a repeated subheader)."""
+    legend = [i for i, page in enumerate(draft_pages) if "Keterangan:" in page]
+    assert legend and "Predikat: > 90 Sangat Tinggi" in flat(draft_pages[legend[0]])
+    for page in draft_pages:
+        text = flat(page)
+        if "Rata-rata capaian sasaran" in text and "Tabel 1" not in text:
+            assert text.index("Sasaran: ") < text.index("Rata-rata capaian sasaran"), text
+
+
+def test_the_year_of_the_title_never_stands_alone(draft_pages: list[str]) -> None:
+    from evkin.render.content import keep_year
+
+    assert keep_year("Laporan Hasil Evaluasi Kinerja Internal Tahun 2026") == (
+        "Laporan Hasil Evaluasi Kinerja Internal Tahun\u00a02026")
+    assert keep_year("2026") == "2026"
+    lines = [line.strip() for line in draft_pages[0].splitlines()]
+    assert "LAPORAN HASIL EVALUASI KINERJA INTERNAL TAHUN 2025" in lines
 
 
 def test_formula_notes_and_scale_are_printed(draft_pages: list[str]) -> None:

@@ -110,6 +110,8 @@ def test_a_working_copy_git_cannot_vouch_for_is_never_final(sample_repo: Path, h
 def test_report_page_content(archive: Path) -> None:
     site = archive / "site"
     text = " ".join(parse(site / "arsip/2025/2025-tahunan/index.html").text)
+    # The footer writes the agency's name as Indonesian does ("dan", not "Dan").
+    assert "Dinas Bina Marga, Cipta Karya dan Tata Ruang" in text and " Dan " not in text
     # The capaian table sits between "Realisasi Kinerja" and the next section.
     start, table, end = (text.index("Realisasi Kinerja"), text.index("Capaian per Indikator"),
                          text.index("Faktor Pendorong"))

@@ -25,6 +25,7 @@ from typing import Any
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.settings import Person, Settings
+from evkin.titlecase import title_case
 
 LANG = "id"  # official correspondence is Indonesian whatever --lang says
 TRUE = {"1", "true", "ya", "yes", "on"}
@@ -99,12 +100,12 @@ def compose(settings: Settings, smtp: Smtp, person: Person, items: Sequence[Item
         "signer": item.signer, "signed_on": item.signed_on, "page": item.page_url,
         "pdf": item.pdf_url, "sha256": item.sha256}, LANG) for item in items]
     body = t("notify.body", {
-        "name": person.nama, "jabatan": person.jabatan or "", "agency": agency.nama.title(),
+        "name": person.nama, "jabatan": person.jabatan or "", "agency": title_case(agency.nama),
         "sop": settings.sop.nomor, "items": "\n\n".join(blocks),
     }, LANG)
     message = EmailMessage()
     message["Subject"] = subject
-    message["From"] = formataddr((t("notify.sender_name", {"agency": agency.nama.title()},
+    message["From"] = formataddr((t("notify.sender_name", {"agency": title_case(agency.nama)},
                                     LANG), smtp.sender))
     message["To"] = formataddr((person.nama, person.surel))
     message["Message-ID"] = make_msgid(domain=smtp.sender.rpartition("@")[2] or None)

@@ -25,6 +25,7 @@ from evkin.evaluation.model import Evaluation, Period
 from evkin.evaluation.numbers import format_number
 from evkin.findings import EvkinError
 from evkin.settings import Person, Settings
+from evkin.titlecase import title_case
 from evkin.workspace import previous_id
 
 FILL = "[[ISI: {}]]"
@@ -237,7 +238,7 @@ def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
             [*settings.sop.dasar_hukum,
              f"SOP Nomor {settings.sop.nomor} tentang {settings.sop.nama}"], 1)),
         tindak_lanjut=_follow_up(previous, tracked),
-        instansi=settings.agency.nama.title().replace(" Dan ", " dan "),
+        instansi=title_case(settings.agency.nama),
         **titles,
     )
     meta: dict[str, Any] = {

@@ -20,6 +20,7 @@ from evkin.messages import t
 from evkin.render import indonesian
 from evkin.settings import Agency, Person, Settings
 from evkin.summary import target_text
+from evkin.titlecase import title_case
 
 if TYPE_CHECKING:
     from evkin.recommendations import Row as FollowUpRow
@@ -64,7 +65,7 @@ def agency_data(agency: Agency) -> dict[str, Any]:
         "nama": agency.nama.upper(),
         "lines": [line for line in (address, contacts) if line],
         "lambang": ("/" + agency.lambang.lstrip("/")) if agency.lambang else "",
-        "lambang_alt": d("render.emblem_alt", pemerintah=agency.pemerintah.title()),
+        "lambang_alt": d("render.emblem_alt", pemerintah=title_case(agency.pemerintah)),
     }
 
 
@@ -192,7 +193,16 @@ def capaian_table(results: Sequence[Result], settings: Settings, period: str) ->
 
 
 def _signed(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + format_number(value, 2)
+    """``+2,73`` or ``−1,15``: a typographic minus sign, not a hyphen."""
+    sign = "+" if value > 0 else "\u2212" if value < 0 else ""
+    return sign + format_number(abs(value), 2)
+
+
+def keep_year(title: str) -> str:
+    """A title whose last word (the year) never stands alone on a line: joined to the word
+    before it by a no-break space ("Tahun 2026")."""
+    head, space, last = title.rstrip().rpartition(" ")
+    return f"{head}\u00a0{last}" if space and head else title
 
 
 def comparison_table(results: Sequence[Result], period: str,
@@ -320,6 +330,8 @@ def report_data(settings: Settings, evaluation: Evaluation, results: Sequence[Re
     total = len(charts)
     return {
         "title": evaluation.judul or d("render.default_title", period=period),
+        "title_display": keep_year(evaluation.judul or d("render.default_title",
+                                                         period=period)),
         "nomor": evaluation.nomor or "-",
         "period": period,
         "numbered": not user_numbered(evaluation.sections),

@@ -39,6 +39,7 @@ from evkin.site.safe import plain_title
 from evkin.site.slots import Pending, Render, Slots
 from evkin.site.sop_page import sop_page
 from evkin.site.trend import gather, index_page, indicator_page
+from evkin.titlecase import title_case
 
 Content = str | Path  # page text, or a file to publish as is
 
@@ -261,7 +262,7 @@ def site_config(settings: Settings, collection: Collection, series: Sequence[Any
         "dibuat_oleh": "evkin site build",
         "pratinjau": collection.preview,
         "nama_situs": plain_title(site_name(settings)),
-        "instansi": plain_title(settings.agency.nama.title()),
+        "instansi": plain_title(title_case(settings.agency.nama)),
         "url": settings.site_url,
         "logo": f"{paths.ASSETS}/lambang{emblem.suffix.lower()}" if emblem else "",
         "laporan": [{"id": r.id, "judul": plain_title(title(r)), "final": r.final}
