@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -61,7 +63,13 @@ def test_word_copy_has_title_tables_and_signature(word: Path) -> None:
         styles = docx.read("word/styles.xml").decode("utf-8")
         names = docx.namelist()
     assert 'w:ascii="Arial"' in styles and "minorHAnsi" not in styles
-    assert any(n.startswith("word/media/") and n.endswith(".svg") for n in names)  # the chart
+    # The chart as a PNG picture: LibreOffice 7.4 shows a docx SVG blank.
+    assert any(n.startswith("word/media/") and n.endswith(".png") for n in names)
+    assert not any(n.endswith(".svg") for n in names)
+    # The follow-up of earlier recommendations, as the PDF has it, under Rekomendasi.
+    assert text.index("Rekomendasi\n") < text.index("Tindak Lanjut Rekomendasi Evaluasi "
+                                                     "Sebelumnya") < text.index("Penutup")
+    assert "2024-tahunan-R3" in text and "Pelatihan tahap I selesai" in text
 
 
 def test_word_copy_paper_size_and_identical_bytes(word: Path, repo: Path,
@@ -89,3 +97,52 @@ def test_cli_docx(evkin: Any, repo: Path, tmp_path: Path) -> None:
     assert "salinan untuk ditinjau" in run.out
     assert (tmp_path / f"{ID}.docx").is_file()
     assert evkin("docx", "2099-tahunan", root=repo).code == 2
+
+
+# ---------------------------------------------------------------- as LibreOffice shows it
+
+SOFFICE = shutil.which("soffice")
+
+
+def rendered(word: Path, out: Path) -> Path:
+    """The Word copy laid out by LibreOffice (headless), as a reviewer's office suite does."""
+    profile = out / "profil"
+    done = subprocess.run([str(SOFFICE), f"-env:UserInstallation={profile.as_uri()}",
+                           "--headless", "--norestore", "--convert-to", "pdf", "--outdir",
+                           str(out), str(word)], capture_output=True, text=True, timeout=180)
+    pdf = out / (word.stem + ".pdf")
+    assert done.returncode == 0 and pdf.is_file(), done.stderr
+    return pdf
+
+
+def page_texts(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return text.split("\f")
+
+
+@pytest.mark.skipif(SOFFICE is None or shutil.which("pdftoppm") is None,
+                    reason="needs LibreOffice (apt-get install libreoffice-writer-nogui) and "
+                           "poppler-utils (pdftoppm, pdftotext)")
+def test_word_copy_as_libreoffice_shows_it(word: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    pdf = rendered(word, tmp_path)
+    pages = page_texts(pdf)
+    assert len([p for p in pages if p.strip()]) <= 6  # 8 with equal 2 cm columns
+    # The capaian table fits on one page, its rows not wrapped syllable by syllable.
+    start = next(i for i, p in enumerate(pages) if "Capaian Indikator Kinerja Tahun" in p)
+    end = next(i for i, p in enumerate(pages) if "Keterangan:" in p)
+    assert end - start <= 1
+    assert re.search(r"Persentase jalan provinsi dalam", pages[start])
+    assert re.search(r"Rata-rata waktu penerbitan", pages[start])
+    assert any("Tindak Lanjut Rekomendasi Evaluasi Sebelumnya" in p for p in pages)
+    # The chart is drawn: its page has the bars' blue, not a blank frame.
+    chart = next(i for i, p in enumerate(pages) if "Target dan Realisasi per Indikator" in p)
+    subprocess.run(["pdftoppm", "-f", str(chart + 1), "-l", str(chart + 1), "-r", "40",
+                    "-png", str(pdf), str(tmp_path / "halaman")], check=True)
+    (image,) = tmp_path.glob("halaman*.png")
+    with Image.open(image) as page:
+        pixels = page.convert("RGB").getdata()
+        blue = sum(1 for r, g, b in pixels if b > 100 and b > r + 40 and b > g + 20)
+    assert blue > 500, blue

@@ -162,4 +162,5 @@ def build_docx(settings: Settings, evaluation_id: str, out_dir: Path,
 
         own = with_paper(own, paper)
     return render_docx(own, report.evaluation, report.results,
-                       report.previous_label, report.verification, source, out_dir)
+                       report.previous_label, report.verification, source, out_dir,
+                       report.follow_up)

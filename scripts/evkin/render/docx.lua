@@ -25,7 +25,15 @@ local function cell(text)
   return {pandoc.Plain(inlines(text))}
 end
 
-local function table_of(caption, headers, rows, aligns)
+-- Column widths as fractions of the text width, as the PDF lays the tables out (an equal
+-- split wraps indicator names syllable by syllable).
+local WIDTHS = {
+  capaian = {0.06, 0.34, 0.12, 0.10, 0.12, 0.13, 0.13},
+  comparison = {0.06, 0.31, 0.12, 0.12, 0.13, 0.13, 0.13},
+  follow_up = {0.06, 0.30, 0.16, 0.13, 0.12, 0.23},
+}
+
+local function table_of(caption, headers, rows, aligns, widths)
   local hs = {}
   for i, h in ipairs(headers) do hs[i] = cell(h) end
   local body = {}
@@ -34,8 +42,10 @@ local function table_of(caption, headers, rows, aligns)
     for i = 1, #headers do cells[i] = cell(row[i] or '') end
     body[r] = cells
   end
-  local widths = {}
-  for i = 1, #headers do widths[i] = 0 end
+  if widths == nil then
+    widths = {}
+    for i = 1, #headers do widths[i] = 0 end
+  end
   local simple = pandoc.SimpleTable(inlines(caption), aligns, widths, hs, body)
   return pandoc.utils.from_simple_table(simple)
 end
@@ -51,7 +61,7 @@ local function capaian_blocks()
   end
   out:insert(table_of(c.caption, c.headers, rows,
     {'AlignCenter', 'AlignLeft', 'AlignCenter', 'AlignRight', 'AlignRight', 'AlignRight',
-     'AlignCenter'}))
+     'AlignCenter'}, WIDTHS.capaian))
   local notes = {}
   for _, note in ipairs(c.notes) do table.insert(notes, {pandoc.Plain(inlines(note))}) end
   out:insert(para('Keterangan:'))
@@ -60,13 +70,26 @@ local function capaian_blocks()
     local k = data.comparison
     out:insert(table_of(k.caption, k.headers, k.rows,
       {'AlignCenter', 'AlignLeft', 'AlignRight', 'AlignRight', 'AlignRight', 'AlignRight',
-       'AlignRight'}))
+       'AlignRight'}, WIDTHS.comparison))
     for _, note in ipairs(k.notes) do out:insert(para(note)) end
   end
   for _, chart in ipairs(data.charts) do
     local img = pandoc.Image(inlines(chart.alt), chart.path, '')
     out:insert(pandoc.Figure({pandoc.Plain({img})}, {pandoc.Plain(inlines(chart.caption))}))
   end
+  return out
+end
+
+local function follow_up_blocks()
+  local out = pandoc.Blocks({})
+  local f = data.follow_up
+  if f == nil or f == pandoc.json.null then
+    return out
+  end
+  out:insert(table_of(f.caption, f.headers, f.rows,
+    {'AlignCenter', 'AlignLeft', 'AlignLeft', 'AlignCenter', 'AlignCenter', 'AlignLeft'},
+    WIDTHS.follow_up))
+  for _, note in ipairs(f.notes) do out:insert(para(note)) end
   return out
 end
 
@@ -101,6 +124,9 @@ function Pandoc(doc)
     Div = function(div)
       if div.classes:includes('evkin-capaian') then
         return capaian_blocks()
+      end
+      if div.classes:includes('evkin-tindak-lanjut') then
+        return follow_up_blocks()
       end
     end,
   })

@@ -1,9 +1,11 @@
 """``evkin docx``: a Word copy of the report for reviewers who mark up with Track Changes.
 
-Same text, same capaian tables and signature block as the PDF, through pandoc's docx writer and a
-reference document made here from pandoc's own: Arial-compatible font 11 pt, black headings,
-A4 or F4 with Tata Naskah Dinas margins. The PDF stays the official document; the Word copy says
-so on its first line.
+Same text, same capaian, comparison and follow-up tables, charts and signature block as the PDF,
+through pandoc's docx writer and a reference document made here from pandoc's own:
+Arial-compatible font 11 pt, black headings, A4 or F4 with Tata Naskah Dinas margins, table
+columns as wide as the PDF's. Charts are PNG pictures (laid out by Typst from the PDF's SVG):
+Word and LibreOffice both show a PNG, and LibreOffice 7.4 shows a docx SVG blank. The PDF stays
+the official document; the Word copy says so on its first line.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from evkin.settings import Settings
 
 if TYPE_CHECKING:
     from evkin.capaian import Result
+    from evkin.recommendations import Row as FollowUpRow
     from evkin.trail import Verification
 
 FILTER = "docx.lua"
@@ -65,7 +68,23 @@ def _styles(xml: str, font: str) -> str:
 
     pattern = r'<w:style w:type="paragraph" w:styleId="(' + "|".join(sizes) + r')">.*?</w:style>'
     xml = re.sub(pattern, resize, xml, flags=re.S)
+    xml = re.sub(r'(<w:style w:type="table" w:default="1" w:styleId="Table">.*?)'
+                 r'<w:tblPr>.*?</w:tblPr>', lambda m: m.group(1) + TABLE_PROPERTIES, xml,
+                 count=1, flags=re.S)
     return xml.replace("</w:styles>", CUSTOM_STYLES + "</w:styles>")
+
+
+# Tables as the PDF draws them: a thin grid, text off the borders, 9.5 pt.
+_BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
+TABLE_PROPERTIES = (
+    '<w:pPr><w:spacing w:before="20" w:after="20" /></w:pPr>'
+    '<w:rPr><w:sz w:val="19" /><w:szCs w:val="19" /></w:rPr>'
+    '<w:tblPr><w:tblInd w:w="0" w:type="dxa" /><w:tblBorders>'
+    + "".join(f"<w:{side} {_BORDER} />" for side in ("top", "left", "bottom", "right",
+                                                     "insideH", "insideV"))
+    + '</w:tblBorders><w:tblCellMar><w:top w:w="45" w:type="dxa" />'
+    '<w:left w:w="85" w:type="dxa" /><w:bottom w:w="45" w:type="dxa" />'
+    '<w:right w:w="85" w:type="dxa" /></w:tblCellMar></w:tblPr>')
 
 
 def _style(style_id: str, name: str, ppr: str, rpr: str) -> str:
@@ -121,10 +140,33 @@ def reference_docx(paper: str, font: str) -> bytes:
     return out.getvalue()
 
 
+CHART_PPI = 200  # sharp when printed at the chart's 16 cm width
+CHART_WIDTH_CM = 16
+
+
+def chart_png(settings: Settings, svg: str) -> bytes:
+    """The chart the PDF shows, as a PNG laid out by Typst with the PDF's fonts."""
+    import typst
+
+    from evkin.render import fonts
+
+    source = ('#set page(width: auto, height: auto, margin: 0pt, fill: white)\n'
+              f'#image(bytes(sys.inputs.svg), format: "svg", width: {CHART_WIDTH_CM}cm)\n')
+    choice = fonts.choose(settings.fonts)
+    compiler = typst.Compiler(font_paths=fonts.typst_fonts(choice))
+    png = compiler.compile(source.encode("utf-8"), format="png", ppi=CHART_PPI,
+                           sys_inputs={"svg": svg})
+    if isinstance(png, list):
+        png = png[0]
+    assert isinstance(png, bytes)
+    return png
+
+
 def docx_data(settings: Settings, evaluation: Evaluation, results: Sequence[Result],
               prev_label: str | None, verification: Verification, source: Source,
-              charts_dir: Path) -> tuple[dict[str, Any], int]:
-    """(filter data, build time) for one assembled evaluation; charts written as SVG."""
+              charts_dir: Path, follow_up: Sequence[FollowUpRow] = ()
+              ) -> tuple[dict[str, Any], int]:
+    """(filter data, build time) for one assembled evaluation; charts written as PNG."""
     from evkin.render.chart import chart_svg
     from evkin.render.pdf import CHART_ROWS
 
@@ -134,8 +176,8 @@ def docx_data(settings: Settings, evaluation: Evaluation, results: Sequence[Resu
                                  svgs)
     charts = []
     for i, item in enumerate(report["charts"]["items"]):
-        path = charts_dir / f"grafik-{i + 1}.svg"
-        path.write_text(item["svg"], encoding="utf-8")
+        path = charts_dir / f"grafik-{i + 1}.png"
+        path.write_bytes(chart_png(settings, item["svg"]))
         charts.append({"path": path.name, "alt": item["alt"], "caption": item["caption"]})
     when = build_time(source, evaluation.tanggal)
     commit = source.commit[:12] if source.commit else content.d("render.stamp_nogit")
@@ -145,6 +187,7 @@ def docx_data(settings: Settings, evaluation: Evaluation, results: Sequence[Resu
         "nomor_line": f"Nomor: {report['nomor']}",
         "capaian": report["capaian"],
         "comparison": report["comparison"],
+        "follow_up": content.follow_up_table(follow_up),
         "charts": charts,
         "signer": report["signer"],
         "state_note": report["state"]["note"],
@@ -159,15 +202,18 @@ def docx_data(settings: Settings, evaluation: Evaluation, results: Sequence[Resu
 
 def build_docx(settings: Settings, evaluation: Evaluation, results: Sequence[Result],
                prev_label: str | None, verification: Verification, source: Source,
-               out_dir: Path) -> Path:
+               out_dir: Path, follow_up: Sequence[FollowUpRow] = ()) -> Path:
     """Write ``<out_dir>/<id>.docx`` (atomic) of an assembled report (``outputs``); same
     input at the same commit, same bytes."""
     with tempfile.TemporaryDirectory(prefix="evkin-docx-") as tmp_name:
         tmp = Path(tmp_name)
         data, epoch = docx_data(settings, evaluation, results, prev_label, verification,
-                                source, tmp)
+                                source, tmp, follow_up)
+        follow_up_after = content.section_index(evaluation, "rekomendasi") if follow_up \
+            else None
         ast = markup.convert([markup.Part(evaluation.report_text,
-                                          content.realisasi_heading(evaluation))],
+                                          content.realisasi_heading(evaluation),
+                                          follow_up_after)],
                              writer="json")[0].text
         (tmp / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         font = next((f for f in settings.fonts), "Arial")
