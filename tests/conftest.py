@@ -16,6 +16,9 @@ from evkin import messages
 from evkin.cli import main
 
 PROJECT = Path(__file__).resolve().parents[1]
+# The sample's trails are signed with the sample record key (private half in the repository):
+# it counts only in `evkin demo` and here; tests of its refusal remove this.
+os.environ["EVKIN_KUNCI_CONTOH"] = "izinkan"
 SAMPLE_PARTS = ("evkin.yml", "assets", "evaluations", "persetujuan", "rencana-aksi")
 # The demo's record key: stands for the publishing workflow's secret (EVKIN_RECORD_KEY).
 SAMPLE_RECORD_KEY = PROJECT / "assets" / "contoh-kunci-pencatat"

@@ -49,6 +49,8 @@ def add_keys(root: Path, keys: dict[str, Path], sekretaris: str = "sekretaris",
         public = Path(f"{keys[name]}.pub").read_text(encoding="utf-8").strip()
         assert line in text
         text = text.replace(line, f"{line}    kunci_ssh: {public}\n")
+    if "\npersetujuan:" not in text:
+        text += "\npersetujuan:\n  cara: tanpa_forge\n"
     path.write_text(text, encoding="utf-8")
 
 

@@ -72,14 +72,38 @@ class Trail:
     # Armored SSH signature over ``payload()`` by a key only the publishing workflow holds
     # (``pencatat.kunci`` in evkin.yml): what makes a forge trail more than a hand-written file.
     record_signature: str = ""
+    # When the publishing workflow recorded the trail (ISO time), under the record signature:
+    # the start of SOP step 8 as a signed fact.
+    recorded_at: str = ""
 
     def payload(self) -> bytes:
-        """The canonical bytes the record signature covers: what was approved, where, by whom
-        (everything but the signature itself and keys added later, such as ``diarsipkan``)."""
-        data = {"evaluasi": self.evaluation_id, "pohon": self.tree, "komit": self.commit,
-                "sumber": self.source, "pull_request": self.pull_request,
-                "persetujuan": [a.as_dict() for a in self.approvals]}
+        """The canonical bytes the record signature covers: everything the trail says, but
+        the signature itself. Keys this version does not know (``extra``) are covered by no
+        signature: ``evkin check`` names them and no output shows them."""
+        data: dict[str, Any] = {
+            "evaluasi": self.evaluation_id, "pohon": self.tree, "komit": self.commit,
+            "sumber": self.source, "pull_request": self.pull_request,
+            "persetujuan": [a.as_dict() for a in self.approvals]}
+        if self.recorded_at:
+            data["dicatat"] = self.recorded_at
         return yaml.safe_dump(data, sort_keys=True, allow_unicode=True).encode("utf-8")
+
+    @property
+    def recorded_moment(self) -> dt.datetime | None:
+        """``dicatat`` as a time with zone (``None`` when absent or unreadable)."""
+        try:
+            moment = dt.datetime.fromisoformat(self.recorded_at) if self.recorded_at else None
+        except ValueError:
+            return None
+        return moment if moment is not None and moment.tzinfo is not None else None
+
+    @property
+    def signed_at(self) -> dt.datetime:
+        """When the record signature was made, as the trail says (for revocations)."""
+        times = [a.at for a in self.approvals]
+        if self.recorded_moment is not None:
+            times.append(self.recorded_moment)
+        return max(times) if times else dt.datetime.min.replace(tzinfo=dt.UTC)
 
     def latest(self, decision: str) -> Approval | None:
         found = [a for a in self.approvals if a.decision == decision]
@@ -101,6 +125,7 @@ class Trail:
             "evaluasi": self.evaluation_id, "pohon": self.tree, "komit": self.commit,
             "sumber": self.source, "pull_request": self.pull_request,
             "persetujuan": [a.as_dict() for a in self.approvals],
+            **({"dicatat": self.recorded_at} if self.recorded_at else {}),
             **({"tanda_tangan_pencatat": self.record_signature} if self.record_signature
                else {}),
             **self.extra,  # keys this version does not know (e.g. diarsipkan) survive a save
@@ -166,7 +191,7 @@ def load_trail(root: Path, evaluation_id: str) -> Trail | None:
         raise EvkinError("trail.invalid", {"path": rel},
                          [Finding(rel, raw.line_of("persetujuan"), "trail.entry_not_mapping")])
     known = {"evaluasi", "pohon", "komit", "sumber", "pull_request", "persetujuan",
-             "tanda_tangan_pencatat"}
+             "tanda_tangan_pencatat", "dicatat"}
     return Trail(
         evaluation_id=str(raw.get("evaluasi") or evaluation_id),
         approvals=tuple(_approval(e, rel) for e in entries),
@@ -174,7 +199,15 @@ def load_trail(root: Path, evaluation_id: str) -> Trail | None:
         source=str(raw.get("sumber") or ""), pull_request=str(raw.get("pull_request") or ""),
         extra={k: v for k, v in raw.items() if k not in known},
         record_signature=str(raw.get("tanda_tangan_pencatat") or ""),
+        recorded_at=_iso(raw.get("dicatat")),
     )
+
+
+def _iso(value: Any) -> str:
+    """A time from YAML (text, or a datetime YAML already parsed) as ISO text."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return str(value or "")
 
 
 class _TrailDumper(yaml.SafeDumper):

@@ -6,11 +6,13 @@ program for the few writes that need its signing), so the deciders stay pure.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -493,3 +495,77 @@ def commit_sources(root: Path, commits: Sequence[str]) -> dict[str, Source]:
                                              dt.datetime.fromisoformat(parts[2]).tzinfo)
             out[commit] = Source(parts[0], when, frozenset())
     return out
+
+
+@dataclass(frozen=True)
+class LineCommit:
+    """A commit on a first-parent line that changed a path: who wrote it, its SSH signature."""
+
+    sha: str
+    author: tuple[str, str]  # name, e-mail
+    time: dt.datetime  # committer time
+    payload: bytes  # the commit object without its signature (what the signature covers)
+    signature: str  # armored SSH signature ('' when the commit is not SSH-signed)
+
+
+def line_changes(root: Path, rev: str, path: str) -> list[LineCommit]:
+    """The commits on ``rev``'s first-parent line that changed ``path`` against their first
+    parent, oldest first: the versions of a file as the main line saw them arrive."""
+    try:
+        out = _git(root, "rev-list", "--first-parent", "--reverse", rev, "--", path)
+    except EvkinError:
+        return []
+    return [_line_commit(root, sha) for sha in out.split()]
+
+
+@lru_cache(maxsize=4096)
+def _line_commit_cached(root: Path, sha: str) -> LineCommit:
+    raw = subprocess.run(["git", "cat-file", "commit", sha], cwd=root, capture_output=True,
+                         check=False).stdout
+    head, _, body = raw.partition(b"\n\n")
+    kept: list[bytes] = []
+    signature: list[bytes] = []
+    in_sig = False
+    author = ("", "")
+    when = dt.datetime.fromtimestamp(0, dt.UTC)
+    for line in head.split(b"\n"):
+        if in_sig and line.startswith(b" "):
+            signature.append(line[1:])
+            continue
+        in_sig = False
+        if line.startswith(b"gpgsig "):
+            in_sig = True
+            signature.append(line[len(b"gpgsig "):])
+            continue
+        kept.append(line)
+        if line.startswith(b"author "):
+            text = line[len(b"author "):].decode("utf-8", "replace")
+            name, _, rest = text.partition(" <")
+            author = (name, rest.partition(">")[0])
+        elif line.startswith(b"committer "):
+            parts = line.decode("utf-8", "replace").rsplit(" ", 2)
+            with contextlib.suppress(ValueError, IndexError):
+                offset = int(parts[2][:3]) * 3600 + int(parts[2][0] + parts[2][3:]) * 60
+                when = dt.datetime.fromtimestamp(int(parts[1]), dt.timezone(
+                    dt.timedelta(seconds=offset)))
+    text = b"\n".join(signature).decode("ascii", "replace")
+    return LineCommit(sha, author, when, b"\n".join(kept) + b"\n\n" + body,
+                      text if "BEGIN SSH SIGNATURE" in text else "")
+
+
+def _line_commit(root: Path, sha: str) -> LineCommit:
+    return _line_commit_cached(root.resolve(), sha)
+
+
+def is_ancestor(root: Path, ancestor: str, commit: str) -> bool:
+    """Is ``ancestor`` reachable from ``commit`` (or the same commit)?"""
+    result = subprocess.run(["git", "merge-base", "--is-ancestor", ancestor, commit], cwd=root,
+                            capture_output=True, check=False)
+    return result.returncode == 0
+
+
+def first_parent(root: Path, commit: str) -> str:
+    """The first parent of ``commit`` ('' for a root commit)."""
+    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{commit}^1"],
+                            cwd=root, capture_output=True, text=True, check=False)
+    return result.stdout.strip() if result.returncode == 0 else ""

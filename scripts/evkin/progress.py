@@ -115,17 +115,10 @@ def hand_in(facts: Facts, paraf: Approval | None) -> Moment | None:
 
 
 def archived_at(trail: Trail | None) -> dt.datetime | None:
-    """Step 8's time when the trail records it (``diarsipkan``, ISO time with zone), else
-    ``None`` and the caller uses the time the trail landed on the branch."""
-    value = trail.extra.get("diarsipkan") if trail else None
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value
-    return None
+    """Step 8's time when the trail records it under the record signature (``dicatat``), else
+    ``None`` and the caller uses the time the trail landed on the branch. Unsigned keys (such
+    as an old ``diarsipkan``) are never read: anyone could have typed them."""
+    return trail.recorded_moment if trail and trail.record_signature else None
 
 
 def facts_of(evaluation: Evaluation, sop: Sop, trail: Trail | None,

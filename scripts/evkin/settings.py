@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,6 +19,9 @@ from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 SETTINGS_FILE = "evkin.yml"
 PAPERS = ("A4", "F4")
 FORMULAS = ("A", "B")
+# How approvals are made (``persetujuan.cara``): reviews on a forge, recorded by the publishing
+# workflow and signed with the record key; or SSH-signed ``evkin approve`` without a forge.
+APPROVAL_MODES = ("forge", "tanpa_forge")
 DEFAULT_FONTS = ("Arial", "Liberation Sans", "Arimo")
 
 
@@ -34,6 +38,16 @@ class Person:
     @property
     def nip_spaced(self) -> str:
         return nipmod.spaced(self.nip)
+
+
+@dataclass(frozen=True)
+class Revoked:
+    """A key that stops counting from ``since`` (``persetujuan.kunci_dicabut``): signatures
+    dated that day or later no longer verify; earlier ones still do."""
+
+    key: str  # "type base64"
+    since: dt.date
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +170,8 @@ class Settings:
     # Public halves of the keys that only the publishing workflow holds: a forge trail counts
     # only when one of them signed it (``pencatat.kunci``).
     record_keys: tuple[str, ...] = ()
+    approval_mode: str = "forge"  # persetujuan.cara (APPROVAL_MODES)
+    revoked: tuple[Revoked, ...] = ()  # persetujuan.kunci_dicabut
 
     @property
     def evaluations_dir(self) -> Path:
@@ -417,6 +433,13 @@ def parse_settings(text: str, root: Path, files: bool = True) -> Settings:
 
     site = reader.mapping(raw, "situs", required=False)
     record_keys = _record_keys(reader, reader.mapping(raw, "pencatat", required=False))
+    approval = reader.mapping(raw, "persetujuan", required=False)
+    mode = reader.text(approval, "cara", default="forge").strip().lower()
+    if mode not in APPROVAL_MODES:
+        reader.add(approval.line_of("cara"), "settings.approval_mode", value=mode,
+                   allowed=", ".join(APPROVAL_MODES))
+        mode = "forge"
+    revoked = _revoked(reader, approval)
     limits = _limits(reader, reader.mapping(raw, "batas", required=False))
     if reader.findings:
         raise EvkinError("settings.invalid", findings=reader.findings)
@@ -424,8 +447,40 @@ def parse_settings(text: str, root: Path, files: bool = True) -> Settings:
         root=root, agency=agency, roles=roles, paper=paper, fonts=fonts,
         negative_formula=formula, cap=cap, scale=scale, section_aliases=aliases,
         site_url=reader.text(site, "url"), record_keys=record_keys, limits=limits,
-        zone=zone,
+        zone=zone, approval_mode=mode, revoked=revoked,
     )
+
+
+def _revoked(reader: _Reader, raw: LinedDict) -> tuple[Revoked, ...]:
+    """``persetujuan.kunci_dicabut``: a list of ``{kunci: <public key>, sejak: <date>}``."""
+    from evkin.signing import parse_public_key
+
+    value = raw.get("kunci_dicabut")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        reader.add(raw.line_of("kunci_dicabut"), "settings.revoked_not_list")
+        return ()
+    out = []
+    for item in value:
+        line = item.line if isinstance(item, LinedDict) else raw.line_of("kunci_dicabut")
+        if not isinstance(item, LinedDict):
+            reader.add(line, "settings.revoked_entry")
+            continue
+        key = parse_public_key(str(item.get("kunci") or ""))
+        since = item.get("sejak")
+        if isinstance(since, str):
+            try:
+                since = dt.date.fromisoformat(since.strip())
+            except ValueError:
+                since = None
+        if isinstance(since, dt.datetime):
+            since = since.date()
+        if not key or not isinstance(since, dt.date):
+            reader.add(line, "settings.revoked_entry")
+            continue
+        out.append(Revoked(key, since, str(item.get("alasan") or "")))
+    return tuple(out)
 
 
 def _record_keys(reader: _Reader, raw: LinedDict) -> tuple[str, ...]:

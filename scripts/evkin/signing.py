@@ -111,10 +111,12 @@ def sign(data: bytes, key: Path) -> str:
     return text.strip() + "\n"
 
 
-def verify(data: bytes, signature: str, allowed: Iterable[Signer], principal: str) -> bool:
+def verify(data: bytes, signature: str, allowed: Iterable[Signer], principal: str,
+           namespace: str = NAMESPACE) -> bool:
     """True when ``signature`` over ``data`` was made by a key allowed for ``principal``.
 
-    ``ssh-keygen -Y verify -f allowed_signers -I PRINCIPAL -n evkin -s SIG < data``.
+    ``ssh-keygen -Y verify -f allowed_signers -I PRINCIPAL -n evkin -s SIG < data``
+    (namespace ``git`` for a signed commit).
     """
     text = allowed_signers_text(allowed)
     if not text or "BEGIN SSH SIGNATURE" not in signature:
@@ -125,7 +127,7 @@ def verify(data: bytes, signature: str, allowed: Iterable[Signer], principal: st
         (folder / "record.sig").write_text(signature, encoding="ascii", errors="replace")
         result = subprocess.run(
             [_ssh_keygen(), "-Y", "verify", "-f", str(folder / "allowed_signers"),
-             "-I", principal, "-n", NAMESPACE, "-s", str(folder / "record.sig")],
+             "-I", principal, "-n", namespace, "-s", str(folder / "record.sig")],
             input=data, capture_output=True, check=False)
     return result.returncode == 0
 

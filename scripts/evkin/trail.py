@@ -30,13 +30,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from evkin import gitrepo
+from evkin import gitrepo, trust
 from evkin.approval import TRAIL_DIR, Approval, Trail, load_trail
 from evkin.approval_order import RETURN, approving_roles, trail_state
 from evkin.findings import EvkinError
 from evkin.review import Review
-from evkin.settings import SETTINGS_FILE, Person, Settings, parse_settings
+from evkin.settings import SETTINGS_FILE, Person, Revoked, Settings, parse_settings
 from evkin.sop import Sop, load_sop
+from evkin.trust import Official
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ class Verification:
     current_tree: str = ""
     params: Mapping[str, object] = field(default_factory=dict)  # for the reason's message
     records: tuple[RecordCheck, ...] = ()
+    # The fingerprint of the pinned trust facts (``trust.Chain.root``), printed with a final
+    # report so that a rewritten beginning of the history shows.
+    trust_root: str = ""
 
 
 def folder_tree(root: Path, evaluation_id: str, rev: str = "HEAD") -> str:
@@ -123,20 +127,40 @@ def _first_difference(holder: Person, approval: Approval) -> tuple[str, str, str
     return "login", approval.login, holder.login
 
 
-def record_signed(root: Path, trail: Trail) -> tuple[str, dict[str, object]] | None:
-    """A forge trail counts only with a record signature by a key listed in the committed
-    evkin.yml (``pencatat.kunci``). ``None`` when it has one, else (reason, params)."""
+def record_signed(root: Path, trail: Trail, head: trust.Chain | None = None
+                  ) -> tuple[str, dict[str, object]] | None:
+    """A forge trail counts only with a record signature by a record key in force on the main
+    line (``pencatat.kunci``), not revoked when the trail was signed, and not the sample key
+    (outside the demo and the tests). ``None`` when so, else (reason, params)."""
     from evkin import signing
 
-    settings = committed_settings(root, "HEAD")
-    if settings is None or not settings.record_keys:
+    head = head if head is not None else trust.chain(root, "HEAD")
+    keys = head.trusted.record_keys if head else ()
+    if not keys:
         return "trail.no_record_key", {}
     if not trail.record_signature:
         return "trail.record_unsigned", {}
-    if not signing.verify(trail.payload(), trail.record_signature,
-                          signing.record_signers(settings), signing.RECORD_PRINCIPAL):
-        return "trail.record_bad_signature", {}
-    return None
+    signed_at = trail.signed_at
+    revoked = head.revoked if head else ()
+
+    def by(candidates: Sequence[str]) -> bool:
+        return bool(candidates) and signing.verify(
+            trail.payload(), trail.record_signature,
+            [signing.Signer(signing.RECORD_PRINCIPAL, k) for k in candidates],
+            signing.RECORD_PRINCIPAL)
+
+    usable = [k for k in keys if not trust.revoked_at(revoked, k, signed_at)
+              and (trust.sample_allowed() or not trust.is_sample_key(k))]
+    if by(usable):
+        return None
+    if by([k for k in keys if trust.is_sample_key(k)]):
+        return "trail.sample_key", {}
+    gone = [k for k in keys if trust.revoked_at(revoked, k, signed_at)]
+    if by(gone):
+        found = trust.revoked_at(revoked, gone[0], signed_at)
+        return "trail.key_revoked", {"number": "-", "role": "pencatat",
+                                     "since": found.since.isoformat() if found else "?"}
+    return "trail.record_bad_signature", {}
 
 
 def sign_record(trail: Trail, private_key: str) -> Trail:
@@ -169,28 +193,50 @@ def _authors(root: Path, evaluation_id: str, commit: str) -> frozenset[tuple[str
     return frozenset((d.author, d.email) for d in gitrepo.drafts(root, evaluation_id, commit))
 
 
-class _SignedChecker:
-    """Checks records against the settings of the approved commit; caches settings per
-    commit."""
+def _same_official(holder: Official, approval: Approval) -> bool:
+    return _same_person(Person(holder.nama, nip=holder.nip, login=holder.login), approval)
 
-    def __init__(self, root: Path, evaluation_id: str) -> None:
+
+class _SignedChecker:
+    """Checks records against the trust facts in force (``trust``), never against the
+    approved commit's own evkin.yml: the report's author wrote that commit."""
+
+    def __init__(self, root: Path, evaluation_id: str, trail: Trail) -> None:
         self.root = root
         self.evaluation_id = evaluation_id
-        self.cache: dict[str, tuple[str, Settings | None]] = {}
+        self.trail = trail
+        self.head = trust.chain(root, "HEAD")
+        self.cache: dict[str, tuple[str, trust.Chain | None]] = {}
 
-    def settings_for(self, commit: str) -> tuple[str, Settings | None]:
-        """evkin.yml as committed at the approved commit; where that commit is gone (a squash
-        merge, a migrated forge), at the commit that first recorded the trail; else HEAD."""
+    @property
+    def revoked(self) -> tuple[Revoked, ...]:
+        return self.head.revoked if self.head else ()
+
+    def chain_for(self, commit: str) -> tuple[str, trust.Chain | None]:
+        """The trust chain an offline record is judged by: along the approved commit's
+        first-parent line; where that commit is gone (a squash merge, a migrated forge), the
+        commit that first recorded the trail; else HEAD."""
         key = commit or "HEAD"
         if key not in self.cache:
-            found: tuple[str, Settings | None] = ("", None)
+            found: tuple[str, trust.Chain | None] = ("", None)
             for rev in self._candidates(commit):
-                settings = committed_settings(self.root, rev)
-                if settings is not None:
-                    found = (gitrepo.resolve_commit(self.root, rev), settings)
+                got = trust.chain(self.root, rev)
+                if got is not None:
+                    found = (gitrepo.resolve_commit(self.root, rev), got)
                     break
             self.cache[key] = found
         return self.cache[key]
+
+    def forge_facts(self) -> tuple[str, trust.Chain | None]:
+        """The officials of a forge trail: as the protected main line stood just before the
+        approved folder landed on it (the pull request's base), not the pull request's own
+        evkin.yml. Where the folder never landed as approved, as for an offline record."""
+        if "forge" not in self.cache:
+            base = trust.landing(self.root, self.evaluation_id, self.trail.tree)
+            got = trust.chain(self.root, base) if base else None
+            self.cache["forge"] = (base, got) if got is not None else self.chain_for(
+                self.trail.commit)
+        return self.cache["forge"]
 
     def _candidates(self, commit: str) -> Iterator[str]:
         if commit and gitrepo.object_type(self.root, commit) == "commit":
@@ -200,27 +246,59 @@ class _SignedChecker:
             yield first
         yield "HEAD"
 
-    def person(self, number: int, approval: Approval, label: str
+    def facts(self, approval: Approval, offline: bool) -> tuple[str, trust.Chain | None]:
+        return self.chain_for(approval.commit) if offline else self.forge_facts()
+
+    def person(self, number: int, approval: Approval, label: str, offline: bool
                ) -> tuple[str, dict[str, object]] | None:
-        """Does the record name the person who held its role at the approved commit, who
+        """Does the record name the person who held its role in the trusted facts, who
         wrote no draft of it? ``None`` when so, else (reason, params)."""
         params: dict[str, object] = {"number": number, "role": label}
-        _used, settings = self.settings_for(approval.commit)
-        if settings is None:
+        _used, found = self.facts(approval, offline)
+        if found is None:
             return "trail.no_settings", params
-        holders = settings.roles.holders(approval.role)
-        holder = next((h for h in holders if _same_person(h, approval)), None)
+        holders = [o for o in found.trusted.officials if o.role == approval.role]
+        holder = next((h for h in holders if _same_official(h, approval)), None)
         if holder is None:
-            expected = holders[0] if holders else Person("?")
+            first = holders[0] if holders else trust.Official(approval.role, "?", "", "", "")
+            expected = Person(first.nama, nip=first.nip, login=first.login)
             field, value, want = _first_difference(expected, approval)
             return "trail.person_mismatch", {**params, "field": field, "value": value,
                                              "expected": want}
+        person = Person(holder.nama, nip=holder.nip, login=holder.login, surel=holder.surel)
         wrote = (approval.decision != RETURN and approval.commit
                  and gitrepo.object_type(self.root, approval.commit) == "commit"
-                 and is_author(holder, _authors(self.root, self.evaluation_id,
+                 and is_author(person, _authors(self.root, self.evaluation_id,
                                                 approval.commit)))
         if wrote:
             return "trail.author", {**params, "name": holder.nama}
+        return None
+
+    def trust_changes(self, offline: bool) -> tuple[str, dict[str, object]] | None:
+        """A change of the trust facts that must stop this report: offline, any change no
+        trusted key signed; with a forge, a change on the main line written by an author of
+        this report's drafts after its first draft."""
+        approvals = self.trail.approvals
+        _used, found = (self.chain_for(approvals[-1].commit) if offline and approvals
+                        else self.forge_facts())
+        if found is None:
+            return None
+        drafts = gitrepo.drafts(self.root, self.evaluation_id,
+                                self.trail.commit if gitrepo.object_type(
+                                    self.root, self.trail.commit) == "commit" else "HEAD")
+        authors = {(d.author, d.email) for d in drafts}
+        first = drafts[-1].sha if drafts else ""
+        for change in found.changes:
+            params: dict[str, object] = {
+                "commit": change.commit[:12], "author": f"{change.author[0]} <{change.author[1]}>",
+                "what": ", ".join(change.what)}
+            if not change.accepted:
+                return "trail.trust_change_unsigned", params
+            by_author = any(change.author[1].lower() == e.lower() or change.author[0] == n
+                            for n, e in authors)
+            if (not offline and by_author and first
+                    and not gitrepo.is_ancestor(self.root, change.commit, first)):
+                return "trail.trust_change_by_author", params
         return None
 
     def check(self, number: int, approval: Approval) -> tuple[RecordCheck, str | None,
@@ -230,14 +308,25 @@ class _SignedChecker:
         params: dict[str, object] = {"number": number, "role": approval.role}
         if not approval.ssh_signature:
             return RecordCheck(number, "missing"), "trail.unsigned", params
-        used, settings = self.settings_for(approval.commit)
-        if settings is None:
+        used, found = self.chain_for(approval.commit)
+        if found is None:
             return RecordCheck(number, "no_key"), "trail.no_settings", params
-        allowed = signing.signers(settings, [approval.role])
-        if not allowed:
+        if found.trusted.mode != trust.FORGELESS:
+            return RecordCheck(number, "no_key", used), "trail.mode_forge", params
+        keys = found.trusted.keys_of(approval.role)
+        if not keys:
             return RecordCheck(number, "no_key", used), "trail.no_key", params
+        live = [k for k in keys if not trust.revoked_at(self.revoked, k, approval.at)]
+        allowed = [signing.Signer(approval.role, k) for k in live]
         if not signing.verify(approval.payload(), approval.ssh_signature, allowed,
                               approval.role):
+            dead = [k for k in keys if k not in live]
+            if dead and signing.verify(approval.payload(), approval.ssh_signature,
+                                       [signing.Signer(approval.role, k) for k in dead],
+                                       approval.role):
+                gone = trust.revoked_at(self.revoked, dead[0], approval.at)
+                return (RecordCheck(number, "invalid", used), "trail.key_revoked",
+                        {**params, "since": gone.since.isoformat() if gone else "?"})
             return RecordCheck(number, "invalid", used), "trail.bad_signature", params
         ok = RecordCheck(number, "valid", used)
         if approval.commit and gitrepo.object_type(self.root, approval.commit) == "commit":
@@ -281,8 +370,9 @@ def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
 
     records: tuple[RecordCheck, ...] = tuple(
         RecordCheck(n, "none") for n in range(1, len(trail.approvals) + 1))
-    checker = _SignedChecker(root, evaluation_id)
-    if trail.source == "ssh" or any(a.ssh_signature for a in trail.approvals):
+    checker = _SignedChecker(root, evaluation_id, trail)
+    offline = trail.source == "ssh" or any(a.ssh_signature for a in trail.approvals)
+    if offline:
         checked = []
         problem: tuple[str, dict[str, object]] | None = None
         for number, approval in enumerate(trail.approvals, 1):
@@ -297,11 +387,14 @@ def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
         if problem:
             return fail(problem[0], records, **problem[1])
     else:
-        unsigned = record_signed(root, trail)
+        unsigned = record_signed(root, trail, checker.head)
         if unsigned:
             return fail(unsigned[0], records, **unsigned[1])
+    changed = checker.trust_changes(offline)
+    if changed:
+        return fail(changed[0], records, **changed[1])
     for number, approval in enumerate(trail.approvals, 1):
-        wrong = checker.person(number, approval, labels[approval])
+        wrong = checker.person(number, approval, labels[approval], offline)
         if wrong:
             return fail(wrong[0], records, **wrong[1])
 
@@ -322,7 +415,8 @@ def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
         return fail("trail.out_of_order", records)
     if not (seen[1] if seen is not None else folder_is_clean(root, evaluation_id)):
         return fail("trail.uncommitted", records)
-    return Verification(True, trail, None, current, {}, records)
+    return Verification(True, trail, None, current, {}, records,
+                        checker.head.root.fingerprint() if checker.head else "")
 
 
 def forge_difference(trail: Trail, reviews: Sequence[Review]) -> tuple[int, str] | None:

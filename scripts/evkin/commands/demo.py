@@ -26,8 +26,14 @@ def _step(title: str, argv: list[str], root: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from evkin.evaluation.load import evaluation_folders
+    import os
 
+    from evkin.evaluation.load import evaluation_folders
+    from evkin.trust import SAMPLE_ENV
+
+    # The sample archive's trails are signed with the sample record key, whose private half
+    # is in the repository: it vouches for them in the demo only (trust.sample_allowed).
+    os.environ[SAMPLE_ENV] = "izinkan"
     settings = settings_from(args)
     root = str(settings.root)
     ids = [p.name for p in evaluation_folders(settings)]

@@ -287,9 +287,12 @@ def _record(root: Path, state: Any, settings: Any, forge: str) -> tuple[int, str
     if not tree:
         raise EvkinError("gate.head_missing_for_record", {"head": pr.head_sha[:12],
                                                           "number": pr.number})
+    from evkin.clock import now
+
     trail = Trail(evaluation_id=state.evaluation_id,
                   approvals=tuple(state.approvals(settings, tree)), tree=tree,
-                  commit=pr.head_sha, source=forge, pull_request=pr.url or f"#{pr.number}")
+                  commit=pr.head_sha, source=forge, pull_request=pr.url or f"#{pr.number}",
+                  recorded_at=now().replace(microsecond=0).isoformat())
     path = save_trail(root, sign_record(trail, _record_key(settings)))
     rel = f"{TRAIL_DIR}/{path.name}"
     print(t("gate.recorded", {"path": rel, "tree": tree[:12]}), file=sys.stderr)
@@ -315,7 +318,11 @@ def _record_key(settings: Any) -> str:
     private = os.environ.get(signing.RECORD_KEY_ENV, "")
     if not private.strip():
         raise EvkinError("record.no_key", {"env": signing.RECORD_KEY_ENV})
+    from evkin import trust
+
     public = signing.public_key_of_text(private)
+    if trust.is_sample_key(public) and not trust.sample_allowed():
+        raise EvkinError("record.sample_key", {"env": signing.RECORD_KEY_ENV})
     if public not in settings.record_keys:
         raise EvkinError("record.key_not_listed", {"env": signing.RECORD_KEY_ENV,
                                                    "key": public[:40] + "…"})

@@ -1,0 +1,237 @@
+"""Roots of trust: which approval mode, officials and keys were in force for a report, taken
+only from facts the report's author cannot write (README, "Roots of trust";
+docs/panduan/peninjauan.md, "Siapa dapat memalsukan apa").
+
+The trust facts are the part of ``evkin.yml`` that decides whether an approval counts: the
+approval mode (``persetujuan.cara``), the holders of the approving roles (name, NIP, login,
+``kunci_ssh``) and the record keys (``pencatat.kunci``). They are read along the first-parent
+line of the history, version by version (``chain``):
+
+- the first version is the pin (``Chain.root``); its fingerprint is printed in every final PDF
+  and on the archive site, so a rewritten beginning shows;
+- in forge mode the main line is protected (merges pass the required check), so each version
+  on it is in force from its commit on;
+- without a forge anyone with push rights writes the main line, so a change counts only when
+  its commit is SSH-signed by an official's key trusted before it (a signed chain, as TUF does
+  for its root keys); a change nobody trusted signed is refused and named, whenever it was
+  committed;
+- revocations (``persetujuan.kunci_dicabut``) only take trust away: they count from any
+  version and a later edit cannot undo them.
+
+Pure decisions (``decide_change``, ``revoked_at``) with the Git reading at the edge (``chain``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from evkin import gitrepo
+from evkin.settings import SETTINGS_FILE, Revoked, Settings
+
+FORGE, FORGELESS = "forge", "tanpa_forge"
+APPROVING_ROLES = ("sekretaris", "kepala_dinas")
+
+# The sample archive's record key: its private half is in the repository
+# (assets/contoh-kunci-pencatat), so it vouches for nothing outside `evkin demo` and the tests.
+SAMPLE_RECORD_KEYS = frozenset({
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO642d0FWSajMAZ2IjV3MSniwrb2/j/WknsMY4zgIBUv",
+})
+SAMPLE_ENV = "EVKIN_KUNCI_CONTOH"  # "izinkan": `evkin demo` and the test suite only
+
+
+def sample_allowed() -> bool:
+    """May the sample record key vouch for a trail here (the demo and the tests)?"""
+    return os.environ.get(SAMPLE_ENV, "") == "izinkan"
+
+
+def is_sample_key(key: str) -> bool:
+    from evkin.signing import parse_public_key
+
+    return parse_public_key(key) in SAMPLE_RECORD_KEYS
+
+
+@dataclass(frozen=True)
+class Official:
+    role: str
+    nama: str
+    nip: str
+    login: str
+    key: str  # "type base64", '' without one
+    surel: str = ""  # to recognise the official among draft authors (not a trust fact)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The trust facts of one version of evkin.yml."""
+
+    mode: str
+    officials: tuple[Official, ...]
+    record_keys: tuple[str, ...]
+
+    def keys_of(self, role: str) -> tuple[str, ...]:
+        return tuple(o.key for o in self.officials if o.role == role and o.key)
+
+    @property
+    def official_keys(self) -> tuple[str, ...]:
+        return tuple(o.key for o in self.officials if o.key)
+
+    def fingerprint(self) -> str:
+        """A short, stable fingerprint of these facts (printed where the author cannot
+        change it unnoticed: every final PDF, the archive site)."""
+        data = {"cara": self.mode, "pencatat": sorted(self.record_keys),
+                "pejabat": sorted([o.role, o.nama, "".join(o.nip.split()), o.login.lower(), o.key]
+                                  for o in self.officials)}
+        text = yaml.safe_dump(data, sort_keys=True, allow_unicode=True)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        return " ".join(digest[i:i + 4] for i in range(0, 16, 4))
+
+    def differences(self, other: Facts) -> tuple[str, ...]:
+        """What changed from ``self`` to ``other``, in words for a message."""
+        out = []
+        if self.mode != other.mode:
+            out.append(f"persetujuan.cara {self.mode} → {other.mode}")
+        if set(self.record_keys) != set(other.record_keys):
+            out.append("pencatat.kunci")
+        for role in APPROVING_ROLES:
+            mine = [o for o in self.officials if o.role == role]
+            theirs = [o for o in other.officials if o.role == role]
+            if {o.key for o in mine} != {o.key for o in theirs}:
+                out.append(f"kunci_ssh {role}")
+            if {(o.nama, o.nip, o.login) for o in mine} != {(o.nama, o.nip, o.login)
+                                                          for o in theirs}:
+                out.append(f"pejabat {role}")
+        return tuple(out)
+
+
+def facts_of(settings: Settings) -> Facts:
+    from evkin.signing import parse_public_key
+
+    officials = tuple(
+        Official(role, p.nama.strip(), "".join(p.nip.split()), p.login.strip(),
+                 parse_public_key(p.kunci_ssh), p.surel.strip())
+        for role in APPROVING_ROLES for p in settings.roles.holders(role))
+    return Facts(settings.approval_mode, officials, tuple(settings.record_keys))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One version of the trust facts arriving on the line, and whether it counts."""
+
+    commit: str
+    author: tuple[str, str]
+    time: dt.datetime
+    what: tuple[str, ...]
+    accepted: bool
+    signer: str = ""  # the role whose trusted key signed the commit ('' = none)
+    pinned: bool = False  # first keys where none were trusted (the pin moves here)
+
+
+@dataclass(frozen=True)
+class Chain:
+    root: Facts  # the pin: the first version, or the first forge-less one (with first keys)
+    root_commit: str
+    trusted: Facts  # in force at the end of the line
+    changes: tuple[Change, ...]  # every change of the trust facts, accepted or not
+    revoked: tuple[Revoked, ...]  # every revocation any version named
+
+    @property
+    def refused(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if not c.accepted)
+
+
+def revoked_at(revoked: Iterable[Revoked], key: str, when: dt.datetime | dt.date) -> Revoked | None:
+    """The revocation that stops ``key`` for a signature dated ``when``, if any."""
+    day = when.date() if isinstance(when, dt.datetime) else when
+    return next((r for r in revoked if r.key == key and day >= r.since), None)
+
+
+def decide_change(trusted: Facts, new: Facts, signed_by: str, revoked: Sequence[Revoked],
+                  when: dt.datetime) -> tuple[bool, bool]:
+    """(accepted, pinned) for a new version of the trust facts. ``signed_by``: the role of a
+    key trusted in ``trusted`` that signed the commit ('' when none did)."""
+    if trusted.mode == FORGE:
+        # The protected main line vouches; a switch to forge-less approval pins the new facts
+        # (from then on only signatures count, and a rewritten history changes the pin).
+        return True, new.mode == FORGELESS
+    if signed_by:
+        return True, False
+    if not trusted.official_keys:
+        return True, True  # nothing could sign yet: the first keys are pinned (and printed)
+    return False, False
+
+
+def _signed_by(commit: gitrepo.LineCommit, trusted: Facts, revoked: Sequence[Revoked]) -> str:
+    from evkin.signing import Signer, verify
+
+    if not commit.signature:
+        return ""
+    for official in trusted.officials:
+        if not official.key or revoked_at(revoked, official.key, commit.time):
+            continue
+        if verify(commit.payload, commit.signature, [Signer(official.role, official.key)],
+                  official.role, namespace="git"):
+            return official.role
+    return ""
+
+
+def chain(root: Path, rev: str = "HEAD") -> Chain | None:
+    """The trust facts along ``rev``'s first-parent line; ``None`` without a committed
+    evkin.yml that can be read."""
+    sha = gitrepo.resolve_commit(root, rev) if gitrepo.is_repo(root) else ""
+    return _chain(root.resolve(), sha) if sha else None
+
+
+@lru_cache(maxsize=256)
+def _chain(root: Path, sha: str) -> Chain | None:
+    from evkin.trail import committed_settings
+
+    commits = gitrepo.line_changes(root, sha, SETTINGS_FILE)
+    versions: list[tuple[gitrepo.LineCommit, Settings]] = []
+    for commit in commits:
+        settings = committed_settings(root, commit.sha)
+        if settings is not None:
+            versions.append((commit, settings))
+    if not versions:
+        return None
+    revoked: list[Revoked] = []
+    for _commit, settings in versions:
+        revoked.extend(r for r in settings.revoked if r not in revoked)
+    first_commit, first = versions[0]
+    pin, pin_commit = facts_of(first), first_commit.sha
+    trusted = pin
+    changes: list[Change] = []
+    for commit, settings in versions[1:]:
+        new = facts_of(settings)
+        what = trusted.differences(new)
+        if not what:
+            continue
+        signer = _signed_by(commit, trusted, revoked)
+        accepted, pinned = decide_change(trusted, new, signer, revoked, commit.time)
+        changes.append(Change(commit.sha, commit.author, commit.time, what, accepted, signer,
+                              pinned))
+        if accepted:
+            trusted = new
+            if pinned:
+                pin, pin_commit = new, commit.sha
+    return Chain(pin, pin_commit, trusted, tuple(changes), tuple(revoked))
+
+
+def landing(root: Path, evaluation_id: str, tree: str, rev: str = "HEAD") -> str:
+    """The commit before the approved folder (``tree``) first arrived on ``rev``'s first-parent
+    line: the main line as it stood before the report landed ('' when it never did). For a
+    root commit, that commit itself."""
+    if not tree:
+        return ""
+    folder = gitrepo.folder_path(evaluation_id)
+    for commit in gitrepo.line_changes(root, rev, folder):
+        if gitrepo.tree_at(root, folder, commit.sha) == tree:
+            return gitrepo.first_parent(root, commit.sha) or commit.sha
+    return ""
