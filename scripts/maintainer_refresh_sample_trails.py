@@ -71,17 +71,18 @@ def main() -> int:
                             login=person["login"], url=f"{pr}#contoh-ulasan-{review}",
                             tree=tree, commit=commit)
 
+        # Recorded (step 8 begins) the afternoon of the signature, under the record signature:
+        # the trail's own commit is far later, since the sample was written long after its
+        # fictional dates.
+        recorded = (sign_at + dt.timedelta(hours=3)).isoformat()
         trail = Trail(evaluation_id, (record("sekretaris", "paraf", paraf_at, 1),
                                       record("kepala_dinas", "tanda_tangan", sign_at, 2)),
-                      tree=tree, commit=commit, source="gitea", pull_request=pr)
+                      tree=tree, commit=commit, source="gitea", pull_request=pr,
+                      recorded_at=recorded)
         trail = sign_record(trail, SAMPLE_RECORD_KEY.read_text(encoding="ascii"))
         save_trail(ROOT, trail)
         path = trail_path(ROOT, evaluation_id)
-        # Step 8 (copied, distributed, archived) the afternoon of the signature: the trail's
-        # own commit is far later, since the sample was written long after its fictional dates.
-        archived = (sign_at + dt.timedelta(hours=3)).isoformat()
-        text = path.read_text(encoding="utf-8")
-        write_atomic(path, MARK + text + f"diarsipkan: '{archived}'\n")
+        write_atomic(path, MARK + path.read_text(encoding="utf-8"))
         print(f"{path.relative_to(ROOT)}: tree {tree[:12]} (commit {commit[:12]})")
     return 0
 

@@ -155,26 +155,41 @@ def test_status_cli_flags_an_overdue_paraf(evkin: Any, sample_repo: Path) -> Non
 
 
 def test_status_of_the_bundled_sample_is_final(evkin: Any, sample_repo: Path) -> None:
-    run = evkin("status", root=sample_repo)
+    archive = sample_repo.parent / "arsip"  # as published: three hours after each signature
+    archive.mkdir()
+    (archive / "manifest.json").write_text(json.dumps({"laporan": [
+        {"id": "2024-tahunan", "terbit": "2025-01-31T13:05:00+07:00"},
+        {"id": "2025-tahunan", "terbit": "2026-01-29T17:00:00+07:00"}]}), encoding="utf-8")
+    run = evkin("status", "--archive", str(archive), root=sample_repo)
     assert run.code == 0
     rows = [line for line in run.out.splitlines() if line.startswith("20")]
     assert len(rows) == 2 and all("selesai (final)" in r for r in rows)
-    one = evkin("status", EVAL, root=sample_repo)
+    one = evkin("status", EVAL, "--archive", str(archive), root=sample_repo)
     assert "Semua langkah SOP selesai" in one.out
     assert "30 Januari 2025" in one.out and "31 Januari 2025" in one.out
     # The copy was committed after the (fictional) paraf, so the hand-in falls back to the
     # report's own date rather than a draft time later than the paraf.
     row5 = next(line for line in one.out.splitlines() if line.strip().startswith("5 "))
     assert "27 Januari 2025" in row5
-    assert "TERLAMBAT" not in one.out  # step 8 at the trail's own 'diarsipkan' time
+    assert "TERLAMBAT" not in one.out  # step 8 when the archive published it
 
 
 def test_step_8_falls_back_to_when_the_trail_landed(evkin: Any, sample_repo: Path) -> None:
-    trail = sample_repo / "persetujuan" / f"{EVAL}.yml"
-    text = trail.read_text(encoding="utf-8")
-    assert "diarsipkan:" in text
-    trail.write_text("".join(line for line in text.splitlines(keepends=True)
-                             if not line.startswith("diarsipkan:")), encoding="utf-8")
+    """A trail recorded without ``dicatat`` (by an older evkin) and an unsigned ``diarsipkan``
+    typed in by hand: step 8 is done only once the published archive lists the report; the
+    typed time is ignored, and named by ``evkin check``."""
+    import dataclasses
+
+    from evkin.approval import load_trail, save_trail
+
+    from .conftest import record_signed
+
+    trail = load_trail(sample_repo, EVAL)
+    assert trail is not None and trail.recorded_at
+    save_trail(sample_repo, record_signed(dataclasses.replace(trail, recorded_at="")))
+    path = sample_repo / "persetujuan" / f"{EVAL}.yml"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("diarsipkan: '2025-01-31T13:05:00+07:00'\n")  # unsigned: not believed
     landed = "2025-02-05T10:00:00+07:00"  # the commit that recorded the trail on main
     subprocess.run(["git", "commit", "-q", "-am", "Trail without archive time"],
                    cwd=sample_repo, check=True,
@@ -192,6 +207,9 @@ def test_step_8_falls_back_to_when_the_trail_landed(evkin: Any, sample_repo: Pat
     run = evkin("status", EVAL, "--archive", str(archive), root=sample_repo)
     row8 = next(line for line in run.out.splitlines() if line.strip().startswith("8 "))
     assert "5 Februari 2025" in row8 and "3 hari kerja" in row8 and "TERLAMBAT" in row8
+    check = evkin("check", EVAL, root=sample_repo)
+    assert f"persetujuan/{EVAL}.yml" in check.out and "'diarsipkan'" in check.out
+    assert "tidak dilindungi tanda tangan" in check.out
 
 
 def test_a_step_never_ends_before_it_starts_and_future_dates_are_flagged(

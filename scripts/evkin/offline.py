@@ -105,6 +105,8 @@ def approve(settings: Settings, evaluation_id: str, role: str, reason: str | Non
             "role": label, "name": holder.nama, "path": str(key),
             "given": signing.fingerprint(signer_key),
             "expected": signing.fingerprint(holder.kunci_ssh)})
+    if committed.approval_mode != "tanpa_forge":
+        raise EvkinError("approve.mode_forge")
 
     checked = load_one(committed, evaluation_id)
     authors = {(d.author, d.email) for d in gitrepo.drafts(root, evaluation_id)}

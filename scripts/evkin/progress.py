@@ -8,10 +8,11 @@ How a step's end is known:
 - the report step (5, "draf diserahkan"): the latest draft commit not later than the valid
   paraf (or the latest draft while no paraf counts), else the report's ``tanggal``;
 - the paraf and signature steps (6, 7): the time of the valid record;
-- the publication step (8): the trail's ``diarsipkan`` time, else the report's first
-  publication in the published archive's manifest (``evkin status``), else, for the archive's
-  own pages (which are the publication), the time the verified trail landed on the branch. A
-  merged trail alone does not make step 8 done: nothing may have been published.
+- the publication step (8): the report's first publication in the published archive's
+  manifest (``evkin status``), else, for the archive's own pages (which are the publication),
+  the trail's ``dicatat`` under the record signature, else the time the verified trail landed
+  on the branch. A merged trail alone does not make step 8 done: nothing may have been
+  published. Unsigned trail fields (a typed ``diarsipkan``) are never read.
 
 A step starts when the step before it ends (a return restarts the step it returns to).
 Standards in *hari* are working days (``timing``); minutes and hours are shown as given,
@@ -115,9 +116,9 @@ def hand_in(facts: Facts, paraf: Approval | None) -> Moment | None:
 
 
 def archived_at(trail: Trail | None) -> dt.datetime | None:
-    """Step 8's time when the trail records it under the record signature (``dicatat``), else
-    ``None`` and the caller uses the time the trail landed on the branch. Unsigned keys (such
-    as an old ``diarsipkan``) are never read: anyone could have typed them."""
+    """When the publishing workflow recorded the trail, under the record signature
+    (``dicatat``); ``None`` without one. Unsigned keys (such as an old ``diarsipkan``) are never
+    read: anyone could have typed them."""
     return trail.recorded_moment if trail and trail.record_signature else None
 
 
@@ -136,9 +137,9 @@ def facts_of(evaluation: Evaluation, sop: Sop, trail: Trail | None,
         value = document.meta.get("tanggal") if document else None
         dates[step.number] = value if isinstance(value, dt.date) else None
     report = evaluation.report_text
-    recorded = archived_at(trail) or published
-    if recorded is None and changed is not None and landed_is_published:
-        recorded = changed.trail_changed
+    recorded = published
+    if recorded is None and landed_is_published:
+        recorded = archived_at(trail) or (changed.trail_changed if changed else None)
     return Facts(
         evaluation_id=evaluation.id, document_dates=dates,
         report_ready=bool(report.strip()) and TEMPLATE_MARK not in report,

@@ -34,6 +34,7 @@ from pathlib import Path
 import yaml
 
 from evkin import gitrepo
+from evkin.findings import EvkinError, Finding
 from evkin.settings import SETTINGS_FILE, Revoked, Settings
 
 FORGE, FORGELESS = "forge", "tanpa_forge"
@@ -235,3 +236,34 @@ def landing(root: Path, evaluation_id: str, tree: str, rev: str = "HEAD") -> str
         if gitrepo.tree_at(root, folder, commit.sha) == tree:
             return gitrepo.first_parent(root, commit.sha) or commit.sha
     return ""
+
+
+def settings_findings(settings: Settings) -> list[Finding]:
+    """What ``evkin check`` says of the trust settings themselves: the sample record key
+    still listed (an error outside the demo and the tests)."""
+    if sample_allowed() or not any(is_sample_key(k) for k in settings.record_keys):
+        return []
+    path = settings.root / SETTINGS_FILE
+    line = None
+    try:
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if any(k.split()[1] in text for k in SAMPLE_RECORD_KEYS):
+                line = number
+                break
+    except (OSError, UnicodeDecodeError):
+        pass
+    return [Finding(SETTINGS_FILE, line, "settings.sample_record_key")]
+
+
+def trail_findings(root: Path, evaluation_id: str) -> list[Finding]:
+    """Keys in a trail that no signature covers: named as warnings, shown nowhere."""
+    from evkin.approval import TRAIL_DIR, load_trail
+
+    try:
+        trail = load_trail(root, evaluation_id)
+    except EvkinError:
+        return []  # an unreadable trail is reported where it is verified
+    if trail is None or not trail.extra:
+        return []
+    return [Finding(f"{TRAIL_DIR}/{evaluation_id}.yml", None, "trail.unsigned_field",
+                    {"field": key}, "warning") for key in sorted(trail.extra)]

@@ -84,6 +84,23 @@ MESSAGES: dict[str, dict[str, str]] = {
               "in evkin.yml after drafting began; an author may not change the officials or "
               "keys that approve their own report. This report is not final.",
     },
+    "trail.unsigned_field": {
+        "id": "isian '{field}' di jejak persetujuan tidak dilindungi tanda tangan mana pun; "
+              "evkin mengabaikannya dan tidak menampilkannya. Hapus isian itu (jejak hanya "
+              "ditulis oleh evkin).",
+        "en": "the field '{field}' in the approval trail is covered by no signature; evkin "
+              "ignores it and shows it nowhere. Remove it (trails are written by evkin only).",
+    },
+    "approve.mode_forge": {
+        "id": "Repositori ini menyatakan persetujuan lewat forge (persetujuan.cara: forge di "
+              "evkin.yml): paraf dan tanda tangan diberikan sebagai persetujuan pull request, "
+              "bukan dengan 'evkin approve'. Untuk kantor tanpa forge, ubah menjadi "
+              "'cara: tanpa_forge' (docs/panduan/persetujuan-tanpa-forge.md).",
+        "en": "This repository declares approval through a forge (persetujuan.cara: forge in "
+              "evkin.yml): paraf and signature are pull-request approvals, not 'evkin "
+              "approve'. For an office without a forge set 'cara: tanpa_forge' "
+              "(docs/panduan/persetujuan-tanpa-forge.md).",
+    },
     "approvals.trust_root": {
         "id": "Akar kepercayaan (pejabat dan kunci pertama, komit {commit}): {fingerprint}",
         "en": "Root of trust (first officials and keys, commit {commit}): {fingerprint}",

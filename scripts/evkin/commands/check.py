@@ -37,25 +37,35 @@ def run(args: argparse.Namespace) -> int:
     # report; no timeline: check reports findings and indicator rows).
     checked = assemble(settings, folders, timeline=False, jobs=args.jobs,
                        progress=_progress if show_progress else None).reports
-    errors = sum(len(c.all_errors) for c in checked)
+    from evkin import trust
+
+    general = trust.settings_findings(settings)
+    trail_notes = {c.id: trust.trail_findings(settings.root, c.id) for c in checked}
+    errors = sum(len(c.all_errors) for c in checked) + sum(
+        1 for f in general if f.severity == "error")
     if args.format == "json":
         print_json({
             "evaluations": [{
                 "id": c.evaluation.id,
                 "path": c.evaluation.path.relative_to(settings.root).as_posix()
                 if c.evaluation.path.is_relative_to(settings.root) else str(c.evaluation.path),
-                "findings": [f.as_json() for f in c.findings],
+                "findings": [f.as_json() for f in (*c.findings, *trail_notes[c.id])],
                 "indicators": [summary.json_row(r) for r in c.results],
             } for c in checked],
+            "settings": [f.as_json() for f in general],
             "errors": errors,
         })
     elif args.format == "github":
+        for finding in general:
+            print(github_annotation(finding))
         for c in checked:
-            for finding in c.findings:
+            for finding in (*c.findings, *trail_notes[c.id]):
                 print(github_annotation(finding))
     else:
+        for finding in general:
+            print(finding.render())
         for c in checked:
-            for finding in c.findings:
+            for finding in (*c.findings, *trail_notes[c.id]):
                 print(finding.render())
         bad = sum(1 for c in checked if c.all_errors)
         key = "check.clean" if not errors else "check.totals"
