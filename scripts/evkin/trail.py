@@ -153,13 +153,13 @@ def record_signed(root: Path, trail: Trail, head: trust.Chain | None = None
               and (trust.sample_allowed() or not trust.is_sample_key(k))]
     if by(usable):
         return None
-    if by([k for k in keys if trust.is_sample_key(k)]):
-        return "trail.sample_key", {}
     gone = [k for k in keys if trust.revoked_at(revoked, k, signed_at)]
     if by(gone):
         found = trust.revoked_at(revoked, gone[0], signed_at)
         return "trail.key_revoked", {"number": "-", "role": "pencatat",
                                      "since": found.since.isoformat() if found else "?"}
+    if by([k for k in keys if trust.is_sample_key(k)]):
+        return "trail.sample_key", {}
     return "trail.record_bad_signature", {}
 
 
@@ -372,6 +372,11 @@ def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
         RecordCheck(n, "none") for n in range(1, len(trail.approvals) + 1))
     checker = _SignedChecker(root, evaluation_id, trail)
     offline = trail.source == "ssh" or any(a.ssh_signature for a in trail.approvals)
+    # A refused change of keys or officials, or one by the report's author, is named first:
+    # it explains any signature that then fails.
+    changed = checker.trust_changes(offline)
+    if changed:
+        return fail(changed[0], records, **changed[1])
     if offline:
         checked = []
         problem: tuple[str, dict[str, object]] | None = None
@@ -390,9 +395,6 @@ def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
         unsigned = record_signed(root, trail, checker.head)
         if unsigned:
             return fail(unsigned[0], records, **unsigned[1])
-    changed = checker.trust_changes(offline)
-    if changed:
-        return fail(changed[0], records, **changed[1])
     for number, approval in enumerate(trail.approvals, 1):
         wrong = checker.person(number, approval, labels[approval], offline)
         if wrong:

@@ -118,6 +118,31 @@ def _cross_checked(verification: Any) -> Any:
                                params={"number": differs[0], "detail": differs[1]})
 
 
+def _print_trust(root: Path) -> None:
+    """The root of trust and every change of it on this line: what a reader compares with
+    the fingerprint printed in a final PDF, and which key changes counted."""
+    from evkin import trust
+    from evkin.indonesian_dates import format_datetime
+
+    chain = trust.chain(root, "HEAD")
+    if chain is None:
+        return
+    print(t("approvals.trust_root", {"commit": chain.root_commit[:12],
+                                     "fingerprint": chain.root.fingerprint()}))
+    for change in chain.changes:
+        if not change.accepted:
+            verdict = t("approvals.trust_refused")
+        elif change.pinned:
+            verdict = t("approvals.trust_pinned")
+        elif change.signer:
+            verdict = t("approvals.trust_accepted_signed", {"role": change.signer})
+        else:
+            verdict = t("approvals.trust_accepted_line")
+        print(t("approvals.trust_change", {
+            "commit": change.commit[:12], "when": format_datetime(change.time),
+            "author": change.author[0], "what": ", ".join(change.what), "verdict": verdict}))
+
+
 def run(args: argparse.Namespace) -> int:
     from evkin.commands.history import decision_label
     from evkin.indonesian_dates import format_datetime
@@ -178,6 +203,7 @@ def run(args: argparse.Namespace) -> int:
                                                               .tag}))
         print()
     print(t("approvals.current_tree", {"tree": verification.current_tree or "–"}))
+    _print_trust(settings.root)
     if verification.ok:
         print(t("approvals.verified", {"tree": verification.current_tree}))
         return 0
