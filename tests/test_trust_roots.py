@@ -386,3 +386,23 @@ def test_settings_reject_a_bad_mode_and_a_bad_revocation(evkin: Any, sample_repo
     assert "persetujuan.cara 'github' tidak dikenal" in run.err
     assert "kunci_dicabut perlu 'kunci'" in run.err
     assert "Traceback" not in run.err
+
+
+# ------------------------------------------------------------ the pin, printed
+
+def test_the_root_fingerprint_is_printed_in_the_final_pdf_and_on_the_site(
+        evkin: Any, sample_repo: Path, tmp_path: Path) -> None:
+    import pypdf
+
+    chain = trust.chain(sample_repo)
+    assert chain is not None
+    fingerprint = chain.root.fingerprint()
+    assert evkin("pdf", EVAL, "-o", str(tmp_path / "pdf"), root=sample_repo).code == 0
+    pdf = next((tmp_path / "pdf").glob("*.pdf"))
+    text = " ".join(" ".join((page.extract_text() or "").split())
+                    for page in pypdf.PdfReader(pdf).pages)
+    assert f"Sidik akar kepercayaan: {fingerprint}" in text
+    assert evkin("site", "build", "--preview", root=sample_repo).code == 0
+    pages = list((sample_repo / "docs" / "arsip").rglob(f"{EVAL}*.md")) + list(
+        (sample_repo / "docs" / "arsip").rglob("index.md"))
+    assert any(fingerprint in p.read_text(encoding="utf-8") for p in pages)

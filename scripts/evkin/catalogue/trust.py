@@ -101,6 +101,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "approve'. For an office without a forge set 'cara: tanpa_forge' "
               "(docs/panduan/persetujuan-tanpa-forge.md).",
     },
+    "render.trust_root": {
+        "id": "Sidik akar kepercayaan: {akar}.",
+        "en": "Root-of-trust fingerprint: {akar}.",
+    },
     "approvals.trust_root": {
         "id": "Akar kepercayaan (pejabat dan kunci pertama, komit {commit}): {fingerprint}",
         "en": "Root of trust (first officials and keys, commit {commit}): {fingerprint}",

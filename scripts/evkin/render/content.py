@@ -252,9 +252,11 @@ def approval_state(verification: Verification, kepala: Person,
     if verification.ok and trail and trail.paraf and trail.signature:
         signature: Approval = trail.signature
         paraf: Approval = trail.paraf
-        state = {"signed": True, "note": d(
-            "render.signed_note", nama=signature.name or kepala.nama,
-            waktu=indonesian.waktu(signature.at), trail=trail_file)}
+        note = d("render.signed_note", nama=signature.name or kepala.nama,
+                 waktu=indonesian.waktu(signature.at), trail=trail_file)
+        if verification.trust_root:
+            note += " " + d("render.trust_root", akar=verification.trust_root)
+        state = {"signed": True, "note": note}
         box = {"title": paraf_title, "jabatan": jabatan, "status": d(
             "render.paraf_done", nama=paraf.name or sekretaris.nama,
             waktu=indonesian.waktu(paraf.at))}

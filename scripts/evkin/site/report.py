@@ -207,6 +207,9 @@ def approval_block(settings: Settings, report: Report) -> str:
     if report.final:
         check = ("Isi folder evaluasi yang diterbitkan sama dengan versi yang diparaf dan "
                  f"ditandatangani (pohon git {report.verification.current_tree[:12]}).")
+        if report.verification.trust_root:
+            check += (" Sidik akar kepercayaan (pejabat dan kunci pertama): "
+                      f"{report.verification.trust_root}; sama di setiap PDF final.")
     else:
         check = f"Belum dapat dinyatakan final: {reason(report.verification)}."
     parts.append(html_block(

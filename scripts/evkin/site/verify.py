@@ -63,19 +63,33 @@ def key(root: Path, evaluation_id: str, state: GitState) -> str:
              f"\0{state.blobs.get('.gitattributes', '')}".encode())
     for extra in (root / "evaluations" / ".gitattributes", root / ".git" / "info" / "attributes"):
         h.update(extra.read_bytes() if extra.is_file() else b"-")
+    h.update(_chain_digest(root, state.head).encode())
     return h.hexdigest()
+
+
+def _chain_digest(root: Path, head: str) -> str:
+    """The trust chain along HEAD's line (``trust.chain``, memoised per HEAD), in short."""
+    from evkin import trust
+
+    found = trust.chain(root, head) if head else None
+    if found is None:
+        return "-"
+    return "|".join([found.root.fingerprint(), found.trusted.fingerprint(),
+                     *(f"{c.commit}:{c.accepted}" for c in found.changes)])
 
 
 def _encode(v: Verification) -> dict[str, Any]:
     return {"ok": v.ok, "reason": v.reason, "tree": v.current_tree, "params": dict(v.params),
-            "records": [[r.number, r.signature, r.settings_commit, r.tag] for r in v.records]}
+            "records": [[r.number, r.signature, r.settings_commit, r.tag] for r in v.records],
+            "akar": v.trust_root}
 
 
 def _decode(root: Path, evaluation_id: str, data: dict[str, Any]) -> Verification:
     return Verification(bool(data["ok"]), load_trail(root, evaluation_id), data["reason"],
                         str(data["tree"]), dict(data["params"]),
                         tuple(RecordCheck(int(n), str(s), str(c), str(t))
-                              for n, s, c, t in data["records"]))
+                              for n, s, c, t in data["records"]),
+                        str(data.get("akar") or ""))
 
 
 def _signed(root: Path, ids: Sequence[str]) -> bool:
