@@ -569,3 +569,45 @@ def first_parent(root: Path, commit: str) -> str:
     result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{commit}^1"],
                             cwd=root, capture_output=True, text=True, check=False)
     return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def line_folder_changes(root: Path, rev: str) -> dict[str, tuple[str, ...]]:
+    """Per evaluation id, the commits on ``rev``'s first-parent line that changed its folder,
+    newest first: one ``git log`` for the whole archive."""
+    sha = resolve_commit(root, rev) if is_repo(root) else ""
+    return _line_folder_changes(root.resolve(), sha) if sha else {}
+
+
+@lru_cache(maxsize=8)
+def _line_folder_changes(root: Path, sha: str) -> dict[str, tuple[str, ...]]:
+    try:
+        out = _git(root, "log", "--first-parent", "--format=%x00%H", "--name-only", sha,
+                   "--", EVALUATIONS)
+    except EvkinError:
+        return {}
+    found: dict[str, list[str]] = {}
+    for block in out.split("\0")[1:]:
+        lines = [line for line in block.splitlines() if line]
+        if not lines:
+            continue
+        seen: set[str] = set()
+        for name in lines[1:]:
+            parts = name.split("/")
+            if parts[0] == EVALUATIONS and len(parts) > 2 and parts[1] not in seen:
+                seen.add(parts[1])
+                found.setdefault(parts[1], []).append(lines[0])
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def first_parent_line(root: Path, rev: str) -> tuple[str, ...]:
+    """Every commit on ``rev``'s first-parent line, newest first."""
+    sha = resolve_commit(root, rev) if is_repo(root) else ""
+    return _first_parent_line(root.resolve(), sha) if sha else ()
+
+
+@lru_cache(maxsize=8)
+def _first_parent_line(root: Path, sha: str) -> tuple[str, ...]:
+    try:
+        return tuple(_git(root, "rev-list", "--first-parent", sha).split())
+    except EvkinError:
+        return ()

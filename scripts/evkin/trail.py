@@ -220,7 +220,7 @@ class _SignedChecker:
         if key not in self.cache:
             found: tuple[str, trust.Chain | None] = ("", None)
             for rev in self._candidates(commit):
-                got = trust.chain(self.root, rev)
+                got = trust.chain_on_line(self.root, "HEAD", rev)
                 if got is not None:
                     found = (gitrepo.resolve_commit(self.root, rev), got)
                     break
@@ -233,7 +233,7 @@ class _SignedChecker:
         evkin.yml. Where the folder never landed as approved, as for an offline record."""
         if "forge" not in self.cache:
             base = trust.landing(self.root, self.evaluation_id, self.trail.tree)
-            got = trust.chain(self.root, base) if base else None
+            got = trust.chain_on_line(self.root, "HEAD", base) if base else None
             self.cache["forge"] = (base, got) if got is not None else self.chain_for(
                 self.trail.commit)
         return self.cache["forge"]
@@ -282,6 +282,8 @@ class _SignedChecker:
         _used, found = (self.chain_for(approvals[-1].commit) if offline and approvals
                         else self.forge_facts())
         if found is None:
+            return None
+        if not found.changes:
             return None
         drafts = gitrepo.drafts(self.root, self.evaluation_id,
                                 self.trail.commit if gitrepo.object_type(

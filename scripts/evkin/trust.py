@@ -170,6 +170,14 @@ def decide_change(trusted: Facts, new: Facts, signed_by: str, revoked: Sequence[
 
 
 def _signed_by(commit: gitrepo.LineCommit, trusted: Facts, revoked: Sequence[Revoked]) -> str:
+    return _signed_by_cached(commit, trusted, tuple(revoked))
+
+
+@lru_cache(maxsize=1024)
+def _signed_by_cached(commit: gitrepo.LineCommit, trusted: Facts,
+                      revoked: tuple[Revoked, ...]) -> str:
+    """The role of a trusted, unrevoked official's key that signed the commit ('' if none):
+    ``ssh-keygen -Y verify -n git`` over the commit object without its signature."""
     from evkin.signing import Signer, verify
 
     if not commit.signature:
@@ -187,21 +195,43 @@ def chain(root: Path, rev: str = "HEAD") -> Chain | None:
     """The trust facts along ``rev``'s first-parent line; ``None`` without a committed
     evkin.yml that can be read."""
     sha = gitrepo.resolve_commit(root, rev) if gitrepo.is_repo(root) else ""
-    return _chain(root.resolve(), sha) if sha else None
+    if not sha:
+        return None
+    root = root.resolve()
+    found = _snapshots(root, sha)
+    return found[-1][1] if found else None
+
+
+def chain_on_line(root: Path, head: str, commit: str) -> Chain | None:
+    """``chain(root, commit)`` for a commit on ``head``'s first-parent line, read off the
+    head's chain (one walk for a whole archive) instead of a walk of its own."""
+    root = root.resolve()
+    head_sha = gitrepo.resolve_commit(root, head)
+    line = _positions(root, head_sha)
+    if commit not in line:
+        return chain(root, commit)
+    limit = line[commit]  # newest first: a larger position is older
+    before = [c for sha, c in _snapshots(root, head_sha) if line.get(sha, -1) >= limit]
+    return before[-1] if before else None
+
+
+@lru_cache(maxsize=8)
+def _positions(root: Path, head: str) -> dict[str, int]:
+    return {sha: i for i, sha in enumerate(gitrepo.first_parent_line(root, head))}
 
 
 @lru_cache(maxsize=256)
-def _chain(root: Path, sha: str) -> Chain | None:
+def _snapshots(root: Path, sha: str) -> tuple[tuple[str, Chain], ...]:
+    """The chain after each version of evkin.yml on ``sha``'s line, oldest first."""
     from evkin.trail import committed_settings
 
-    commits = gitrepo.line_changes(root, sha, SETTINGS_FILE)
     versions: list[tuple[gitrepo.LineCommit, Settings]] = []
-    for commit in commits:
+    for commit in gitrepo.line_changes(root, sha, SETTINGS_FILE):
         settings = committed_settings(root, commit.sha)
         if settings is not None:
             versions.append((commit, settings))
     if not versions:
-        return None
+        return ()
     revoked: list[Revoked] = []
     for _commit, settings in versions:
         revoked.extend(r for r in settings.revoked if r not in revoked)
@@ -209,32 +239,34 @@ def _chain(root: Path, sha: str) -> Chain | None:
     pin, pin_commit = facts_of(first), first_commit.sha
     trusted = pin
     changes: list[Change] = []
+    out = [(first_commit.sha, Chain(pin, pin_commit, trusted, (), tuple(revoked)))]
     for commit, settings in versions[1:]:
         new = facts_of(settings)
         what = trusted.differences(new)
-        if not what:
-            continue
-        signer = _signed_by(commit, trusted, revoked)
-        accepted, pinned = decide_change(trusted, new, signer, revoked, commit.time)
-        changes.append(Change(commit.sha, commit.author, commit.time, what, accepted, signer,
-                              pinned))
-        if accepted:
-            trusted = new
-            if pinned:
-                pin, pin_commit = new, commit.sha
-    return Chain(pin, pin_commit, trusted, tuple(changes), tuple(revoked))
+        if what:
+            signer = _signed_by(commit, trusted, revoked)
+            accepted, pinned = decide_change(trusted, new, signer, revoked, commit.time)
+            changes.append(Change(commit.sha, commit.author, commit.time, what, accepted,
+                                  signer, pinned))
+            if accepted:
+                trusted = new
+                if pinned:
+                    pin, pin_commit = new, commit.sha
+        out.append((commit.sha, Chain(pin, pin_commit, trusted, tuple(changes),
+                                      tuple(revoked))))
+    return tuple(out)
 
 
 def landing(root: Path, evaluation_id: str, tree: str, rev: str = "HEAD") -> str:
-    """The commit before the approved folder (``tree``) first arrived on ``rev``'s first-parent
+    """The commit before the approved folder (``tree``) arrived on ``rev``'s first-parent
     line: the main line as it stood before the report landed ('' when it never did). For a
     root commit, that commit itself."""
     if not tree:
         return ""
     folder = gitrepo.folder_path(evaluation_id)
-    for commit in gitrepo.line_changes(root, rev, folder):
-        if gitrepo.tree_at(root, folder, commit.sha) == tree:
-            return gitrepo.first_parent(root, commit.sha) or commit.sha
+    for commit in gitrepo.line_folder_changes(root, rev).get(evaluation_id, ()):
+        if gitrepo.tree_at(root, folder, commit) == tree:
+            return gitrepo.first_parent(root, commit) or commit
     return ""
 
 
