@@ -31,7 +31,9 @@ from benchmarks.generate import make_repo
 
 EVKIN = [sys.executable, "-m", "evkin"]
 WIB = dt.timezone(dt.timedelta(hours=7))
-ENV = {**os.environ, "GIT_AUTHOR_NAME": "Tim SAKIP", "GIT_AUTHOR_EMAIL": "sakip@example.id",
+# The trails are signed with the sample record key, which counts only where this is set.
+ENV = {**os.environ, "EVKIN_KUNCI_CONTOH": "izinkan",
+       "GIT_AUTHOR_NAME": "Tim SAKIP", "GIT_AUTHOR_EMAIL": "sakip@example.id",
        "GIT_COMMITTER_NAME": "Tim SAKIP", "GIT_COMMITTER_EMAIL": "sakip@example.id"}
 
 

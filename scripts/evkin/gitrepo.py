@@ -571,31 +571,34 @@ def first_parent(root: Path, commit: str) -> str:
     return result.stdout.strip() if result.returncode == 0 else ""
 
 
-def line_folder_changes(root: Path, rev: str) -> dict[str, tuple[str, ...]]:
+def line_folder_changes(root: Path, rev: str) -> dict[str, tuple[tuple[str, str], ...]]:
     """Per evaluation id, the commits on ``rev``'s first-parent line that changed its folder,
-    newest first: one ``git log`` for the whole archive."""
+    newest first, each with its first parent ('' for a root commit): one ``git log`` for the
+    whole archive."""
     sha = resolve_commit(root, rev) if is_repo(root) else ""
     return _line_folder_changes(root.resolve(), sha) if sha else {}
 
 
 @lru_cache(maxsize=8)
-def _line_folder_changes(root: Path, sha: str) -> dict[str, tuple[str, ...]]:
+def _line_folder_changes(root: Path, sha: str) -> dict[str, tuple[tuple[str, str], ...]]:
     try:
-        out = _git(root, "log", "--first-parent", "--format=%x00%H", "--name-only", sha,
+        out = _git(root, "log", "--first-parent", "--format=%x00%H %P", "--name-only", sha,
                    "--", EVALUATIONS)
     except EvkinError:
         return {}
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[tuple[str, str]]] = {}
     for block in out.split("\0")[1:]:
         lines = [line for line in block.splitlines() if line]
         if not lines:
             continue
+        ids = [*lines[0].split(), ""][:2]
+        commit = (ids[0], ids[1])
         seen: set[str] = set()
         for name in lines[1:]:
             parts = name.split("/")
             if parts[0] == EVALUATIONS and len(parts) > 2 and parts[1] not in seen:
                 seen.add(parts[1])
-                found.setdefault(parts[1], []).append(lines[0])
+                found.setdefault(parts[1], []).append(commit)
     return {k: tuple(v) for k, v in found.items()}
 
 

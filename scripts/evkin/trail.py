@@ -205,7 +205,11 @@ class _SignedChecker:
         self.root = root
         self.evaluation_id = evaluation_id
         self.trail = trail
-        self.head = trust.chain(root, "HEAD")
+        try:
+            self.head_sha = gitrepo.resolve_commit(root, "HEAD") if gitrepo.is_repo(root) else ""
+        except EvkinError:
+            self.head_sha = ""  # no commit yet
+        self.head = trust.chain(root, self.head_sha) if self.head_sha else None
         self.cache: dict[str, tuple[str, trust.Chain | None]] = {}
 
     @property
@@ -220,7 +224,7 @@ class _SignedChecker:
         if key not in self.cache:
             found: tuple[str, trust.Chain | None] = ("", None)
             for rev in self._candidates(commit):
-                got = trust.chain_on_line(self.root, "HEAD", rev)
+                got = trust.chain_on_line(self.root, self.head_sha or "HEAD", rev)
                 if got is not None:
                     found = (gitrepo.resolve_commit(self.root, rev), got)
                     break
@@ -233,7 +237,7 @@ class _SignedChecker:
         evkin.yml. Where the folder never landed as approved, as for an offline record."""
         if "forge" not in self.cache:
             base = trust.landing(self.root, self.evaluation_id, self.trail.tree)
-            got = trust.chain_on_line(self.root, "HEAD", base) if base else None
+            got = trust.chain_on_line(self.root, self.head_sha or "HEAD", base) if base else None
             self.cache["forge"] = (base, got) if got is not None else self.chain_for(
                 self.trail.commit)
         return self.cache["forge"]

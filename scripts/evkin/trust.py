@@ -194,7 +194,8 @@ def _signed_by_cached(commit: gitrepo.LineCommit, trusted: Facts,
 def chain(root: Path, rev: str = "HEAD") -> Chain | None:
     """The trust facts along ``rev``'s first-parent line; ``None`` without a committed
     evkin.yml that can be read."""
-    sha = gitrepo.resolve_commit(root, rev) if gitrepo.is_repo(root) else ""
+    sha = rev if _is_sha(rev) else (
+        gitrepo.resolve_commit(root, rev) if gitrepo.is_repo(root) else "")
     if not sha:
         return None
     root = root.resolve()
@@ -206,13 +207,17 @@ def chain_on_line(root: Path, head: str, commit: str) -> Chain | None:
     """``chain(root, commit)`` for a commit on ``head``'s first-parent line, read off the
     head's chain (one walk for a whole archive) instead of a walk of its own."""
     root = root.resolve()
-    head_sha = gitrepo.resolve_commit(root, head)
+    head_sha = head if _is_sha(head) else gitrepo.resolve_commit(root, head)
     line = _positions(root, head_sha)
     if commit not in line:
         return chain(root, commit)
     limit = line[commit]  # newest first: a larger position is older
     before = [c for sha, c in _snapshots(root, head_sha) if line.get(sha, -1) >= limit]
     return before[-1] if before else None
+
+
+def _is_sha(rev: str) -> bool:
+    return len(rev) == 40 and all(c in "0123456789abcdef" for c in rev)
 
 
 @lru_cache(maxsize=8)
@@ -264,9 +269,9 @@ def landing(root: Path, evaluation_id: str, tree: str, rev: str = "HEAD") -> str
     if not tree:
         return ""
     folder = gitrepo.folder_path(evaluation_id)
-    for commit in gitrepo.line_folder_changes(root, rev).get(evaluation_id, ()):
+    for commit, parent in gitrepo.line_folder_changes(root, rev).get(evaluation_id, ()):
         if gitrepo.tree_at(root, folder, commit) == tree:
-            return gitrepo.first_parent(root, commit) or commit
+            return parent or commit
     return ""
 
 
