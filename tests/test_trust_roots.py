@@ -406,3 +406,40 @@ def test_the_root_fingerprint_is_printed_in_the_final_pdf_and_on_the_site(
     pages = list((sample_repo / "docs" / "arsip").rglob(f"{EVAL}*.md")) + list(
         (sample_repo / "docs" / "arsip").rglob("index.md"))
     assert any(fingerprint in p.read_text(encoding="utf-8") for p in pages)
+
+
+def test_an_unsigned_switch_to_forge_mode_with_the_authors_record_key_is_refused(
+        office: Path, keys: dict[str, Path]) -> None:
+    """Forge-less office: the author declares forge mode and lists a record key of their own
+    (unsigned), then writes a forge trail signed with it. The chain refuses the change, so no
+    record key is in force and the trail is named as resting on a refused change."""
+    from evkin.trail import sign_record
+
+    settings = office / "evkin.yml"
+    text = settings.read_text(encoding="utf-8").replace("cara: tanpa_forge", "cara: forge")
+    text = text.replace("evkin-pencatat-CONTOH-jangan-dipakai", "")
+    lines = text.splitlines(keepends=True)
+    own = public(keys["author1"])
+    sample = "- ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO6"
+    text = "".join(f"    - {own}\n" if line.strip().startswith(sample) else line
+                   for line in lines)
+    settings.write_text(text, encoding="utf-8")
+    commit(office, "Pakai forge")
+    head = tamper(office)
+    tree = folder_tree(office, EVAL)
+    at = dt.datetime(2026, 2, 2, 9, 0, tzinfo=WIB)
+    approvals = (
+        Approval("sekretaris", "paraf", "Dra. Rina Marlina, M.Si.", at, nip="197511042000032001",
+                 login="rina-marlina", tree=tree, commit=head),
+        Approval("kepala_dinas", "tanda_tangan", "Ir. Hendra Saputra, M.T.",
+                 at + dt.timedelta(hours=1), nip="197003121995031002", login="hendra-saputra",
+                 tree=tree, commit=head))
+    trail = sign_record(Trail(EVAL, approvals, tree=tree, commit=head, source="github"),
+                        keys["author1"].read_text(encoding="ascii"))
+    save_trail(office, trail)
+    git(office, "add", "persetujuan")
+    commit(office, "Jejak")
+    chain = trust.chain(office)
+    assert chain is not None and chain.trusted.mode == trust.FORGELESS
+    result = verify_trail(office, EVAL)
+    assert not result.ok and result.reason == "trail.trust_change_unsigned"
