@@ -298,6 +298,13 @@ def test_the_sample_record_key_makes_nothing_final_outside_the_demo(
     assert "ssh-keygen -t ed25519" in check.out
     approvals = evkin("approvals", EVAL, root=sample_repo)
     assert approvals.code == 1 and "kunci pencatat CONTOH" in approvals.out
+    publish = evkin("publish", "--dest", str(sample_repo.parent / "out"), "--no-seal",
+                    root=sample_repo)
+    assert publish.code == 1 and "kunci CONTOH" in publish.err
+    import json
+
+    manifest = json.loads((sample_repo.parent / "out" / "manifest.json").read_text("utf-8"))
+    assert manifest.get("laporan") == []
 
 
 def test_the_record_step_refuses_to_sign_with_the_sample_key(

@@ -66,6 +66,11 @@ def run(args: argparse.Namespace) -> int:
                           progress=_progress, sign=not args.no_seal)
     for warning in dict.fromkeys(outcome.warnings):
         print(f"{t('common.warning')}: {warning}", file=sys.stderr)
+    from evkin import trust
+
+    sample = trust.settings_findings(settings)  # the sample record key: nothing was final
+    for finding in sample:
+        print(finding.render(), file=sys.stderr)
     reports = outcome.manifest["laporan"]
     key = "publish.done" if outcome.changed else "publish.unchanged"
     print(t(key, {"dest": str(outcome.dest), "release": outcome.release.name,
@@ -73,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
     if outcome.announce_error is not None:
         print(outcome.announce_error.message(), file=sys.stderr)
         print(t("publish.notify_retry"), file=sys.stderr)
+        return 1
+    if sample:
         return 1
     if args.notify or args.notify_only:
         if outcome.announced:
