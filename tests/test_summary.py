@@ -40,6 +40,8 @@ def test_agency_cap_and_formula(sample_repo: Path, evkin) -> None:  # type: igno
     text = settings.read_text()
     settings.write_text(text.replace("batas_atas: null", "batas_atas: 105")
                         .replace("formula_negatif: A", "formula_negatif: B"))
+    # A draft takes today's settings (a final report keeps those it was approved with).
+    (sample_repo / "persetujuan" / "2025-tahunan.yml").unlink()
     rows = {r["id"]: r for r in summary(evkin, sample_repo)["indikator"]}
     # B agency-wide: 14 / 12,5 = 112 % → capped at 105
     assert rows["IK-03"]["formula"] == "negatif-B"

@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evkin.capaian import GroupAverage, Result, averages, evaluate
 from evkin.evaluation.model import Evaluation, Period
@@ -26,6 +27,9 @@ from evkin.progress import Progress
 from evkin.recommendations import Record, Row
 from evkin.settings import Settings
 from evkin.trail import Verification
+
+if TYPE_CHECKING:
+    from evkin.approved_inputs import Known
 
 CHART_ROWS = 22  # indicators per chart, so one chart fits a page
 
@@ -45,6 +49,7 @@ class Assembled:
     timeline: Progress | None = None  # the SOP timeline, as ``evkin status`` shows it
     settings: Settings | None = None  # the settings it is rendered with (see ``approved``)
     settings_commit: str = ""  # the approved commit they come from ('' = working copy)
+    previous_tree: str = ""  # the predecessor's git tree at that commit ('' = working copy)
 
     @property
     def id(self) -> str:
@@ -64,8 +69,9 @@ class Assembled:
         """The errors that stop rendering (for an approved report, none that come from other
         folders: ``crosscheck.blocking``)."""
         from evkin.crosscheck import blocking
+        from evkin.gitrepo import folder_path
 
-        return tuple(blocking(self.findings, self.final))
+        return tuple(blocking(self.findings, self.final, folder_path(self.evaluation.id)))
 
     @property
     def previous_label(self) -> str | None:
@@ -108,6 +114,7 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
     is verified here, unless ``trails`` is false (``evkin check`` needs no verdict).
     """
     from evkin import gitrepo, recommendations
+    from evkin.approved_inputs import read_inputs
     from evkin.evaluation.load import evaluation_folders, load_evaluation
     from evkin.messages import t
     from evkin.progress import facts_of, holiday_years
@@ -167,34 +174,30 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
         holidays = indonesian_holidays(holiday_years(facts.values(), None))
         timelines = {i: progress_of(f, settings.sop, None, holidays) for i, f in facts.items()}
 
-    # A final report quotes only recommendations of final reports: approved text only.
-    def trusted(evaluation_id: str) -> bool:
-        if evaluation_id not in found:
-            found[evaluation_id] = verify(settings.root, evaluation_id)
-        return found[evaluation_id].ok
-
-    # Records that say nothing need no verdict (verifying every trail of a large archive for
-    # one report's PDF would cost seconds).
-    approved_ledger = (recommendations.build_ledger(
-        r for i, r in records.items()
-        if not (r.recommendations or r.follow_ups) or trusted(i))
-        if any(found[c.evaluation.id].ok for c in checked) else ledger)
+    # A final report reads its predecessor and the recommendations it quotes as they stood at
+    # its approved commit (``approved_inputs``); a draft reads the working tree.
+    known = {c.evaluation.id: _known(c.evaluation, found[c.evaluation.id], records, settings)
+             for c in checked if found[c.evaluation.id].ok}
 
     out = []
     for c in checked:
         evaluation = c.evaluation
         verification = found[evaluation.id]
         own, commit = approved(settings, verification)
-        prev, prev_evaluation = previous(evaluation)
+        record = records.get(evaluation.id)
+        if commit:
+            inputs = read_inputs(settings, own, commit, evaluation, record, known)
+            prev, prev_evaluation, quotable = inputs.previous_id, inputs.previous, inputs.ledger
+            prev_tree = inputs.previous_tree
+        else:
+            (prev, prev_evaluation), quotable, prev_tree = previous(evaluation), ledger, ""
         results = tuple(evaluate(evaluation, own.negative_formula, own.cap, own.scale,
                                  prev_evaluation))
-        record = records.get(evaluation.id)
         out.append(Assembled(
             evaluation, results, tuple(averages(results, own.scale)), verification,
             tuple(c.findings), prev, record,
-            tuple(recommendations.follow_up_rows(
-                record, approved_ledger if verification.ok else ledger)) if record else (),
-            timelines.get(evaluation.id), own, commit))
+            tuple(recommendations.follow_up_rows(record, quotable)) if record else (),
+            timelines.get(evaluation.id), own, commit, prev_tree))
     return Assembly(tuple(out), holidays)
 
 
@@ -210,18 +213,31 @@ def assemble_ids(settings: Settings, evaluation_ids: Sequence[str], **options: o
 
 
 def approved(settings: Settings, verification: Verification) -> tuple[Settings, str]:
-    """The settings a report is rendered with: for a report whose trail verifies, those
-    committed at the approved commit (the signature record's ``komit``), read from Git; a
-    later change of ``evkin.yml`` on the branch affects only later approvals. A draft, or an
-    approved commit Git no longer has, uses the working copy's settings."""
-    trail = verification.trail
-    if not verification.ok or trail is None:
-        return settings, ""
-    signature = trail.latest("tanda_tangan")
-    commit = (signature.commit if signature and signature.commit else trail.commit)
+    """The settings a report is rendered with, and the commit its other inputs come from:
+    for a report whose trail verifies, those committed at the approved commit (the signature
+    record's ``komit``; where Git no longer has it, the commit that recorded the trail:
+    ``approved_inputs.basis``), read from Git; a later change of ``evkin.yml`` on the branch
+    affects only later approvals. A draft uses the working copy's settings."""
+    from evkin.approved_inputs import basis
+
+    commit = basis(settings.root, verification)
     if not commit:
         return settings, ""
-    return settings_at(settings, commit)
+    own, _ = settings_at(settings, commit)
+    return own, commit
+
+
+def _known(evaluation: Evaluation, verification: Verification,
+           records: Mapping[str, Record], settings: Settings) -> Known:
+    """A verified evaluation's working copy, which may stand in for its approved tree."""
+    from evkin.approved_inputs import Known
+    from evkin.recommendations import read_folder
+
+    def record() -> Record:
+        found = records.get(evaluation.id)
+        return found if found is not None else read_folder(evaluation.path, settings.root)[0]
+
+    return Known(verification.current_tree, verification.trail, lambda: evaluation, record)
 
 
 APPROVED_ASSETS = Path("build") / "evkin-cache" / "disetujui"  # emblems as approved

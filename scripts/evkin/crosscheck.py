@@ -18,14 +18,18 @@ from evkin.settings import Settings
 # Findings that depend on files outside the evaluation's own folder. They stop a draft, but a
 # report already approved is rendered as approved whatever happens to the other folders later.
 CROSS_CODES = frozenset({"rec.not_addressed", "rec.unknown", "rec.not_earlier",
-                         "rec.already_closed", "data.indicator_changed", "plan.target_differs"})
+                         "rec.already_closed", "data.indicator_changed", "plan.target_differs",
+                         "meta.previous_unknown"})
 
 
-def blocking(findings: Sequence[Finding], approved: bool) -> list[Finding]:
+def blocking(findings: Sequence[Finding], approved: bool, folder: str = "") -> list[Finding]:
     """The errors that stop rendering: for an approved report, none that come from other
-    folders."""
+    folders (by code, or found in a file outside ``folder``, such as a broken rencana aksi):
+    it is rendered from its approved commit (``approved_inputs``)."""
+    inside = folder.rstrip("/") + "/"
     return [f for f in findings if f.severity == "error"
-            and not (approved and f.code in CROSS_CODES)]
+            and not (approved and (f.code in CROSS_CODES
+                                   or (folder and not f.path.startswith(inside))))]
 
 
 def cross_findings(settings: Settings,

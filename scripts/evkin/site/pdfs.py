@@ -1,10 +1,11 @@
 """The report PDFs and charts the archive publishes, cached by the hash of what they are made of.
 
 Key = evkin's version and rendering code, the settings (and emblem, and the fonts chosen), the
-evaluation folder's files, the previous evaluation's folder (the comparison table), the
-approval trail file and whether it verifies. A rebuild after one report changed rebuilds that
-one PDF. The key leaves the commit out on purpose: a report whose content did not change keeps
-its published bytes (and so its SHA-256) across unrelated commits.
+evaluation folder's files, the previous evaluation's folder (the comparison table; for a final
+report its tree at the approved commit), the approval trail file and whether it verifies. A
+rebuild after one report changed rebuilds that one PDF. The key leaves the commit out on
+purpose: a report whose content did not change keeps its published bytes (and so its SHA-256)
+across unrelated commits.
 
 PDFs come from ``evkin.render.pdf`` (one pandoc run and one Typst compiler per batch; batches
 spread over the cores); charts from ``evkin.render.chart.chart_svg``, the same SVG the PDF
@@ -85,8 +86,11 @@ def content_key(settings: Settings, report: Report, folders: Mapping[str, str],
 
     trail = trail_path(settings.root, report.id)
     h = hashlib.sha256()
+    # A final report's predecessor is its tree at the approved commit (``approved_inputs``).
+    previous = (f"git:{report.previous_tree}" if report.settings_commit
+                else folders.get(report.previous_id or "", "-"))
     for part in (code_hash(), settings_part, report.settings_commit, folders[report.id],
-                 folders.get(report.previous_id or "", "-"),
+                 previous,
                  hashlib.sha256(trail.read_bytes()).hexdigest() if trail.is_file() else "-",
                  "final" if report.final else f"draf:{report.verification.reason}",
                  # the follow-up table quotes recommendations of other folders
@@ -204,7 +208,7 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
     replaced without a newer approval), and the charts of every report still to build."""
     folders = {r.id: folder_hash(r.evaluation.path) for r in reports}
     for r in reports:
-        if r.previous_id and r.previous_id not in folders:
+        if r.previous_id and r.previous_id not in folders and not r.settings_commit:
             folders[r.previous_id] = folder_hash(settings.evaluations_dir / r.previous_id)
     settings_part = settings_hash(settings)
     keys = {r.id: content_key(settings, r, folders, settings_part) for r in reports}
