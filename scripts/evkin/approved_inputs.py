@@ -82,24 +82,13 @@ def basis(root: Path, verification: Verification) -> str:
     if not verification.ok or trail is None or not verification.current_tree:
         return ""
     root = root.resolve()
-    path = gitrepo.folder_path(trail.evaluation_id)
     signature = trail.signature
     named = [c for c in (signature.commit if signature else "", trail.commit) if c]
     for commit in dict.fromkeys(named):
-        if _tree_at(root, commit, path) == verification.current_tree:
+        if folders_at(root, commit).get(trail.evaluation_id) == verification.current_tree:
             return commit
     return (_recorded(root, trail.evaluation_id, verification.current_tree)
             or gitrepo.resolve_commit(root, "HEAD"))
-
-
-def _tree_at(root: Path, commit: str, path: str) -> str:
-    """The tree hash of ``path`` at ``commit`` ('' when either is not there)."""
-    import git
-
-    try:
-        return str((_repo(root).commit(commit).tree / path).hexsha)
-    except (EvkinError, KeyError, ValueError, TypeError, git.BadName, git.BadObject):
-        return ""
 
 
 _RECORDED: dict[tuple[Path, str, str], str] = {}  # found once, it stays the oldest
@@ -114,48 +103,92 @@ def _recorded(root: Path, evaluation_id: str, tree: str) -> str:
                                          f"{TRAIL_DIR}/{evaluation_id}.yml"])
         except EvkinError:
             return ""
-        path = gitrepo.folder_path(evaluation_id)
-        found = next((c for c in out.split() if _tree_at(root, c, path) == tree), "")
+        found = next((c for c in out.split()
+                      if folders_at(root, c).get(evaluation_id) == tree), "")
         if not found:
             return ""
         _RECORDED[key] = found
     return _RECORDED[key]
 
 
-def folders_at(root: Path, commit: str) -> dict[str, str]:
-    """Every evaluation folder at ``commit``: id → tree hash."""
+# ---------------------------------------------------------------- git objects, by hash
+
+TREE, REGULAR = 0o40000, (0o100644, 0o100755)
+
+
+@lru_cache(maxsize=4096)
+def _commit_tree(root: Path, commit: str) -> str:
+    """The top tree of ``commit`` ('' when Git does not have that commit)."""
     import git
 
     try:
-        top = _repo(root.resolve()).commit(commit).tree
-        return dict(_folders(root.resolve(), (top / gitrepo.EVALUATIONS).hexsha))
-    except (EvkinError, KeyError, ValueError, git.BadName, git.BadObject):
-        return {}
+        return str(_repo(root).commit(commit).tree.hexsha)
+    except (EvkinError, KeyError, ValueError, TypeError, git.BadName, git.BadObject):
+        return ""
 
 
 def _tree(root: Path, tree: str) -> git.Tree:
     """The tree object ``tree`` (a top-level one: paths below it are relative to it)."""
     import git
 
-    return git.Tree(_repo(root), bytes.fromhex(tree), 0o40000, "")
+    return git.Tree(_repo(root), bytes.fromhex(tree), TREE, "")
+
+
+@lru_cache(maxsize=8192)
+def _children(root: Path, tree: str) -> Mapping[str, tuple[int, str]]:
+    """Name → (mode, hash) of the folders and files directly under ``tree`` (no submodule)."""
+    found = _tree(root, tree)
+    return {item.name: (item.mode, item.hexsha) for item in [*found.trees, *found.blobs]}
+
+
+def entry_at(root: Path, commit: str, path: str) -> tuple[int, str] | None:
+    """(mode, hash) of ``path`` at ``commit``; ``None`` when either is not there."""
+    mode, sha = TREE, _commit_tree(root, commit)
+    if not sha:
+        return None
+    for part in path.split("/"):
+        found = _children(root, sha).get(part) if mode == TREE else None
+        if found is None:
+            return None
+        mode, sha = found
+    return mode, sha
+
+
+def blob_at(root: Path, commit: str, path: str) -> tuple[str, bytes] | None:
+    """(hash, bytes) of the regular file ``path`` as committed at ``commit``."""
+    found = entry_at(root.resolve(), commit, path)
+    if found is None or found[0] not in REGULAR:
+        return None
+    return found[1], _blob(root.resolve(), found[1])
 
 
 @lru_cache(maxsize=1024)
-def _folders(root: Path, tree: str) -> tuple[tuple[str, str], ...]:
-    return tuple((t.name, t.hexsha) for t in _tree(root, tree).trees)
+def _blob(root: Path, sha: str) -> bytes:
+    data: bytes = _repo(root).odb.stream(bytes.fromhex(sha)).read()
+    return data
+
+
+def folders_at(root: Path, commit: str) -> Mapping[str, str]:
+    """Every evaluation folder at ``commit``: id → tree hash (empty when there is none)."""
+    root = root.resolve()
+    found = entry_at(root, commit, gitrepo.EVALUATIONS)
+    return _folders(root, found[1]) if found and found[0] == TREE else {}
+
+
+@lru_cache(maxsize=1024)
+def _folders(root: Path, tree: str) -> Mapping[str, str]:
+    return {name: sha for name, (mode, sha) in _children(root, tree).items() if mode == TREE}
 
 
 def _blobs(root: Path, tree: str, names: tuple[str, ...]) -> dict[str, bytes]:
     """The regular files among ``names`` directly under ``tree``, as stored."""
-    out = {}
-    for item in _tree(root, tree).blobs:
-        if item.name in names and item.mode in (0o100644, 0o100755):
-            out[item.name] = item.data_stream.read()
-    return out
+    return {name: _blob(root, sha) for name, (mode, sha) in _children(root, tree).items()
+            if name in names and mode in REGULAR}
 
 
 def _trail_blob(root: Path, commit: str, evaluation_id: str) -> bytes | None:
-    return gitrepo.blob_at(root, commit, f"{TRAIL_DIR}/{evaluation_id}.yml")
+    found = blob_at(root, commit, f"{TRAIL_DIR}/{evaluation_id}.yml")
+    return found[1] if found else None
 
 
 def read_inputs(settings: Settings, own: Settings, commit: str, evaluation: Evaluation,
@@ -211,7 +244,7 @@ def _export(root: Path, tree: str, dest: Path) -> None:
         stack.extend(here.trees)
         for item in here.blobs:
             target = (base / item.path).resolve()
-            if item.mode in (0o100644, 0o100755) and target.is_relative_to(base):
+            if item.mode in REGULAR and target.is_relative_to(base):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(item.data_stream.read())
 

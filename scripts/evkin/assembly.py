@@ -242,41 +242,59 @@ def _known(evaluation: Evaluation, verification: Verification,
 
 APPROVED_ASSETS = Path("build") / "evkin-cache" / "disetujui"  # emblems as approved
 _at: dict[tuple[str, str], tuple[Settings, str]] = {}
+# (root, evkin.yml blob, emblem blob) → settings: an archive's reports share a few versions.
+_parsed: dict[tuple[str, str, str], Settings | None] = {}
 
 
 def settings_at(settings: Settings, commit: str) -> tuple[Settings, str]:
     """``evkin.yml`` as committed at ``commit``, its emblem as committed there too (written
     under ``build/evkin-cache/disetujui/`` by content hash, inside Typst's root)."""
-    import dataclasses
-    import hashlib
-
-    from evkin import gitrepo
-    from evkin.approval import write_atomic
+    from evkin.approved_inputs import blob_at
     from evkin.settings import SETTINGS_FILE, parse_settings
 
     key = (str(settings.root), commit)
     if key in _at:
         return _at[key]
     root = settings.root
-    text = gitrepo.blob_at(root, commit, SETTINGS_FILE)
-    if text is None:
+    found = blob_at(root, commit, SETTINGS_FILE)
+    if found is None:
         return settings, ""
-    try:
-        own = parse_settings(text.decode("utf-8"), root, files=False)
-    except (EvkinError, UnicodeDecodeError):
+    if (str(root), found[0], "") not in _parsed:
+        try:
+            own = parse_settings(found[1].decode("utf-8"), root, files=False)
+        except (EvkinError, UnicodeDecodeError):
+            own = None
+        _parsed[(str(root), found[0], "")] = own
+    own = _parsed[(str(root), found[0], "")]
+    if own is None:
         return settings, ""
-    if own.agency.lambang:
-        emblem = gitrepo.blob_at(root, commit, own.agency.lambang)
-        if emblem is None:
-            own = dataclasses.replace(own, agency=dataclasses.replace(own.agency, lambang=""))
-        else:
-            suffix = Path(own.agency.lambang).suffix.lower()
-            rel = APPROVED_ASSETS / (hashlib.sha256(emblem).hexdigest()[:32] + suffix)
-            target = root / rel
-            if not target.is_file() or target.read_bytes() != emblem:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(target, emblem)
-            own = dataclasses.replace(own, agency=dataclasses.replace(
-                own.agency, lambang=rel.as_posix()))
-    _at[key] = (own, commit)
-    return own, commit
+    emblem = blob_at(root, commit, own.agency.lambang) if own.agency.lambang else None
+    with_emblem = (str(root), found[0], emblem[0] if emblem else "-")
+    if with_emblem not in _parsed:
+        _parsed[with_emblem] = _with_emblem(root, own, emblem[1] if emblem else None)
+    done = _parsed[with_emblem]
+    if done is None:
+        return settings, ""
+    _at[key] = (done, commit)
+    return done, commit
+
+
+def _with_emblem(root: Path, own: Settings, emblem: bytes | None) -> Settings:
+    """``own`` with its emblem as committed, copied inside Typst's root by content hash."""
+    import dataclasses
+    import hashlib
+
+    from evkin.approval import write_atomic
+
+    if not own.agency.lambang:
+        return own
+    if emblem is None:
+        return dataclasses.replace(own, agency=dataclasses.replace(own.agency, lambang=""))
+    suffix = Path(own.agency.lambang).suffix.lower()
+    rel = APPROVED_ASSETS / (hashlib.sha256(emblem).hexdigest()[:32] + suffix)
+    target = root / rel
+    if not target.is_file() or target.read_bytes() != emblem:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, emblem)
+    return dataclasses.replace(own, agency=dataclasses.replace(own.agency,
+                                                               lambang=rel.as_posix()))
