@@ -253,3 +253,45 @@ def capaian(found: Assembled) -> dict[str, Decimal | None]:
 
 def previous_of(found: Assembled) -> dict[str, Decimal | None]:
     return {r.indicator.id: r.previous for r in found.results}
+
+
+def test_a_predecessor_named_before_it_exists_stays_absent(
+        approved: tuple[Path, Shown], tmp_path: Path) -> None:
+    """Approved while ``sebelumnya`` named a folder that did not exist: the final report has no
+    comparison, and a folder of that name added later (holding any figures) gives it none."""
+    root = clone(approved, tmp_path)
+    edit(root, f"evaluations/{ID}/evaluasi.yml", "sebelumnya: 2024-tahunan",
+         "sebelumnya: 2023-tahunan")
+    git(root, "commit", "-q", "-am", "Pembanding 2023")
+    sign(root, ID)
+    before = report(root)
+    assert before.final and before.errors == ()  # 'sebelumnya unknown' does not stop it
+    assert ik01(before) == (None, None)
+    pdf = outputs.build_pdf(load_settings(root), ID, tmp_path / "a").read_bytes()
+    shutil.copytree(root / "evaluations" / PREV, root / "evaluations" / "2023-tahunan")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Folder 2023 ditambahkan")
+    after = report(root)
+    assert after.final and ik01(after) == (None, None)
+    assert outputs.build_pdf(load_settings(root), ID, tmp_path / "b").read_bytes() == pdf
+
+
+def test_a_link_in_the_predecessor_is_never_followed(
+        approved: tuple[Path, Shown], tmp_path: Path) -> None:
+    """The predecessor's data, at the approved commit, a symbolic link to a file outside the
+    evaluations: the comparison reads no data through it, then or after the target changes."""
+    root = clone(approved, tmp_path)
+    data = root / DATA
+    outside = root / "rencana-aksi" / "data-2024.csv"
+    outside.write_bytes(data.read_bytes())
+    data.unlink()
+    data.symlink_to(Path("../../rencana-aksi/data-2024.csv"))
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Data 2024 lewat tautan")
+    sign(root, ID)
+    before = report(root)
+    assert before.final and ik01(before) == (None, None)
+    outside.write_text(outside.read_text(encoding="utf-8").replace(";78,35;", ";10;"),
+                       encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Data di luar berubah")
+    assert ik01(report(root)) == (None, None)
