@@ -256,3 +256,37 @@ def test_offline_search_from_a_folder(browser: Any, site: Site, tmp_path: Path) 
     finally:
         context.close()
     assert outside == []
+
+
+FITS = """() => {
+  const wrap = document.querySelector('.evkin-rekomendasi');
+  const table = wrap.querySelector('table');
+  const last = table.querySelector('thead th:last-child').getBoundingClientRect();
+  const box = wrap.getBoundingClientRect();
+  return {wrapScroll: wrap.scrollWidth - wrap.clientWidth,
+          tableScroll: table.scrollWidth - table.clientWidth,
+          lastRight: last.right, boxRight: box.right, width: window.innerWidth};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (1366, 768)])
+def test_the_recommendations_tracker_fits_the_screen(browser: Any, site: Site,
+                                                     size: tuple[int, int]) -> None:
+    """Every column, the age last, is on screen without scrolling sideways; a recommendation
+    past its deadline and still open is flagged."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    try:
+        tab = context.new_page()
+        watch = Watch(site.base)
+        watch.attach(tab)
+        tab.goto(site.base + "arsip/rekomendasi/index.html")
+        got = tab.evaluate(FITS)
+        assert got["wrapScroll"] <= 1 and got["tableScroll"] <= 1, got
+        assert got["lastRight"] <= got["boxRight"] + 1 <= got["width"] + 1, got
+        header = tab.locator(".evkin-rekomendasi thead th").last
+        assert header.is_visible() and "Umur" in header.inner_text()
+        text = tab.locator("article").inner_text()
+        assert "lewat tenggat" in text
+        watch.clean()
+    finally:
+        context.close()

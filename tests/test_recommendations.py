@@ -176,8 +176,15 @@ def test_tracker_and_report_pages_show_the_samples_follow_up(
     assert ids == ["2024-tahunan-R3", "2025-tahunan-R1", "2025-tahunan-R2", "2025-tahunan-R3",
                    "2024-tahunan-R1", "2024-tahunan-R2"]
     assert "Tahun 2025 : dalam proses" in rows[0] and rows[0].split()[-1].isdigit()
+    from evkin import clock
+
+    deadlines = {"2025-tahunan-R1": dt.date(2026, 3, 31), "2025-tahunan-R2": dt.date(2026, 4, 30),
+                 "2025-tahunan-R3": dt.date(2026, 12, 31)}
     for row in rows[1:4]:
-        assert "belum ditindaklanjuti –" in row
+        late = deadlines[row.split(" ")[0]] < clock.today()  # open after its deadline: flagged
+        assert ("belum ditindaklanjuti lewat tenggat –" if late
+                else "belum ditindaklanjuti –") in row, row
+    assert "lewat tenggat" in rows[0]  # 2024-tahunan-R3, due 31 Desember 2024, still open
     holidays = indonesian_holidays([2025, 2026])
     closed_age = working_days_between(dt.date(2025, 1, 27), dt.date(2026, 1, 26), holidays)
     assert 230 < closed_age < 260  # a year of working days, less the holidays

@@ -157,6 +157,19 @@ def test_indexes_trends_and_sop(archive: Path) -> None:
     page = parse(trend)
     assert "101,41 %" in " ".join(page.text) and "100,12 %" in " ".join(page.text)
     assert sum(1 for tag, _ in page.tags if tag == "circle") == 3  # 2024, 2025, 2026-s1
+    # The chart plots realisasi against target (not a flat capaian line near 100 %): the
+    # 2025 point (86,20 %) sits above the 2024 one (84,10 %), the target is a dashed line.
+    svg = trend.read_text(encoding="utf-8")
+    chart = svg[svg.index('<svg class="evkin-tren"'):]
+    chart = chart[:chart.index("</svg>")]
+    assert "target 100 %" not in chart and 'class="evkin-target"' in chart
+    tips = re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)"[^>]*><title>([^<]*)</title>', chart)
+    by_period = {tip.split(":")[0]: (float(cy), tip) for cy, tip in tips}
+    assert by_period["Tahun 2025"][1] == (
+        "Tahun 2025: realisasi 86,20 %; target 85 %; capaian 101,41 %")
+    assert by_period["Tahun 2025"][0] < by_period["Tahun 2024"][0]  # higher on screen
+    ranged = (site / "arsip/indikator/ik-05/index.html").read_text(encoding="utf-8")
+    assert 'class="evkin-rentang"' in ranged and "target 80–90 %" in ranged
     sop = parse(site / "arsip/sop/index.html")
     sop_text = " ".join(sop.text)
     for step in load_sop().steps:

@@ -80,6 +80,12 @@ def age(entry: Entry, dates: Mapping[str, dt.date | None], today: dt.date,
     return working_days_between(start, end, holidays)
 
 
+def overdue(entry: Entry, today: dt.date) -> bool:
+    """Still open after its deadline (the day itself is not late)."""
+    deadline = entry.recommendation.tenggat
+    return entry.open and deadline is not None and deadline < today
+
+
 def tracker_page(reports: Sequence[Report], today: dt.date,
                  holidays: Container[dt.date]) -> str:
     """Every recommendation of the shown reports, open ones first, with each period's status."""
@@ -89,6 +95,7 @@ def tracker_page(reports: Sequence[Report], today: dt.date,
     page = PAGE
     entries = ledger.sorted_entries()
     open_count = sum(1 for e in entries if e.open)
+    overdue_count = 0
     rows: list[list[html.Cell]] = []
     for entry in entries:
         rec = entry.recommendation
@@ -99,14 +106,22 @@ def tracker_page(reports: Sequence[Report], today: dt.date,
             f"<li>{_period_link(page, by_id.get(s.evaluation_id), s.evaluation_id)}: "
             f"{status_badge(s.follow_up.status)}</li>" for s in entry.steps)
         days = age(entry, dates, today, holidays)
+        late = overdue(entry, today)
+        overdue_count += late
+        status = status_badge(entry.status) + (
+            " " + html.badge("lewat tenggat", "lewat") if late else "")
         rows.append([
             ref, rec.teks, rec.penanggung_jawab,
             html.date(rec.tenggat) if rec.tenggat else "–",
-            html.raw(status_badge(entry.status)),
+            html.raw(status),
             html.raw(f"<ul>{history}</ul>" if history else "–"),
             "–" if days is None else str(days),
         ])
-    intro = (f"<p><strong>{open_count}</strong> dari {len(entries)} rekomendasi masih terbuka. "
+    late_badge = html.badge("lewat tenggat", "lewat")
+    late_text = (f" <strong>{overdue_count}</strong> di antaranya {late_badge}."
+                 if overdue_count else "")
+    intro = (f"<p><strong>{open_count}</strong> dari {len(entries)} rekomendasi masih terbuka."
+             f"{late_text} "
              "Rekomendasi tertutup hanya bila sebuah evaluasi menyatakannya <em>selesai</em> "
              "atau <em>tidak relevan lagi</em>. Umur dihitung dalam hari kerja (tanpa libur "
              "nasional dan cuti bersama) sejak tanggal laporan yang memberi rekomendasi, "

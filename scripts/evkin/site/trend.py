@@ -1,8 +1,11 @@
-"""Per indicator, its capaian across periods: a page with a line chart (SVG drawn here, no
-script) and a table, plus the index of all indicators with a small sparkline each."""
+"""Per indicator, its realisasi against its target across periods: a page with a line chart
+(SVG drawn here, no script) and a table with the capaian, plus the index of all indicators with
+a small sparkline each. Capaian itself is not plotted: for an indicator on target it is a flat
+line near 100 % that says nothing of where the figures went."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -104,12 +107,42 @@ def _value(point: Point) -> Decimal | None:
     return point.result.rounded
 
 
+def _bounds(point: Point) -> tuple[float, float | None]:
+    ind = point.result.indicator
+    return float(ind.target), None if ind.target_maks is None else float(ind.target_maks)
+
+
+def _scale(values: Sequence[float]) -> tuple[float, float, float]:
+    """(bottom, top, step) of an axis holding ``values``: about five round ticks."""
+    low, high = min(values), max(values)
+    if high == low:
+        high, low = high + (abs(high) or 1) * 0.1, low - (abs(low) or 1) * 0.1
+    pad = (high - low) * 0.12
+    low, high = low - pad, high + pad
+    if min(values) >= 0:
+        low = max(low, 0.0)
+    raw_step = (high - low) / 5
+    magnitude = 10 ** math.floor(math.log10(raw_step))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw_step)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
+def _tick_text(value: float, step: float) -> str:
+    decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
+    return format_number(Decimal(f"{value:.{decimals}f}"))
+
+
 def chart(points: Sequence[Point], width: int = 760, height: int = 280) -> str:
-    """A line chart of capaian (%) with the 100 % target line; each point has a tooltip."""
-    values = [float(v) for p in points if (v := _value(p)) is not None]
-    top = max([125.0, *values]) * 1.05
-    bottom = min([0.0, *values])
-    left, right, upper, lower = 52, 16, 14, 42
+    """Realisasi (solid line) against target (dashed; a shaded band for a range target), in
+    the indicator's unit; each point has a tooltip with both figures and the capaian."""
+    unit = points[-1].result.indicator.satuan if points else ""
+    values: list[float] = []
+    for p in points:
+        low, high = _bounds(p)
+        values += [float(p.result.indicator.realisasi), low] + ([high] if high is not None
+                                                                else [])
+    bottom, top, step = _scale(values or [0.0, 100.0])
+    left, right, upper, lower = 64, 16, 14, 42
     plot_w, plot_h = width - left - right, height - upper - lower
     count = len(points)
 
@@ -120,38 +153,49 @@ def chart(points: Sequence[Point], width: int = 760, height: int = 280) -> str:
         return upper + plot_h * (top - v) / (top - bottom)
 
     parts = [f'<svg class="evkin-tren" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" '
-             f'aria-label="Grafik tren capaian" xmlns="http://www.w3.org/2000/svg">']
-    step = 25 if top - bottom <= 200 else 50
-    tick = int(bottom // step * step)
-    while tick <= top:
+             f'height="{height}" role="img" aria-label="Grafik realisasi dan target" '
+             f'xmlns="http://www.w3.org/2000/svg">']
+    tick = bottom
+    while tick <= top + step / 1000:
         yy = y(tick)
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{yy:.1f}" y2="{yy:.1f}" '
                      f'class="evkin-grid"/><text x="{left - 6}" y="{yy + 4:.1f}" '
-                     f'text-anchor="end" class="evkin-sumbu">{tick} %</text>')
+                     f'text-anchor="end" class="evkin-sumbu">{text(_tick_text(tick, step))}'
+                     f'</text>')
         tick += step
-    parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(100):.1f}" y2="{y(100):.1f}" '
-                 f'class="evkin-target"/><text x="{width - right}" y="{y(100) - 5:.1f}" '
-                 f'text-anchor="end" class="evkin-sumbu">target 100 %</text>')
-    line: list[str] = []
-    for i, p in enumerate(points):
-        v = _value(p)
-        if v is None:
-            if len(line) > 1:
-                parts.append(f'<polyline points="{" ".join(line)}" class="evkin-garis"/>')
-            line = []
-            continue
-        line.append(f"{x(i):.1f},{y(float(v)):.1f}")
-    if len(line) > 1:
-        parts.append(f'<polyline points="{" ".join(line)}" class="evkin-garis"/>')
+    band = [(i, *_bounds(p)) for i, p in enumerate(points)]
+    if any(high is not None for _, _, high in band):
+        upper_edge = [f"{x(i):.1f},{y(high if high is not None else low):.1f}"
+                      for i, low, high in band]
+        lower_edge = [f"{x(i):.1f},{y(low):.1f}" for i, low, _ in reversed(band)]
+        parts.append(f'<polygon points="{" ".join(upper_edge + lower_edge)}" '
+                     'class="evkin-rentang"/>')
+    if count == 1:
+        _, low, high = band[0]
+        for bound in (low, high):
+            if bound is not None:
+                parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(bound):.1f}" '
+                             f'y2="{y(bound):.1f}" class="evkin-target"/>')
+    else:
+        parts.append('<polyline points="' + " ".join(f"{x(i):.1f},{y(low):.1f}"
+                                                   for i, low, _ in band)
+                     + '" class="evkin-target"/>')
+        if any(high is not None for _, _, high in band):
+            parts.append('<polyline points="' + " ".join(
+                f"{x(i):.1f},{y(high if high is not None else low):.1f}" for i, low, high in band)
+                + '" class="evkin-target"/>')
+        parts.append('<polyline points="' + " ".join(
+            f"{x(i):.1f},{y(float(p.result.indicator.realisasi)):.1f}"
+            for i, p in enumerate(points)) + '" class="evkin-garis"/>')
     label_every = max(1, -(-count // 12))
     for i, p in enumerate(points):
-        v = _value(p)
-        if v is not None:
-            ev = p.report.evaluation
-            tip = f"{ev.period.label() if ev.period else ev.id}: {html.percent(v)}"
-            parts.append(f'<circle cx="{x(i):.1f}" cy="{y(float(v)):.1f}" r="4" '
-                         f'class="evkin-titik"><title>{text(tip)}</title></circle>')
+        ind = p.result.indicator
+        ev = p.report.evaluation
+        tip = (f"{ev.period.label() if ev.period else ev.id}: realisasi "
+               f"{format_number(ind.realisasi)} {unit}; target {target_text(p.result)} {unit}; "
+               f"capaian {html.percent(_value(p))}")
+        parts.append(f'<circle cx="{x(i):.1f}" cy="{y(float(ind.realisasi)):.1f}" r="4" '
+                     f'class="evkin-titik"><title>{text(tip)}</title></circle>')
         if i % label_every == 0 or i == count - 1:
             parts.append(f'<text x="{x(i):.1f}" y="{height - lower + 18}" text-anchor="middle" '
                          f'class="evkin-sumbu">{text(short_label(p.report))}</text>')
@@ -160,27 +204,35 @@ def chart(points: Sequence[Point], width: int = 760, height: int = 280) -> str:
 
 
 def sparkline(points: Sequence[Point], width: int = 120, height: int = 28) -> str:
-    values = [float(v) if (v := _value(p)) is not None else None for p in points[-20:]]
-    known = [v for v in values if v is not None]
-    if not known:
+    """Realisasi (line) and target (dashed) of the last periods, without axes."""
+    shown = points[-20:]
+    if not shown:
         return ""
-    low, high = min([*known, 100.0]), max([*known, 100.0])
+    realised = [float(p.result.indicator.realisasi) for p in shown]
+    targets = [_bounds(p)[0] for p in shown]
+    low, high = min(realised + targets), max(realised + targets)
     span = (high - low) or 1.0
 
     def y(v: float) -> float:
         return 3 + (height - 6) * (high - v) / span
 
-    n = len(values)
-    coords = [f"{(width - 6) * (i / (n - 1) if n > 1 else 0.5) + 3:.1f},{y(v):.1f}"
-              for i, v in enumerate(values) if v is not None]
-    target = y(100.0)
-    shape = (f'<polyline points="{" ".join(coords)}" class="evkin-garis"/>' if len(coords) > 1
-             else f'<circle cx="{coords[0].split(",")[0]}" cy="{coords[0].split(",")[1]}" r="3" '
-                  f'class="evkin-titik"/>')
+    n = len(shown)
+
+    def xs(i: int) -> float:
+        return (width - 6) * (i / (n - 1) if n > 1 else 0.5) + 3
+
+    coords = [f"{xs(i):.1f},{y(v):.1f}" for i, v in enumerate(realised)]
+    target = [f"{xs(i):.1f},{y(v):.1f}" for i, v in enumerate(targets)]
+    if n == 1:
+        shape = (f'<line x1="0" x2="{width}" y1="{y(targets[0]):.1f}" y2="{y(targets[0]):.1f}" '
+                 f'class="evkin-target"/><circle cx="{xs(0):.1f}" cy="{y(realised[0]):.1f}" '
+                 f'r="3" class="evkin-titik"/>')
+    else:
+        shape = (f'<polyline points="{" ".join(target)}" class="evkin-target"/>'
+                 f'<polyline points="{" ".join(coords)}" class="evkin-garis"/>')
     return (f'<svg class="evkin-mini" viewBox="0 0 {width} {height}" width="{width}" '
             f'height="{height}" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">'
-            f'<line x1="0" x2="{width}" y1="{target:.1f}" y2="{target:.1f}" '
-            f'class="evkin-target"/>{shape}</svg>')
+            f'{shape}</svg>')
 
 
 def index_page(all_series: Sequence[Series]) -> str:
@@ -202,8 +254,9 @@ def index_page(all_series: Sequence[Series]) -> str:
     return "\n".join([
         front_matter("Tren indikator kinerja"),
         md_heading(1, "Tren indikator kinerja", "tren-indikator"), "",
-        html_block("<p>Capaian setiap indikator dari periode ke periode. Pilih indikator untuk "
-                   "melihat grafik dan angka lengkapnya.</p>\n" + table),
+        html_block("<p>Realisasi setiap indikator terhadap targetnya dari periode ke periode "
+                   "(garis putus-putus = target). Pilih indikator untuk melihat grafik dan "
+                   "angka lengkapnya.</p>\n" + table),
     ]) + "\n"
 
 
@@ -232,10 +285,12 @@ def indicator_page(series: Series) -> str:
         kinds.setdefault(period.kind if period else "lainnya", []).append(p)
     for kind, points in kinds.items():
         name = KINDS.get(kind, kind.capitalize())
-        parts += ["", md_heading(2, f"Tren capaian {name.lower()}", f"tren-{kind}"), "",
-                  html_block(f'<figure class="evkin-grafik">{chart(points)}<figcaption>Capaian '
-                             f"{text(series.indicator_id)} per periode {text(name.lower())}; "
-                             "garis putus-putus = target (100 %).</figcaption></figure>")]
+        parts += ["", md_heading(2, f"Tren {name.lower()}", f"tren-{kind}"), "",
+                  html_block(f'<figure class="evkin-grafik">{chart(points)}<figcaption>'
+                             f"Realisasi {text(series.indicator_id)} per periode "
+                             f"{text(name.lower())} ({text(series.unit)}): garis biru = "
+                             "realisasi, garis putus-putus = target (rentang target diarsir)."
+                             "</figcaption></figure>")]
     rows: list[list[html.Cell]] = []
     for p in reversed(series.points):
         r = p.result
