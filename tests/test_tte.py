@@ -1,101 +1,197 @@
-"""Certified electronic signature (TTE) for real: a test CA made here, a stand-in of the BSrE
-eSign Client API v2 (pytest-httpserver) that signs with pyHanko, publication, ``evkin verify``,
-the QR code read back from the page image."""
+"""Electronic signature as the law requires, for real: a certomancer PKI (root, intermediate,
+OCSP, CRLs, two timestamp authorities) served over HTTP; a BSrE eSign stand-in
+(pytest-httpserver) whose ``sign/pdf``, ``seal/get/totp`` and ``seal/pdf`` sign with that PKI;
+publication, ``evkin tandatangani``, ``evkin verify`` (also on a simulated clock after the
+certificates expired), the timestamp renewal, the QR code read back from the page image.
+
+Two acts: the Kepala Dinas signs himself (his passphrase typed at a prompt, or a file he
+signed elsewhere, accepted only over the exact approved render with his own certificate); CI
+only seals as the agency."""
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
+import io
 import json
 import re
+import secrets
 import shutil
-import socket
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from evkin import sealing
-from tests.archive_repo import make_archive_repo
-from tests.conftest import git
-from tests.tte_ca import Ca
+from evkin import sealing, signatures
+from tests.archive_repo import approve, make_archive_repo
+from tests.conftest import PROJECT, git
+from tests.tte_ca import KEPALA_CN, OTHER_CN, SEAL_CN, Ca, Pki
 
 SITE_URL = "http://127.0.0.1:9/evkin/"
-PASSPHRASE = "Passphrase-Rahasia-42"
+PASSPHRASE = "Passphrase-Rahasia-42"  # the Kepala Dinas' own: typed, never stored
 USER, PASSWORD = "klien-esign", "Sandi-Klien-77"
 NIK = "1371000000000001"
+SUBSCRIBER = "segel-dinas-bmcktr"
+ACTIVATION = "aktivasi-123456"
 SIGNER = "Ir. Hendra Saputra, M.T."
+LATER = dt.timedelta(days=730)  # the signers' certificates (180 days) have expired by then
 
 
-class EsignStandIn:
-    """``POST /api/v2/sign/pdf`` as documented: Basic auth, JSON in, ``{time, file}`` out; the
-    visible signature is the caller's ``imageBase64`` at ``page``/``originX``/… ."""
+# ---------------------------------------------------------------- the PKI and the stand-in
 
-    def __init__(self, tmp: Path, ca: Ca) -> None:
-        key, cert = ca.issue(SIGNER)
-        self.key_file = tmp / "signer.key"
-        self.key_file.write_bytes(key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption()))
-        self.cert_file = tmp / "signer.crt"
-        self.cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-        self.root_file = ca.pem(tmp / "root-esign.pem")
-        self.requests: list[dict[str, Any]] = []
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pki]:
+    """Threaded: the stand-in asks the TSA while it answers a request of its own."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    made = Pki.make(tmp_path_factory.mktemp("pki"), server.url_for("/"))
+    made.serve(server)
+    yield made
+    server.stop()
 
-    def handle(self, request: Request) -> Response:
+
+class BsreStandIn:
+    """The agency's eSign Client, API v2, as public clients call it: HTTP Basic; ``sign/pdf``
+    (``nik`` + ``passphrase``, the person's certificate); ``seal/get/totp`` (``idSubscriber``,
+    the activation ``totp``, ``data`` = number of files → a fresh ``{totp, expires}``);
+    ``seal/pdf`` (``idSubscriber`` + that fresh TOTP, once; the agency's seal certificate).
+    Answers ``{time, file}``; signatures are PAdES B-T (a timestamp from the PKI's TSA)."""
+
+    def __init__(self, pki: Pki, person: str = "kepala") -> None:
+        self.pki = pki
+        self.person = person
+        self.requests: list[tuple[str, dict[str, Any]]] = []
+        self.issued: set[str] = set()
+
+    def serve(self, server: HTTPServer) -> None:
+        for path, handler in (("/api/v2/sign/pdf", self.sign),
+                              ("/api/v2/seal/get/totp", self.seal_totp),
+                              ("/api/v2/seal/pdf", self.seal)):
+            server.expect_request(path, method="POST").respond_with_handler(handler)
+
+    def _body(self, request: Request) -> dict[str, Any] | Response:
         token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
         if request.headers.get("Authorization") != f"Basic {token}":
             return Response(json.dumps({"error": "Unauthorized"}), 401,
                             content_type="application/json")
-        body = json.loads(request.get_data())
-        self.requests.append(body)
-        if body.get("nik") != NIK or body.get("passphrase") != PASSPHRASE:
-            return Response(json.dumps({"error": "Passphrase anda salah", "status_code": 2031}),
-                            400, content_type="application/json")
-        from pyhanko.sign import signers
+        body: dict[str, Any] = json.loads(request.get_data())
+        self.requests.append((request.path, body))
+        return body
 
-        signer = signers.SimpleSigner.load(str(self.key_file), str(self.cert_file),
-                                           ca_chain_files=(str(self.root_file),))
+    def _signed(self, body: dict[str, Any], label: str, field: str) -> Response:
+        from pyhanko.sign.timestamps import HTTPTimeStamper
+
         props = body["signatureProperties"][0]
-        assert props["tampilan"] == "VISIBLE"
+        assert props["tampilan"] == "VISIBLE" and props["page"] >= 1
         box = (props["originX"], props["originY"], props["originX"] + props["width"],
                props["originY"] + props["height"])
         out = [base64.b64encode(sealing.sign_with_pyhanko(
-            base64.b64decode(f), signer, base64.b64decode(props["imageBase64"]),
-            props["page"] - 1, box, props["location"], props["reason"])).decode()
-            for f in body["file"]]
-        return Response(json.dumps({"time": 1234, "file": out}),
+            base64.b64decode(f), self.pki.signer(label), base64.b64decode(props["imageBase64"]),
+            props["page"] - 1, box, props["location"], props["reason"], field_name=field,
+            timestamper=HTTPTimeStamper(self.pki.tsa_url()))).decode() for f in body["file"]]
+        return Response(json.dumps({"time": 1234, "file": out}), content_type="application/json")
+
+    @staticmethod
+    def _refuse(message: str) -> Response:
+        return Response(json.dumps({"error": message, "status_code": 2031}), 400,
                         content_type="application/json")
 
+    def sign(self, request: Request) -> Response:
+        body = self._body(request)
+        if isinstance(body, Response):
+            return body
+        if body.get("nik") != NIK or body.get("passphrase") != PASSPHRASE:
+            return self._refuse("Passphrase anda salah")
+        return self._signed(body, self.person, sealing.PERSONAL_FIELD)
 
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    def seal_totp(self, request: Request) -> Response:
+        body = self._body(request)
+        if isinstance(body, Response):
+            return body
+        if body.get("idSubscriber") != SUBSCRIBER or body.get("totp") != ACTIVATION \
+                or not isinstance(body.get("data"), int):
+            return self._refuse("TOTP aktivasi tidak valid")
+        fresh = secrets.token_hex(4)
+        self.issued.add(fresh)
+        expires = (dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5)).isoformat()
+        return Response(json.dumps({"result": True, "message": "OK", "totp": fresh,
+                                    "expires": expires}), content_type="application/json")
+
+    def seal(self, request: Request) -> Response:
+        body = self._body(request)
+        if isinstance(body, Response):
+            return body
+        if body.get("idSubscriber") != SUBSCRIBER or body.get("totp") not in self.issued:
+            return self._refuse("TOTP segel tidak valid atau kedaluwarsa")
+        self.issued.discard(body["totp"])  # one use
+        return self._signed(body, "segel", sealing.FIELD_NAME)
+
+    def paths(self) -> list[str]:
+        return [path for path, _ in self.requests]
 
 
-@pytest.fixture
-def ca() -> Ca:
-    return Ca.make("Root CA Uji BSrE")
+def seal_env(monkeypatch: pytest.MonkeyPatch, url: str, activation: str = ACTIVATION) -> None:
+    for name, value in (("EVKIN_BSRE_URL", url), ("EVKIN_BSRE_USER", USER),
+                        ("EVKIN_BSRE_PASSWORD", PASSWORD),
+                        ("EVKIN_BSRE_ID_SUBSCRIBER", SUBSCRIBER),
+                        ("EVKIN_BSRE_SEAL_TOTP", activation)):
+        monkeypatch.setenv(name, value)
 
 
-@pytest.fixture
-def repo(tmp_path: Path, ca: Ca) -> Path:
-    root = make_archive_repo(tmp_path / "repo")
-    (root / "assets" / "tte").mkdir(parents=True)
-    ca.pem(root / "assets" / "tte" / "akar-uji.pem")
+def tte_settings(root: Path, pki: Pki, provider: str = "bsre", tsa: str = "") -> None:
+    (root / "assets" / "tte").mkdir(parents=True, exist_ok=True)
+    pki.root_pem(root / "assets" / "tte" / "akar-uji.pem")
     settings = root / "evkin.yml"
+    extra = f"  cap_waktu: {tsa}\n" if tsa else ""
     settings.write_text(settings.read_text(encoding="utf-8").replace(
         "url: http://127.0.0.1:8000/", f"url: {SITE_URL}")
-        + "\ntte:\n  penyedia: bsre\n  akar: [assets/tte/akar-uji.pem]\n  lokasi: Padang\n",
-        encoding="utf-8")
+        + f"\ntte:\n  penyedia: {provider}\n  akar: [assets/tte/akar-uji.pem]\n"
+          f"  lokasi: Padang\n{extra}", encoding="utf-8")
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "TTE melalui BSrE")
+    git(root, "commit", "-q", "-m", "TTE")
+
+
+@pytest.fixture(scope="module")
+def archive_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_archive_repo(tmp_path_factory.mktemp("arsip") / "repo")
+
+
+@pytest.fixture
+def repo(archive_repo: Path, tmp_path: Path, pki: Pki) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(archive_repo, root, symlinks=True)
+    shutil.rmtree(root / "build", ignore_errors=True)
+    tte_settings(root, pki, tsa=pki.tsa_url())
+    # Approved in this repository (the sample's own trails name commits of another one), so
+    # the final render is stamped with this approved commit and no later commit changes it.
+    approve(root, "2025-tahunan")
     return root
+
+
+def approved_pdf(root: Path, tmp: Path) -> bytes:
+    from evkin.personal import approved_render
+    from evkin.settings import load_settings
+
+    return approved_render(load_settings(root), "2025-tahunan", tmp).render
+
+
+def typed(text: str) -> io.TextIOWrapper:
+    """What the signer types at the prompt (a stdin with a byte buffer, as a terminal's)."""
+    return io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def final_pdf(archive_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    from evkin.cli import main
+
+    out = tmp_path_factory.mktemp("final")
+    assert main(["--root", str(archive_repo), "pdf", "2025-tahunan", "-o", str(out)]) == 0
+    return (out / "2025-tahunan.pdf").read_bytes()
 
 
 def manifest(dest: Path) -> dict[str, Any]:
@@ -106,21 +202,15 @@ def entry(dest: Path, report: str = "2025-tahunan") -> dict[str, Any]:
     return next(r for r in manifest(dest)["laporan"] if r["id"] == report)
 
 
-def set_env(monkeypatch: pytest.MonkeyPatch, url: str, passphrase: str) -> None:
-    for name, value in (("EVKIN_BSRE_URL", url), ("EVKIN_BSRE_USER", USER),
-                        ("EVKIN_BSRE_PASSWORD", PASSWORD), ("EVKIN_BSRE_NIK", NIK),
-                        ("EVKIN_BSRE_PASSPHRASE", passphrase)):
-        monkeypatch.setenv(name, value)
-
-
 def no_secret_in(folder: Path, *texts: str) -> None:
     for path in folder.rglob("*"):
         if path.is_file() and not path.is_symlink():
             data = path.read_bytes()
-            for secret in (PASSPHRASE, PASSWORD):
+            for secret in (PASSPHRASE, PASSWORD, ACTIVATION):
                 assert secret.encode() not in data, path
     for text in texts:
-        assert PASSPHRASE not in text and PASSWORD not in text
+        for secret in (PASSPHRASE, PASSWORD, ACTIVATION):
+            assert secret not in text
 
 
 def qr_on_page(pdf: Path, page: int, tmp: Path) -> str:
@@ -136,173 +226,400 @@ def qr_on_page(pdf: Path, page: int, tmp: Path) -> str:
     return found[0].text if found else ""
 
 
+def sign_locally(pdf: bytes, pki: Pki, label: str = "kepala", page_box: Any = None) -> bytes:
+    """As the Kepala Dinas' BSrE application would: his certificate, a timestamp."""
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    page, box = page_box or sealing.locate(pdf, SIGNER)
+    png = sealing.appearance_png(sealing.Appearance("https://x/", SIGNER, "Kepala Dinas",
+                                                    dt.datetime(2026, 1, 30), "BSrE", page, box,
+                                                    personal=True), ["TTE"])
+    return sealing.sign_with_pyhanko(pdf, pki.signer(label), png, page, box,
+                                     field_name="Signature1",
+                                     timestamper=HTTPTimeStamper(pki.tsa_url()))
+
+
+# ---------------------------------------------------------------- no personal secret in CI
+
+def test_no_workflow_and_no_code_holds_a_personal_passphrase() -> None:
+    """CI only seals as the agency: no workflow or evkin module reads the Kepala Dinas'
+    passphrase, NIK or a personal TOTP from a secret or the environment."""
+    workflows = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
+    assert workflows
+    personal = re.compile(r"EVKIN_BSRE_(PASSPHRASE|TOTP|NIK|EMAIL)\b|sign/pdf")
+    for path in workflows:
+        assert not personal.search(path.read_text(encoding="utf-8")), path
+    terbit = (PROJECT / ".github" / "workflows" / "evkin-terbit.yml").read_text(encoding="utf-8")
+    assert "EVKIN_BSRE_ID_SUBSCRIBER" in terbit and "EVKIN_BSRE_SEAL_TOTP" in terbit
+    for path in (PROJECT / "scripts" / "evkin").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "EVKIN_BSRE_PASSPHRASE" not in text and "EVKIN_BSRE_TOTP" not in text, path
+    from evkin import esign
+
+    assert not hasattr(esign, "PASSPHRASE_ENV") and not hasattr(esign, "TOTP_ENV")
+
+
+# ---------------------------------------------------------------- the agency's seal in CI
+
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils (pdftoppm)")
-def test_publication_seals_through_esign_and_verify_checks_it(
-        repo: Path, tmp_path: Path, ca: Ca, httpserver: HTTPServer,
-        monkeypatch: pytest.MonkeyPatch, evkin) -> None:  # type: ignore[no-untyped-def]
-    standin = EsignStandIn(tmp_path, ca)
-    httpserver.expect_request("/api/v2/sign/pdf", method="POST").respond_with_handler(
-        standin.handle)
-    dest = tmp_path / "arsip"
-
-    # 1. Wrong passphrase: published, approved but not sealed, said so; nothing leaks.
-    set_env(monkeypatch, httpserver.url_for("/"), "salah-" + PASSPHRASE[::-1])
-    run = evkin("publish", "--dest", str(dest), "--previous", "none", root=repo)
+def test_ci_seals_as_the_agency_with_a_fresh_seal_totp_b_lta_and_renewal(
+        repo: Path, tmp_path: Path, pki: Pki, httpserver: HTTPServer,
+        monkeypatch: pytest.MonkeyPatch, evkin: Any) -> None:
+    standin = BsreStandIn(pki)
+    standin.serve(httpserver)
+    dest = tmp_path / "public"
+    # The build holds no secret: it renders and leaves the reports to the signing step.
+    run = evkin("publish", "--dest", str(dest), "--previous", "none", "--no-seal", root=repo)
     assert run.code == 0, run.err
-    first = entry(dest)
-    assert first["segel"]["status"] == "belum"
-    assert "menolak" in first["segel"]["pesan"] and "HTTP 400" in first["segel"]["pesan"]
-    assert first["render"]["sha256"] == first["sha256"]
-    page = (dest / "arsip/2025/2025-tahunan/index.html").read_text(encoding="utf-8")
-    assert "Disetujui, belum ditandatangani secara elektronik" in page
-    run = evkin("status", "2025-tahunan", "--archive", str(dest), root=repo)
-    assert "disetujui, belum ditandatangani secara elektronik" in run.out
-    assert standin.requests and standin.requests[0]["nik"] == NIK
-    unsealed = tmp_path / "render.pdf"
-    shutil.copyfile(dest / first["pdf"], unsealed)
+    built = entry(dest)
+    assert built["segel"]["status"] == "belum" and "menunggu" in built["segel"]["pesan"]
+    assert not standin.requests
+    render = (dest / built["pdf"]).read_bytes()
 
-    # 2. Service down (connection refused): still not sealed, with the reason.
-    set_env(monkeypatch, f"http://127.0.0.1:{closed_port()}", PASSPHRASE)
-    run = evkin("publish", "--dest", str(dest), root=repo)
-    assert run.code == 0, run.err
+    # A wrong activation TOTP: refused, said so, retried next time; nothing leaks.
+    seal_env(monkeypatch, httpserver.url_for("/"), "bukan-" + ACTIVATION)
+    run = evkin("publish", "--dest", str(dest), "--seal-only", root=repo)
+    assert run.code == 0 and "menolak" in run.err and "dicoba lagi" in run.err
     assert entry(dest)["segel"]["status"] == "belum"
-    assert "tidak dapat dihubungi" in entry(dest)["segel"]["pesan"]
-    assert entry(dest)["sha256"] == first["sha256"]  # the same render, not re-rendered
 
-    # 3. The next run seals that very render (fresh checkout: the cache is gone).
-    shutil.rmtree(repo / "build", ignore_errors=True)
-    set_env(monkeypatch, httpserver.url_for("/"), PASSPHRASE)
-    run = evkin("publish", "--dest", str(dest), root=repo)
-    assert run.code == 0, run.err
+    seal_env(monkeypatch, httpserver.url_for("/"))
+    run = evkin("publish", "--dest", str(dest), "--seal-only", root=repo)
+    assert run.code == 0 and "segel instansi" in run.out, run.err
     sealed = entry(dest)
     assert sealed["segel"]["status"] == "tersegel"
-    assert sealed["render"]["sha256"] == first["sha256"] != sealed["sha256"]
-    assert sealed["terbit"] == first["terbit"]  # the same version, now sealed
-    assert not [v for v in manifest(dest)["versi_lama"] if v["id"] == "2025-tahunan"]
+    assert sealed["segel"]["jenis"] == "segel_instansi" and SEAL_CN in sealed["segel"]["oleh"]
+    # Each seal: a fresh TOTP from the activation one, then seal/pdf with it; never sign/pdf.
+    assert "/api/v2/sign/pdf" not in standin.paths()
+    totp_asks = [b for p, b in standin.requests if p == "/api/v2/seal/get/totp"]
+    seals = [b for p, b in standin.requests if p == "/api/v2/seal/pdf"]
+    assert seals and all(b["idSubscriber"] == SUBSCRIBER for b in seals)
+    assert totp_asks[-1] == {"idSubscriber": SUBSCRIBER, "totp": ACTIVATION, "data": 1}
+    assert all(b["totp"] != ACTIVATION for b in seals)
+
     pdf = dest / sealed["pdf"]
     data = pdf.read_bytes()
     assert hashlib.sha256(data).hexdigest() == sealed["sha256"]
+    assert signatures.render_before_signatures(data) == render  # the render, untouched
     assert b"pdfaid:part>2<" in data or b'pdfaid:part="2"' in data  # PDF/A-2b kept
     page = (dest / "arsip/2025/2025-tahunan/index.html").read_text(encoding="utf-8")
-    anchor = f"versi-{sealed['render']['sha256'][:12]}"
-    assert f'id="{anchor}"' in page and "Ditandatangani secara elektronik" in page
-    run = evkin("status", "--archive", str(dest), root=repo)
-    assert "ditandatangani secara elektronik (TTE)" in run.out
-    asked = len(standin.requests)
+    assert "Segel instansi" in page and "bukan tanda tangan pribadi" in page
+    assert "Ditandatangani secara elektronik oleh Kepala Dinas" not in page
 
-    # 4. Again: nothing is re-signed, nothing changes.
-    run = evkin("publish", "--dest", str(dest), root=repo)
-    assert run.code == 0 and "Tidak ada perubahan" in run.out, run.out + run.err
-    assert len(standin.requests) == asked and entry(dest)["sha256"] == sealed["sha256"]
-    no_secret_in(dest.resolve().parent, run.out, run.err)
-    no_secret_in(repo)
-
-    # 5. evkin verify: valid, who and when, current in the manifest.
+    # B-LTA: validation data and a document timestamp; valid now and after expiry.
+    assert signatures.document_timestamps(data).count == 1
     run = evkin("verify", str(pdf), "--archive", str(dest), root=repo)
-    assert run.code == 0, run.out + run.err
-    assert "SAH" in run.out and SIGNER in run.out and "Root CA Uji BSrE" in run.out
-    assert "ASLI" in run.out
-    # The unsealed render is recognised as such, not as the official copy.
-    assert data.startswith(unsealed.read_bytes())
-    run = evkin("verify", str(unsealed), "--archive", str(dest), root=repo)
-    assert run.code == 1 and "belum ber-TTE" in run.out
+    assert run.code == 0 and "ASLI" in run.out and "B-LTA" in run.out, run.out
+    later = (dt.datetime.now(dt.UTC) + LATER).isoformat()
+    run = evkin("verify", str(pdf), "--archive", str(dest), "--pada", later, root=repo)
+    assert run.code == 0 and "SAH" in run.out and "ASLI" in run.out, run.out
+    [plain] = signatures.verify_signatures(data, sealing.load_roots(
+        [repo / "assets/tte/akar-uji.pem"]), dt.datetime.now(dt.UTC) + LATER)
+    assert plain.long_term and plain.ok
 
-    # One byte changed: the signature no longer holds, and the file is unknown.
-    changed = tmp_path / "diubah.pdf"
-    body = bytearray(data)
-    body[len(body) // 3] ^= 0x01
-    changed.write_bytes(bytes(body))
-    run = evkin("verify", str(changed), "--archive", str(dest), root=repo)
-    assert run.code == 1 and "TIDAK SAH" in run.out
+    # The visible block: the agency's seal, BSrE's statement, the verification address,
+    # and a QR code leading to this version's archive page.
+    number = 1 + sealing.locate(render, SIGNER)[0]
+    anchor = f"versi-{sealed['render']['sha256'][:12]}"
+    assert qr_on_page(pdf, number, tmp_path) == \
+        f"{SITE_URL}arsip/2025/2025-tahunan/index.html#{anchor}"
 
-    # 6. The QR code on the signed page leads to this version's archive page.
-    number = 1 + sealing.locate(unsealed.read_bytes(), SIGNER)[0]
-    url = qr_on_page(pdf, number, tmp_path)
-    assert url == f"{SITE_URL}arsip/2025/2025-tahunan/index.html#{anchor}"
+    # Publishing again (fresh checkout, no secret): the sealed PDF comes back, its seal time
+    # unchanged, nothing sealed again.
+    shutil.rmtree(repo / "build", ignore_errors=True)
+    asked = len(standin.requests)
+    run = evkin("publish", "--dest", str(tmp_path / "baru"), "--previous", str(dest),
+                "--no-seal", root=repo)
+    assert run.code == 0, run.err
+    again = entry(tmp_path / "baru")
+    assert again["sha256"] == sealed["sha256"] and again["segel"] == sealed["segel"]
+    run = evkin("publish", "--dest", str(tmp_path / "baru"), "--seal-only", root=repo)
+    assert entry(tmp_path / "baru")["segel"] == sealed["segel"]
+    assert len(standin.requests) == asked
+    no_secret_in(tmp_path / "baru", run.out, run.err)
+
+    # The timestamp renewal: not due while the newest timestamp is young; due → a second
+    # document timestamp from the second TSA; the older copy still verifies as ASLI.
+    run = evkin("cap-waktu", str(dest), root=repo)
+    assert run.code == 0 and "diperbarui: 0" in run.out, run.out + run.err
+    settings = repo / "evkin.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        pki.tsa_url(), pki.tsa_url("tsa2")) + "  perbarui_hari: 3000\n", encoding="utf-8")
+    run = evkin("cap-waktu", str(dest), root=repo)
+    assert run.code == 0 and "diperbarui: 2" in run.out, run.out + run.err
+    renewed = entry(dest)
+    fresh = (dest / renewed["pdf"]).read_bytes()
+    assert fresh.startswith(data) and renewed["sha256_sebelumnya"] == [sealed["sha256"]]
+    assert signatures.document_timestamps(fresh).count == 2
+    run = evkin("verify", str(dest / renewed["pdf"]), "--archive", str(dest), "--pada", later,
+                root=repo)
+    assert run.code == 0 and "ASLI" in run.out, run.out
+    run = evkin("verify", str(_copy(data, tmp_path)), "--archive", str(dest), root=repo)
+    assert run.code == 0 and "ASLI" in run.out, run.out
 
 
-def _sign_p12(pdf: bytes, p12: Path, passphrase: bytes) -> bytes:
-    backend = sealing.Pkcs12Backend(p12, passphrase)
-    look = sealing.Appearance("https://arsip.example/x/#versi-1", SIGNER, "Kepala Dinas",
-                              __import__("datetime").datetime(2026, 1, 30, 9, 0), "")
-    return sealing.seal(pdf, look, backend, sealing.TteSettings("pkcs12")).pdf
+def _copy(data: bytes, tmp: Path) -> Path:
+    path = tmp / "salinan-lama.pdf"
+    path.write_bytes(data)
+    return path
 
 
-@pytest.fixture(scope="module")
-def final_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from evkin.cli import main
-
-    tmp = tmp_path_factory.mktemp("final")
-    root = make_archive_repo(tmp / "repo")
-    assert main(["--root", str(root), "pdf", "2025-tahunan", "-o", str(tmp / "out")]) == 0
-    return root
-
-
-@pytest.fixture
-def final_pdf(final_repo: Path) -> bytes:
-    return (final_repo.parent / "out" / "2025-tahunan.pdf").read_bytes()
+def test_a_seal_without_long_term_material_fails_after_expiry(
+        final_pdf: bytes, tmp_path: Path, pki: Pki) -> None:
+    """Why B-LTA: a plain seal stops verifying once its certificate expired."""
+    roots = sealing.load_roots([pki.root_pem(tmp_path / "akar.pem")])
+    plain = sign_locally(final_pdf, pki, "segel")
+    [now] = signatures.verify_signatures(plain, roots)
+    assert now.ok and not now.long_term
+    [later] = signatures.verify_signatures(plain, roots, dt.datetime.now(dt.UTC) + LATER)
+    assert not later.ok
 
 
-def test_seal_command_with_a_pkcs12_secret(final_repo: Path, final_pdf: bytes, tmp_path: Path,
-                                           ca: Ca, monkeypatch: pytest.MonkeyPatch,
-                                           evkin) -> None:  # type: ignore[no-untyped-def]
-    """Offices without a forge: ``evkin seal`` with the agency's own PKCS#12 certificate."""
+# ---------------------------------------------------------------- the Kepala Dinas signs himself
+
+def test_the_kepala_dinas_signs_himself_and_publication_uses_his_file(
+        repo: Path, tmp_path: Path, pki: Pki, httpserver: HTTPServer,
+        monkeypatch: pytest.MonkeyPatch, evkin: Any) -> None:
+    standin = BsreStandIn(pki)
+    standin.serve(httpserver)
+    for name, value in (("EVKIN_BSRE_URL", httpserver.url_for("/")), ("EVKIN_BSRE_USER", USER),
+                        ("EVKIN_BSRE_PASSWORD", PASSWORD)):
+        monkeypatch.setenv(name, value)
+    # A wrong passphrase: refused by the service, said so, nothing written.
+    monkeypatch.setattr("sys.stdin", typed("salah\n"))
+    run = evkin("tandatangani", "2025-tahunan", "--nik", NIK, root=repo)
+    assert run.code == 2 and "menolak" in run.err and "salah" not in run.err + run.out
+    target = repo / "tandatangan" / "2025-tahunan.pdf"
+    assert not target.exists()
+    # A report not approved is never signed.
+    monkeypatch.setattr("sys.stdin", typed(PASSPHRASE + "\n"))
+    run = evkin("tandatangani", "2026-tw1", "--nik", NIK, root=repo)
+    assert run.code == 2 and "belum disetujui" in run.err
+
+    monkeypatch.setattr("sys.stdin", typed(PASSPHRASE + "\n"))
+    run = evkin("tandatangani", "2025-tahunan", "--nik", NIK, root=repo)
+    assert run.code == 0 and "DITERIMA" in run.out and KEPALA_CN in run.out, run.out + run.err
+    assert [b["nik"] for p, b in standin.requests if p == "/api/v2/sign/pdf"] == [NIK] * 2
+    signed = target.read_bytes()
+    assert signatures.document_timestamps(signed).count == 1  # extended to B-LTA
+    no_secret_in(repo, run.out, run.err)
+
+    # He commits it (in the browser or with git); publication publishes his file as is.
+    git(repo, "add", "tandatangan")
+    git(repo, "commit", "-q", "-m", "PDF bertanda tangan Kepala Dinas")
+    dest = tmp_path / "public"
+    run = evkin("publish", "--dest", str(dest), "--previous", "none", "--no-seal", root=repo)
+    assert run.code == 0, run.err
+    published = entry(dest)
+    assert published["segel"]["status"] == "ditandatangani"
+    assert published["segel"]["jenis"] == "tanda_tangan_kepala_dinas"
+    assert KEPALA_CN in published["segel"]["oleh"] and published["segel"]["waktu"]
+    assert (dest / published["pdf"]).read_bytes() == signed
+    page = (dest / published["halaman"]).read_text(encoding="utf-8")
+    assert "Ditandatangani secara elektronik oleh Kepala Dinas sendiri" in page
+    assert "Segel instansi" not in page
+    # The signing step seals nothing for it; publishing again changes nothing.
+    seal_env(monkeypatch, httpserver.url_for("/"))
+    evkin("publish", "--dest", str(dest), "--seal-only", root=repo)
+    assert entry(dest)["segel"] == published["segel"]
+    run = evkin("verify", str(dest / published["pdf"]), "--archive", str(dest), root=repo)
+    assert run.code == 0 and "ASLI" in run.out and KEPALA_CN in run.out, run.out
+    status = evkin("status", "2025-tahunan", "--archive", str(dest), root=repo)
+    assert "oleh Kepala Dinas sendiri" in status.out
+
+
+def test_a_returned_pdf_is_refused_unless_it_is_the_approved_render_signed_by_him(
+        repo: Path, tmp_path: Path, pki: Pki, evkin: Any) -> None:
+    final_pdf = approved_pdf(repo, tmp_path / "render")
+
+    def check(pdf: bytes) -> Any:
+        path = tmp_path / "kembali.pdf"
+        path.write_bytes(pdf)
+        return evkin("tandatangani", "2025-tahunan", "--berkas", str(path), root=repo)
+
+    place = sealing.locate(final_pdf, SIGNER)
+    # One byte different from the approved render (in its document ID), then signed.
+    at = final_pdf.rindex(b"/ID[(") + 5
+    other = final_pdf[:at] + (b"A" if final_pdf[at:at + 1] != b"A" else b"B") \
+        + final_pdf[at + 1:]
+    run = check(sign_locally(other, pki, page_box=place))
+    assert run.code == 1 and "bukan PDF final yang disetujui" in run.err, run.err
+    # Another official's real certificate over the exact render.
+    run = check(sign_locally(final_pdf, pki, "lain"))
+    assert run.code == 1 and "bukan milik Kepala Dinas" in run.err and OTHER_CN in run.err
+    # His certificate from a CA nobody configured.
+    ca = Ca.make("CA Lain")
+    foreign = sealing.Pkcs12Backend(ca.pkcs12(tmp_path / "x.p12", KEPALA_CN, b"p"), b"p")
+    run = check(sealing.sign_with_pyhanko(final_pdf, foreign._signer(), _png(place), *place))
+    assert run.code == 1 and "tidak sah" in run.err
+    # Signed right, then a page changed in a later revision.
+    good = sign_locally(final_pdf, pki)
+    run = check(_annotate(good))
+    assert run.code == 1 and "diubah" in run.err
+    # Not signed at all.
+    run = check(final_pdf)
+    assert run.code == 1 and "tidak memuat tanda tangan" in run.err
+    # His own, over the render: accepted, written where publication looks for it.
+    run = check(good)
+    assert run.code == 0 and "DITERIMA" in run.out, run.err
+    saved = (repo / "tandatangan" / "2025-tahunan.pdf").read_bytes()
+    assert saved.startswith(good) and signatures.document_timestamps(saved).count == 1
+    assert evkin("tandatangani", "2025-tahunan", "--periksa", root=repo).code == 0
+
+
+def _png(place: Any) -> bytes:
+    page, box = place
+    look = sealing.Appearance("https://x/", SIGNER, "Kepala Dinas", dt.datetime(2026, 1, 30),
+                              "", page, box, personal=True)
+    return sealing.appearance_png(look, ["TTE"])
+
+
+def _annotate(pdf: bytes) -> bytes:
+    """A text annotation added in a new revision: visible on the page, not a signature."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    page_ref = writer.root["/Pages"]["/Kids"][0]
+    page = page_ref.get_object()
+    note = writer.add_object(generic.DictionaryObject({
+        generic.NameObject("/Type"): generic.NameObject("/Annot"),
+        generic.NameObject("/Subtype"): generic.NameObject("/Text"),
+        generic.NameObject("/Rect"): generic.ArrayObject([generic.FloatObject(v)
+                                                          for v in (50, 50, 80, 80)]),
+        generic.NameObject("/Contents"): generic.TextStringObject("Capaian 100%")}))
+    annots = page.get("/Annots", generic.ArrayObject())
+    page[generic.NameObject("/Annots")] = generic.ArrayObject([*annots, note])
+    writer.update_container(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------- state read by pyHanko
+
+def test_a_title_with_signature_words_is_still_sealed(
+        archive_repo: Path, tmp_path: Path, pki: Pki, evkin: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report titled "/ByteRange … /Sig" is not taken for a signed file: publication seals
+    it, and the manifest says tersegel only over a file that really carries the seal."""
     root = tmp_path / "repo"
-    shutil.copytree(final_repo, root)
+    shutil.copytree(archive_repo, root, symlinks=True)
+    meta = root / "evaluations" / "2025-tahunan" / "evaluasi.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "judul: Laporan", "judul: /ByteRange [0 1 2 3] /Sig /Contents Laporan"),
+        encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Judul")
+    approve(root, "2025-tahunan")
+    ca = Ca.make("Root CA Uji")
+    (root / "akar.pem").write_bytes(ca.cert.public_bytes(__import__(
+        "cryptography.hazmat.primitives.serialization", fromlist=["Encoding"]).Encoding.PEM))
+    with (root / "evkin.yml").open("a", encoding="utf-8") as fh:
+        fh.write("\ntte:\n  penyedia: pkcs12\n  akar: [akar.pem]\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "TTE")
+    p12 = ca.pkcs12(tmp_path / "segel.p12", SEAL_CN, b"sandi")
+    monkeypatch.setenv("EVKIN_TTE_P12", str(p12))
+    monkeypatch.setenv("EVKIN_TTE_P12_PASSPHRASE", "sandi")
+    dest = tmp_path / "public"
+    run = evkin("publish", "--dest", str(dest), "--previous", "none", root=root)
+    assert run.code == 0, run.err
+    published = entry(dest)
+    render = published["render"]["sha256"]
+    assert published["segel"]["status"] == "tersegel" and render != published["sha256"]
+    data = (dest / published["pdf"]).read_bytes()
+    assert b"/ByteRange [0 1 2 3] /Sig" in signatures.render_before_signatures(data) or \
+        b"ByteRange" in (signatures.render_before_signatures(data) or b"")
+    [check] = signatures.verify_signatures(data, sealing.load_roots([root / "akar.pem"]))
+    assert check.ok and SEAL_CN in check.signer
+
+
+def test_verify_fails_when_the_manifest_says_sealed_and_the_file_is_not(
+        repo: Path, tmp_path: Path, evkin: Any) -> None:
+    dest = tmp_path / "public"
+    assert evkin("publish", "--dest", str(dest), "--previous", "none", "--no-seal",
+                 root=repo).code == 0
+    data = manifest(dest)
+    listed = next(r for r in data["laporan"] if r["id"] == "2025-tahunan")
+    listed["segel"] = {"status": "tersegel", "waktu": "2026-01-30T09:00:00+07:00"}
+    (dest / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    run = evkin("verify", str(dest / listed["pdf"]), "--archive", str(dest), root=repo)
+    assert run.code == 1 and "BUKAN SALINAN RESMI" in run.out and "ASLI" not in run.out
+    run = evkin("verify", str(dest / listed["pdf"]), "--archive", str(dest), "--format",
+                "json", root=repo)
+    assert run.code == 1 and json.loads(run.out)["status"] == "tanpa_tanda_tangan_sah"
+
+
+def test_a_local_seal_verifies_as_genuine_against_the_local_archive(
+        archive_repo: Path, tmp_path: Path, ca: Ca, monkeypatch: pytest.MonkeyPatch,
+        evkin: Any) -> None:
+    """Offices without a forge: ``evkin site build``, ``evkin seal`` with the agency's
+    PKCS#12, then ``evkin verify`` says ASLI (the render under a valid seal)."""
+    root = tmp_path / "repo"
+    shutil.copytree(archive_repo, root, symlinks=True)
     ca.pem(root / "akar.pem")
     with (root / "evkin.yml").open("a", encoding="utf-8") as fh:
         fh.write("\ntte:\n  penyedia: pkcs12\n  akar: [akar.pem]\n")
-    p12 = ca.pkcs12(tmp_path / "ttd.p12", SIGNER, b"sandi-p12-rahasia")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "TTE")
+    assert evkin("site", "build", root=root).code == 0
+    render = tmp_path / "laporan.pdf"
+    shutil.copyfile(root / "site" / "arsip" / "2025" / "2025-tahunan" /
+                    "laporan-2025-tahunan.pdf", render)
+    p12 = ca.pkcs12(tmp_path / "ttd.p12", SEAL_CN, b"sandi-p12-rahasia")
     monkeypatch.setenv("EVKIN_TTE_P12_BASE64", base64.b64encode(p12.read_bytes()).decode())
     monkeypatch.setenv("EVKIN_TTE_P12_PASSPHRASE", "keliru-999")
-    render = tmp_path / "laporan.pdf"
-    render.write_bytes(final_pdf)
     url = "https://arsip.example/arsip/2025/2025-tahunan/index.html#versi-abc"
-    draft = tmp_path / "draf.pdf"
-    assert evkin("pdf", "2026-tw1", "-o", str(tmp_path / "draf"), root=root).code in (0, 1)
-    shutil.copyfile(next((tmp_path / "draf").glob("2026-tw1*.pdf")), draft)
-    run = evkin("seal", str(draft), "--url", url, root=root)
-    assert run.code == 2 and "bukan draf" in run.err  # a draft is never sealed
     run = evkin("seal", str(render), "--url", url, root=root)
     assert run.code == 2 and "EVKIN_TTE_P12_BASE64" in run.err and "keliru-999" not in run.err
     monkeypatch.setenv("EVKIN_TTE_P12_PASSPHRASE", "sandi-p12-rahasia")
     run = evkin("seal", str(render), "--url", url, root=root)
-    assert run.code == 0, run.err
+    assert run.code == 0 and "segel instansi" in run.out, run.err
     sealed = tmp_path / "laporan-tte.pdf"
-    assert sealed.read_bytes().startswith(final_pdf)
+    run = evkin("verify", str(sealed), root=root)
+    assert run.code == 0 and "ASLI" in run.out and "SAH" in run.out, run.out + run.err
     run = evkin("seal", str(sealed), "--url", url, root=root)
-    assert run.code == 1 and "tidak ditandatangani lagi" in run.out  # never signed twice
-    run = evkin("verify", str(sealed), "--archive", str(tmp_path / "tidak-ada"), root=root)
-    assert "SAH" in run.out and SIGNER in run.out  # then: no archive manifest there
-    no_secret_in(tmp_path / "repo", run.out, run.err)
-    assert b"sandi-p12-rahasia" not in sealed.read_bytes()
+    assert run.code == 1 and "tidak disegel lagi" in run.out  # never sealed twice
+    # A draft is never sealed.
+    assert evkin("pdf", "2026-tw1", "-o", str(tmp_path / "draf"), root=root).code in (0, 1)
+    draft = next((tmp_path / "draf").glob("2026-tw1*.pdf"))
+    run = evkin("seal", str(draft), "--url", url, root=root)
+    assert run.code == 2 and "bukan draf" in run.err
+
+
+@pytest.fixture
+def ca() -> Ca:
+    return Ca.make("Root CA Uji BSrE")
+
+
+def _sign_p12(pdf: bytes, p12: Path, passphrase: bytes) -> bytes:
+    backend = sealing.Pkcs12Backend(p12, passphrase)
+    look = sealing.Appearance("https://arsip.example/x/#versi-1", "Dinas Uji", "",
+                              dt.datetime(2026, 1, 30, 9, 0), "", block=SIGNER)
+    return sealing.seal(pdf, look, backend, sealing.TteSettings("pkcs12")).pdf
 
 
 def test_verify_rejects_untrusted_expired_and_grafted_signatures(
         final_pdf: bytes, tmp_path: Path, ca: Ca) -> None:
     root = sealing.load_roots([ca.pem(tmp_path / "root.pem")])
-    good = _sign_p12(final_pdf, ca.pkcs12(tmp_path / "ok.p12", SIGNER, b"sandi"), b"sandi")
+    good = _sign_p12(final_pdf, ca.pkcs12(tmp_path / "ok.p12", SEAL_CN, b"sandi"), b"sandi")
     assert good.startswith(final_pdf)  # incremental: the PDF/A render is untouched
     [check] = sealing.verify_signatures(good, root)
-    assert check.ok and check.whole_file and SIGNER in check.signer
+    assert check.ok and check.whole_file and SEAL_CN in check.signer
 
-    # An untrusted CA: intact, but not trusted.
     other = Ca.make("CA Lain")
-    foreign = _sign_p12(final_pdf, other.pkcs12(tmp_path / "lain.p12", SIGNER, b"x"), b"x")
+    foreign = _sign_p12(final_pdf, other.pkcs12(tmp_path / "lain.p12", SEAL_CN, b"x"), b"x")
     [check] = sealing.verify_signatures(foreign, root)
     assert check.intact and not check.trusted and not check.ok
 
-    # An expired certificate.
-    expired = _sign_p12(final_pdf, ca.pkcs12(tmp_path / "lama.p12", SIGNER, b"y",
+    expired = _sign_p12(final_pdf, ca.pkcs12(tmp_path / "lama.p12", SEAL_CN, b"y",
                                             expired=True), b"y")
     [check] = sealing.verify_signatures(expired, root)
     assert not check.ok
 
-    # A signature taken from another file: same layout, other content.
     at = final_pdf.rindex(b"/ID[(") + 5
     other_pdf = final_pdf[:at] + (b"A" if final_pdf[at:at + 1] != b"A" else b"B") \
         + final_pdf[at + 1:]
-    donor = _sign_p12(other_pdf, ca.pkcs12(tmp_path / "d.p12", SIGNER, b"z"), b"z")
+    donor = _sign_p12(other_pdf, ca.pkcs12(tmp_path / "d.p12", SEAL_CN, b"z"), b"z")
     grafted = bytearray(good)
     pattern = re.compile(rb"/Contents\s*<([0-9a-fA-F]+)>")
     mine, theirs = list(pattern.finditer(good))[-1], list(pattern.finditer(donor))[-1]
@@ -311,64 +628,34 @@ def test_verify_rejects_untrusted_expired_and_grafted_signatures(
     [check] = sealing.verify_signatures(bytes(grafted), root)
     assert not check.ok
 
-    # A wrong PKCS#12 passphrase: a clear message naming the variable, never the value.
     with pytest.raises(sealing.EvkinError) as caught:
         _sign_p12(final_pdf, tmp_path / "ok.p12", b"bukan-sandinya")
     assert "EVKIN_TTE_P12" in caught.value.message()
     assert "bukan-sandinya" not in caught.value.message()
 
 
-def test_ci_signs_in_a_step_of_its_own_and_the_next_build_keeps_the_seal(
-        repo: Path, tmp_path: Path, ca: Ca, httpserver: HTTPServer,
-        monkeypatch: pytest.MonkeyPatch, evkin) -> None:  # type: ignore[no-untyped-def]
-    standin = EsignStandIn(tmp_path, ca)
-    httpserver.expect_request("/api/v2/sign/pdf", method="POST").respond_with_handler(
-        standin.handle)
-    dest = tmp_path / "public"
-    # The build holds no secret: it renders and leaves the reports to the signing step.
-    run = evkin("publish", "--dest", str(dest), "--previous", "none", "--no-seal", root=repo)
-    assert run.code == 0, run.err
-    built = entry(dest)
-    assert built["segel"]["status"] == "belum" and "menunggu" in built["segel"]["pesan"]
-    assert not standin.requests
+def test_a_seal_that_does_not_verify_is_not_published(final_pdf: bytes, tmp_path: Path,
+                                                     ca: Ca) -> None:
+    other = Ca.make("CA Tak Dikenal")
+    backend = sealing.Pkcs12Backend(other.pkcs12(tmp_path / "x.p12", SEAL_CN, b"p"), b"p")
+    tte = sealing.TteSettings("pkcs12", (ca.pem(tmp_path / "akar.pem"),))
+    look = sealing.Appearance("https://arsip.example/#versi-1", "Dinas Uji", "",
+                              dt.datetime(2026, 1, 30, 9, 0), "", block=SIGNER)
+    with pytest.raises(sealing.EvkinError) as caught:
+        sealing.seal(final_pdf, look, backend, tte)
+    assert caught.value.code == "tte.seal_invalid"
 
-    # The signing step: a refused passphrase first, then the right one.
-    set_env(monkeypatch, httpserver.url_for("/"), "bukan-" + PASSPHRASE)
-    run = evkin("publish", "--dest", str(dest), "--seal-only", root=repo)
-    assert run.code == 0 and "menolak" in run.err and "dicoba lagi" in run.err
-    page_file = dest / "arsip/2025/2025-tahunan/index.html"
-    assert "menolak" in page_file.read_text(encoding="utf-8")
-    set_env(monkeypatch, httpserver.url_for("/"), PASSPHRASE)
-    run = evkin("publish", "--dest", str(dest), "--seal-only", root=repo)
-    assert run.code == 0 and "Ditandatangani secara elektronik: 2 PDF" in run.out, run.err
-    sealed = entry(dest)
-    pdf = dest / sealed["pdf"]
-    assert sealed["segel"]["status"] == "tersegel"
-    assert hashlib.sha256(pdf.read_bytes()).hexdigest() == sealed["sha256"]
-    page = page_file.read_text(encoding="utf-8")
-    assert sealed["sha256"] in page and built["sha256"] not in page.replace(
-        f"versi-{built['sha256'][:12]}", "")
-    assert "belum ditandatangani" not in page
-    run = evkin("verify", str(pdf), "--archive", str(dest), root=repo)
-    assert run.code == 0 and "SAH" in run.out and "ASLI" in run.out, run.out
 
-    # The next build (fresh checkout, no secret): the sealed PDF comes back as it is.
-    shutil.rmtree(repo / "build", ignore_errors=True)
-    asked = len(standin.requests)
-    run = evkin("publish", "--dest", str(tmp_path / "baru"), "--previous", str(dest),
-                "--no-seal", root=repo)
-    assert run.code == 0, run.err
-    again = entry(tmp_path / "baru")
-    assert again["sha256"] == sealed["sha256"] and again["segel"]["status"] == "tersegel"
-    assert again["render"]["sha256"] == built["sha256"]
-    assert len(standin.requests) == asked
-    no_secret_in(tmp_path / "baru", run.out, run.err)
+def test_signature_state_is_read_from_signature_fields_not_bytes(final_pdf: bytes) -> None:
+    from evkin.seal_step import has_signature
+
+    fake = final_pdf + b"\n% /ByteRange [0 10 20 30] /Type /Sig /Contents <00>\n"
+    assert not has_signature(fake) and not has_signature(b"/ByteRange /Sig")
+    assert not has_signature(final_pdf)
 
 
 def test_a_newer_approval_keeps_the_earlier_version_downloadable(
-        repo: Path, tmp_path: Path, evkin) -> None:  # type: ignore[no-untyped-def]
-    from tests.archive_repo import approve
-
+        repo: Path, tmp_path: Path, evkin: Any) -> None:
     dest = tmp_path / "arsip"
     assert evkin("publish", "--dest", str(dest), "--previous", "none", "--no-seal",
                  root=repo).code == 0
@@ -399,19 +686,3 @@ def test_a_newer_approval_keeps_the_earlier_version_downloadable(
     assert "Versi sebelumnya" in page and old["sha256"] in page
     run = evkin("verify", str(old_pdf), "--archive", str(dest), root=repo)
     assert run.code == 1 and "VERSI LAMA" in run.out and new["halaman"] in run.out
-    run = evkin("verify", str(dest / new["pdf"]), "--archive", str(dest), root=repo)
-    assert run.code == 0 and "ASLI" in run.out
-
-
-def test_a_seal_that_does_not_verify_is_not_published(final_pdf: bytes, tmp_path: Path,
-                                                     ca: Ca) -> None:
-    """A signer whose certificate does not chain to tte.akar (a misconfigured service, a
-    wrong certificate) is refused before anything is published."""
-    other = Ca.make("CA Tak Dikenal")
-    backend = sealing.Pkcs12Backend(other.pkcs12(tmp_path / "x.p12", SIGNER, b"p"), b"p")
-    tte = sealing.TteSettings("pkcs12", (ca.pem(tmp_path / "akar.pem"),))
-    look = sealing.Appearance("https://arsip.example/#versi-1", SIGNER, "Kepala Dinas",
-                              __import__("datetime").datetime(2026, 1, 30, 9, 0), "")
-    with pytest.raises(sealing.EvkinError) as caught:
-        sealing.seal(final_pdf, look, backend, tte)
-    assert caught.value.code == "tte.seal_invalid"

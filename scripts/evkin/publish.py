@@ -224,7 +224,7 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
     ``terbit`` (first published) and ``diberitahukan`` (announced) carry over from the previous
     manifest while the PDF is the same; a replaced PDF's hash moves to ``versi_lama``.
     """
-    from evkin.sealing import SEALED
+    from evkin.sealing import ELECTRONIC
     from evkin.site import paths
     from evkin.site.report import title
 
@@ -248,7 +248,7 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
         trail = report.verification.trail
         old = before.get(report.id)
         render_sha = artefact.render_sha256 or pdf.sha256
-        if old is not None and not artefact.render_sha256 and artefact.seal == SEALED:
+        if old is not None and not artefact.render_sha256 and artefact.seal in ELECTRONIC:
             render_sha = str((old.get("render") or {}).get("sha256") or pdf.sha256)
         same = old is not None and old.get("sha256") == pdf.sha256
         # Sealing the render published before is the same version, not a new one.
@@ -323,15 +323,21 @@ def keep_earlier(data: dict[str, Any], previous: Previous, staging: Path) -> Non
 
 def _seal_record(artefact: Any, old: Mapping[str, Any] | None, unchanged: bool,
                  now: dt.datetime) -> dict[str, Any] | None:
-    """The electronic-signature state of a published PDF (None when TTE is not used)."""
-    from evkin.sealing import SEALED
+    """The electronic-signature state of a published PDF (None when TTE is not used): the
+    agency's seal or the Kepala Dinas' own signature, with the time the signature itself
+    states (so publishing again never moves it) and its certificate's subject."""
+    from evkin.sealing import ELECTRONIC, SEALED
 
     if not artefact.seal:
         return None
-    if artefact.seal == SEALED:
+    if artefact.seal in ELECTRONIC:
         kept = (old or {}).get("segel") or {}
-        when = kept.get("waktu") if unchanged and kept.get("status") == SEALED else None
-        return {"status": SEALED, "waktu": when or now.isoformat()}
+        when = artefact.seal_at or (kept.get("waktu") if unchanged and kept.get("status")
+                                    == artefact.seal else None)
+        return {"status": artefact.seal,
+                "jenis": "segel_instansi" if artefact.seal == SEALED
+                else "tanda_tangan_kepala_dinas",
+                "waktu": when or now.isoformat(), "oleh": artefact.seal_by}
     return {"status": artefact.seal, "pesan": artefact.seal_note}
 
 

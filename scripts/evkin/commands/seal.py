@@ -1,5 +1,6 @@
-"""``evkin seal FILE.pdf``: the certified electronic signature (TTE) of an approved final PDF,
-for offices without a forge (publication seals by itself)."""
+"""``evkin seal FILE.pdf``: the agency's electronic seal on an approved final PDF, for offices
+without a forge (publication seals by itself). Never the Kepala Dinas' own signature: that is
+``evkin tandatangani``, which he runs himself."""
 
 from __future__ import annotations
 
@@ -40,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
         print(t("seal.already", {"path": str(path)}))
         return 1
     kepala = settings.roles.kepala_dinas
-    look = Appearance(args.url, kepala.nama, kepala.jabatan or "Kepala Dinas",
-                      dt.datetime.now(dt.timezone(dt.timedelta(hours=7))), "")
+    look = Appearance(args.url, settings.agency.nama, "", dt.datetime.now(dt.UTC), "",
+                      block=kepala.nama)
     sealed = seal(render, look, backend_for(tte), tte)
     out = Path(args.output) if args.output else path.with_name(path.stem + "-tte.pdf")
     tmp = out.with_name(f".{out.name}.tmp")

@@ -159,8 +159,8 @@ def run(args: argparse.Namespace) -> int:
 
     def seal_note(evaluation_id: str) -> str | None:
         state = seals.get(evaluation_id)
-        return t(f"tte.state_{'sealed' if state == 'tersegel' else 'not_sealed'}") \
-            if state else None
+        names = {"tersegel": "sealed", "ditandatangani": "signed"}
+        return t(f"tte.state_{names.get(state or '', 'not_sealed')}") if state else None
 
     if args.format == "json":
         print_json({"tanggal": today.isoformat(), "evaluasi": [{

@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--archive", metavar="FOLDER_OR_URL", help=t("verify.opt_archive"))
     p.add_argument("--akar", "--root-cert", dest="roots", action="append", default=[],
                    metavar="CERT.pem", help=t("verify.opt_root"))
+    p.add_argument("--pada", dest="at", metavar="WAKTU", help=t("verify.opt_at"))
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=run)
 
@@ -112,8 +113,15 @@ def _who(record: object) -> str:
     return f"{name} ({jabatan})" if jabatan else name
 
 
+def _claims_signed(entry: dict[str, Any]) -> bool:
+    from evkin.sealing import ELECTRONIC
+
+    record = entry.get("segel")
+    return isinstance(record, dict) and record.get("status") in ELECTRONIC
+
+
 def run(args: argparse.Namespace) -> int:
-    from evkin.commands.verify_signatures import check, report_lines
+    from evkin.commands.verify_signatures import check, report_lines, signed_render
     from evkin.publish import find
 
     path = Path(args.file)
@@ -137,18 +145,36 @@ def run(args: argparse.Namespace) -> int:
             print(line)
     data, base, source = _manifest(args)
     found = find(data, digest)
+    signed_here = False  # sealed or signed outside the archive (``evkin seal`` on a render)
+    if found is None or found[0] == "render":
+        before = signed_render(content, signatures)
+        again = find(data, hashlib.sha256(before).hexdigest()) if before else None
+        if again is not None and again[0] in ("terbit", "render"):
+            found, signed_here = ("terbit", again[1]), True
+        elif again is not None:
+            found = again
+    # The manifest says sealed or signed, the file carries no valid signature: not the
+    # official copy, whatever its hash (a render that was never sealed, a stripped copy).
+    unsigned_claim = bool(found and found[0] == "terbit" and not signed_here
+                          and _claims_signed(found[1]) and not (signatures and signatures_ok))
     if data.get("lokal") and args.format == "text":
         print(t("verify.local_note", {"path": source}))
     if args.format == "json":
         state = found[0] if found else "tidak_dikenal"
+        if unsigned_claim:
+            state = "tanpa_tanda_tangan_sah"
         print_json({"berkas": str(path), "sha256": digest, "arsip": source, "status": state,
                     "laporan": found[1] if found else None,
                     "tanda_tangan_elektronik": [c.as_json() for c in signatures]})
-        return 0 if found and found[0] == "terbit" and signatures_ok else 1
+        return 0 if state == "terbit" and signatures_ok else 1
     if found is None:
         print(t("verify.unknown", {"file": str(path), "sha256": digest, "source": source}))
         return 1
     state, entry = found
+    if unsigned_claim:
+        print(t("verify.claimed_unsigned", {"file": str(path), "id": entry.get("id"),
+                                            "state": (entry.get("segel") or {}).get("status")}))
+        return 1
     if state == "render":
         print(t("verify.render_of", {
             "file": str(path), "id": entry.get("id"), "sha256": entry.get("sha256"),
@@ -174,4 +200,7 @@ def run(args: argparse.Namespace) -> int:
         "published": _when(entry.get("terbit")),
         "page": urljoin(base, page) if base.startswith("http") else page,
         "sha256": digest}))
+    if signed_here:
+        print(t("verify.signed_outside", {"sha256": entry.get("render", {}).get("sha256")
+                                          or entry.get("sha256")}))
     return 0 if signatures_ok else 1

@@ -89,7 +89,7 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
                 pdf = out.pending[r.id] = Pending(out.slots, r.id)
             elif art.pdf is not None:
                 pdf = Pdf(paths.pdf_file(r.evaluation), art.sha256, art.size, art.seal,
-                          art.seal_note, art.render_sha256)
+                          art.seal_note, art.render_sha256, art.seal_at, art.seal_by)
                 out.files[pdf.file] = art.pdf
                 out.pdfs[r.id] = pdf
             elif art.problem:
@@ -181,7 +181,7 @@ def settle(generated: Generated, collection: Collection, artefacts: Mapping[str,
             final[evaluation_id] = None
         elif art.pdf is not None:
             pdf = Pdf(paths.pdf_file(report.evaluation), art.sha256, art.size, art.seal,
-                      art.seal_note, art.render_sha256)
+                      art.seal_note, art.render_sha256, art.seal_at, art.seal_by)
             generated.files[pdf.file] = art.pdf
             generated.pdfs[evaluation_id] = final[evaluation_id] = pdf
         else:

@@ -46,9 +46,11 @@ class Artefact:
     size: int = 0
     problem: str = ""  # why there is no PDF
     pending: bool = False  # being built while the pages are (see ``Running``)
-    seal: str = ""  # electronic signature: '' (none asked), 'tersegel', 'belum' (see sealing)
+    seal: str = ""  # '' (none asked), 'tersegel', 'ditandatangani', 'belum' (see sealing)
     seal_note: str = ""  # why it is not sealed yet
     render_sha256: str = ""  # the PDF as rendered, before sealing
+    seal_at: str = ""  # ISO time the seal or signature itself states
+    seal_by: str = ""  # its certificate's subject
 
 
 def code_hash() -> str:

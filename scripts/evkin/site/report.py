@@ -31,9 +31,11 @@ class Pdf:
     file: str
     sha256: str
     size: int
-    seal: str = ""  # electronic signature (TTE): '', 'tersegel' or 'belum' (sealing.py)
+    seal: str = ""  # '', 'tersegel' (agency seal), 'ditandatangani' (Kepala Dinas), 'belum'
     seal_note: str = ""  # why it is not sealed yet
     render_sha256: str = ""  # the render before sealing: names this version (the QR code)
+    seal_at: str = ""  # ISO time the seal or signature itself states
+    seal_by: str = ""  # its certificate's subject
 
 
 def title(report: Report) -> str:
@@ -92,14 +94,28 @@ def version_id(pdf: Pdf) -> str:
 
 def seal_part(pdf: Pdf) -> str:
     """The electronic-signature state of a final PDF (nothing when TTE is not used)."""
-    from evkin.sealing import SEALED
+    from evkin.sealing import SEALED, SIGNED
 
     if not pdf.seal:
         return ""
+    when = ""
+    if pdf.seal_at:
+        from evkin.indonesian_dates import format_moment
+
+        try:
+            when = " pada " + format_moment(dt.datetime.fromisoformat(pdf.seal_at))
+        except ValueError:
+            when = ""
+    by = f" (sertifikat: {pdf.seal_by})" if pdf.seal_by else ""
+    if pdf.seal == SIGNED:
+        return ('<p class="evkin-tte">' + html.badge("TTE Kepala Dinas", "final") + " " + text(
+            f"Ditandatangani secara elektronik oleh Kepala Dinas sendiri{when}{by}. Periksa "
+            "di tte.komdigi.go.id/verifyPDF atau dengan evkin verify.") + "</p>\n")
     if pdf.seal == SEALED:
-        return ('<p class="evkin-tte">' + html.badge("TTE", "final") + " " + text(
-            "Ditandatangani secara elektronik (sertifikat elektronik, PAdES). Periksa di "
-            "tte.komdigi.go.id atau dengan evkin verify.") + "</p>\n")
+        return ('<p class="evkin-tte">' + html.badge("Segel instansi", "final") + " " + text(
+            f"Disegel secara elektronik oleh instansi{when}{by} (segel elektronik instansi, "
+            "bukan tanda tangan pribadi). Periksa di tte.komdigi.go.id/verifyPDF atau dengan "
+            "evkin verify.") + "</p>\n")
     note = f" {pdf.seal_note}" if pdf.seal_note else ""
     return ('<p class="evkin-tte">' + html.badge("Belum TTE", "draf") + " " + text(
         f"Disetujui, belum ditandatangani secara elektronik.{note} Penandatanganan dicoba "

@@ -1,0 +1,28 @@
+"""``evkin cap-waktu FOLDER``: renew the document timestamps of the signed and sealed PDFs of
+a built archive (the scheduled workflow runs this; ``renewal.py``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from evkin.commands import settings_from
+from evkin.messages import t
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("cap-waktu", help=t("renew.help"), description=t("renew.help"))
+    p.add_argument("dest", metavar="FOLDER", help=t("renew.opt_dest"))
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from evkin.renewal import renew_archive
+
+    settings = settings_from(args)
+    renewed, skipped, problems = renew_archive(settings, Path(args.dest))
+    print(t("renew.done", {"count": renewed, "skipped": skipped}))
+    for problem in problems:
+        print(f"{t('common.warning')}: {problem}", file=sys.stderr)
+    return 1 if problems else 0

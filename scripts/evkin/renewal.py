@@ -1,0 +1,72 @@
+"""Keep the archive's signed and sealed PDFs verifiable for decades (scheduled workflow).
+
+For every final PDF of a built archive that carries a signature, ``ltv.renew`` adds a fresh
+document timestamp when the newest one's certificate expires within ``tte.perbarui_hari`` days
+(or the first B-LTA material when the file has none). The PDF's new SHA-256 goes into the
+manifest and the report page; the signed revisions are untouched, so a copy downloaded before
+still verifies (``evkin verify`` finds the render under its signatures).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+from evkin.findings import EvkinError
+from evkin.settings import Settings
+
+
+def renew_archive(settings: Settings, dest: Path, now: dt.datetime | None = None
+                  ) -> tuple[int, int, list[str]]:
+    """(renewed, not due, problems) for the archive built in ``dest``."""
+    from evkin.approval import write_atomic
+    from evkin.ltv import renew
+    from evkin.publish import MANIFEST
+    from evkin.sealing import ELECTRONIC, load_roots, load_tte
+
+    tte = load_tte(settings.root)
+    if not tte.tsa:
+        raise EvkinError("tte.no_tsa")
+    roots = load_roots(tte.roots)
+    release = dest.resolve()
+    try:
+        data = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise EvkinError("verify.manifest_unreadable",
+                         {"source": str(release / MANIFEST), "detail": str(error)}) from None
+    before = dt.timedelta(days=tte.renew_days)
+    renewed, skipped, problems = 0, 0, []
+    for entry in data.get("laporan", []):
+        if (entry.get("segel") or {}).get("status") not in ELECTRONIC or not entry.get("pdf"):
+            continue
+        rel, page_rel = str(entry["pdf"]), str(entry.get("halaman", ""))
+        if any(".." in p.split("/") or p.startswith("/") for p in (rel, page_rel)):
+            continue
+        path = release / rel
+        pdf = path.read_bytes()
+        old_sha = hashlib.sha256(pdf).hexdigest()
+        if old_sha != entry.get("sha256"):
+            continue  # not the file this manifest published: leave it alone
+        try:
+            fresh = renew(pdf, roots, tte.tsa, before, now)
+        except EvkinError as error:
+            problems.append(f"{entry.get('id')}: {error.message()}")
+            continue
+        if fresh is None:
+            skipped += 1
+            continue
+        new_sha = hashlib.sha256(fresh).hexdigest()
+        write_atomic(path, fresh)
+        entry["sha256_sebelumnya"] = [*entry.get("sha256_sebelumnya", []), old_sha]
+        entry.update({"sha256": new_sha, "ukuran": len(fresh)})
+        entry["cap_waktu"] = (now or dt.datetime.now(dt.UTC)).isoformat()
+        page = release / page_rel
+        if page.is_file():
+            text = page.read_text(encoding="utf-8")
+            write_atomic(page, text.replace(f"<code>{old_sha}</code>",
+                                            f"<code>{new_sha}</code>", 1))
+        renewed += 1
+    write_atomic(release / MANIFEST, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return renewed, skipped, problems
