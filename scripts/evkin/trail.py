@@ -423,8 +423,11 @@ def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
         return fail("trail.out_of_order", records)
     if not (seen[1] if seen is not None else folder_is_clean(root, evaluation_id)):
         return fail("trail.uncommitted", records)
+    # The pin in force when the report was approved (not HEAD's): the PDF it is printed in
+    # stays byte for byte the same however the keys change later.
+    _used, approved_chain = checker.facts(signature, offline)
     return Verification(True, trail, None, current, {}, records,
-                        checker.head.root.fingerprint() if checker.head else "")
+                        approved_chain.root.fingerprint() if approved_chain else "")
 
 
 def forge_difference(trail: Trail, reviews: Sequence[Review]) -> tuple[int, str] | None:
