@@ -116,8 +116,16 @@ def _timeline_rows(page: Path) -> list[list[str]]:
 def test_status_and_the_site_show_the_same_timeline(archive: Path, evkin) -> None:  # type: ignore[no-untyped-def]
     from evkin.indonesian_dates import format_moment
 
+    # Step 8 as published: the archive's manifest says when (here, when each trail was
+    # recorded, which is what the archive's own pages show).
+    published = archive.parent / "terbit"
+    published.mkdir(exist_ok=True)
+    (published / "manifest.json").write_text(json.dumps({"laporan": [
+        {"id": "2024-tahunan", "terbit": "2025-01-31T13:05:00+07:00"},
+        {"id": "2025-tahunan", "terbit": "2026-01-29T17:00:00+07:00"}]}), encoding="utf-8")
     for evaluation_id, year in (("2025-tahunan", "2025"), ("2024-tahunan", "2024")):
-        done = evkin("status", evaluation_id, "--format", "json", root=archive)
+        done = evkin("status", evaluation_id, "--format", "json", "--archive", str(published),
+                     root=archive)
         assert done.code == 0, done.err
         steps = json.loads(done.out)["evaluasi"][0]["langkah_langkah"]
         rows = _timeline_rows(archive / "site" / "arsip" / year / evaluation_id / "index.html")
