@@ -301,6 +301,10 @@ def test_ci_seals_as_the_agency_with_a_fresh_seal_totp_b_lta_and_renewal(
     assert hashlib.sha256(data).hexdigest() == sealed["sha256"]
     assert signatures.render_before_signatures(data) == render  # the render, untouched
     assert b"pdfaid:part>2<" in data or b'pdfaid:part="2"' in data  # PDF/A-2b kept
+    if shutil.which("pdffonts"):  # every font still embedded (the block is an image)
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                               check=True).stdout.splitlines()[2:]
+        assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
     page = (dest / "arsip/2025/2025-tahunan/index.html").read_text(encoding="utf-8")
     assert "Segel instansi" in page and "bukan tanda tangan pribadi" in page
     assert "Ditandatangani secara elektronik oleh Kepala Dinas" not in page
@@ -381,9 +385,18 @@ def test_the_kepala_dinas_signs_himself_and_publication_uses_his_file(
         monkeypatch: pytest.MonkeyPatch, evkin: Any) -> None:
     standin = BsreStandIn(pki)
     standin.serve(httpserver)
-    for name, value in (("EVKIN_BSRE_URL", httpserver.url_for("/")), ("EVKIN_BSRE_USER", USER),
-                        ("EVKIN_BSRE_PASSWORD", PASSWORD)):
-        monkeypatch.setenv(name, value)
+    # First the agency's seal is published (he has not signed yet).
+    dest = tmp_path / "public"
+    assert evkin("publish", "--dest", str(dest), "--previous", "none", "--no-seal",
+                 root=repo).code == 0
+    seal_env(monkeypatch, httpserver.url_for("/"))
+    assert evkin("publish", "--dest", str(dest), "--seal-only", root=repo).code == 0
+    sealed = entry(dest)
+    assert sealed["segel"]["status"] == "tersegel"
+    sealed_copy = tmp_path / "bersegel.pdf"
+    shutil.copyfile(dest / sealed["pdf"], sealed_copy)
+    for name in ("EVKIN_BSRE_ID_SUBSCRIBER", "EVKIN_BSRE_SEAL_TOTP"):
+        monkeypatch.delenv(name)
     # A wrong passphrase: refused by the service, said so, nothing written.
     monkeypatch.setattr("sys.stdin", typed("salah\n"))
     run = evkin("tandatangani", "2025-tahunan", "--nik", NIK, root=repo)
@@ -399,17 +412,25 @@ def test_the_kepala_dinas_signs_himself_and_publication_uses_his_file(
     run = evkin("tandatangani", "2025-tahunan", "--nik", NIK, root=repo)
     assert run.code == 0 and "DITERIMA" in run.out and KEPALA_CN in run.out, run.out + run.err
     assert [b["nik"] for p, b in standin.requests if p == "/api/v2/sign/pdf"] == [NIK] * 2
+    assert not [b for p, b in standin.requests
+                if p == "/api/v2/sign/pdf" and ("totp" in b or "idSubscriber" in b)]
     signed = target.read_bytes()
     assert signatures.document_timestamps(signed).count == 1  # extended to B-LTA
     no_secret_in(repo, run.out, run.err)
 
-    # He commits it (in the browser or with git); publication publishes his file as is.
+    # He commits it (in the browser or with git); publication publishes his file as is, in
+    # place of the agency's seal: the same version (same render), not a new one.
     git(repo, "add", "tandatangan")
     git(repo, "commit", "-q", "-m", "PDF bertanda tangan Kepala Dinas")
-    dest = tmp_path / "public"
-    run = evkin("publish", "--dest", str(dest), "--previous", "none", "--no-seal", root=repo)
+    shutil.rmtree(repo / "build", ignore_errors=True)
+    run = evkin("publish", "--dest", str(dest), "--no-seal", root=repo)
     assert run.code == 0, run.err
     published = entry(dest)
+    assert published["terbit"] == sealed["terbit"]
+    assert published["render"]["sha256"] == sealed["render"]["sha256"]
+    assert not [v for v in manifest(dest)["versi_lama"] if v["id"] == "2025-tahunan"]
+    run = evkin("verify", str(sealed_copy), "--archive", str(dest), root=repo)
+    assert run.code == 0 and "ASLI" in run.out, run.out  # the sealed copy: still genuine
     assert published["segel"]["status"] == "ditandatangani"
     assert published["segel"]["jenis"] == "tanda_tangan_kepala_dinas"
     assert KEPALA_CN in published["segel"]["oleh"] and published["segel"]["waktu"]

@@ -252,7 +252,8 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
             render_sha = str((old.get("render") or {}).get("sha256") or pdf.sha256)
         same = old is not None and old.get("sha256") == pdf.sha256
         # Sealing the render published before is the same version, not a new one.
-        sealed_now = (old is not None and not same and old.get("sha256") == render_sha)
+        sealed_now = (old is not None and not same and render_sha in (
+            old.get("sha256"), (old.get("render") or {}).get("sha256")))
         if sealed_now and old is not None:
             same = True
         if old is not None and not same and old.get("sha256"):

@@ -122,8 +122,17 @@ class Sealer:
     def _finish(self, report: Report, art: Artefact, path: Path) -> Artefact:
         render = path.read_bytes()
         kepala = (report.settings or self.settings).roles.kepala_dinas
-        if carries_signature(render):  # published before (the seed): never signed again
-            kept = kept_signature(render, self.roots(), kepala)
+        kept = kept_signature(render, self.roots(), kepala) if carries_signature(render) \
+            else None
+        # His own signature over this render wins over the agency's seal published before.
+        base = render if kept is None else kept.render
+        note = ""  # why his signed copy, if any, was refused
+        if base is not None and not (kept is not None and kept.state == SIGNED and kept.valid):
+            mine = self._personal(report, base, kepala, path.parent)
+            if isinstance(mine, Artefact):
+                return dataclasses.replace(mine, key=art.key, charts=art.charts)
+            note = mine
+        if kept is not None:  # published before (the seed): never signed again
             if kept.valid:
                 render_sha = hashlib.sha256(kept.render).hexdigest() if kept.render else ""
                 return dataclasses.replace(art, seal=kept.state, seal_at=kept.at,
@@ -138,12 +147,9 @@ class Sealer:
             art = dataclasses.replace(art, pdf=path, sha256=hashlib.sha256(render).hexdigest(),
                                       size=len(render))
         render_sha = art.sha256
-        accepted = self._personal(report, render, kepala, path.parent)
-        if isinstance(accepted, Artefact):
-            return dataclasses.replace(accepted, key=art.key, charts=art.charts)
         if not self.sign:
             return dataclasses.replace(art, seal=NOT_SEALED,
-                                       seal_note=accepted or t("tte.pending_step"),
+                                       seal_note=note or t("tte.pending_step"),
                                        render_sha256=render_sha)
         sealed_file = path.with_name(f"{art.key}-{render_sha[:16]}-tte.pdf")
         if sealed_file.is_file() and sealed_file.read_bytes().startswith(render) \
