@@ -226,6 +226,21 @@ def test_evkin_approve_refuses_in_a_forge_repository(evkin: Any, tmp_path: Path,
     assert load_trail(root, EVAL) is None
 
 
+def record_sock_signature(root: Path, head: str) -> None:
+    """The sample trail recorded again (record-signed) for the folder at ``head``, its
+    signature given by the login ``hendra-saputra-2``: what the record step would write had
+    the forge shown that account's approval and the settings named it Kepala Dinas."""
+    trail = load_trail(root, EVAL)
+    assert trail is not None
+    tree = folder_tree(root, EVAL)
+    approvals = tuple(dataclasses.replace(
+        a, tree=tree, commit=head,
+        login="hendra-saputra-2" if a.role == "kepala_dinas" else a.login)
+        for a in trail.approvals)
+    save_trail(root, record_signed(dataclasses.replace(
+        trail, approvals=approvals, tree=tree, commit=head)))
+
+
 def test_officials_come_from_the_main_line_not_the_pull_requests_evkin_yml(
         sample_repo: Path) -> None:
     """A pull request that also changes the Kepala Dinas' login in evkin.yml (say, merged by
@@ -238,15 +253,7 @@ def test_officials_come_from_the_main_line_not_the_pull_requests_evkin_yml(
     head = tamper(sample_repo)
     git(sample_repo, "checkout", "-q", "main")
     git(sample_repo, "merge", "-q", "--no-ff", "draf", "-m", "Merge pull request #9")
-    trail = load_trail(sample_repo, EVAL)
-    assert trail is not None
-    tree = folder_tree(sample_repo, EVAL)
-    approvals = tuple(dataclasses.replace(
-        a, tree=tree, commit=head,
-        login="hendra-saputra-2" if a.role == "kepala_dinas" else a.login)
-        for a in trail.approvals)
-    save_trail(sample_repo, record_signed(dataclasses.replace(
-        trail, approvals=approvals, tree=tree, commit=head)))
+    record_sock_signature(sample_repo, head)
     commit(sample_repo, "Catat jejak persetujuan")
     result = verify_trail(sample_repo, EVAL)
     assert not result.ok and result.reason == "trail.person_mismatch"
@@ -266,15 +273,7 @@ def test_a_role_change_by_the_author_while_drafting_stops_the_report(sample_repo
         "login: hendra-saputra", "login: hendra-saputra-2"), encoding="utf-8")
     change = commit(sample_repo, "Perbarui login")
     head = tamper(sample_repo)
-    trail = load_trail(sample_repo, EVAL)
-    assert trail is not None
-    tree = folder_tree(sample_repo, EVAL)
-    approvals = tuple(dataclasses.replace(
-        a, tree=tree, commit=head,
-        login="hendra-saputra-2" if a.role == "kepala_dinas" else a.login)
-        for a in trail.approvals)
-    save_trail(sample_repo, record_signed(dataclasses.replace(
-        trail, approvals=approvals, tree=tree, commit=head)))
+    record_sock_signature(sample_repo, head)
     commit(sample_repo, "Catat jejak persetujuan", name="evkin", email="evkin@example.id")
     result = verify_trail(sample_repo, EVAL)
     assert not result.ok and result.reason == "trail.trust_change_by_author"
