@@ -449,3 +449,21 @@ def test_an_unsigned_switch_to_forge_mode_with_the_authors_record_key_is_refused
     assert chain is not None and chain.trusted.mode == trust.FORGELESS
     result = verify_trail(office, EVAL)
     assert not result.ok and result.reason == "trail.trust_change_unsigned"
+
+
+def test_decide_change_rules() -> None:
+    """The chain's one decision, without Git: the main line vouches in forge mode (a switch
+    to forge-less pins the new facts); forge-less, only a trusted signature does, unless no
+    key was trusted yet (the first keys are pinned)."""
+    official = trust.Official("kepala_dinas", "A", "1", "a", "ssh-ed25519 AAAA")
+    forge = trust.Facts(trust.FORGE, (official,), ())
+    forgeless = trust.Facts(trust.FORGELESS, (official,), ())
+    keyless = trust.Facts(trust.FORGELESS, (dataclasses.replace(official, key=""),), ())
+    other = trust.Facts(trust.FORGELESS, (dataclasses.replace(official, key="ssh-ed25519 B"),),
+                        ())
+    assert trust.decide_change(forge, forge, "") == (True, False)
+    assert trust.decide_change(forge, forgeless, "") == (True, True)
+    assert trust.decide_change(forgeless, other, "kepala_dinas") == (True, False)
+    assert trust.decide_change(forgeless, other, "") == (False, False)
+    assert trust.decide_change(keyless, other, "") == (True, True)
+    assert forgeless.differences(other) == ("kunci_ssh kepala_dinas",)

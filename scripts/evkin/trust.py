@@ -154,8 +154,7 @@ def revoked_at(revoked: Iterable[Revoked], key: str, when: dt.datetime | dt.date
     return next((r for r in revoked if r.key == key and day >= r.since), None)
 
 
-def decide_change(trusted: Facts, new: Facts, signed_by: str, revoked: Sequence[Revoked],
-                  when: dt.datetime) -> tuple[bool, bool]:
+def decide_change(trusted: Facts, new: Facts, signed_by: str) -> tuple[bool, bool]:
     """(accepted, pinned) for a new version of the trust facts. ``signed_by``: the role of a
     key trusted in ``trusted`` that signed the commit ('' when none did)."""
     if trusted.mode == FORGE:
@@ -250,7 +249,7 @@ def _snapshots(root: Path, sha: str) -> tuple[tuple[str, Chain], ...]:
         what = trusted.differences(new)
         if what:
             signer = _signed_by(commit, trusted, revoked)
-            accepted, pinned = decide_change(trusted, new, signer, revoked, commit.time)
+            accepted, pinned = decide_change(trusted, new, signer)
             changes.append(Change(commit.sha, commit.author, commit.time, what, accepted,
                                   signer, pinned))
             if accepted:
