@@ -295,3 +295,22 @@ def test_a_link_in_the_predecessor_is_never_followed(
                        encoding="utf-8")
     git(root, "commit", "-q", "-am", "Data di luar berubah")
     assert ik01(report(root)) == (None, None)
+
+
+def test_benchmark_smoke_every_report_reads_its_own_approved_commit() -> None:
+    """The benchmark's archive (each report approved at its own commit) in its smallest size:
+    every report final, compared with its predecessor at its approved commit, quoting the
+    predecessor's recommendation."""
+    from benchmarks.bench_assemble import main
+
+    reports = main(["--smoke"])["reports"]
+    assert isinstance(reports, list) and len(reports) == 8
+    by_id = {r[0]: r for r in reports}
+    for evaluation_id, final, previous, from_git, quoted in reports:
+        assert final, evaluation_id
+        if previous is None:
+            assert quoted == []
+            continue
+        assert previous in by_id and from_git
+        assert quoted == [f"Rekomendasi dari {previous}"]
+    assert sum(1 for r in reports if r[2] is None) == 1
