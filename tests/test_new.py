@@ -29,6 +29,8 @@ def fill(folder: Path) -> None:
                       lambda m: FILLERS.get(m.group(1), "Isi " + m.group(1).strip(". ")), text)
         path.write_text(text, encoding="utf-8")
     csv_path = folder / "indikator.csv"
+    if not csv_path.is_file():
+        return  # filled in Excel (indikator.xlsx)
     lines = csv_path.read_text(encoding="utf-8").splitlines()
     out = [lines[0]]
     for line in lines[1:]:

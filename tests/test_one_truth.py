@@ -90,12 +90,16 @@ def test_pdf_and_cli_show_the_same_time_for_an_approval_made_late_in_utc(
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from evkin.commands.site import write_local_manifest
     from evkin.site.build import build_site
 
     from .archive_repo import make_archive_repo
 
     root = make_archive_repo(tmp_path_factory.mktemp("site") / "repo")
-    build_site(load_settings(root), root / "site")
+    settings = load_settings(root)
+    # As 'evkin site build' does: the pages and the manifest of this local archive, which is
+    # how 'evkin status' learns that step 8 (publication) happened for the final reports.
+    write_local_manifest(settings, build_site(settings, root / "site"), root / "site")
     return root
 
 

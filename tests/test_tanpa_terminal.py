@@ -112,6 +112,87 @@ def test_start_pushes_a_branch_and_opens_a_draft_pull_request(
     assert TOKEN not in result.out + result.err + summary
 
 
+def _codes(evkin: Any, root: Path, ident: str) -> list[tuple[str, Any, str]]:
+    run = evkin("check", ident, "--format", "json", root=root)
+    (evaluation,) = json.loads(run.out)["evaluations"]
+    return [(f["path"], f["cell"] or f["line"], f["code"]) for f in evaluation["findings"]
+            if f["severity"] == "error"]
+
+
+def test_the_excel_route_records_everything_without_yaml(
+        evkin: Any, httpserver: HTTPServer, checkout: dict[str, Path],
+        monkeypatch: Any) -> None:
+    """The guide's Excel route, end to end: "Buat evaluasi baru" with "Isi di Excel" gives one
+    indikator.xlsx (indicators, recommendations, follow-ups); it is downloaded, filled in and
+    uploaded under the same name in one commit; no commit of the branch lacks its data; a slip
+    in a sheet is one finding naming sheet and row; the Word copy shows the follow-up."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from evkin.outputs import build_docx
+    from evkin.settings import load_settings
+
+    from .test_docx import document_text
+    from .test_new import fill
+
+    ident = "2026-tahunan"
+    folder_rel = f"evaluations/{ident}"
+    made = _serve_create_pull(httpserver, "github", checkout["origin"])
+    monkeypatch.setenv("EVKIN_EXCEL", "true")  # the workflow's "Isi di Excel" checkbox
+    result = _start(evkin, httpserver, "github", checkout, monkeypatch, ident)
+    assert result.code == 0, result.err
+    (body, _headers), = made
+    listed = git(checkout["origin"], "ls-tree", "-r", "--name-only", f"evaluasi/{ident}")
+    assert f"{folder_rel}/indikator.xlsx" in listed.splitlines()
+    for absent in ("indikator.csv", "rekomendasi.yml", "tindak-lanjut.yml"):
+        assert f"{folder_rel}/{absent}" not in listed.splitlines()
+        assert f"{folder_rel}/{absent}" not in body["body"]
+    assert f"{folder_rel}/indikator.xlsx" in body["body"] and "unggah lagi" in body["body"]
+
+    work = checkout["work"]
+    broken = {"data.missing", "data.two_files", "rec.two_sources", "data.xlsx_error"}
+    assert not {c for _, _, c in _codes(evkin, work, ident)} & broken  # the first commit
+    # Download, fill in Excel, save under the same name.
+    book_path = work / folder_rel / "indikator.xlsx"
+    book = load_workbook(book_path)
+    assert book.sheetnames == ["indikator", "rekomendasi", "tindak-lanjut"]
+    indicators = book["indikator"]
+    for row in range(2, indicators.max_row + 1):
+        indicators.cell(row, 6, 80)  # target
+        indicators.cell(row, 8, 82.5)  # realisasi
+    made_sheet = book["rekomendasi"]
+    made_sheet["B2"] = "Percepat fasilitasi RDTR: dua kabupaten"
+    made_sheet["C2"] = "Sekretaris"
+    made_sheet["D2"] = dt.datetime(2026, 12, 31)
+    follow = book["tindak-lanjut"]
+    followed = [follow.cell(r, 1).value for r in range(2, follow.max_row + 1)]
+    assert followed == ["2024-tahunan-R3", "2025-tahunan-R1", "2025-tahunan-R2",
+                        "2025-tahunan-R3"]
+    for row in range(2, follow.max_row + 1):
+        follow.cell(row, 3, "dalam proses")
+        follow.cell(row, 4, "Tahap II: pelatihan dijadwalkan Maret 2026.")
+    book.save(book_path)
+    fill(work / folder_rel)  # the Markdown and evaluasi.yml, edited in the browser
+    git(work, "commit", "-q", "-am", "Isi indikator.xlsx")  # "Upload files": one commit
+    assert _codes(evkin, work, ident) == []
+    assert evkin("check", ident, root=work).code == 0
+
+    # A slip in Excel: one finding, in the workbook's own terms.
+    book = load_workbook(book_path)
+    book["tindak-lanjut"]["C4"] = "selesai sebagian"
+    book.save(book_path)
+    found = _codes(evkin, work, ident)
+    assert found == [(f"{folder_rel}/indikator.xlsx", "lembar tindak-lanjut baris 4",
+                      "rec.bad_status")], found
+    git(work, "checkout", "-q", "--", folder_rel)
+
+    word = build_docx(load_settings(work), ident, work / "build")
+    text = document_text(word)
+    assert "Tahap II: pelatihan dijadwalkan Maret 2026." in text
+    assert "Tindak Lanjut Rekomendasi Evaluasi Sebelumnya" in text
+
+
 @pytest.mark.parametrize("ident, words", [
     ("2025-tahunan", "sudah ada"),
     ("2026-tw9", "bukan id evaluasi"),
@@ -354,8 +435,12 @@ def test_guide_names_the_workflows_their_inputs_and_jobs_as_they_are() -> None:
         assert f"pilih **{name}**" in text or f"alur kerja **{name}**" in text
     start = _workflow("evkin-mulai.yml")
     inputs = start[True]["workflow_dispatch"]["inputs"]  # YAML reads the key 'on' as True
-    assert set(inputs) == {"id"} and "masukan `id`" in text
+    assert set(inputs) == {"id", "excel"} and "masukan `id`" in text
     assert inputs["id"]["description"].startswith("Id evaluasi") and "**Id evaluasi**" in text
+    assert inputs["excel"]["description"].startswith("Isi di Excel") and "**Isi di Excel**" \
+        in text and "masukan\n   `excel`" in text
+    for file in ("rekomendasi.yml", "tindak-lanjut.yml"):  # every file Tim SAKIP fills
+        assert f"`{file}`" in text, file
     steps = [s.get("name", "") for job in start["jobs"].values() for s in job["steps"]]
     assert "langkah *evkin start*" in text and "evkin start" in steps
     jobs = [job["name"] for job in _workflow("evkin-ringkasan.yml")["jobs"].values()]

@@ -42,6 +42,7 @@ from evkin.recommendations import (
     origin_of,
     read_folder,
 )
+from evkin.recsheet import DATA_FILE as SHEET_FILE
 from evkin.settings import Settings
 from evkin.trail import Verification
 
@@ -257,7 +258,7 @@ def _record(root: Path, evaluation_id: str, tree: str, known: Known | None) -> R
         return known.record()
     key = (root, evaluation_id, tree)
     if key not in _RECORDS:
-        files = _blobs(root, tree, (RECOMMENDATIONS_FILE, FOLLOW_UP_FILE))
+        files = _blobs(root, tree, (RECOMMENDATIONS_FILE, FOLLOW_UP_FILE, SHEET_FILE))
         with tempfile.TemporaryDirectory(prefix="evkin-rek-") as tmp:
             folder = Path(tmp) / gitrepo.EVALUATIONS / evaluation_id
             folder.mkdir(parents=True)

@@ -96,25 +96,60 @@ class Record:
     recommendations: tuple[Recommendation, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     has_follow_up_file: bool = False
+    # Where the recommendations and follow-ups were read when not from the YAML files: the
+    # workbook's sheets (repository path of indikator.xlsx), so findings name sheet and row.
+    sheet_file: str = ""
 
 
 # ---------------------------------------------------------------- reading (I/O edge)
 
 def read_folder(folder: Path, root: Path) -> tuple[Record, list[Finding]]:
     """``rekomendasi.yml`` and ``tindak-lanjut.yml`` of ``folder`` (both optional)."""
+    from evkin import recsheet
     from evkin.evaluation.model import Period
 
     findings: list[Finding] = []
     evaluation_id = folder.name
     recs_path, follow_path = folder / RECOMMENDATIONS_FILE, folder / FOLLOW_UP_FILE
-    recs = _entries(recs_path, root, findings)
-    follows = _entries(follow_path, root, findings)
+    workbook = folder / recsheet.DATA_FILE
+    sheets = recsheet.Sheets()
+    if not (recs_path.is_file() and follow_path.is_file()) and recsheet.has_sheets(workbook):
+        sheets = recsheet.read(workbook, _rel(workbook, root))
+        findings += sheets.findings
+    for name, path in ((recsheet.RECOMMENDATIONS, recs_path), (recsheet.FOLLOW_UPS, follow_path)):
+        if name in sheets.entries and path.is_file():
+            findings.append(Finding(_rel(path, root), None, "rec.two_sources", {
+                "file": path.name, "sheet": name, "workbook": workbook.name}))
+    recs_rel, follow_rel = _rel(recs_path, root), _rel(follow_path, root)
+    sheet_rel = _rel(workbook, root)
+    if recsheet.RECOMMENDATIONS in sheets.entries and not recs_path.is_file():
+        recs, recs_rel = sheets.entries[recsheet.RECOMMENDATIONS], sheet_rel
+    else:
+        recs = _entries(recs_path, root, findings)
+    if recsheet.FOLLOW_UPS in sheets.entries and not follow_path.is_file():
+        follows, follow_rel = sheets.entries[recsheet.FOLLOW_UPS], sheet_rel + "#"
+    else:
+        follows = _entries(follow_path, root, findings)
+    made = tuple(_recommendations(evaluation_id, recs, recs_rel, findings))
+    followed = tuple(_follow_ups(follows, follow_rel, findings))
     record = Record(
-        evaluation_id, Period.from_id(evaluation_id),
-        tuple(_recommendations(evaluation_id, recs, _rel(recs_path, root), findings)),
-        tuple(_follow_ups(follows, _rel(follow_path, root), findings)),
-        follow_path.is_file())
-    return record, findings
+        evaluation_id, Period.from_id(evaluation_id), made, followed,
+        follow_path.is_file() or recsheet.FOLLOW_UPS in sheets.entries,
+        sheet_rel if sheets.entries else "")
+    return record, _located(record, findings)
+
+
+def _located(record: Record, findings: list[Finding]) -> list[Finding]:
+    """Findings about sheet rows (located by row number at the workbook, ``#`` marking the
+    follow-up sheet) as "lembar <sheet> baris <row>"."""
+    from evkin import recsheet
+
+    if not record.sheet_file:
+        return findings
+    out = recsheet.relocate(findings, record.sheet_file, recsheet.RECOMMENDATIONS)
+    out = recsheet.relocate(out, record.sheet_file + "#", recsheet.FOLLOW_UPS)
+    return [Finding(record.sheet_file, f.where, f.code, f.params, f.severity)
+            if f.path == record.sheet_file + "#" else f for f in out]
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -344,8 +379,18 @@ def findings_for(record: Record, ledger: Ledger, known_units: Sequence[str],
                  folder_root: Path, root: Path) -> Iterator[Finding]:
     """What is wrong with one evaluation's recommendations and follow-ups, given the ledger of
     every evaluation. ``folder_root``: the evaluation folder (for evidence files)."""
+    yield from _located(record, list(_findings_for(record, ledger, known_units, folder_root,
+                                                   root)))
+
+
+def _findings_for(record: Record, ledger: Ledger, known_units: Sequence[str],
+                  folder_root: Path, root: Path) -> Iterator[Finding]:
     recs_rel = _rel(folder_root / RECOMMENDATIONS_FILE, root)
     follow_rel = _rel(folder_root / FOLLOW_UP_FILE, root)
+    if record.sheet_file and not (folder_root / RECOMMENDATIONS_FILE).is_file():
+        recs_rel = record.sheet_file
+    if record.sheet_file and not (folder_root / FOLLOW_UP_FILE).is_file():
+        follow_rel = record.sheet_file + "#"
     for rec in record.recommendations:
         if rec.templated:
             continue

@@ -200,8 +200,54 @@ def _approved_follow_ups(settings: Settings, records: tuple[recs_data.Record, ..
                  else replace(r, follow_ups=()) for r in records)
 
 
-def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
-    """Create ``evaluations/<id>``; returns the folder and the previous evaluation's id."""
+def _workbook(indicators_csv: str, evaluation_id: str,
+              open_entries: list[recs_data.Entry]) -> bytes:
+    """``indikator.xlsx`` for Tim SAKIP working in Excel: the indicator rows as in
+    ``indikator.csv`` (numbers as numbers), and the sheets ``rekomendasi`` and ``tindak-lanjut``
+    in place of the two YAML files, the open recommendations listed to follow up."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from evkin import recsheet
+    from evkin.evaluation.numbers import NumberProblem, parse_number
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "indikator"
+    rows = list(csv.reader(io.StringIO(indicators_csv), delimiter=";"))
+    numeric = {"target", "target_maks", "realisasi", "realisasi_lalu"}
+    for number, row in enumerate(rows):
+        cells: list[object] = []
+        for name, value in zip(rows[0], row, strict=False):
+            if number and name in numeric and value:
+                try:
+                    cells.append(float(parse_number(value)))
+                    continue
+                except NumberProblem:
+                    pass
+            cells.append(value or None)
+        sheet.append(cells)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for letter, width in zip("ABCDEFGHIJ", (8, 36, 48, 10, 10, 10, 12, 11, 9, 14),
+                             strict=True):
+        sheet.column_dimensions[letter].width = width
+    recommendations = [{"nomor": 1, "teks": FILL.format("rekomendasi singkat"),
+                        "penanggung_jawab": FILL.format("jabatan penanggung jawab"),
+                        "tenggat": None}]
+    follow_ups = [{"rekomendasi": e.recommendation.id,
+                   "isi rekomendasi": f"{e.recommendation.teks} (status terakhir: {e.status})"}
+                  for e in open_entries]
+    recsheet.write_sheets(book, recommendations, follow_ups)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def scaffold(settings: Settings, evaluation_id: str, excel: bool = False
+             ) -> tuple[Path, str | None]:
+    """Create ``evaluations/<id>``; returns the folder and the previous evaluation's id.
+    ``excel``: indicators, recommendations and follow-ups in one ``indikator.xlsx``."""
     period = Period.from_id(evaluation_id)
     if period is None:
         raise EvkinError("new.bad_id", {"id": evaluation_id})
@@ -258,13 +304,17 @@ def scaffold(settings: Settings, evaluation_id: str) -> tuple[Path, str | None]:
             yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100),
             encoding="utf-8")
         (staging / REPORT_FILE).write_text(report, encoding="utf-8")
-        (staging / recs_data.RECOMMENDATIONS_FILE).write_text(
-            recs_data.recommendations_template(evaluation_id), encoding="utf-8")
-        if open_entries:
-            (staging / recs_data.FOLLOW_UP_FILE).write_text(
-                recs_data.follow_up_template(open_entries), encoding="utf-8")
-        (staging / "indikator.csv").write_text(_indicator_csv(previous, targets, source, skip),
-                                               encoding="utf-8")
+        indicators = _indicator_csv(previous, targets, source, skip)
+        if excel:
+            (staging / "indikator.xlsx").write_bytes(
+                _workbook(indicators, evaluation_id, open_entries))
+        else:
+            (staging / recs_data.RECOMMENDATIONS_FILE).write_text(
+                recs_data.recommendations_template(evaluation_id), encoding="utf-8")
+            if open_entries:
+                (staging / recs_data.FOLLOW_UP_FILE).write_text(
+                    recs_data.follow_up_template(open_entries), encoding="utf-8")
+            (staging / "indikator.csv").write_text(indicators, encoding="utf-8")
         for step, spec in settings.sop.documents:
             path = staging / spec.file
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -39,6 +39,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Setiap kali Anda menyimpan (commit) ke cabang `{branch}`, evkin memeriksa draf "
               "dan memperbarui satu komentar ringkasan di pull request ini: temuan per berkas "
               "dan baris, tabel capaian, PDF draf, dan siapa yang bertindak berikutnya.\n\n"
+              "Berkas `.yml` berisi pasangan `kunci: nilai`: ganti hanya teks sesudah titik "
+              "dua, jangan ubah spasi di awal baris, dan apit teks yang memuat titik dua "
+              "dengan tanda kutip (`uraian: \"Tahap II: selesai\"`). evkin menunjuk baris "
+              "yang keliru dalam bahasa Indonesia.\n\n"
               "Jika draf sudah siap ditinjau (langkah 5 SOP), tekan **Ready for review** "
               "(GitHub) atau hapus awalan `WIP:` dari judul (Gitea/Forgejo). Panduan: "
               "`docs/panduan/tanpa-terminal.md`.",
@@ -46,16 +50,31 @@ MESSAGES: dict[str, dict[str, str]] = {
               "*Buat evaluasi baru* workflow.\n\n**Fill in these files** (open the link, then "
               "the pencil button; placeholders to replace are marked `[[ISI: …]]`):\n\n"
               "{files}\n\nOn every commit to branch `{branch}` evkin checks the draft and "
-              "updates one summary comment on this pull request.\n\nWhen the draft is ready "
+              "updates one summary comment on this pull request.\n\nThe `.yml` files hold "
+              "`key: value` pairs: change only the text after the colon, keep the spaces at "
+              "the start of lines, and quote text that holds a colon (`uraian: \"Tahap II: "
+              "selesai\"`). evkin names the line at fault.\n\nWhen the draft is ready "
               "for review (SOP step 5), press **Ready for review** (GitHub) or remove the "
               "`WIP:` title prefix (Gitea/Forgejo). Guide: `docs/panduan/tanpa-terminal.md`."},
     "start.pr_file": {"id": "- [{path}]({url}): {what}", "en": "- [{path}]({url}): {what}"},
     "start.file_report": {"id": "naskah laporan", "en": "the report text"},
     "start.file_meta": {"id": "nomor dan tanggal laporan", "en": "report number and date"},
-    "start.file_indicators": {"id": "target dan realisasi indikator (atau unggah "
-                                    "indikator.xlsx di folder yang sama)",
-                              "en": "indicator targets and realisasi (or upload "
-                                    "indikator.xlsx to the same folder)"},
+    "start.file_indicators": {"id": "target dan realisasi indikator (lebih suka Excel? mulai "
+                                    "evaluasi dengan pilihan Excel: satu indikator.xlsx)",
+                              "en": "indicator targets and realisasi (prefer Excel? start the "
+                                    "evaluation with the Excel option: one indikator.xlsx)"},
+    "start.file_workbook": {"id": "unduh (tombol Download raw file / Raw), isi di Excel: "
+                                  "lembar indikator (target dan realisasi), rekomendasi dan "
+                                  "tindak-lanjut; lalu unggah lagi dengan nama yang sama",
+                            "en": "download it, fill it in with Excel: sheets indikator "
+                                  "(targets and realisasi), rekomendasi and tindak-lanjut; "
+                                  "then upload it again under the same name"},
+    "start.file_recommendations": {"id": "rekomendasi evaluasi ini (satu blok per rekomendasi)",
+                                   "en": "this evaluation's recommendations (one block each)"},
+    "start.file_follow_ups": {"id": "status tindak lanjut setiap rekomendasi sebelumnya yang "
+                                    "masih terbuka",
+                              "en": "the follow-up status of each earlier recommendation still "
+                                    "open"},
     "start.file_document": {"id": "dokumen langkah {step} SOP", "en": "SOP step {step} document"},
     "start.done": {"id": "Evaluasi {id} dimulai di cabang {branch}; draf pull request: {url}",
                    "en": "Evaluation {id} started on branch {branch}; draft pull request: "

@@ -109,6 +109,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the 'perubahan' column of indicator {id} holds '{value}'; write 'ganti nama' "
               "(the same indicator renamed) or leave it empty.",
     },
+    "rec.sheet_columns": {
+        "id": "lembar '{sheet}' tidak punya kolom {columns}; baris judulnya harus memuat "
+              "kolom {all}.",
+        "en": "the '{sheet}' sheet has no column {columns}; its header row must hold the "
+              "columns {all}.",
+    },
+    "rec.two_sources": {
+        "id": "{file} dan lembar '{sheet}' di {workbook} sama-sama ada; pakai salah satu (hapus "
+              "{file} bila mengisi di Excel). Yang dibaca: {file}.",
+        "en": "{file} and the '{sheet}' sheet of {workbook} both exist; use one of them (delete "
+              "{file} when filling in Excel). Read: {file}.",
+    },
     "plan.target_differs": {
         "id": "target {id} ({target}) berbeda dari rencana aksi triwulan {quarter} ({planned}, "
               "{plan}); samakan, atau jelaskan perubahan target di laporan.",

@@ -19,6 +19,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{id}' is not an evaluation id; use YEAR-tahunan, YEAR-s1/s2 or YEAR-tw1..tw4, "
               "e.g. 2026-tw1.",
     },
+    "new.opt_excel": {
+        "id": "isi di Excel: indikator, rekomendasi dan tindak lanjut dalam satu "
+              "indikator.xlsx (lembar indikator, rekomendasi, tindak-lanjut) sebagai ganti "
+              "indikator.csv, rekomendasi.yml dan tindak-lanjut.yml",
+        "en": "fill in with Excel: indicators, recommendations and follow-ups in one "
+              "indikator.xlsx (sheets indikator, rekomendasi, tindak-lanjut) instead of "
+              "indikator.csv, rekomendasi.yml and tindak-lanjut.yml",
+    },
     "new.exists": {"id": "{path} sudah ada; evkin new tidak menimpa folder. Pilih id lain atau "
                          "sunting folder itu.",
                    "en": "{path} already exists; evkin new never overwrites. Choose another "

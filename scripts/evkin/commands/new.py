@@ -11,6 +11,7 @@ from evkin.messages import t
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("new", help=t("new.help"), description=t("new.description"))
     p.add_argument("id", metavar="ID", help=t("new.opt_id"))
+    p.add_argument("--excel", action="store_true", help=t("new.opt_excel"))
     p.set_defaults(run=run)
 
 
@@ -18,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from evkin.scaffold import scaffold
 
     settings = settings_from(args)
-    folder, previous = scaffold(settings, args.id)
+    folder, previous = scaffold(settings, args.id, excel=args.excel)
     rel = folder.relative_to(settings.root).as_posix()
     print(t("new.created", {"path": rel}))
     if previous:

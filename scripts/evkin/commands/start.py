@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--server-url", metavar="URL", help=t("start.opt_server"))
     p.add_argument("--base", metavar="CABANG", help=t("start.opt_base"))
     p.add_argument("--remote", default="origin", metavar="REMOTE", help=t("start.opt_remote"))
+    p.add_argument("--excel", action="store_true", help=t("new.opt_excel"))
     p.set_defaults(run=run)
 
 
@@ -62,11 +63,15 @@ def run(args: argparse.Namespace) -> int:
 def _files(settings: Settings, folder: Path) -> list[tuple[str, str]]:
     """(path, what to fill in) of the scaffolded files, in the order people fill them."""
     from evkin.evaluation.load import META_FILE, REPORT_FILE
+    from evkin.recommendations import FOLLOW_UP_FILE, RECOMMENDATIONS_FILE
 
     rel = folder.relative_to(settings.root).as_posix()
     out = [(f"{rel}/{REPORT_FILE}", t("start.file_report")),
            (f"{rel}/{META_FILE}", t("start.file_meta")),
-           (f"{rel}/indikator.csv", t("start.file_indicators"))]
+           (f"{rel}/indikator.csv", t("start.file_indicators")),
+           (f"{rel}/indikator.xlsx", t("start.file_workbook")),
+           (f"{rel}/{RECOMMENDATIONS_FILE}", t("start.file_recommendations")),
+           (f"{rel}/{FOLLOW_UP_FILE}", t("start.file_follow_ups"))]
     for step, spec in settings.sop.documents:
         out.append((f"{rel}/{spec.file}", t("start.file_document", {"step": step.number})))
     return [(p, w) for p, w in out if (settings.root / p).is_file()]
@@ -101,7 +106,10 @@ def _start(args: argparse.Namespace) -> int:
         raise EvkinError("start.branch_exists", {"branch": branch, "remote": args.remote,
                                                  "id": ident})
     base = args.base or gitrepo.run_git(root, ["rev-parse", "--abbrev-ref", "HEAD"]).strip()
-    folder, _previous = scaffold(settings, ident)
+    # The workflow's "excel" checkbox arrives as EVKIN_EXCEL=true|false (through env, never
+    # spliced into the command line).
+    excel = args.excel or os.environ.get("EVKIN_EXCEL", "").strip().lower() == "true"
+    folder, _previous = scaffold(settings, ident, excel=excel)
     rel = folder.relative_to(root).as_posix()
     gitrepo.run_git(root, ["switch", "--quiet", "-c", branch])
     gitrepo.run_git(root, ["add", "--", rel])

@@ -35,19 +35,37 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(t("status.bad_date", {"value": text})) from None
 
 
-def published_times(settings: Settings, archive: str | None) -> dict[str, dt.datetime]:
+def published_times(settings: Settings, archive: str | None
+                    ) -> dict[str, dt.datetime | None]:
     """Each report's first publication (``terbit``) in the published archive's manifest
-    (``--archive``, else ``situs.url``); empty when it cannot be read (nothing is claimed)."""
-    from evkin.publish import read_previous
+    (``--archive``, else ``situs.url``); where neither can be read, the archive this checkout
+    built (``evkin site build``/``demo``: ``site/manifest.json``), whose pages count the
+    trail's landing as step 8 (value ``None``). Empty when nothing can be read: nothing is
+    claimed."""
+    import json
+
+    from evkin.publish import MANIFEST, read_previous
 
     try:
         previous = read_previous(Path(archive or settings.root / "tidak-ada"), archive,
                                  settings, strict=False, warnings=[])
     except EvkinError:
         return {}
+    out: dict[str, dt.datetime | None] = {}
+    if previous.manifest is None and archive is None:
+        local = settings.root / "site" / MANIFEST
+        try:
+            data = json.loads(local.read_text(encoding="utf-8")) if local.is_file() else {}
+        except (OSError, ValueError):
+            data = {}
+        listed = [*data.get("laporan", []), *data.get("tanpa_pdf", [])] \
+            if isinstance(data, dict) else []
+        for report in listed:  # a manifest lists final reports only
+            if isinstance(report, dict) and "id" in report:
+                out[str(report["id"])] = None
+        return out
     raw = {**previous.waiting(),
            **{i: str(e.get("terbit") or "") for i, e in previous.reports().items()}}
-    out = {}
     for ident, text in raw.items():
         try:
             moment = dt.datetime.fromisoformat(text)
@@ -59,7 +77,8 @@ def published_times(settings: Settings, archive: str | None) -> dict[str, dt.dat
 
 
 def facts_for(settings: Settings, folder: Path, changed: Changed | None,
-              published: dt.datetime | None = None) -> tuple[Facts, str | None]:
+              published: dt.datetime | None = None, landed_is_published: bool = False
+              ) -> tuple[Facts, str | None]:
     """Gather what ``progress`` decides on; the second item is a problem to show, if any."""
     from evkin.approval import load_trail
     from evkin.evaluation.load import load_evaluation
@@ -78,7 +97,7 @@ def facts_for(settings: Settings, folder: Path, changed: Changed | None,
     reason = (t(verification.reason, verification.params)
               if verification and verification.reason else None)
     return facts_of(evaluation, settings.sop, trail, verification, changed, reason,
-                    published, landed_is_published=False), problem
+                    published, landed_is_published=landed_is_published), problem
 
 
 def step_name(step: Step) -> str:
@@ -147,7 +166,8 @@ def run(args: argparse.Namespace) -> int:
     today = args.today or clock.today()
     changed = gitrepo.change_times(settings.root, [f.name for f in folders])
     published = published_times(settings, args.archive)
-    gathered = [facts_for(settings, folder, changed.get(folder.name), published.get(folder.name))
+    gathered = [facts_for(settings, folder, changed.get(folder.name), published.get(folder.name),
+                          folder.name in published and published[folder.name] is None)
                 for folder in folders]
     holidays = indonesian_holidays(holiday_years([f for f, _ in gathered], today))
     results = [(progress(facts, settings.sop, today, holidays), problem)
