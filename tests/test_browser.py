@@ -27,7 +27,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.browser
-SEARCH = "input[data-md-component='search-query']"
+SEARCH = "#evkin-kata"  # the search page's field (Pagefind; site/search.py)
+RESULT = ".evkin-cari-item"
+SEARCH_PAGE = "arsip/cari/index.html"
 HANDLERS = """() => [...document.querySelectorAll('*')].flatMap(e =>
     [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))"""
 
@@ -40,8 +42,19 @@ if not Path(CHROMIUM).exists():
 
 
 def search(tab: Any, words: str) -> None:
-    """Type as a person does (Material reacts to key events, not to a pasted value)."""
+    """Type as a person does, then press Enter."""
     tab.locator(SEARCH).press_sequentially(words, delay=30)
+    tab.locator(SEARCH).press("Enter")
+
+
+def results(tab: Any) -> list[dict[str, Any]]:
+    """Each result shown: its title, link, PDF link and text."""
+    tab.locator(RESULT).first.wait_for(timeout=15000)
+    return list(tab.locator(RESULT).evaluate_all("""items => items.map(li => ({
+        title: li.querySelector('.evkin-cari-judul').textContent,
+        href: (li.querySelector('.evkin-cari-judul a') || {}).href || null,
+        pdf: (li.querySelector('a.evkin-cari-pdf') || {}).href || null,
+        text: li.textContent}))"""))
 
 
 @dataclass
@@ -130,12 +143,11 @@ def test_find_read_download_and_check_a_report(page: tuple[Any, Watch], site: Si
     assert "Arsip Laporan Hasil Evaluasi Kinerja Internal" in tab.locator("h1").inner_text()
     assert tab.locator("html").get_attribute("lang") == "id"
 
-    # Search for an indicator by words of its name; the result leads to its pages.
-    tab.get_by_text("Cari laporan atau indikator").click()  # the home page's search button
-    search(tab, "jembatan provinsi")
-    results = tab.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15000)
-    assert "jembatan" in tab.locator(".md-search-result").inner_text().lower()
+    # Search for an indicator by words of its name from the home page's field.
+    tab.get_by_label("Cari laporan atau indikator").fill("jembatan provinsi")
+    tab.get_by_label("Cari laporan atau indikator").press("Enter")
+    tab.wait_for_load_state()
+    assert "jembatan" in " ".join(r["text"] for r in results(tab)).lower()
 
     # Open the 2025 report from the home page's latest reports.
     tab.goto(site.base)
@@ -224,17 +236,67 @@ def test_injection_corpus_never_runs(page: tuple[Any, Watch], site: Site) -> Non
         assert tab.evaluate("typeof window.__evkinXss") == "undefined", path
         handlers = tab.evaluate(HANDLERS)
         assert handlers == [], (path, handlers)
-        assert tab.locator("article iframe, article object, article embed, article form, "
-                           "article input, article .mermaid").count() == 0, path
+        assert tab.locator("article iframe, article object, article embed, "
+                           "article form:not(#evkin-beranda-cari), "
+                           "article input:not(#evkin-kata-beranda), "
+                           "article .mermaid").count() == 0, path
     # The title of the injected report is plain text in the window title.
     tab.goto(site.base + f"arsip/2026/{INJECTED}/index.html")
     assert "<" not in tab.title() and "Laporan Semester" in tab.title()
-    # Searching the corpus shows escaped text, and runs nothing either.
-    tab.locator(SEARCH).click()
-    search(tab, "onerror")
-    tab.wait_for_timeout(1500)
-    assert tab.evaluate("typeof window.__evkinXss") == "undefined"
+    # Searching the corpus shows its markup as text, and runs nothing either.
+    for words in ("onerror", "script", "evkinXss"):
+        tab.goto(site.base + SEARCH_PAGE)
+        search(tab, words)
+        shown = results(tab)
+        assert any("<img" in r["text"] or "<script" in r["text"] for r in shown), words
+        tab.wait_for_timeout(500)
+        assert tab.locator(".evkin-cari-hasil img, .evkin-cari-hasil script, "
+                           ".evkin-cari-hasil svg, .evkin-cari-hasil iframe").count() == 0
+        assert tab.evaluate("typeof window.__evkinXss") == "undefined"
+        assert tab.evaluate(HANDLERS) == []
+        assert all(r["href"] is None or r["href"].startswith(site.base) for r in shown)
     assert not any(MARK in d for d in watch.dialogs)
+    watch.clean()
+
+
+def test_search_finds_a_report_narrows_by_filter_and_links_its_pdf(
+        page: tuple[Any, Watch], site: Site, tmp_path: Path) -> None:
+    tab, watch = page
+    tab.goto(site.base + SEARCH_PAGE)
+    search(tab, "jalan mantap")
+    found = results(tab)
+    report = site.base + "arsip/2025/2025-tahunan/index.html"
+    hit = next(r for r in found if r["href"] == report)
+    assert "Tahun 2025" in hit["title"] and "2025 · Tahunan" in hit["text"]
+    assert hit["pdf"] == site.base + "arsip/2025/2025-tahunan/laporan-2025-tahunan.pdf"
+    assert len(found) > 2  # indicator pages and the other years' reports too
+    # Indonesian stemming: "dicapai" is on no page, the report's "mencapai" is found by it.
+    assert "dicapai" not in (site.folder / "arsip/2025/2025-tahunan/index.html").read_text(
+        encoding="utf-8")
+    tab.goto(site.base + SEARCH_PAGE)
+    search(tab, "dicapai")
+    assert report in [r["href"] for r in results(tab)]
+    tab.goto(site.base + SEARCH_PAGE)
+    search(tab, "jalan mantap")
+    results(tab)
+    # A filter narrows the results to that year's reports, and the address keeps it.
+    tab.get_by_label("Tahun", exact=True).select_option("2025")
+    tab.wait_for_function("document.querySelectorAll('.evkin-cari-item').length === 1")
+    narrowed = results(tab)
+    assert [r["href"] for r in narrowed] == [report]
+    assert "tahun=2025" in tab.url and "q=jalan+mantap" in tab.url
+    tab.get_by_label("Periode", exact=True).select_option("Semester")
+    tab.wait_for_function("document.querySelector('.evkin-cari-status').textContent"
+                          ".startsWith('Tidak ada hasil')")
+    # The PDF link downloads the published PDF.
+    tab.get_by_label("Periode", exact=True).select_option("")
+    results(tab)
+    with tab.expect_download() as info:
+        tab.locator("a.evkin-cari-pdf").first.click()
+    saved = tmp_path / "hasil.pdf"
+    info.value.save_as(saved)
+    assert saved.read_bytes() == (site.folder / "arsip/2025/2025-tahunan/"
+                                  "laporan-2025-tahunan.pdf").read_bytes()
     watch.clean()
 
 
@@ -248,10 +310,18 @@ def test_offline_search_from_a_folder(browser: Any, site: Site, tmp_path: Path) 
     tab.on("request", lambda r: r.url.startswith("file:") or outside.append(r.url))
     try:
         tab.goto((copy / "index.html").as_uri())
-        tab.locator(SEARCH).click()
-        search(tab, "Kepala Dinas")
-        tab.locator(".md-search-result__item").first.wait_for(timeout=15000)
-        tab.goto((copy / "arsip" / "2025" / "2025-tahunan" / "index.html").as_uri())
+        tab.get_by_label("Cari laporan atau indikator").fill("jalan mantap")
+        tab.get_by_label("Cari laporan atau indikator").press("Enter")
+        tab.wait_for_load_state()
+        assert "judul dan ringkasan" in tab.locator("#evkin-cari").inner_text()
+        found = results(tab)
+        report = (copy / "arsip" / "2025" / "2025-tahunan" / "index.html").as_uri()
+        hit = next(r for r in found if r["href"] == report)
+        assert hit["pdf"] == (copy / "arsip/2025/2025-tahunan/laporan-2025-tahunan.pdf").as_uri()
+        tab.get_by_label("Tahun", exact=True).select_option("2024")
+        tab.wait_for_function("document.querySelectorAll('.evkin-cari-item').length === 1")
+        assert "Tahun 2024" in results(tab)[0]["title"]
+        tab.goto(report)
         assert "Persetujuan" in tab.locator("article").inner_text()
     finally:
         context.close()

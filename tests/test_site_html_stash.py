@@ -4,7 +4,6 @@ be able to use it to get markup past the sanitizer."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,6 +17,7 @@ from evkin.settings import load_settings
 from evkin.site import mkdocs_hooks as hooks
 from evkin.site.build import build_site, run_mkdocs
 from evkin.site.safe import HTML_CLOSE, HTML_OPEN, html_block, md_heading
+from evkin.site.search import indexed
 from tests.archive_repo import PAYLOAD, add_evaluation, approve
 from tests.conftest import copy_sample, git
 from tests.htmlpage import Page, read
@@ -223,12 +223,12 @@ def test_search_index_is_the_same_with_and_without_the_stash(
     _, site, plain = sites
 
     def entries(folder: Path) -> list[tuple[str, str, str]]:
-        data = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
-        return [(d["location"], d["title"], " ".join(d["text"].split())) for d in data["docs"]]
+        return [(url, str(page["meta"]), " ".join(str(page["content"]).split()))
+                for url, page in indexed(folder).items()]
 
     ours = entries(site)
     assert ours == entries(plain)
-    assert any(loc.startswith("arsip/2025/2025-tahunan/") and "Realisasi" in text
+    assert any(loc.startswith("/arsip/2025/2025-tahunan/") and "Realisasi" in text
                for loc, _, text in ours)
 
 

@@ -68,6 +68,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot listen on {host}:{port} ({detail}). Use another port, e.g. "
               "'--port 8001'.",
     },
+    "site.pagefind_missing": {
+        "id": "Program indeks pencarian Pagefind tidak ditemukan ({detail}). Pasang ulang evkin "
+              "dengan pip agar paket pagefind-bin ikut terpasang.",
+        "en": "The Pagefind search indexer was not found ({detail}). Reinstall evkin with pip "
+              "so that the pagefind-bin package is installed too.",
+    },
+    "site.pagefind_failed": {
+        "id": "Pagefind gagal membuat indeks pencarian situs: {detail}",
+        "en": "Pagefind failed to build the site's search index: {detail}",
+    },
     "site.mkdocs_failed": {
         "id": "MkDocs gagal membangun situs: {detail}",
         "en": "MkDocs failed to build the site: {detail}",

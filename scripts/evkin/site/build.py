@@ -17,7 +17,7 @@ from pathlib import Path
 
 from evkin.findings import EvkinError
 from evkin.settings import Settings
-from evkin.site import pagecache
+from evkin.site import pagecache, search
 from evkin.site.collect import Collection, collect
 from evkin.site.generate import Generated, pages, place, settle, write
 from evkin.site.gitstate import snapshot
@@ -126,6 +126,9 @@ def _fill_site(site_dir: Path, changed: set[str], generated: Generated, render: 
     from evkin.approval import write_atomic
 
     for page in sorted(changed):
+        if not page.endswith(".md"):  # a static file made from the pages (site/search.py)
+            write_atomic(site_dir / page, str(generated.files[page]))
+            continue
         html_file = site_dir / (page[:-3] + ".html")
         if html_file.is_file():
             text = html_file.read_text(encoding="utf-8")
@@ -186,9 +189,11 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
         if progress:
             progress("mkdocs", 0, 1)
         try:
-            run_mkdocs(settings.root, site_dir, verbose)
+            with search.deferred():
+                run_mkdocs(settings.root, site_dir, verbose)
             artefacts, more = _settled(settings, collection, planned, running, generated,
                                        site_dir)
+            search.index_site(site_dir)
         except BaseException:
             _abandon(settings, collection, generated, site_dir)
             raise

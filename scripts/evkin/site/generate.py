@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from evkin.settings import Settings
-from evkin.site import pagecache, paths
+from evkin.site import pagecache, paths, search
 from evkin.site import recommendations as recs_page
 from evkin.site.attachments import attachments_page
 from evkin.site.collect import Collection, Report
@@ -153,6 +153,9 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
     for s in series:
         out.files[paths.indicator_page(s.key)] = indicator_page(s)
     out.files[paths.SOP] = sop_page(settings)
+    out.files[search.PAGE] = search.search_page()
+    out.files[search.SUMMARY_FILE] = search.summary_index(
+        reports, {i: pdf.file for i, pdf in out.pdfs.items()})
     from evkin.timing import indonesian_holidays
 
     out.files[recs_page.PAGE] = recs_page.tracker_page(
@@ -200,6 +203,10 @@ def settle(generated: Generated, collection: Collection, artefacts: Mapping[str,
         text = generated.files[page]
         assert isinstance(text, str)
         generated.files[page] = generated.slots.fill(text, render)
+    if generated.pending and search.SUMMARY_FILE in generated.files:
+        generated.files[search.SUMMARY_FILE] = search.summary_index(
+            collection.reports, {i: pdf.file for i, pdf in generated.pdfs.items()})
+        changed.add(search.SUMMARY_FILE)  # a static file: copied as is into the built site
     for evaluation_id, remember in generated.later.items():
         remember(final.get(evaluation_id))
     generated.pending.clear()
@@ -254,7 +261,8 @@ def site_config(settings: Settings, collection: Collection, series: Sequence[Any
     nav: list[Any] = [{"Beranda": paths.HOME}, {"Arsip": archive},
                       {"Indikator": [paths.INDICATORS,
                                      *(paths.indicator_page(s.key) for s in series)]},
-                      {"Rekomendasi": recs_page.PAGE}, {"SOP": paths.SOP}]
+                      {"Rekomendasi": recs_page.PAGE}, {"SOP": paths.SOP},
+                      {"Cari": search.PAGE}]
     guide = panduan_pages(docs)
     if guide:
         nav.append({"Panduan": guide})

@@ -96,8 +96,14 @@ def home_page(settings: Settings, reports: Sequence[Report], pdfs: PdfMap,
              f"<p>Arsip resmi Laporan Hasil Evaluasi Kinerja Internal sesuai SOP "
              f"{text(settings.sop.nomor)}. Setiap laporan di sini telah diparaf Sekretaris dan "
              f"ditandatangani Kepala Dinas; isinya diperiksa sama dengan versi yang disetujui.</p>"
-             f'<p><label class="md-button md-button--primary" for="__search">Cari laporan atau '
-             f"indikator</label> "
+             f'<form class="evkin-cari-form" id="evkin-beranda-cari" role="search" '
+             f'method="get" '
+             f'action="{text(paths.url(page, "arsip/cari/index.md"))}">'
+             f'<label for="evkin-kata-beranda">Cari laporan atau indikator</label> '
+             f'<input id="evkin-kata-beranda" name="q" type="search" '
+             f'placeholder="misalnya: jalan mantap"> <button type="submit" '
+             f'class="md-button md-button--primary">Cari</button></form>'
+             f"<p>"
              f"{html.link(paths.url(page, paths.ARCHIVE), 'Semua laporan', 'md-button')} "
              f"{html.link(paths.url(page, paths.INDICATORS), 'Tren indikator', 'md-button')} "
              f"{html.link(paths.url(page, paths.SOP), 'Alur SOP', 'md-button')}</p>")

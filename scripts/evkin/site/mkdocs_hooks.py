@@ -92,6 +92,15 @@ def on_pre_build(config: Any) -> None:
     _stash.clear()  # whatever a failed build (mkdocs serve) left behind
 
 
+def on_post_build(config: Any) -> None:
+    """The Pagefind index, unless ``evkin site build`` indexes later itself (it does, once the
+    PDFs are in the pages)."""
+    from evkin.site import search
+
+    if not search.is_deferred():
+        search.index_site(Path(config["site_dir"]))
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     key = page.file.src_uri
     _stash.pop(key, None)

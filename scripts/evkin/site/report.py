@@ -78,7 +78,8 @@ def pdf_part(page: str, report: Report, pdf: Pdf | None) -> str:
                 f'<p class="evkin-aksi">{attachments}</p>')
     download = html.link(paths.url(page, pdf.file), f"Unduh PDF ({html.size(pdf.size)})",
                          "md-button md-button--primary evkin-unduh", download=True)
-    return (f'<p class="evkin-aksi">{download} {attachments}</p>\n'
+    meta = f'<span hidden data-pagefind-meta="pdf">{text(paths.url(page, pdf.file))}</span>'
+    return (f'<p class="evkin-aksi">{download} {attachments}{meta}</p>\n'
             f"{seal_part(pdf)}"
             f'<p class="evkin-hash" id="versi-{text(version_id(pdf))}">SHA-256 berkas PDF: '
             f"<code>{text(pdf.sha256)}"
@@ -145,8 +146,10 @@ def status_card(settings: Settings, report: Report, pdf: Pdf | Pending | None,
     cls = "evkin-kartu evkin-status-final" if report.final else "evkin-kartu evkin-status-draf"
     box = pdf.token("kartu", page) if isinstance(pdf, Pending) else pdf_part(page, report, pdf)
     # Excluded from search: the same index whether the PDF was ready or filled in later.
+    from evkin.site.search import filter_spans
+
     inner = (f'<p class="evkin-status">{status}</p>\n{html.definition_list(items)}\n'
-             f'<div class="evkin-pdf" data-search-exclude>{box}</div>')
+             f'<div class="evkin-pdf" data-pagefind-ignore>{box}{filter_spans(report)}</div>')
     return html_block(inner, cls)
 
 

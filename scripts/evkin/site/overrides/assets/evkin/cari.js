@@ -1,0 +1,248 @@
+/* evkin: the archive's search page (site/search.py).
+ * Served over http(s): Pagefind (Indonesian stemming; filters for year, period and predikat).
+ * Opened from a folder (file://): the small title-and-summary index in ringkas.js.
+ * Every text shown is set with textContent; nothing from a report is parsed as HTML here. */
+(function () {
+  "use strict";
+  var box = document.getElementById("evkin-cari");
+  if (!box) { return; }
+  var form = box.querySelector("form");
+  var input = box.querySelector("input[name=q]");
+  var filterBox = box.querySelector(".evkin-cari-saring");
+  var statusLine = box.querySelector(".evkin-cari-status");
+  var list = box.querySelector(".evkin-cari-hasil");
+  var siteRoot = new URL(box.getAttribute("data-akar") || "./", location.href);
+  var FILTERS = [["tahun", "Tahun"], ["periode", "Periode"], ["predikat", "Predikat"]];
+  var SHOWN = 20;
+  var offline = location.protocol === "file:";
+  var engine = null;  // a promise of {filters(): counts, search(query, chosen): results}
+  var selects = {};
+  var counter = 0;
+  var timer = null;
+
+  function el(tag, cls, content) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (content !== undefined) { node.textContent = content; }
+    return node;
+  }
+
+  function decode(value) {  // the entities Pagefind writes into excerpts, and no markup
+    return value.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos|#39);/gi, function (m, e) {
+      var low = e.toLowerCase();
+      if (low[0] === "#") {
+        var code = low[1] === "x" ? parseInt(low.slice(2), 16) : parseInt(low.slice(1), 10);
+        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : "";
+      }
+      return {amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'"}[low] || m;
+    });
+  }
+
+  function excerpt(text, into) {  // <mark> is the one tag kept, as an element we create
+    var marked = false;
+    String(text || "").split(/(<mark>|<\/mark>)/).forEach(function (part) {
+      if (part === "<mark>") { marked = true; return; }
+      if (part === "</mark>") { marked = false; return; }
+      var plain = decode(part);
+      if (!plain) { return; }
+      into.appendChild(marked ? el("mark", "", plain) : document.createTextNode(plain));
+    });
+  }
+
+  function safeUrl(value, base) {  // only addresses inside this site
+    try {
+      var url = new URL(String(value), base);
+      if (url.protocol !== siteRoot.protocol || url.host !== siteRoot.host) { return null; }
+      return url.href;
+    } catch (e) { return null; }
+  }
+
+  function normalise(value) {
+    return String(value || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function words(value) {
+    return normalise(value).split(/[^0-9a-z]+/).filter(Boolean);
+  }
+
+  function pagefindEngine() {
+    var bundle = new URL("pagefind/pagefind.js", siteRoot).href;
+    return import(bundle).then(function (pagefind) {
+      return pagefind.options({baseUrl: siteRoot.pathname, excerptLength: 24}).then(function () {
+        return {
+          filters: function () { return pagefind.filters(); },
+          search: function (query, chosen) {
+            return pagefind.search(query || null, {filters: chosen}).then(function (found) {
+              var top = found.results.slice(0, SHOWN);
+              return Promise.all(top.map(function (r) { return r.data(); })).then(function (data) {
+                return {total: found.results.length, items: data.map(function (d) {
+                  var url = safeUrl(d.url, siteRoot);
+                  return {title: (d.meta && d.meta.title) || d.url, url: url,
+                          pdf: url && d.meta && d.meta.pdf ? safeUrl(d.meta.pdf, url) : null,
+                          excerpt: d.excerpt, filters: d.filters || {}};
+                })};
+              });
+            });
+          }
+        };
+      });
+    });
+  }
+
+  function summaryEngine() {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = box.getAttribute("data-ringkas") || "ringkas.js";
+      script.onload = function () {
+        var entries = (window.evkinRingkas || []).map(function (e) {
+          var saring = e.saring || {};
+          return {entry: e, filters: saring,
+                  title: words(e.judul), body: words(e.judul + " " + e.ringkasan)};
+        });
+        resolve({
+          filters: function () {
+            var counts = {};
+            entries.forEach(function (x) {
+              Object.keys(x.filters).forEach(function (name) {
+                counts[name] = counts[name] || {};
+                counts[name][x.filters[name]] = (counts[name][x.filters[name]] || 0) + 1;
+              });
+            });
+            return Promise.resolve(counts);
+          },
+          search: function (query, chosen) {
+            var terms = words(query);
+            var hits = entries.filter(function (x) {
+              return Object.keys(chosen).every(function (n) { return x.filters[n] === chosen[n]; })
+                && terms.every(function (t) {
+                  return x.body.some(function (w) { return w.indexOf(t) === 0; });
+                });
+            }).map(function (x) {
+              var score = terms.filter(function (t) {
+                return x.title.some(function (w) { return w.indexOf(t) === 0; });
+              }).length;
+              return {x: x, score: score};
+            }).sort(function (a, b) { return b.score - a.score; });
+            return Promise.resolve({total: hits.length, items: hits.slice(0, SHOWN).map(function (h) {
+              var e = h.x.entry;
+              var url = safeUrl(e.url, siteRoot);
+              return {title: e.judul, url: url, pdf: e.pdf ? safeUrl(e.pdf, siteRoot) : null,
+                      excerpt: "", summary: e.ringkasan, filters: h.x.filters};
+            })});
+          }
+        });
+      };
+      script.onerror = function () { reject(new Error("ringkas.js")); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function chosenFilters() {  // the selects once shown, the address's until then
+    var chosen = {};
+    FILTERS.forEach(function (p) {
+      var value = selects[p[0]] ? selects[p[0]].value : wanted[p[0]];
+      if (value) { chosen[p[0]] = value; }
+    });
+    return chosen;
+  }
+
+  function showFilters(counts, wanted) {
+    FILTERS.forEach(function (pair) {
+      var values = Object.keys((counts || {})[pair[0]] || {});
+      if (!values.length) { return; }
+      values.sort();
+      if (pair[0] === "tahun") { values.reverse(); }
+      var label = el("label", "evkin-cari-filter", pair[1] + " ");
+      var select = el("select");
+      select.name = pair[0];
+      select.setAttribute("aria-label", pair[1]);
+      select.appendChild(new Option("Semua", ""));
+      values.forEach(function (v) { select.appendChild(new Option(v, v)); });
+      if (wanted[pair[0]] && values.indexOf(wanted[pair[0]]) >= 0) { select.value = wanted[pair[0]]; }
+      select.addEventListener("change", function () { run(); });
+      label.appendChild(select);
+      filterBox.appendChild(label);
+      selects[pair[0]] = select;
+    });
+  }
+
+  function showResults(found) {
+    list.textContent = "";
+    found.items.forEach(function (item) {
+      var li = el("li", "evkin-cari-item");
+      var heading = el("p", "evkin-cari-judul");
+      if (item.url) {
+        var a = el("a", "", item.title);
+        a.href = item.url;
+        heading.appendChild(a);
+      } else {
+        heading.textContent = item.title;
+      }
+      li.appendChild(heading);
+      var tags = FILTERS.filter(function (p) { return item.filters[p[0]]; }).map(function (p) {
+        return [].concat(item.filters[p[0]]).join(", ");
+      });
+      if (tags.length) { li.appendChild(el("p", "evkin-cari-label", tags.join(" · "))); }
+      var text = el("p", "evkin-cari-kutipan");
+      if (item.excerpt) { excerpt(item.excerpt, text); } else { text.textContent = item.summary || ""; }
+      li.appendChild(text);
+      if (item.pdf) {
+        var pdf = el("a", "evkin-cari-pdf", "Unduh PDF");
+        pdf.href = item.pdf;
+        pdf.setAttribute("download", "");
+        var p = el("p");
+        p.appendChild(pdf);
+        li.appendChild(p);
+      }
+      list.appendChild(li);
+    });
+    var more = found.total > found.items.length ? " (" + found.items.length + " teratas ditampilkan)" : "";
+    statusLine.textContent = found.total ? found.total + " hasil" + more + "." :
+      "Tidak ada hasil. Coba kata lain atau hapus saringan.";
+  }
+
+  function remember(query, chosen) {
+    var params = new URLSearchParams();
+    if (query) { params.set("q", query); }
+    Object.keys(chosen).forEach(function (n) { params.set(n, chosen[n]); });
+    var search = params.toString();
+    try { history.replaceState(null, "", search ? "?" + search : location.pathname); } catch (e) { /* file:// */ }
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var chosen = chosenFilters();
+    var mine = ++counter;
+    remember(query, chosen);
+    if (!query && !Object.keys(chosen).length) {
+      list.textContent = "";
+      statusLine.textContent = "";
+      return;
+    }
+    statusLine.textContent = "Mencari…";
+    engine.then(function (e) { return e.search(query, chosen); }).then(function (found) {
+      if (mine === counter) { showResults(found); }
+    }).catch(function () {
+      if (mine === counter) { statusLine.textContent = "Pencarian tidak dapat dimuat."; }
+    });
+  }
+
+  var params = new URLSearchParams(location.search);
+  var wanted = {};
+  FILTERS.forEach(function (p) { if (params.get(p[0])) { wanted[p[0]] = params.get(p[0]); } });
+  input.value = params.get("q") || "";
+  engine = offline ? summaryEngine() : pagefindEngine();
+  if (input.value || Object.keys(wanted).length) { run(); }
+  engine.then(function (e) { return e.filters(); }).then(function (counts) {
+    showFilters(counts, wanted);
+  }).catch(function () { statusLine.textContent = "Pencarian tidak dapat dimuat."; });
+  if (offline) {
+    box.insertBefore(el("p", "evkin-catatan",
+      "Dibuka dari folder: pencarian hanya pada judul dan ringkasan laporan."), statusLine);
+  }
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 250);
+  });
+})();

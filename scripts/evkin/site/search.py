@@ -1,0 +1,264 @@
+"""Archive search: a Pagefind index on the served site, a small title-and-summary index for a
+copy opened from a folder (``file://``, where Pagefind's WebAssembly cannot be fetched).
+
+Pagefind indexes the built HTML (``data-pagefind-body`` is set by the theme override on every
+page but the search page); the report pages carry the filters (year, period, predikat) and the
+PDF's address as Pagefind metadata. The search page's script (``assets/evkin/cari.js``) sets
+every text it shows with ``textContent``: nothing a report says is parsed as HTML there.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from evkin.site import paths
+from evkin.site.collect import Report
+from evkin.site.safe import plain_title, text
+
+PAGE = f"{paths.GENERATED}/cari/index.md"
+SUMMARY_FILE = f"{paths.GENERATED}/cari/ringkas.js"
+BUNDLE = "pagefind"  # the index's folder in the built site
+LANGUAGE = "id"  # Indonesian stemming, whatever a page's lang attribute says
+KINDS = {"tahunan": "Tahunan", "semester": "Semester", "triwulan": "Triwulan"}
+SUMMARY_LENGTH = 240
+_deferred = False
+
+
+def filters(report: Report) -> dict[str, str]:
+    """The report's values for the search filters: year, kind of period, overall predikat."""
+    from evkin.site.figures import overall
+
+    ev = report.evaluation
+    values = {"tahun": paths.year_of(ev),
+              "periode": KINDS.get(ev.period.kind, ev.period.kind) if ev.period else "Lainnya"}
+    average = overall(report.results)
+    if average is not None and report.settings is not None:
+        values["predikat"] = report.settings.scale.predikat(average)
+    return values
+
+
+def filter_spans(report: Report) -> str:
+    """Hidden elements Pagefind reads the filters from (inside an ignored block)."""
+    return "".join(f'<span hidden data-pagefind-filter="{name}">{text(plain_title(value))}</span>'
+                   for name, value in filters(report).items())
+
+
+def summary(report: Report) -> str:
+    """A short plain-text summary: the report's first sentences and its indicators' names."""
+    words: list[str] = []
+    for line in report.evaluation.report_text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", "|", "<", "!", "[[", "---", ">")):
+            continue
+        words.extend(re.sub(r"[*_`\[\]()<>{}|\\#]", " ", stripped).split())
+        if sum(len(w) + 1 for w in words) >= SUMMARY_LENGTH:
+            break
+    lead = " ".join(words)[:SUMMARY_LENGTH]
+    names = sorted({r.indicator.indikator for r in report.results})
+    return " ".join([lead, *names]).strip()
+
+
+def summary_index(reports: Sequence[Report], pdfs: Mapping[str, str]) -> str:
+    """``ringkas.js``: the offline index, one entry per report (addresses from the site root).
+    A script file, because a page opened from a folder may load scripts but not fetch JSON."""
+    entries = []
+    for r in reports:
+        entry: dict[str, object] = {
+            "judul": plain_title(("" if r.final else "DRAF – ") + _title(r)),
+            "url": paths.report_page(r.evaluation)[:-3] + ".html",
+            "ringkasan": summary(r),
+            "saring": filters(r),
+        }
+        if r.id in pdfs:
+            entry["pdf"] = pdfs[r.id]
+        entries.append(entry)
+    data = json.dumps(entries, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    # ensure_ascii: no U+2028 and no "</script>" can end anything in any context.
+    return ("// Dibuat oleh evkin site build: indeks ringkas untuk salinan yang dibuka dari "
+            f"folder.\nwindow.evkinRingkas = {data};\n")
+
+
+def _title(report: Report) -> str:
+    from evkin.site.report import title
+
+    return title(report)
+
+
+def search_page() -> str:
+    """The search page: the form, the filters and the results list, filled by ``cari.js``."""
+    from evkin.site.report import front_matter
+    from evkin.site.safe import html_block
+
+    root = paths.url(PAGE, "index.html").removesuffix("index.html") or "./"
+    inner = (
+        f'<div id="evkin-cari" data-akar="{text(root)}" data-ringkas="ringkas.js">\n'
+        '<form class="evkin-cari-form" role="search" action="index.html" method="get">'
+        '<label for="evkin-kata">Kata kunci</label> '
+        '<input id="evkin-kata" name="q" type="search" autocomplete="off" '
+        'placeholder="misalnya: jalan mantap"> '
+        '<button type="submit" class="md-button md-button--primary">Cari</button></form>\n'
+        '<div class="evkin-cari-saring"></div>\n'
+        '<p class="evkin-cari-status" role="status" aria-live="polite"></p>\n'
+        '<ol class="evkin-cari-hasil"></ol>\n'
+        "<noscript><p>Pencarian memerlukan JavaScript. Gunakan halaman Arsip untuk melihat "
+        "semua laporan.</p></noscript>\n</div>")
+    return (front_matter("Cari laporan", "Cari laporan dan indikator di arsip.")
+            .replace("---\n\n", "evkin_cari: true\n---\n\n", 1)
+            + "# Cari laporan\n\n" + html_block(inner))
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """``evkin site build`` indexes once, after the PDFs are filled in: the MkDocs hook then
+    leaves indexing to it (``mkdocs build`` alone indexes in its hook)."""
+    global _deferred
+    before, _deferred = _deferred, True
+    try:
+        yield
+    finally:
+        _deferred = before
+
+
+def is_deferred() -> bool:
+    return _deferred
+
+
+def index_site(site_dir: Path) -> None:
+    """Build the Pagefind index of ``site_dir`` into ``site_dir/pagefind`` (replacing the
+    previous one: stale fragments would otherwise stay behind under their old names)."""
+    from evkin.findings import EvkinError
+
+    try:
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
+        executable = str(get_executable())
+    except (ImportError, FileNotFoundError) as error:
+        raise EvkinError("site.pagefind_missing", {"detail": str(error)}) from None
+    bundle = site_dir / BUNDLE
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    done = subprocess.run(
+        [executable, "--site", str(site_dir), "--output-subdir", BUNDLE, "--keep-index-url",
+         "--force-language", LANGUAGE, "--exclude-selectors", ".headerlink", "--silent"],
+        capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise EvkinError("site.pagefind_failed",
+                         {"detail": (done.stderr or done.stdout).strip()[-2000:]})
+    _canonical_filters(bundle)
+    for extra in bundle.glob("pagefind-*"):  # Pagefind's own UIs: evkin's page shows results
+        if extra.name not in ("pagefind-entry.json", "pagefind-worker.js"):
+            extra.unlink()
+
+
+def indexed(site_dir: Path) -> dict[str, dict[str, object]]:
+    """The pages a built Pagefind index holds (address → fragment: content, meta, filters):
+    what a search can find, for checks and tests."""
+    import gzip
+
+    pages: dict[str, dict[str, object]] = {}
+    for fragment in sorted((site_dir / BUNDLE / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        page = json.loads(data)
+        pages[str(page["url"])] = page
+    return pages
+
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def _canonical_filters(bundle: Path) -> None:
+    """Pagefind lists a filter's values in hash-map order, which changes from run to run: sort
+    them, and rename the chunks (and the metadata naming them) by their new content, so that
+    the same pages always give the same bytes (a republication with nothing new changes
+    nothing)."""
+    import gzip
+    import hashlib
+
+    metas = list(bundle.glob("pagefind.*.pf_meta"))
+    entry_file = bundle / "pagefind-entry.json"
+    if len(metas) != 1 or not entry_file.is_file():
+        return
+    meta = gzip.decompress(metas[0].read_bytes())
+    for chunk in sorted((bundle / "filter").glob("*.pf_filter")):
+        data = gzip.decompress(chunk.read_bytes()).removeprefix(SIGNATURE)
+        name, values = _cbor_load(data)
+        assert isinstance(values, list)
+        values.sort(key=lambda pair: str(pair[0]))
+        body = SIGNATURE + _cbor_dump([name, values])
+        old = chunk.stem
+        new = old.split("_", 1)[0] + "_" + hashlib.sha256(body).hexdigest()[:len(old) - 3]
+        if len(new) != len(old) or old.encode() not in meta:
+            return  # not the layout this was written for: leave Pagefind's own output
+        chunk.unlink()
+        (chunk.parent / f"{new}.pf_filter").write_bytes(gzip.compress(body, mtime=0))
+        meta = meta.replace(old.encode(), new.encode())
+    parts = _cbor_load(meta.removeprefix(SIGNATURE))
+    if isinstance(parts, list) and len(parts) > 3 and isinstance(parts[3], list):
+        parts[3].sort(key=lambda pair: str(pair[0]))  # the filters, by name
+        meta = SIGNATURE + _cbor_dump(parts)
+    language, digest = metas[0].name.split(".")[1].split("_", 1)
+    fresh = f"{language}_{hashlib.sha256(meta).hexdigest()[:len(digest)]}"
+    metas[0].unlink()
+    (bundle / f"pagefind.{fresh}.pf_meta").write_bytes(gzip.compress(meta, mtime=0))
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    entry["languages"][language]["hash"] = fresh
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
+
+
+def _cbor_load(data: bytes) -> object:
+    """The CBOR Pagefind writes into a filter chunk: arrays, text and unsigned integers."""
+    value, end = _cbor_item(data, 0)
+    if end != len(data):
+        raise ValueError("trailing bytes")
+    return value
+
+
+def _cbor_item(data: bytes, at: int) -> tuple[object, int]:
+    major, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info < 24:
+        size = info
+    elif info <= 27:
+        width = 1 << (info - 24)
+        size = int.from_bytes(data[at:at + width], "big")
+        at += width
+    else:
+        raise ValueError("indefinite length")
+    if major == 0:
+        return size, at
+    if major == 3:
+        return data[at:at + size].decode("utf-8"), at + size
+    if major == 4:
+        items = []
+        for _ in range(size):
+            item, at = _cbor_item(data, at)
+            items.append(item)
+        return items, at
+    raise ValueError(f"CBOR type {major}")
+
+
+def _cbor_head(major: int, size: int) -> bytes:
+    if size < 24:
+        return bytes([major << 5 | size])
+    for info, width in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if size < 1 << (8 * width):
+            return bytes([major << 5 | info]) + size.to_bytes(width, "big")
+    raise ValueError("too large")
+
+
+def _cbor_dump(value: object) -> bytes:
+    if isinstance(value, int):
+        return _cbor_head(0, value)
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _cbor_head(3, len(raw)) + raw
+    if isinstance(value, list):
+        return _cbor_head(4, len(value)) + b"".join(_cbor_dump(v) for v in value)
+    raise ValueError(type(value).__name__)
