@@ -187,10 +187,11 @@ def _canonical_filters(bundle: Path) -> None:
     meta = gzip.decompress(metas[0].read_bytes())
     for chunk in sorted((bundle / "filter").glob("*.pf_filter")):
         data = gzip.decompress(chunk.read_bytes()).removeprefix(SIGNATURE)
-        name, values = _cbor_load(data)
-        assert isinstance(values, list)
-        values.sort(key=lambda pair: str(pair[0]))
-        body = SIGNATURE + _cbor_dump([name, values])
+        loaded = _cbor_load(data)
+        if not (isinstance(loaded, list) and len(loaded) == 2 and isinstance(loaded[1], list)):
+            return
+        loaded[1].sort(key=lambda pair: str(pair[0]))
+        body = SIGNATURE + _cbor_dump(loaded)
         old = chunk.stem
         new = old.split("_", 1)[0] + "_" + hashlib.sha256(body).hexdigest()[:len(old) - 3]
         if len(new) != len(old) or old.encode() not in meta:
