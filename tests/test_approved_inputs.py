@@ -314,3 +314,45 @@ def test_benchmark_smoke_every_report_reads_its_own_approved_commit() -> None:
         assert previous in by_id and from_git
         assert quoted == [f"Rekomendasi dari {previous}"]
     assert sum(1 for r in reports if r[2] is None) == 1
+
+
+def test_a_trail_signed_with_a_key_only_the_approved_commits_evkin_yml_lists_is_not_quoted(
+        approved: tuple[Path, Shown], tmp_path: Path) -> None:
+    """The same attack with a record signature that verifies: the approved commit's evkin.yml
+    lists the author's own record key, and 2024-tahunan's rewritten trail is signed with it.
+    Keys count only from the roots of trust (the main line's record keys), so no text is
+    quoted."""
+    import subprocess
+    from dataclasses import replace
+
+    from evkin.approval import load_trail, save_trail
+    from evkin.trail import folder_tree, sign_record
+
+    root = clone(approved, tmp_path)
+    attack_2024(root)
+    key = tmp_path / "kunci-penyusun"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    own = Path(f"{key}.pub").read_text(encoding="utf-8").split()
+    settings = root / "evkin.yml"
+    text = settings.read_text(encoding="utf-8")
+    marker = "  kunci:\n"
+    assert marker in text
+    settings.write_text(text.replace(marker, f"{marker}    - {own[0]} {own[1]}\n", 1),
+                        encoding="utf-8")
+    admin = ["-c", "user.name=Pengelola", "-c", "user.email=pengelola@example.id"]
+    git(root, "add", "-A")
+    git(root, *admin, "commit", "-q", "-m", "Ubah 2024-tahunan dan kunci pencatat")
+    tree = folder_tree(root, PREV)
+    trail = load_trail(root, PREV)
+    assert trail is not None
+    forged = replace(trail, tree=tree, approvals=tuple(replace(a, tree=tree)
+                                                      for a in trail.approvals))
+    save_trail(root, sign_record(forged, key.read_text(encoding="ascii")))
+    git(root, *admin, "commit", "-q", "-am", "Jejak 2024-tahunan disesuaikan")
+    sign(root, ID)  # 2025-tahunan approved at this commit
+    git(root, "checkout", "-q", "HEAD~3", "--", "evkin.yml")  # the key gone again on main
+    git(root, *admin, "commit", "-q", "-m", "Kembalikan evkin.yml")
+    found = report(root)
+    assert found.final, found.verification.reason
+    assert [(r.id, r.teks) for r in found.follow_up] == [
+        (f"{PREV}-R{n}", "") for n in (1, 2, 3)]

@@ -273,11 +273,13 @@ _APPROVED: dict[tuple[Path, bytes, str, str], bool] = {}
 
 def _approved_at(root: Path, commit: str, evaluation_id: str, tree: str, settings: Settings,
                  known: Known | None) -> bool:
-    """Was ``evaluations/<id>`` at ``commit`` (``tree``) final by what was committed there?"""
+    """Was ``evaluations/<id>`` at ``commit`` (``tree``) final by the trail committed there,
+    signed by keys the roots of trust hold (``trail.signatures_hold``; never the keys that
+    commit's own evkin.yml lists)?"""
     raw = _trail_blob(root, commit, evaluation_id)
     if raw is None:
         return False
-    key = (root, raw, tree, _settings_key(settings))
+    key = (root, raw, tree, gitrepo.resolve_commit(root, "HEAD"))  # the roots as of HEAD
     if key not in _APPROVED:
         trail = _parse_trail(evaluation_id, raw)
         if trail is None:
@@ -285,17 +287,8 @@ def _approved_at(root: Path, commit: str, evaluation_id: str, tree: str, setting
         elif known is not None and known.tree == tree and known.trail == trail:
             _APPROVED[key] = True  # the very trail that verifies now, over the same tree
         else:
-            _APPROVED[key] = _signed_over(trail, evaluation_id, tree, settings)
+            _APPROVED[key] = _signed_over(root, trail, evaluation_id, tree, settings)
     return _APPROVED[key]
-
-
-def _settings_key(settings: Settings) -> str:
-    """The keys ``_signed_over`` accepts under ``settings``."""
-    from evkin import signing
-    from evkin.approval import ROLES
-
-    return signing.allowed_signers_text(
-        [*signing.record_signers(settings), *signing.signers(settings, ROLES)])
 
 
 def _parse_trail(evaluation_id: str, raw: bytes) -> Trail | None:
@@ -311,21 +304,15 @@ def _parse_trail(evaluation_id: str, raw: bytes) -> Trail | None:
             return None
 
 
-def _signed_over(trail: Trail, evaluation_id: str, tree: str, settings: Settings) -> bool:
-    """The trail approves ``tree`` in the SOP's order, and carries the signatures it needs
-    (the record key's, or each official's SSH key) by keys ``settings`` lists."""
-    from evkin import signing
+def _signed_over(root: Path, trail: Trail, evaluation_id: str, tree: str,
+                 settings: Settings) -> bool:
+    """The trail approves ``tree`` in the SOP's order and carries the signatures it needs."""
     from evkin.approval_order import trail_state
+    from evkin.trail import signatures_hold
 
     paraf, signature = trail.paraf, trail.signature
     if (trail.evaluation_id != evaluation_id or paraf is None or signature is None
             or not (paraf.tree == signature.tree == trail.tree == tree)
             or not trail_state(trail.approvals, tree, settings.sop).signed):
         return False
-    if trail.source == "ssh" or any(a.ssh_signature for a in trail.approvals):
-        return all(a.ssh_signature and signing.verify(
-            a.payload(), a.ssh_signature, signing.signers(settings, [a.role]), a.role)
-            for a in trail.approvals)
-    return bool(trail.record_signature) and signing.verify(
-        trail.payload(), trail.record_signature, signing.record_signers(settings),
-        signing.RECORD_PRINCIPAL)
+    return signatures_hold(root, evaluation_id, trail)

@@ -343,6 +343,17 @@ class _SignedChecker:
         return ok, None, params
 
 
+def signatures_hold(root: Path, evaluation_id: str, trail: Trail) -> bool:
+    """Does ``trail`` carry the signatures it needs by keys the roots of trust hold (the record
+    key in force on the main line, or each official's key in the signed chain)? For a trail
+    read at another commit (a report quoted by a final report), whose tree and order the
+    caller checks."""
+    checker = _SignedChecker(root, evaluation_id, trail)
+    if trail.source == "ssh" or any(a.ssh_signature for a in trail.approvals):
+        return all(checker.check(n, a)[1] is None for n, a in enumerate(trail.approvals, 1))
+    return record_signed(root, trail, checker.head) is None
+
+
 def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
                  seen: tuple[str, bool] | None = None) -> Verification:
     """Final only when a paraf and a later signature both approve the tree at HEAD, in the
