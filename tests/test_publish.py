@@ -83,7 +83,9 @@ def smtp_env(monkeypatch: pytest.MonkeyPatch, mailbox: Mailbox) -> Mailbox:
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Path:
+def repo(tmp_path: Path, record_key: str) -> Path:
+    """The sample archive; publication signs its manifest with the sample record key, as a
+    publication holding EVKIN_RECORD_KEY does."""
     root = make_archive_repo(tmp_path / "repo")
     settings = root / "evkin.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace(
@@ -166,6 +168,10 @@ def test_publish_announce_once_and_verify(repo: Path, tmp_path: Path, smtp_env: 
 def test_a_new_approval_is_announced_and_old_pdfs_keep_their_bytes(
         repo: Path, tmp_path: Path, smtp_env: Mailbox, evkin) -> None:  # type: ignore[no-untyped-def]
     dest = tmp_path / "arsip"
+    # Approved in this repository (the copied sample's trails name commits it lacks): a final
+    # PDF is stamped with its approved commit, so later commits leave its bytes alone.
+    for report_id in ("2024-tahunan", "2025-tahunan"):
+        approve(repo, report_id)
     assert evkin("publish", "--dest", str(dest), "--notify", "--previous", "none",
                  root=repo).code == 0
     before = {r["id"]: r["sha256"] for r in manifest(dest)["laporan"]}

@@ -253,9 +253,15 @@ def settings_at(settings: Settings, commit: str) -> tuple[Settings, str]:
     from evkin.settings import SETTINGS_FILE, parse_settings
 
     key = (str(settings.root), commit)
-    if key in _at:
-        return _at[key]
     root = settings.root
+    known = _at.get(key)
+    # Remembered per process, but the emblem file may have gone (build/ removed): write again.
+    if known is not None:
+        if not known[0].agency.lambang or (root / known[0].agency.lambang).is_file():
+            return known
+        del _at[key]
+        for stale in [k for k, v in _parsed.items() if v is known[0]]:
+            del _parsed[stale]
     found = blob_at(root, commit, SETTINGS_FILE)
     if found is None:
         return settings, ""

@@ -7,6 +7,11 @@ PDF's SHA-256 is written, and only then does the published folder switch to the 
   content did not change keeps the very PDF published before (same SHA-256), read from the
   previous release (the folder, or the live site's URL in a fresh CI checkout); a report is
   announced by e-mail once, and an announcement that failed is retried next time.
+- Derived, never taken: every final PDF is rendered afresh from the approved content
+  (``evkin.derive``); the previous release is only a cache, used where its file is byte for
+  byte that render (or that render plus a trusted seal). A mismatch is replaced and reported.
+  The previous manifest is used only when its signature (``manifest_sig``) verifies, or when it
+  is a local folder without one.
 - Never a preview: publication builds final pages only (trails verified afresh).
 """
 
@@ -29,6 +34,7 @@ from urllib.parse import urljoin
 from evkin import __version__, clock
 from evkin.approval import Approval, write_atomic
 from evkin.findings import EvkinError
+from evkin.manifest_sig import SIG_FILE
 from evkin.settings import Settings
 
 MANIFEST = "manifest.json"
@@ -135,7 +141,8 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
             try:
                 with urllib.request.urlopen(urljoin(base, MANIFEST),
                                             timeout=FETCH_TIMEOUT) as response:
-                    data = json.loads(response.read().decode("utf-8"))
+                    raw = response.read()
+                data = json.loads(raw.decode("utf-8"))
             except urllib.error.HTTPError as error:
                 if error.code == 404:
                     return Previous(None, url=base)
@@ -145,6 +152,9 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
                 problem = EvkinError("publish.previous_unreachable",
                                      {"url": base, "detail": str(error)})
             else:
+                if not _trusted(settings, raw, _fetch_text(urljoin(base, SIG_FILE)),
+                                urljoin(base, MANIFEST), warnings, required=True):
+                    return Previous(None, url=base)
                 return Previous(data if isinstance(data, dict) else None, url=base)
             if strict or source:
                 raise problem
@@ -158,12 +168,46 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
                 raise EvkinError("publish.previous_missing", {"path": str(path)})
             continue
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            raw = path.read_bytes()
+            data = json.loads(raw.decode("utf-8"))
         except (OSError, ValueError) as error:
             raise EvkinError("publish.previous_unreadable",
                              {"path": str(path), "detail": str(error)}) from None
+        sig = folder / SIG_FILE
+        signature = sig.read_text(encoding="utf-8", errors="replace") if sig.is_file() else None
+        # A local release without a signature is this machine's own; a signature, when there
+        # is one, must verify.
+        if not _trusted(settings, raw, signature, str(path), warnings,
+                        required=signature is not None):
+            return Previous(None)
         return Previous(data if isinstance(data, dict) else None, folder=folder.resolve())
     return Previous(None)
+
+
+def _fetch_text(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT) as response:
+            return str(response.read(1 << 16).decode("ascii", errors="replace"))
+    except (OSError, urllib.error.URLError, ValueError):
+        return None
+
+
+def _trusted(settings: Settings, raw: bytes, signature: str | None, source: str,
+             warnings: list[str] | None, required: bool) -> bool:
+    """Is the previous manifest signed by a record key (when ``required``)? If not, it is not
+    used at all (a first publication), and the warning says why."""
+    from evkin import manifest_sig
+    from evkin.messages import t
+
+    if not required:
+        return True
+    try:
+        manifest_sig.check(settings, raw, signature, source)
+    except EvkinError as error:
+        if warnings is not None:
+            warnings.append(t("publish.previous_untrusted", {"detail": error.message()}))
+        return False
+    return True
 
 
 def approval_of(report: Any) -> str:
@@ -176,34 +220,46 @@ def approval_of(report: Any) -> str:
     return f"{signature.tree}@{signature.at.isoformat()}"
 
 
-def seed_from(previous: Previous, scratch: Path) -> Callable[[str, Any], tuple[Path, list[Path]]
-                                                               | None]:
-    """The PDF (and charts) published before for a report: the one of the same approval
-    (whatever evkin would render today: never replaced without a newer approval, never
-    re-signed), else the one of the same content key, so its published bytes stay."""
+def seed_from(previous: Previous, scratch: Path, derived: Any, roots: tuple[Path, ...] = (),
+              warnings: list[str] | None = None
+              ) -> Callable[[str, Any], tuple[Path, list[Path]] | None]:
+    """Each final report's PDF and charts: this run's derivation (``evkin.derive``). The PDF
+    published before for it (same approval, else same content key) is kept instead only when
+    it is byte for byte that render, or that render sealed by a trusted certificate: so its
+    published bytes (and seal) stay, and nothing the previous site serves decides what is
+    final. A mismatch is reported and the derived render published."""
+    from evkin.derive import MISMATCH, judge
+    from evkin.messages import t
+
     by_key = {str(r.get("kunci")): r for r in previous.reports().values() if r.get("kunci")}
     by_id = previous.reports()
 
     def seed(key: str, report: Any = None) -> tuple[Path, list[Path]] | None:
-        entry = None
-        if report is not None:
-            same = by_id.get(report.id)
-            approval = approval_of(report)
-            if same is not None and approval and same.get("persetujuan") == approval:
-                entry = same
-        entry = entry or by_key.get(key)
+        if report is None or not report.final or report.id not in derived.renders:
+            return None  # drafts and refusals: the build renders (and reports) them itself
+        fresh: Path = derived.renders[report.id]
+        charts: list[Path] = derived.charts.get(report.id, [])
+        same = by_id.get(report.id)
+        approval = approval_of(report)
+        entry = same if (same is not None and approval
+                         and same.get("persetujuan") == approval) else by_key.get(key)
         if entry is None or not entry.get("pdf"):
-            return None
-        pdf = previous.fetch(str(entry["pdf"]), scratch / f"{key}.pdf", str(entry["sha256"]))
-        if pdf is None:
-            return None
-        charts = []
-        for n, rel in enumerate(entry.get("grafik") or [], 1):
-            got = previous.fetch(str(rel), scratch / f"{key}-{n}.svg")
-            if got is None:
-                return None
-            charts.append(got)
-        return pdf, charts
+            return fresh, charts
+        old = previous.fetch(str(entry["pdf"]), scratch / f"{key}.pdf")
+        if old is None:
+            return fresh, charts  # not there (any more): nothing to compare
+        content = old.read_bytes()
+        listed = str(entry.get("sha256") or "")
+        if (hashlib.sha256(content).hexdigest() != listed
+                or judge(content, fresh.read_bytes(), roots) == MISMATCH):
+            if warnings is not None:
+                warnings.append(t("publish.previous_mismatch", {
+                    "id": report.id, "source": previous.url or str(previous.folder or ""),
+                    "pdf": str(entry["pdf"]),
+                    "found": hashlib.sha256(content).hexdigest()[:16],
+                    "derived": derived.sha256(report.id)[:16]}))
+            return fresh, charts
+        return old, charts
 
     return seed
 
@@ -409,10 +465,13 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
 
     dest = dest.absolute()
     now = now or clock.now()
+    from evkin import manifest_sig
+    from evkin.derive import derive
     from evkin.seal_step import Sealer
     from evkin.sealing import load_tte
 
     early: list[str] = []
+    key = manifest_sig.private_key(settings, env)  # before building: a wrong key stops here
     previous = read_previous(dest, previous_source, settings, announce is not None, early)
     tte = load_tte(settings.root)
     sealer = Sealer(settings, tte, previous.reports(), env, sign) if tte.enabled else None
@@ -422,16 +481,21 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     staging = releases / f".baru-{stamp}"
     with tempfile.TemporaryDirectory(prefix=".evkin-sebelumnya-", dir=releases) as scratch:
         try:
+            derived = derive(settings, Path(scratch) / "turunan")
             with reproducible(settings.root):
                 built = build_site(settings, staging, preview=False, remember=False,
                                    published=published_dates(previous, _ids(settings), now),
-                                   seed=seed_from(previous, Path(scratch)), progress=progress,
+                                   seed=seed_from(previous, Path(scratch), derived,
+                                                  tte.roots, early),
+                                   progress=progress,
                                    finish=sealer.finish if sealer else None)
             data = manifest(settings, built, previous, now, _head(settings.root))
+            for entry in data["laporan"]:  # the render sealed files grow from: derived here
+                if derived.sha256(entry["id"]):
+                    entry["render"] = {"sha256": derived.sha256(entry["id"])}
             keep_earlier(data, previous, staging)
             list_earlier(data, staging)
-            write_atomic(staging / MANIFEST, json.dumps(data, ensure_ascii=False, indent=2)
-                         + "\n")
+            write_manifest(staging, data, key)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -463,9 +527,23 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
                 if not entry.get("diberitahukan"):
                     entry["diberitahukan"] = stamp_time
         # Written even after a failure: who was reached is recorded, so no one is mailed twice.
-        write_atomic(release / MANIFEST, json.dumps(final, ensure_ascii=False, indent=2) + "\n")
+        write_manifest(release, final, key)
         outcome.announced = sum(1 for r in outcome.new if r.get("diberitahukan"))
     return outcome
+
+
+def write_manifest(folder: Path, data: Mapping[str, Any], key: str | None) -> None:
+    """``manifest.json`` and, with the record key, its signature; without one, no signature
+    (a stale one would no longer match and is removed)."""
+    from evkin import manifest_sig
+
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_atomic(folder / MANIFEST, text)
+    sig = folder / SIG_FILE
+    if key is None:
+        sig.unlink(missing_ok=True)
+    else:
+        write_atomic(sig, manifest_sig.sign(text.encode("utf-8"), key))
 
 
 def announce_built(dest: Path,
@@ -495,7 +573,8 @@ def announce_built(dest: Path,
                 if not entry.get("diberitahukan"):
                     entry["diberitahukan"] = now.isoformat()
         # Written even after a failure: who was reached is recorded, so no one is mailed twice.
-        write_atomic(path.resolve(), json.dumps(final, ensure_ascii=False, indent=2) + "\n")
+        # This step holds no record key: the signature is made afresh by the step that does.
+        write_manifest(path.resolve().parent, final, None)
         outcome.announced = sum(1 for r in outcome.new if r.get("diberitahukan"))
     return outcome
 

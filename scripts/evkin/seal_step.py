@@ -254,6 +254,16 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
     tte = load_tte(settings.root)
     if not tte.enabled:
         raise EvkinError("seal.off")
+    # Only what this step derived itself from the approved commit is sealed: the build job's
+    # artifact is checked byte for byte first, and one mismatch seals nothing.
+    import tempfile
+
+    from evkin.archive_check import check_archive, refuse
+
+    with tempfile.TemporaryDirectory(prefix="evkin-turunan-") as scratch:
+        checked = check_archive(settings, dest, Path(scratch), tte.roots)
+    if checked.problems:
+        raise refuse(dest, checked.problems)
     release = dest.resolve()
     try:
         data = json.loads((release / MANIFEST).read_text(encoding="utf-8"))

@@ -54,9 +54,9 @@ def signers(settings: Settings, roles: Iterable[str]) -> list[Signer]:
     return out
 
 
-def allowed_signers_text(found: Iterable[Signer]) -> str:
+def allowed_signers_text(found: Iterable[Signer], namespaces: str = f"{NAMESPACE},git") -> str:
     """An ``allowed_signers`` file (ssh-keygen(1) ALLOWED SIGNERS) for these signers."""
-    return "".join(f'{s.principal} namespaces="{NAMESPACE},git" {s.public_key}\n'
+    return "".join(f'{s.principal} namespaces="{namespaces}" {s.public_key}\n'
                    for s in found)
 
 
@@ -96,13 +96,13 @@ def fingerprint(public_key: str) -> str:
     return parts[1] if result.returncode == 0 and len(parts) > 1 else ""
 
 
-def sign(data: bytes, key: Path) -> str:
+def sign(data: bytes, key: Path, namespace: str = NAMESPACE) -> str:
     """An armored SSH signature of ``data`` in namespace ``evkin``, made with ``key``.
 
     ``ssh-keygen -Y sign -f KEY -n evkin`` (standard input → standard output); a passphrase is
     asked on the terminal, and a ``.pub`` file signs through ssh-agent.
     """
-    result = subprocess.run([_ssh_keygen(), "-Y", "sign", "-f", str(key), "-n", NAMESPACE],
+    result = subprocess.run([_ssh_keygen(), "-Y", "sign", "-f", str(key), "-n", namespace],
                             input=data, capture_output=True, check=False)
     text = result.stdout.decode("ascii", errors="replace")
     if result.returncode != 0 or "BEGIN SSH SIGNATURE" not in text:
@@ -118,7 +118,8 @@ def verify(data: bytes, signature: str, allowed: Iterable[Signer], principal: st
     ``ssh-keygen -Y verify -f allowed_signers -I PRINCIPAL -n evkin -s SIG < data``
     (namespace ``git`` for a signed commit).
     """
-    text = allowed_signers_text(allowed)
+    text = allowed_signers_text(allowed, namespace if namespace != NAMESPACE
+                                else f"{NAMESPACE},git")
     if not text or "BEGIN SSH SIGNATURE" not in signature:
         return False
     with tempfile.TemporaryDirectory(prefix="evkin-ssh-") as tmp:
@@ -166,7 +167,7 @@ def public_key_of_text(private_key: str) -> str:
             raise EvkinError("record.key_unreadable", {"env": RECORD_KEY_ENV}) from None
 
 
-def sign_with_key_text(data: bytes, private_key: str) -> str:
+def sign_with_key_text(data: bytes, private_key: str, namespace: str = NAMESPACE) -> str:
     """Sign with a private key given as text."""
     with _key_file(private_key) as path:
-        return sign(data, path)
+        return sign(data, path, namespace)

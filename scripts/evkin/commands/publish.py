@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     seal = p.add_mutually_exclusive_group()
     seal.add_argument("--no-seal", action="store_true", help=t("publish.opt_no_seal"))
     seal.add_argument("--seal-only", action="store_true", help=t("publish.opt_seal_only"))
+    seal.add_argument("--sign-manifest", action="store_true",
+                      help=t("publish.opt_sign_manifest"))
     p.set_defaults(run=run)
 
 
@@ -45,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     if args.seal_only:
         return _seal_only(settings, Path(args.dest))
+    if args.sign_manifest:
+        return _sign_manifest(settings, Path(args.dest))
     announce = None
     if args.notify or args.notify_only:
         # Check the mail settings before building anything.
@@ -90,6 +94,33 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sign_manifest(settings: Any, dest: Path) -> int:
+    """The step holding the record key: derive every final PDF here, check the archive
+    against it, and only then sign its manifest."""
+    import tempfile
+
+    from evkin import manifest_sig, signing
+    from evkin.approval import write_atomic
+    from evkin.archive_check import check_archive, refuse
+    from evkin.findings import EvkinError
+    from evkin.publish import MANIFEST
+    from evkin.sealing import load_tte
+
+    key = manifest_sig.private_key(settings)
+    if key is None:
+        raise EvkinError("manifest.no_key", {"env": signing.RECORD_KEY_ENV})
+    with tempfile.TemporaryDirectory(prefix="evkin-turunan-") as scratch:
+        checked = check_archive(settings, dest, Path(scratch), load_tte(settings.root).roots)
+    if checked.problems:
+        raise refuse(dest, checked.problems)
+    path = checked.release / MANIFEST
+    write_atomic(checked.release / manifest_sig.SIG_FILE,
+                 manifest_sig.sign(path.read_bytes(), key))
+    print(t("manifest.signed", {"path": str(path),
+                                "count": len(checked.manifest["laporan"])}))
+    return 0
+
+
 def _seal_only(settings: Any, dest: Path) -> int:
     """Sign what the build left unsealed; a failure leaves it for the next run (exit 0: the
     archive is still published, with the state and reason on the report page)."""
@@ -102,7 +133,21 @@ def _seal_only(settings: Any, dest: Path) -> int:
         if error.code != "seal.off":
             raise
         print(error.message())  # TTE not used: nothing to sign
+        # Still checked here, so the next job (the mail) announces only what was derived.
+        import tempfile
+
+        from evkin.archive_check import check_archive, refuse
+
+        with tempfile.TemporaryDirectory(prefix="evkin-turunan-") as scratch:
+            checked = check_archive(settings, dest, Path(scratch), ())
+        if checked.problems:
+            raise refuse(dest, checked.problems) from None
         return 0
+    # The manifest changed: a signature made before would no longer match (the step that
+    # holds the record key signs it afresh with --sign-manifest).
+    from evkin.manifest_sig import SIG_FILE
+
+    (dest.resolve() / SIG_FILE).unlink(missing_ok=True)
     for problem in problems:
         print(f"{t('common.warning')}: {problem}", file=sys.stderr)
     if problems:

@@ -36,12 +36,16 @@ def _manifest(args: argparse.Namespace) -> tuple[dict[str, Any], str, str]:
     """(manifest, base, source): ``--archive``; else the published site (``situs.url``); where
     that cannot be read, the archive this repository built locally (``evkin site build`` or
     ``evkin demo`` write ``site/manifest.json``), said so; else what to run."""
-    if args.archive:
-        data, base = load_manifest(str(args.archive))
-        return data, base, str(args.archive)
     from evkin.commands import settings_from
     from evkin.publish import MANIFEST
 
+    if args.archive:
+        try:
+            own = settings_from(args)
+        except EvkinError:
+            own = None  # no repository: no record key to check the signature with
+        data, base = load_manifest(str(args.archive), own)
+        return data, base, str(args.archive)
     try:
         settings = settings_from(args)
     except EvkinError:
@@ -50,22 +54,29 @@ def _manifest(args: argparse.Namespace) -> tuple[dict[str, Any], str, str]:
     problem: EvkinError | None = None
     if settings.site_url:
         try:
-            data, base = load_manifest(settings.site_url)
+            data, base = load_manifest(settings.site_url, settings)
             return data, base, settings.site_url
         except EvkinError as error:
+            if error.code.startswith("manifest."):
+                raise  # a published manifest whose signature fails is an answer, not a gap
             problem = error
     if local.is_file():
         if problem is not None:
             print(t("verify.using_local", {"site": settings.site_url, "path": str(local)}))
-        data, base = load_manifest(str(local))
+        # Built on this machine from this checkout (evkin site build, demo): derived here.
+        data, base = load_manifest(str(local), None, signed=False)
         return data, base, str(local)
     raise EvkinError("verify.nothing_to_compare", {
         "site": settings.site_url or "–",
         "detail": problem.message() if problem is not None else "situs.url kosong"})
 
 
-def load_manifest(source: str) -> tuple[dict[str, Any], str]:
-    """The manifest and the base it was read from (folder path or URL ending in /)."""
+def load_manifest(source: str, settings: Any, signed: bool = True
+                  ) -> tuple[dict[str, Any], str]:
+    """The manifest and the base it was read from (folder path or URL ending in /); with
+    ``signed``, refused unless ``manifest.json.sig`` verifies against the record keys of
+    ``settings`` (the repository's own evkin.yml): how it travelled decides nothing."""
+    from evkin import manifest_sig
     from evkin.publish import MANIFEST
 
     if source.startswith(("http://", "https://")):
@@ -74,26 +85,43 @@ def load_manifest(source: str) -> tuple[dict[str, Any], str]:
             base = base[: -len(MANIFEST) - 1]
         try:
             with urllib.request.urlopen(urljoin(base, MANIFEST), timeout=20) as response:
-                data = json.loads(response.read().decode("utf-8"))
+                raw = response.read()
+            data = json.loads(raw.decode("utf-8"))
         except (OSError, urllib.error.URLError, ValueError) as error:
             raise EvkinError("verify.manifest_unreadable",
                              {"source": urljoin(base, MANIFEST), "detail": str(error)}) from None
+        signature = _read_url(urljoin(base, manifest_sig.SIG_FILE)) if signed else None
+        where = urljoin(base, MANIFEST)
     else:
         path = Path(source)
         if path.is_dir():
             path = path / MANIFEST
         base = str(path.parent)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            raw = path.read_bytes()
+            data = json.loads(raw.decode("utf-8"))
         except FileNotFoundError:
             raise EvkinError("verify.manifest_missing", {"source": str(path)}) from None
         except (OSError, ValueError) as error:
             raise EvkinError("verify.manifest_unreadable",
                              {"source": str(path), "detail": str(error)}) from None
+        sig = path.with_name(manifest_sig.SIG_FILE)
+        signature = sig.read_text(encoding="utf-8", errors="replace") if sig.is_file() else None
+        where = str(path)
+    if signed:
+        manifest_sig.check(settings, raw, signature, where)
     if not isinstance(data, dict) or not isinstance(data.get("laporan"), list):
         raise EvkinError("verify.manifest_unreadable", {"source": source,
                                                         "detail": "laporan"})
     return data, base
+
+
+def _read_url(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            return str(response.read(1 << 16).decode("ascii", errors="replace"))
+    except (OSError, urllib.error.URLError, ValueError):
+        return None
 
 
 def _when(value: object) -> str:
