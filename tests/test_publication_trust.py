@@ -53,7 +53,7 @@ def repo(tmp_path: Path, record_key: str, ca: Ca) -> Path:
 
 @pytest.fixture
 def p12(tmp_path: Path, ca: Ca, monkeypatch: pytest.MonkeyPatch) -> None:
-    p12 = ca.pkcs12(tmp_path / "segel.p12", SIGNER, b"sandi-segel")
+    p12 = ca.pkcs12(tmp_path / "segel.p12", "Dinas Bina Marga Uji", b"sandi-segel")
     monkeypatch.setenv("EVKIN_TTE_P12_BASE64", base64.b64encode(p12.read_bytes()).decode())
     monkeypatch.setenv("EVKIN_TTE_P12_PASSPHRASE", "sandi-segel")
 
@@ -197,7 +197,7 @@ def test_the_signing_step_seals_only_what_it_derived_itself(
     (dest.resolve() / entry(dest)["pdf"]).write_bytes(genuine)
     publish(evkin, repo, dest, "--previous", "none")
     run = evkin("publish", "--dest", str(dest), "--seal-only", root=repo)
-    assert run.code == 0 and "Ditandatangani secara elektronik: 2 PDF" in run.out, run.err
+    assert run.code == 0 and "Disegel secara elektronik (segel instansi): 2 PDF" in run.out, run.err
     sealed = (dest / entry(dest)["pdf"]).read_bytes()
     assert sealed.startswith(genuine) and sealed != forged
     run = evkin("publish", "--dest", str(dest), "--sign-manifest", root=repo)

@@ -162,7 +162,8 @@ def archive_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def repo(archive_repo: Path, tmp_path: Path, pki: Pki) -> Path:
+def repo(archive_repo: Path, tmp_path: Path, pki: Pki, record_key: str) -> Path:
+    """Publication here holds the (sample) record key: it signs the manifests it writes."""
     root = tmp_path / "repo"
     shutil.copytree(archive_repo, root, symlinks=True)
     shutil.rmtree(root / "build", ignore_errors=True)
@@ -311,6 +312,8 @@ def test_ci_seals_as_the_agency_with_a_fresh_seal_totp_b_lta_and_renewal(
 
     # B-LTA: validation data and a document timestamp; valid now and after expiry.
     assert signatures.document_timestamps(data).count == 1
+    # Sealing changed the manifest; the step holding the record key checks and signs it.
+    assert evkin("publish", "--dest", str(dest), "--sign-manifest", root=repo).code == 0
     run = evkin("verify", str(pdf), "--archive", str(dest), root=repo)
     assert run.code == 0 and "ASLI" in run.out and "B-LTA" in run.out, run.out
     later = (dt.datetime.now(dt.UTC) + LATER).isoformat()
@@ -354,6 +357,11 @@ def test_ci_seals_as_the_agency_with_a_fresh_seal_totp_b_lta_and_renewal(
     fresh = (dest / renewed["pdf"]).read_bytes()
     assert fresh.startswith(data) and renewed["sha256_sebelumnya"] == [sealed["sha256"]]
     assert signatures.document_timestamps(fresh).count == 2
+    # Renewal leaves the manifest unsigned; the record-key step checks the renewed files
+    # (the derived render plus valid signatures and timestamps only) and signs it.
+    assert not (dest / "manifest.json.sig").exists()
+    run = evkin("publish", "--dest", str(dest), "--sign-manifest", root=repo)
+    assert run.code == 0, run.err
     run = evkin("verify", str(dest / renewed["pdf"]), "--archive", str(dest), "--pada", later,
                 root=repo)
     assert run.code == 0 and "ASLI" in run.out, run.out
@@ -442,6 +450,7 @@ def test_the_kepala_dinas_signs_himself_and_publication_uses_his_file(
     seal_env(monkeypatch, httpserver.url_for("/"))
     evkin("publish", "--dest", str(dest), "--seal-only", root=repo)
     assert entry(dest)["segel"] == published["segel"]
+    assert evkin("publish", "--dest", str(dest), "--sign-manifest", root=repo).code == 0
     run = evkin("verify", str(dest / published["pdf"]), "--archive", str(dest), root=repo)
     assert run.code == 0 and "ASLI" in run.out and KEPALA_CN in run.out, run.out
     status = evkin("status", "2025-tahunan", "--archive", str(dest), root=repo)
@@ -555,7 +564,9 @@ def test_a_title_with_signature_words_is_still_sealed(
 
 
 def test_verify_fails_when_the_manifest_says_sealed_and_the_file_is_not(
-        repo: Path, tmp_path: Path, evkin: Any) -> None:
+        repo: Path, tmp_path: Path, evkin: Any, record_key: str) -> None:
+    from evkin import manifest_sig
+
     dest = tmp_path / "public"
     assert evkin("publish", "--dest", str(dest), "--previous", "none", "--no-seal",
                  root=repo).code == 0
@@ -563,6 +574,10 @@ def test_verify_fails_when_the_manifest_says_sealed_and_the_file_is_not(
     listed = next(r for r in data["laporan"] if r["id"] == "2025-tahunan")
     listed["segel"] = {"status": "tersegel", "waktu": "2026-01-30T09:00:00+07:00"}
     (dest / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    # Even signed (a record key misused), the claim is checked against the file itself;
+    # unsigned, the manifest is refused outright (tests/test_publication_trust.py).
+    (dest / "manifest.json.sig").write_text(manifest_sig.sign(
+        (dest / "manifest.json").read_bytes(), record_key), encoding="ascii")
     run = evkin("verify", str(dest / listed["pdf"]), "--archive", str(dest), root=repo)
     assert run.code == 1 and "BUKAN SALINAN RESMI" in run.out and "ASLI" not in run.out
     run = evkin("verify", str(dest / listed["pdf"]), "--archive", str(dest), "--format",

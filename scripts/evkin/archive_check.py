@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evkin.derive import MISMATCH, SAME, SEALED_OVER, Derived, derive, judge
+from evkin.derive import MISMATCH, SAME, SIGNED_OVER, Derived, derive, judge
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.settings import Settings
@@ -38,7 +38,8 @@ def check_entries(settings: Settings, release: Path, data: dict[str, Any], deriv
                   roots: tuple[Path, ...]) -> list[str]:
     """What in the manifest ``data`` of ``release`` is not what this step derived."""
     from evkin.publish import _head, _person, approval_of
-    from evkin.sealing import SEALED
+    from evkin.seal_step import kept_signature
+    from evkin.sealing import ELECTRONIC, load_roots
 
     problems: list[str] = []
     built, here = str(data.get("komit") or ""), _head(settings.root)
@@ -83,13 +84,19 @@ def check_entries(settings: Settings, release: Path, data: dict[str, Any], deriv
                 problems.append(t("archive.field_mismatch", {
                     "id": rid, "field": name, "found": str(entry.get(name))[:80],
                     "derived": str(value)[:80]}))
+        # The seal state comes from the file (whose act its first signature is), never from
+        # what the manifest claims.
         state = str((entry.get("segel") or {}).get("status") or "")
-        if (verdict == SEALED_OVER) != (state == SEALED):
+        actual_state = ""
+        if verdict == SIGNED_OVER:
+            kepala = (report.settings or settings).roles.kepala_dinas
+            actual_state = kept_signature(content, load_roots(list(roots)), kepala).state
+        if (actual_state or state) in ELECTRONIC and actual_state != state:
             problems.append(t("archive.seal_claim", {
                 "id": rid, "found": state or "–",
-                "state": t("archive.state_sealed") if verdict == SEALED_OVER
+                "state": t("archive.state_signed", {"state": actual_state}) if actual_state
                 else t("archive.state_unsealed")}))
-        assert verdict in (SAME, SEALED_OVER)
+        assert verdict in (SAME, SIGNED_OVER)
     for rid in sorted(set(derived.renders) - listed):
         problems.append(t("archive.final_missing", {"id": rid}))
     return problems

@@ -4,7 +4,7 @@ A final report is stamped with its approved commit and that commit's time, so re
 again from the checked-out main line gives the very bytes published before. Whatever came from
 elsewhere — the previous release (a cache, often fetched over plain http), the build job's
 artifact — is compared byte for byte with this derivation before it is published, sealed or
-listed; a sealed file must be exactly the derived render plus one trusted signature.
+listed; a signed or sealed file must be exactly the derived render plus trusted signatures.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from evkin.settings import Settings
 from evkin.site.collect import Report
 
-SAME, SEALED_OVER, MISMATCH = "sama", "tersegel", "berbeda"
+SAME, SIGNED_OVER, MISMATCH = "sama", "bertanda_tangan", "berbeda"
 
 
 @dataclass
@@ -63,20 +63,29 @@ def derive(settings: Settings, scratch: Path,
 
 
 def judge(candidate: bytes, render: bytes, roots: tuple[Path, ...]) -> str:
-    """``SAME`` when ``candidate`` is the derived render; ``SEALED_OVER`` when it is that
-    render plus one signature that covers the whole file and chains to a configured root
-    (``tte.akar``); else ``MISMATCH``. Without roots a seal cannot be trusted: mismatch."""
+    """``SAME`` when ``candidate`` is the derived render; ``SIGNED_OVER`` when it is that render
+    with nothing but signatures, validation data and timestamps added (the Kepala Dinas' own
+    signature, the agency's seal), every one valid to a configured root (``tte.akar``); else
+    ``MISMATCH``. Without roots no signature can be trusted: mismatch."""
     if candidate == render:
         return SAME
     if not roots or len(candidate) <= len(render) or not candidate.startswith(render):
         return MISMATCH
     from evkin.findings import EvkinError
-    from evkin.sealing import load_roots, verify_signatures
+    from evkin.sealing import load_roots
+    from evkin.signatures import (
+        carries_signature,
+        only_a_signature_added,
+        render_before_signatures,
+        verify_signatures,
+    )
 
     try:
+        if not carries_signature(candidate) or render_before_signatures(candidate) != render:
+            return MISMATCH
+        if not only_a_signature_added(candidate, render):
+            return MISMATCH
         checks = verify_signatures(candidate, load_roots(list(roots)))
     except EvkinError:
         return MISMATCH
-    if len(checks) == 1 and checks[0].ok and checks[0].whole_file:
-        return SEALED_OVER
-    return MISMATCH
+    return SIGNED_OVER if checks and all(c.ok for c in checks) else MISMATCH

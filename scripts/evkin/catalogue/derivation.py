@@ -95,8 +95,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{id}: manifest menyebut status segel '{found}', tetapi berkasnya {state}",
         "en": "{id}: the manifest says seal state '{found}', but the file is {state}",
     },
-    "archive.state_sealed": {"id": "tersegel oleh sertifikat tepercaya",
-                             "en": "sealed by a trusted certificate"},
+    "archive.state_signed": {"id": "'{state}' menurut tanda tangannya sendiri",
+                             "en": "'{state}' by its own signatures"},
     "archive.state_unsealed": {"id": "tidak bertanda tangan elektronik yang sah",
                                "en": "without a valid electronic signature"},
     "archive.commit_moved": {

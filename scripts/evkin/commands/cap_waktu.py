@@ -22,6 +22,12 @@ def run(args: argparse.Namespace) -> int:
 
     settings = settings_from(args)
     renewed, skipped, problems = renew_archive(settings, Path(args.dest))
+    if renewed:
+        # The manifest changed: the old signature no longer matches. The step holding the
+        # record key checks the archive and signs it again (evkin publish --sign-manifest).
+        from evkin.manifest_sig import SIG_FILE
+
+        (Path(args.dest).resolve() / SIG_FILE).unlink(missing_ok=True)
     print(t("renew.done", {"count": renewed, "skipped": skipped}))
     for problem in problems:
         print(f"{t('common.warning')}: {problem}", file=sys.stderr)
