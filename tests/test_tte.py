@@ -494,6 +494,17 @@ def test_a_returned_pdf_is_refused_unless_it_is_the_approved_render_signed_by_hi
     saved = (repo / "tandatangan" / "2025-tahunan.pdf").read_bytes()
     assert saved.startswith(good) and signatures.document_timestamps(saved).count == 1
     assert evkin("tandatangani", "2025-tahunan", "--periksa", root=repo).code == 0
+    # An agency without a seal provider (tte.akar only) publishes his signed copy too.
+    settings = repo / "evkin.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("  penyedia: bsre\n", ""),
+                        encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Tanpa segel; PDF bertanda tangan")
+    dest = tmp_path / "public"
+    assert evkin("publish", "--dest", str(dest), "--previous", "none", root=repo).code == 0
+    assert entry(dest)["segel"]["status"] == "ditandatangani"
+    assert (dest / entry(dest)["pdf"]).read_bytes() == saved
+    assert entry(dest, "2024-tahunan")["segel"] is None  # nothing claimed for the others
 
 
 def _png(place: Any) -> bytes:

@@ -474,7 +474,9 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     key = manifest_sig.private_key(settings, env)  # before building: a wrong key stops here
     previous = read_previous(dest, previous_source, settings, announce is not None, early)
     tte = load_tte(settings.root)
-    sealer = Sealer(settings, tte, previous.reports(), env, sign) if tte.enabled else None
+    # Also without a seal provider: his own signed copies are accepted against tte.akar.
+    sealer = (Sealer(settings, tte, previous.reports(), env, sign)
+              if tte.enabled or tte.roots else None)
     releases = releases_dir(dest)
     releases.mkdir(parents=True, exist_ok=True)
     stamp = f"{now:%Y%m%d-%H%M%S}-{os.getpid()}"

@@ -109,7 +109,7 @@ class Sealer:
         return self._backend
 
     def finish(self, report: Report, art: Artefact) -> Artefact:
-        if not report.final or art.pdf is None or not self.tte.enabled:
+        if not report.final or art.pdf is None or not (self.tte.enabled or self.tte.roots):
             return art
         memo = (report.id, art.sha256)
         if memo not in self.done:
@@ -147,6 +147,8 @@ class Sealer:
             art = dataclasses.replace(art, pdf=path, sha256=hashlib.sha256(render).hexdigest(),
                                       size=len(render))
         render_sha = art.sha256
+        if not self.tte.enabled:  # no seal provider: only his own signature is published
+            return art
         if not self.sign:
             return dataclasses.replace(art, seal=NOT_SEALED,
                                        seal_note=note or t("tte.pending_step"),
@@ -218,7 +220,8 @@ def seal_states(settings: Settings, archive: str | None = None) -> dict[str, str
     from evkin.publish import read_previous
     from evkin.sealing import load_tte
 
-    if not load_tte(settings.root).enabled:
+    tte = load_tte(settings.root)
+    if not (tte.enabled or tte.roots):
         return {}
     try:
         previous = read_previous(Path(archive or settings.root / "tidak-ada"), archive,
