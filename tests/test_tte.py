@@ -485,6 +485,14 @@ def test_a_returned_pdf_is_refused_unless_it_is_the_approved_render_signed_by_hi
     good = sign_locally(final_pdf, pki)
     run = check(_annotate(good))
     assert run.code == 1 and "diubah" in run.err
+    # A hurried admin removed tte.akar: refused at once, before any passphrase is asked.
+    settings = repo / "evkin.yml"
+    before = settings.read_text(encoding="utf-8")
+    settings.write_text(before.replace("  akar: [assets/tte/akar-uji.pem]\n", ""),
+                        encoding="utf-8")
+    run = evkin("tandatangani", "2025-tahunan", "--nik", NIK, root=repo)
+    assert run.code == 2 and "tte.akar" in run.err and "Passphrase" not in run.err
+    settings.write_text(before, encoding="utf-8")
     # Not signed at all.
     run = check(final_pdf)
     assert run.code == 1 and "tidak memuat tanda tangan" in run.err

@@ -89,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
     args.id = ident
     tte = load_tte(settings.root)
     roots = load_roots(tte.roots)
+    if not roots:  # said before he types anything: nothing could be accepted
+        raise EvkinError("ttd.no_roots")
     target = signed_path(settings.root, ident)
     if args.periksa:
         if not target.is_file():
