@@ -24,7 +24,7 @@ from evkin.messages import current_lang, set_lang, t
 # Order shown in --help: the SOP's order of work.
 COMMANDS = ("new", "start", "check", "summary", "pdf", "docx", "history", "diff", "gate",
             "comment", "approve", "approvals", "status", "site", "publish", "seal", "tandatangani",
-            "cap-waktu", "verify", "demo")
+            "cap-waktu", "verify", "portal", "demo")
 
 
 # Placeholders in usage lines, written in Indonesian in the command modules; English names.

@@ -280,6 +280,7 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
     ``terbit`` (first published) and ``diberitahukan`` (announced) carry over from the previous
     manifest while the PDF is the same; a replaced PDF's hash moves to ``versi_lama``.
     """
+    from evkin.portal.facts import open_recommendations, report_facts
     from evkin.sealing import ELECTRONIC
     from evkin.site import paths
     from evkin.site.report import title
@@ -331,6 +332,7 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
             "paraf": _person(trail.paraf if trail else None),
             "tanda_tangan": _person(trail.signature if trail else None),
             "render": {"sha256": render_sha},
+            "portal": report_facts(report),  # for a province portal (portal/facts.py)
             "segel": _seal_record(artefact, old, same and not sealed_now, now),
             "terbit": old.get("terbit") if same and old else now.isoformat(),
             "diberitahukan": old.get("diberitahukan") if same and old else None,
@@ -350,6 +352,7 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
         "laporan": entries,
         "versi_lama": superseded,
         "tanpa_pdf": waiting,
+        "rekomendasi_terbuka": open_recommendations(built.collection.reports),
     }
 
 

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from evkin.approval import trail_path
+from evkin.portal.facts import trail_file
 from evkin.settings import Settings
 from evkin.site import pagecache, paths, search
 from evkin.site import recommendations as recs_page
@@ -133,6 +135,10 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
             else:
                 out.later[r.id] = remember
     out.files.update(assets.files)
+    for r in reports:  # a final report's trail beside its page, as recorded (portals check it)
+        trail = trail_path(settings.root, r.id)
+        if r.final and trail.is_file():
+            out.files[trail_file(r)] = trail
     series = gather(reports)
     listed: dict[str, Pdf | Pending] = {**out.pdfs, **out.pending}
     out.files[paths.HOME] = home_page(settings, reports, listed, len(collection.withheld),

@@ -12,7 +12,10 @@
   var statusLine = box.querySelector(".evkin-cari-status");
   var list = box.querySelector(".evkin-cari-hasil");
   var siteRoot = new URL(box.getAttribute("data-akar") || "./", location.href);
-  var FILTERS = [["tahun", "Tahun"], ["periode", "Periode"], ["predikat", "Predikat"]];
+  // "name:Label,…" (the province portal filters by agency too); these by default.
+  var FILTERS = (box.getAttribute("data-saring") || "tahun:Tahun,periode:Periode,predikat:Predikat")
+    .split(",").map(function (pair) { return pair.split(":"); });
+  var outside = box.getAttribute("data-luar") === "1";  // the portal links agencies' own sites
   var SHOWN = 20;
   var offline = location.protocol === "file:";
   var engine = null;  // a promise of {filters(): counts, search(query, chosen): results}
@@ -49,9 +52,12 @@
     });
   }
 
-  function safeUrl(value, base) {  // only addresses inside this site
+  function safeUrl(value, base, elsewhere) {  // inside this site, or http(s) where allowed
     try {
       var url = new URL(String(value), base);
+      if (elsewhere && outside && (url.protocol === "https:" || url.protocol === "http:")) {
+        return url.href;
+      }
       if (url.protocol !== siteRoot.protocol || url.host !== siteRoot.host) { return null; }
       return url.href;
     } catch (e) { return null; }
@@ -78,7 +84,7 @@
                 return {total: found.results.length, items: data.map(function (d) {
                   var url = safeUrl(d.url, siteRoot);
                   return {title: (d.meta && d.meta.title) || d.url, url: url,
-                          pdf: url && d.meta && d.meta.pdf ? safeUrl(d.meta.pdf, url) : null,
+                          pdf: url && d.meta && d.meta.pdf ? safeUrl(d.meta.pdf, url, true) : null,
                           excerpt: d.excerpt, filters: d.filters || {}};
                 })};
               });
@@ -126,7 +132,7 @@
             return Promise.resolve({total: hits.length, items: hits.slice(0, SHOWN).map(function (h) {
               var e = h.x.entry;
               var url = safeUrl(e.url, siteRoot);
-              return {title: e.judul, url: url, pdf: e.pdf ? safeUrl(e.pdf, siteRoot) : null,
+              return {title: e.judul, url: url, pdf: e.pdf ? safeUrl(e.pdf, siteRoot, true) : null,
                       excerpt: "", summary: e.ringkasan, filters: h.x.filters};
             })});
           }

@@ -1,0 +1,190 @@
+"""Check one agency's published archive against the keys the province pinned for it, offline
+(no forge, none of the archive's code or HTML): the manifest's record-key signature, each
+listed PDF's SHA-256 and size, and each report's approval trail (its record signature, and the
+tree and signature time the manifest names). Any failure leaves the whole archive out of the
+portal's listings and search, shown with its reasons: never merged silently."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tempfile
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evkin.portal.config import Agency
+from evkin.portal.source import Source, Unreachable, safe_relative
+
+MANIFEST = "manifest.json"
+# As evkin.manifest_sig writes it (issue 18): an SSH signature by a record key, beside the
+# manifest, in its own namespace so that no trail signature can pass for it.
+SIG_FILE = "manifest.json.sig"
+SIG_NAMESPACE = "evkin-manifes"
+
+OK, INVALID, UNREACHABLE = "terverifikasi", "tidak_sah", "tidak_terjangkau"
+ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")  # a report id, usable as a folder name
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str  # a catalogue key (portal.*)
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Checked:
+    agency: Agency
+    status: str = OK
+    problems: list[Problem] = field(default_factory=list)
+    manifest: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+    @property
+    def reports(self) -> list[dict[str, Any]]:
+        """The verified reports (none unless the whole archive verified)."""
+        return list(self.manifest.get("laporan", [])) if self.ok else []
+
+    @property
+    def open_recommendations(self) -> list[dict[str, Any]]:
+        found = self.manifest.get("rekomendasi_terbuka", []) if self.ok else []
+        return [r for r in found if isinstance(r, dict)]
+
+
+def usable_keys(agency: Agency) -> tuple[str, ...]:
+    """The pinned keys, less the sample key (outside the demo and the tests)."""
+    from evkin import trust
+
+    return tuple(k for k in agency.kunci
+                 if trust.sample_allowed() or not trust.is_sample_key(k))
+
+
+def signed_by(data: bytes, signature: str, keys: Iterable[str], namespace: str) -> bool:
+    """``ssh-keygen -Y verify`` with the pinned keys allowed in ``namespace`` only (a trail
+    signature, namespace ``evkin``, never passes for a manifest's)."""
+    import subprocess
+
+    from evkin.signing import RECORD_PRINCIPAL, _ssh_keygen
+
+    allowed = "".join(f'{RECORD_PRINCIPAL} namespaces="{namespace}" {k}\n' for k in keys)
+    if not allowed or "BEGIN SSH SIGNATURE" not in signature:
+        return False
+    with tempfile.TemporaryDirectory(prefix="evkin-portal-ssh-") as tmp:
+        folder = Path(tmp)
+        (folder / "allowed_signers").write_text(allowed, encoding="utf-8")
+        (folder / "sig").write_text(signature, encoding="ascii", errors="replace")
+        done = subprocess.run(
+            [_ssh_keygen(), "-Y", "verify", "-f", str(folder / "allowed_signers"),
+             "-I", RECORD_PRINCIPAL, "-n", namespace, "-s", str(folder / "sig")],
+            input=data, capture_output=True, check=False)
+    return done.returncode == 0
+
+
+def check_agency(agency: Agency, workers: int = 4) -> Checked:
+    """Everything the portal will show of ``agency``, checked; see the module's docstring."""
+    checked = Checked(agency)
+    source = Source(agency.arsip)
+    keys = usable_keys(agency)
+    try:
+        data = source.read(MANIFEST, 20 * 1024 * 1024)
+    except Unreachable as error:
+        checked.status = UNREACHABLE
+        checked.problems.append(Problem("portal.unreachable", {"detail": str(error)}))
+        return checked
+    try:
+        signature = source.read(SIG_FILE, 64 * 1024).decode("ascii", errors="replace")
+    except Unreachable:
+        signature = ""
+    if not keys:
+        return _invalid(checked, Problem("portal.sample_key_only"))
+    if "BEGIN SSH SIGNATURE" not in signature:
+        return _invalid(checked, Problem("portal.manifest_unsigned", {"sig": SIG_FILE}))
+    if not signed_by(data, signature, keys, SIG_NAMESPACE):
+        return _invalid(checked, Problem("portal.manifest_bad_signature", {"sig": SIG_FILE}))
+    try:
+        manifest = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        return _invalid(checked, Problem("portal.manifest_unreadable", {"detail": str(error)}))
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("laporan"), list) or not all(
+            isinstance(e, dict) for e in manifest["laporan"]):
+        return _invalid(checked, Problem("portal.manifest_unreadable", {"detail": "laporan"}))
+    with tempfile.TemporaryDirectory(prefix="evkin-portal-") as tmp, \
+            ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        found = list(pool.map(lambda e: _check_report(source, e, keys, Path(tmp)),
+                              manifest["laporan"]))
+    for problems in found:
+        checked.problems.extend(problems)
+    if checked.problems:
+        checked.status = UNREACHABLE if all(
+            p.code == "portal.file_unreachable" for p in checked.problems) else INVALID
+        return checked
+    checked.manifest = manifest
+    return checked
+
+
+def _invalid(checked: Checked, problem: Problem) -> Checked:
+    checked.status = INVALID
+    checked.problems.append(problem)
+    return checked
+
+
+def _check_report(source: Source, entry: Mapping[str, Any], keys: tuple[str, ...],
+                  scratch: Path) -> list[Problem]:
+    """One report: its PDF's hash and size, and its trail."""
+    from evkin.approval import TRAIL_DIR, load_trail
+    from evkin.findings import EvkinError
+
+    report_id = str(entry.get("id") or "")
+    if not ID.match(report_id):
+        return [Problem("portal.bad_entry", {"id": report_id or "?", "field": "id"})]
+    problems: list[Problem] = []
+    pdf = str(entry.get("pdf") or "")
+    page = str(entry.get("halaman") or "")
+    facts = entry.get("portal")
+    trail_rel = str(facts.get("jejak") or "") if isinstance(facts, dict) else ""
+    for name, value in (("pdf", pdf), ("halaman", page), ("portal.jejak", trail_rel)):
+        if safe_relative(value) is None:
+            problems.append(Problem("portal.bad_entry", {"id": report_id, "field": name}))
+    if problems:
+        return problems
+    try:
+        body = source.read(pdf)
+    except Unreachable as error:
+        problems.append(Problem("portal.file_unreachable", {"id": report_id,
+                                                            "detail": str(error)}))
+    else:
+        if hashlib.sha256(body).hexdigest() != str(entry.get("sha256") or "") or (
+                entry.get("ukuran") is not None and entry.get("ukuran") != len(body)):
+            problems.append(Problem("portal.pdf_mismatch", {"id": report_id, "file": pdf}))
+    try:
+        raw = source.read(trail_rel, 1024 * 1024)
+    except Unreachable as error:
+        problems.append(Problem("portal.file_unreachable", {"id": report_id,
+                                                            "detail": str(error)}))
+        return problems
+    folder = scratch / report_id
+    (folder / TRAIL_DIR).mkdir(parents=True, exist_ok=True)
+    (folder / TRAIL_DIR / f"{report_id}.yml").write_bytes(raw)
+    try:
+        trail = load_trail(folder, report_id)
+    except EvkinError:
+        trail = None
+    if trail is None or not trail.record_signature:
+        problems.append(Problem("portal.trail_unsigned", {"id": report_id}))
+        return problems
+    if not signed_by(trail.payload(), trail.record_signature, keys, "evkin"):
+        problems.append(Problem("portal.trail_bad_signature", {"id": report_id}))
+        return problems
+    signature = trail.signature
+    claimed = str(entry.get("persetujuan") or "")
+    if (trail.evaluation_id != report_id or trail.tree != str(entry.get("pohon") or "")
+            or signature is None or trail.paraf is None
+            or claimed != f"{signature.tree}@{signature.at.isoformat()}"):
+        problems.append(Problem("portal.trail_mismatch", {"id": report_id}))
+    return problems

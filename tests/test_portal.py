@@ -1,0 +1,186 @@
+"""The province portal over real published archives (``evkin publish`` of the sample): each
+agency's archive checked against the record keys the province pinned; a tampered, unsigned,
+foreign-signed or unreachable archive is shown with its reason and never merged."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from evkin.portal.verify import SIG_FILE, SIG_NAMESPACE
+from evkin.settings import load_settings
+from evkin.site.search import indexed
+from evkin.site.serve import start_background
+from tests.archive_repo import make_archive_repo
+from tests.conftest import SAMPLE_RECORD_KEY
+
+SCRIPT = '</title><script>window.__evkinXss=1</script><img src=x onerror="alert(1)"> '
+
+
+def sign_manifest(folder: Path, key: Path) -> None:
+    """What the publishing step's record key does to ``manifest.json`` (evkin.manifest_sig)."""
+    own = folder.parent / f".{folder.name}-kunci"
+    shutil.copyfile(key, own)
+    own.chmod(0o600)
+    done = subprocess.run(["ssh-keygen", "-Y", "sign", "-f", str(own), "-n", SIG_NAMESPACE],
+                          input=(folder / "manifest.json").read_bytes(), capture_output=True,
+                          check=True)
+    own.unlink()
+    (folder / SIG_FILE).write_bytes(done.stdout)
+
+
+def other_key(folder: Path) -> Path:
+    key = folder / "kunci-asing"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    return key
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One agency's archive as ``evkin publish`` leaves it, its manifest signed."""
+    from evkin.publish import publish
+
+    base = tmp_path_factory.mktemp("portal")
+    root = make_archive_repo(base / "repo")
+    outcome = publish(load_settings(root), base / "terbit", previous_source="none")
+    folder = base / "arsip"
+    shutil.copytree(outcome.release, folder)
+    if not (folder / SIG_FILE).is_file():
+        sign_manifest(folder, SAMPLE_RECORD_KEY)
+    yield folder
+
+
+def record_key() -> str:
+    from evkin.signing import public_key_of
+
+    return public_key_of(SAMPLE_RECORD_KEY)
+
+
+def agencies(tmp_path: Path, archive: Path) -> dict[str, Path]:
+    """Five copies of the archive: as published, a PDF changed, the manifest changed, the
+    manifest signed by another key, a trail swapped for another report's."""
+    made = {}
+    for code in ("baik", "pdf-diubah", "manifes-diubah", "kunci-lain", "jejak-ditukar"):
+        made[code] = tmp_path / code
+        shutil.copytree(archive, made[code], symlinks=True)
+    manifest = json.loads((archive / "manifest.json").read_text(encoding="utf-8"))
+    first, second = manifest["laporan"][0], manifest["laporan"][1]
+    pdf = made["pdf-diubah"] / first["pdf"]
+    pdf.write_bytes(pdf.read_bytes()[:-1] + b" ")  # one byte, same size
+    # The agency itself (its own key) publishes markup in a title: shown as text only.
+    good = made["baik"] / "manifest.json"
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["laporan"][0]["judul"] = SCRIPT + data["laporan"][0]["judul"]
+    good.write_text(json.dumps(data), encoding="utf-8")
+    sign_manifest(made["baik"], SAMPLE_RECORD_KEY)
+    changed = made["manifes-diubah"] / "manifest.json"
+    data = json.loads(changed.read_text(encoding="utf-8"))
+    data["laporan"][0]["portal"]["predikat"] = "Sangat Tinggi (diubah)"
+    changed.write_text(json.dumps(data), encoding="utf-8")
+    sign_manifest(made["kunci-lain"], other_key(tmp_path))
+    swapped = made["jejak-ditukar"]
+    shutil.copyfile(swapped / second["portal"]["jejak"], swapped / first["portal"]["jejak"])
+    return made
+
+
+def write_config(tmp_path: Path, places: dict[str, str]) -> Path:
+    key = record_key()
+    lines = ["judul: Portal Evaluasi Kinerja Internal Provinsi Sumatera Barat", "instansi:"]
+    for code, where in places.items():
+        lines += [f"  - kode: {code}", f"    nama: Dinas {code.title()}", f"    arsip: {where}",
+                  "    kunci_pencatat:", f"      - {key}"]
+    config = tmp_path / "portal.yml"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return config
+
+
+def test_portal_merges_only_what_verifies(evkin, archive: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    made = agencies(tmp_path, archive)
+    server, base = start_background(made["baik"])  # one archive over http, as on a network
+    try:
+        places = {"baik": base, **{k: str(v) for k, v in made.items() if k != "baik"},
+                  "hilang": str(tmp_path / "tidak-ada")}
+        config = write_config(tmp_path, places)
+        run = evkin("portal", "-c", str(config), "-o", str(tmp_path / "portal"))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert run.code == 1, run.out + run.err  # some archives did not verify
+    out = tmp_path / "portal"
+    manifest = json.loads((archive / "manifest.json").read_text(encoding="utf-8"))
+    ids = [r["id"] for r in manifest["laporan"]]
+    assert f"Dinas Baik: terverifikasi, {len(ids)} laporan." in run.out
+    home = (out / "index.html").read_text(encoding="utf-8")
+    reasons = {
+        "pdf-diubah": "tidak sama dengan yang tercatat di manifes",
+        "manifes-diubah": "tidak cocok dengan kunci pencatat yang ditetapkan provinsi",
+        "kunci-lain": "tidak cocok dengan kunci pencatat yang ditetapkan provinsi",
+        "jejak-ditukar": "jejak persetujuan tidak sesuai dengan manifes",
+        "hilang": "arsip tidak dapat dibaca",
+    }
+    for code, reason in reasons.items():
+        assert f"Dinas {code.title()}: tidak" in run.out, (code, run.out)
+        page = (out / "instansi" / code / "index.html").read_text(encoding="utf-8")
+        assert reason in page, (code, page)
+        assert not (out / "laporan" / code).exists(), code  # never merged
+    assert home.count("Tidak sah: tidak digabungkan") == 4
+    assert home.count("Tidak terjangkau: tidak digabungkan") == 1
+    # The verified agency: every report, its predikat and open recommendations, its links.
+    for report_id in ids:
+        assert (out / "laporan" / "baik" / report_id / "index.html").is_file()
+    agency = (out / "instansi" / "baik" / "index.html").read_text(encoding="utf-8")
+    assert "Sangat Tinggi" in agency and "Rekomendasi terbuka" in agency
+    assert "2025-tahunan-R1" in agency
+    assert f'href="{base}arsip/2025/2025-tahunan/index.html"' in agency
+    # One search index, only the verified reports, filtered by agency, year and predikat.
+    found = indexed(out)
+    urls = sorted(found)
+    assert urls == sorted(f"/laporan/baik/{i}/index.html" for i in ids)
+    page = found["/laporan/baik/2025-tahunan/index.html"]
+    assert page["filters"] == {"instansi": ["Dinas Baik"], "tahun": ["2025"],
+                               "predikat": ["Sangat Tinggi"]}
+    assert page["meta"]["pdf"] == f"{base}arsip/2025/2025-tahunan/laporan-2025-tahunan.pdf"
+    assert "jalan" in str(page["content"]).lower()
+    offline = (out / "cari" / "ringkas.js").read_text(encoding="utf-8")
+    assert "Dinas Baik" in offline and "Pdf-Diubah" not in offline
+    # Nothing of an agency's code or HTML: the portal's own script only, every text escaped.
+    for html in out.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert re.findall(r"<script[^>]*>", text) in ([], ['<script src="../aset/cari.js">']), html
+        assert "<script>window" not in text and "<img" not in text, html
+    injected = (out / "laporan" / "baik" / ids[0] / "index.html").read_text(encoding="utf-8")
+    assert "&lt;/title&gt;&lt;script&gt;window.__evkinXss=1" in injected
+    assert "<title>" in injected and "</title><script>" not in injected
+
+
+def test_the_portal_refuses_paths_out_of_an_archive(evkin, archive: Path,  # type: ignore[no-untyped-def]
+                                                    tmp_path: Path) -> None:
+    """An agency whose own key signs a manifest pointing outside its archive: refused."""
+    folder = tmp_path / "jalur"
+    shutil.copytree(archive, folder, symlinks=True)
+    data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    data["laporan"][0]["pdf"] = "../../../etc/passwd"
+    (folder / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    sign_manifest(folder, SAMPLE_RECORD_KEY)
+    run = evkin("portal", "-c", str(write_config(tmp_path, {"jalur": str(folder)})),
+                "-o", str(tmp_path / "portal"))
+    assert run.code == 1
+    assert "isian 'pdf' di manifes tidak dapat dipakai" in run.out
+    assert not (tmp_path / "portal" / "laporan" / "jalur").exists()
+
+
+def test_a_bad_portal_yml_is_named_by_line(evkin, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    config = tmp_path / "portal.yml"
+    config.write_text("instansi:\n  - kode: Dinas PU\n    nama: PU\n    arsip: ./pu\n",
+                      encoding="utf-8")
+    run = evkin("portal", "-c", str(config), "-o", str(tmp_path / "portal"))
+    assert run.code == 2
+    assert "portal.yml:2" in run.err and "kode 'Dinas PU' tidak dapat dipakai" in run.err
+    assert "portal.yml:2" in run.err and "'kunci_pencatat' belum diisi" in run.err
+    assert not (tmp_path / "portal").exists()
