@@ -742,3 +742,46 @@ def test_a_newer_approval_keeps_the_earlier_version_downloadable(
     assert "Versi sebelumnya" in page and old["sha256"] in page
     run = evkin("verify", str(old_pdf), "--archive", str(dest), root=repo)
     assert run.code == 1 and "VERSI LAMA" in run.out and new["halaman"] in run.out
+
+
+def test_renewal_keeps_a_seal_verifiable_after_every_certificate_it_used_expired(
+        final_pdf: bytes, tmp_path: Path) -> None:
+    """A seal made 750 days ago (its certificate expired 700 days ago) with B-LTA material
+    from a TSA whose certificate expires in 20 days: valid today; two years on it fails unless
+    the renewal added a timestamp from a newer TSA; renewed, it is still valid in ten years.
+    (The clock runs forward from a seal made in the past: the timestamps are never dated after
+    the machine's own clock.)"""
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    from evkin import ltv
+
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    try:
+        old = Pki.make(tmp_path / "pki", server.url_for("/"),
+                       {"segel": (-1100, -700), "tsa": (-1100, 20)})
+        old.serve(server)
+        roots = sealing.load_roots([old.root_pem(tmp_path / "akar.pem")])
+        now = dt.datetime.now(dt.UTC)
+        old.animator.fixed_time = now - dt.timedelta(days=750)  # type: ignore[attr-defined]
+        page, box = sealing.locate(final_pdf, SIGNER)
+        sealed = sealing.sign_with_pyhanko(final_pdf, old.signer("segel"), _png((page, box)),
+                                           page, box, timestamper=HTTPTimeStamper(old.tsa_url()))
+        lta = ltv.extend(sealed, roots, old.tsa_url(),
+                         at=now - dt.timedelta(days=750))
+        old.animator.fixed_time = None  # type: ignore[attr-defined]
+
+        [today] = signatures.verify_signatures(lta, roots)
+        assert today.ok and today.long_term  # its certificate expired long ago
+        [unrenewed] = signatures.verify_signatures(lta, roots, now + LATER)
+        assert not unrenewed.ok  # the last timestamp's certificate has expired by then
+        assert ltv.renew(lta, roots, old.tsa_url("tsa2"), dt.timedelta(days=10)) is None
+        renewed = ltv.renew(lta, roots, old.tsa_url("tsa2"), dt.timedelta(days=60))
+        assert renewed is not None and renewed.startswith(lta)
+        assert signatures.document_timestamps(renewed).count == 2
+        for years in (2, 10):
+            [later] = signatures.verify_signatures(
+                renewed, roots, now + dt.timedelta(days=365 * years))
+            assert later.ok and later.long_term, years
+    finally:
+        server.stop()

@@ -79,7 +79,8 @@ SEAL_CN = "Dinas Bina Marga Uji"  # the agency's seal certificate
 _LABELS = ("root", "interm", "ocsp", "kepala", "lain", "segel", "tsa", "tsa2")
 
 
-def _pki_config(keys: Path, prefix: str, now: dt.datetime) -> dict[str, object]:
+def _pki_config(keys: Path, prefix: str, now: dt.datetime,
+                validity: dict[str, tuple[int, int]] | None = None) -> dict[str, object]:
     """certomancer's configuration: root → intermediate (OCSP responder, CRLs) → the Kepala
     Dinas, another official and the agency's seal, valid for months; two TSAs, the second
     valid for decades. Dates relative to ``now``: the "after expiry" tests move the clock."""
@@ -112,6 +113,25 @@ def _pki_config(keys: Path, prefix: str, now: dt.datetime) -> dict[str, object]:
     names = {"root": "Root CA Uji BSrE", "interm": "CA Antara Uji BSrE", "ocsp": "OCSP Uji",
              "kepala": KEPALA_CN, "lain": OTHER_CN, "segel": SEAL_CN, "tsa": "TSA Uji",
              "tsa2": "TSA Uji Kedua"}
+    certs: dict[str, dict[str, object]] = {
+        "root": {"subject": "root", "subject-key": "root", "issuer": "root",
+                 "authority-key": "root", "validity": valid(-800, 30000),
+                 "extensions": [ca, usage("digital_signature", "key_cert_sign", "crl_sign")]},
+        "interm": {"issuer": "root", "validity": valid(-800, 30000),
+                   "extensions": [ca, usage("digital_signature", "key_cert_sign", "crl_sign"),
+                                  crl("root")]},
+        "ocsp": {"issuer": "interm", "validity": valid(-800, 30000),
+                 "extensions": [usage("digital_signature"), {"id": "ocsp_no_check"},
+                                {"id": "extended_key_usage", "critical": True,
+                                 "value": ["ocsp_signing"]}]},
+        "kepala": {"issuer": "interm", "validity": valid(-300, 180), "extensions": leaf},
+        "lain": {"issuer": "interm", "validity": valid(-300, 180), "extensions": leaf},
+        "segel": {"issuer": "interm", "validity": valid(-300, 180), "extensions": leaf},
+        "tsa": {"issuer": "root", "validity": valid(-800, 1460), "extensions": tsa},
+        "tsa2": {"issuer": "root", "validity": valid(-1, 12000), "extensions": tsa},
+    }
+    for label, (start, end) in (validity or {}).items():  # days from now
+        certs[label]["validity"] = valid(start, end)
     return {
         "external-url-prefix": prefix,
         "keysets": {"uji": {"path-prefix": str(keys),
@@ -120,25 +140,7 @@ def _pki_config(keys: Path, prefix: str, now: dt.datetime) -> dict[str, object]:
             "keyset": "uji",
             "entity-defaults": {"country-name": "ID", "organization-name": "Uji evkin"},
             "entities": {label: {"common-name": name} for label, name in names.items()},
-            "certs": {
-                "root": {"subject": "root", "subject-key": "root", "issuer": "root",
-                         "authority-key": "root", "validity": valid(-800, 30000),
-                         "extensions": [ca, usage("digital_signature", "key_cert_sign",
-                                                  "crl_sign")]},
-                "interm": {"issuer": "root", "validity": valid(-800, 30000),
-                           "extensions": [ca, usage("digital_signature", "key_cert_sign",
-                                                    "crl_sign"), crl("root")]},
-                "ocsp": {"issuer": "interm", "validity": valid(-800, 30000),
-                         "extensions": [usage("digital_signature"), {"id": "ocsp_no_check"},
-                                        {"id": "extended_key_usage", "critical": True,
-                                         "value": ["ocsp_signing"]}]},
-                "kepala": {"issuer": "interm", "validity": valid(-300, 180),
-                           "extensions": leaf},
-                "lain": {"issuer": "interm", "validity": valid(-300, 180), "extensions": leaf},
-                "segel": {"issuer": "interm", "validity": valid(-300, 180), "extensions": leaf},
-                "tsa": {"issuer": "root", "validity": valid(-800, 1460), "extensions": tsa},
-                "tsa2": {"issuer": "root", "validity": valid(-1, 12000), "extensions": tsa},
-            },
+            "certs": certs,
             "services": {
                 "ocsp": {"interm": {"for-issuer": "interm", "responder-cert": "ocsp",
                                     "signing-key": "ocsp"}},
@@ -162,13 +164,14 @@ class Pki:
     prefix: str
 
     @classmethod
-    def make(cls, keys: Path, prefix: str) -> Pki:
+    def make(cls, keys: Path, prefix: str,
+             validity: dict[str, tuple[int, int]] | None = None) -> Pki:
         from certomancer.integrations.animator import Animator, AnimatorArchStore
         from certomancer.registry import ArchLabel, CertomancerConfig
 
         keys.mkdir(parents=True, exist_ok=True)
         config = CertomancerConfig(_pki_config(keys, prefix.rstrip("/"),
-                                               dt.datetime.now(dt.UTC)),
+                                               dt.datetime.now(dt.UTC), validity),
                                    key_search_dir=str(keys))
         return cls(config.get_pki_arch(ArchLabel(ARCH)),
                    Animator(AnimatorArchStore(config.pki_archs), with_web_ui=False),
