@@ -208,5 +208,11 @@ def test_diff_reads_an_excel_workbook_cell_by_cell(evkin: Any, sample_repo: Path
     assert "  IK-02 target 85 → 86; capaian 101,41 % → 100,23 %" in out
     assert "  IK-11 dihapus" in out
     assert "berkas biner berubah; angka yang berubah tercantum" in out
+    # A row made unreadable is not reported as a removed indicator.
+    save({"H2": 82.04, "F3": 86, "F7": 75})  # IK-06's range reversed: 75–8
+    commit(sample_repo, "Salah ketik target IK-06", "2026-01-23T10:15:00+07:00")
+    slip = evkin("diff", EVAL, "3", "4", root=sample_repo)
+    assert "  IK-06 dihapus atau barisnya tidak terbaca (lihat 'evkin check')" in slip.out
+    assert "IK-11" in slip.out and "IK-06 dihapus\n" not in slip.out
     first = evkin("diff", EVAL, "0001", root=sample_repo)  # not a draft number: a bad rev
     assert first.code == 2

@@ -31,7 +31,7 @@ class DataChange:
 
     id: str
     line: int | str | None  # its row in the new data file (the old one when removed)
-    kind: str  # changed | added | removed
+    kind: str  # changed | added | removed | unreadable (gone from what the new data reads)
     parts: tuple[tuple[str, str, str], ...]
 
     def segments(self) -> list[tuple[str, str]]:
@@ -113,14 +113,20 @@ def between_trees(settings: Settings, ident: str, old_tree: str, new_tree: str
     if not names & set(DATA_NAMES):
         return None, []
     with tempfile.TemporaryDirectory(prefix="evkin-datadiff-") as tmp:
-        old = _results(settings, ident, old_tree, Path(tmp) / "lama")
-        new = _results(settings, ident, new_tree, Path(tmp) / "baru")
+        old, _ = _results(settings, ident, old_tree, Path(tmp) / "lama")
+        new, unreadable = _results(settings, ident, new_tree, Path(tmp) / "baru")
         name = next((n for n in DATA_NAMES if (Path(tmp) / "baru" / ident / n).exists()),
                     next(n for n in DATA_NAMES if n in names))
-    return name, changes(old, new)
+    found = changes(old, new)
+    if unreadable:  # a row the new data cannot be read from is not a removed indicator
+        found = [DataChange(c.id, c.line, "unreadable", c.parts) if c.kind == "removed" else c
+                 for c in found]
+    return name, found
 
 
-def _results(settings: Settings, ident: str, tree: str, base: Path) -> list[Result]:
+def _results(settings: Settings, ident: str, tree: str, base: Path
+             ) -> tuple[list[Result], bool]:
+    """The capaian of the data at ``tree``, and whether some of its rows could not be read."""
     from evkin import gitrepo
     from evkin.capaian import evaluate
     from evkin.evaluation.load import load_evaluation
@@ -128,9 +134,12 @@ def _results(settings: Settings, ident: str, tree: str, base: Path) -> list[Resu
     folder = base / ident
     folder.mkdir(parents=True)
     if tree == gitrepo.EMPTY_TREE:
-        return []
+        return [], False
     gitrepo.export_regular(settings.root, tree, list(DATA_NAMES), folder)
     if not any((folder / n).exists() for n in DATA_NAMES):
-        return []
-    evaluation = load_evaluation(folder, settings).evaluation
-    return evaluate(evaluation, settings.negative_formula, settings.cap, settings.scale)
+        return [], False
+    loaded = load_evaluation(folder, settings)
+    unreadable = any(f.path.endswith(DATA_NAMES) and f.severity == "error"
+                     for f in loaded.findings)
+    return evaluate(loaded.evaluation, settings.negative_formula, settings.cap,
+                    settings.scale), unreadable

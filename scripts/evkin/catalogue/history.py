@@ -120,6 +120,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "datadiff.changed": {"id": "{id}", "en": "{id}"},
     "datadiff.added": {"id": "{id} ditambahkan:", "en": "{id} added:"},
     "datadiff.removed": {"id": "{id} dihapus", "en": "{id} removed"},
+    "datadiff.unreadable": {"id": "{id} dihapus atau barisnya tidak terbaca (lihat 'evkin "
+                                  "check')",
+                            "en": "{id} removed or its row cannot be read (see 'evkin check')"},
     "diff.line": {"id": "baris {line}:", "en": "line {line}:"},
     "diff.lines": {"id": "baris {first}–{last}:", "en": "lines {first}–{last}:"},
     "diff.uncommitted": {
