@@ -186,6 +186,12 @@ def test_the_excel_route_records_everything_without_yaml(
     assert found == [(f"{folder_rel}/indikator.xlsx", "lembar tindak-lanjut baris 4",
                       "rec.bad_status")], found
     git(work, "checkout", "-q", "--", folder_rel)
+    # Both a tindak-lanjut.yml and the sheet: said, never a silent pick.
+    (work / folder_rel / "tindak-lanjut.yml").write_text(
+        "- rekomendasi: 2024-tahunan-R3\n  status: selesai\n  uraian: Selesai.\n",
+        encoding="utf-8")
+    assert ("rec.two_sources" in {c for _, _, c in _codes(evkin, work, ident)})
+    (work / folder_rel / "tindak-lanjut.yml").unlink()
 
     word = build_docx(load_settings(work), ident, work / "build")
     text = document_text(word)

@@ -41,9 +41,21 @@ def where(sheet: str, row: int | None) -> str:
     return f"lembar {sheet} baris {row}" if row else f"lembar {sheet}"
 
 
+def _plausible(path: Path) -> bool:
+    """Not a small file that unpacks to gigabytes (the indicator reader reports it); the same
+    bound as the indicators' (ten times the data size limit, at most 100 MB each)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(i.file_size for i in archive.infolist()) <= 10 * 100 * 1024 * 1024
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
 def has_sheets(path: Path) -> bool:
     """Cheap: does the workbook have a recommendation sheet at all (names only)?"""
-    if not path.is_file():
+    if not path.is_file() or not _plausible(path):
         return False
     try:
         from openpyxl import load_workbook
@@ -84,7 +96,7 @@ def _value(value: Any) -> Any:
 def read(path: Path, rel: str) -> Sheets:
     """The recommendation sheets of ``path`` (``rel``: its repository path, for findings)."""
     out = Sheets()
-    if not path.is_file():
+    if not path.is_file() or not _plausible(path):
         return out
     try:
         from openpyxl import load_workbook
