@@ -773,6 +773,15 @@ def test_renewal_keeps_a_seal_verifiable_after_every_certificate_it_used_expired
 
         [today] = signatures.verify_signatures(lta, roots)
         assert today.ok and today.long_term  # its certificate expired long ago
+        # Without B-LTA the same seal fails today; publication's quick check (valid when its
+        # timestamp says it was made) still keeps it rather than sealing the report again.
+        [plain] = signatures.verify_signatures(sealed, roots)
+        [quick] = signatures.verify_signatures(sealed, roots, quick=True)
+        assert not plain.ok and quick.ok
+        from evkin.seal_step import kept_signature
+        from evkin.settings import Person
+
+        assert kept_signature(sealed, roots, Person(SIGNER)).valid
         [unrenewed] = signatures.verify_signatures(lta, roots, now + LATER)
         assert not unrenewed.ok  # the last timestamp's certificate has expired by then
         assert ltv.renew(lta, roots, old.tsa_url("tsa2"), dt.timedelta(days=10)) is None
