@@ -11,6 +11,7 @@ only seals as the agency."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -794,3 +795,30 @@ def test_renewal_keeps_a_seal_verifiable_after_every_certificate_it_used_expired
             assert later.ok and later.long_term, years
     finally:
         server.stop()
+
+
+def test_the_block_says_which_act_with_bsre_s_statement_and_the_verification_address() -> None:
+    when = dt.datetime(2026, 1, 30, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    seal = sealing.Appearance("https://arsip/x", "Dinas Bina Marga", "", when, "BSrE",
+                              verify_url="https://tte.komdigi.go.id/verifyPDF")
+    lines = " ".join(sealing.statement(seal, "bsre"))
+    assert lines.startswith("Segel elektronik instansi Dinas Bina Marga")
+    assert "bukan tanda tangan pribadi" in lines and "Ditandatangani" not in lines
+    assert "Balai Besar Sertifikasi Elektronik (BSrE), BSSN" in lines
+    assert "https://tte.komdigi.go.id/verifyPDF" in lines
+    own = dataclasses.replace(seal, signer=SIGNER, jabatan="Kepala Dinas", personal=True,
+                              verify_url="https://tte.kominfo.go.id/verifyPDF")
+    lines = " ".join(sealing.statement(own, "bsre"))
+    assert lines.startswith(f"Ditandatangani secara elektronik oleh {SIGNER} Kepala Dinas")
+    assert "https://tte.kominfo.go.id/verifyPDF" in lines and "segel" not in lines.lower()
+
+
+def test_bad_tte_settings_are_located_findings(tmp_path: Path) -> None:
+    (tmp_path / "evkin.yml").write_text(
+        "tte:\n  penyedia: bsre\n  cap_waktu: tsa.contoh.go.id\n  perbarui_hari: -5\n",
+        encoding="utf-8")
+    with pytest.raises(sealing.EvkinError) as caught:
+        sealing.load_tte(tmp_path)
+    found = {(f.line, f.code) for f in caught.value.findings}
+    assert found == {(3, "tte.bad_url"), (4, "tte.bad_days")}
+    assert "http(s)://" in " ".join(f.render() for f in caught.value.findings)
