@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -41,6 +42,9 @@ from benchmarks.generate import make_repo
 
 PROJECT = Path(__file__).resolve().parents[1]
 EVKIN = [sys.executable, "-m", "evkin"]
+# As a person's machine runs it: Python's bytecode cache on (pip compiles it at install; a
+# development environment may set PYTHONDONTWRITEBYTECODE, which would time the compiler).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 BIG = "2026-tahunan"
 
 
@@ -69,10 +73,12 @@ def sample_repo(dest: Path) -> Path:
 def add_big_report(base: Path) -> None:
     """About 40 pages: 60 indicators in 12 sasaran and twelve long sub-sections."""
     folder = base / BIG
-    shutil.copytree(base / "2025-tahunan", folder)
+    # Its own indicators and no predecessor: nothing to follow up, nothing renamed.
+    shutil.copytree(base / "2025-tahunan", folder, ignore=shutil.ignore_patterns(
+        "rekomendasi.yml", "tindak-lanjut.yml"))
     meta = folder / "evaluasi.yml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("Tahun 2025", "Tahun 2026")
-                    .replace("2026-01-26", "2027-01-25").replace("2024-tahunan", "2025-tahunan")
+                    .replace("2026-01-26", "2027-01-25").replace("sebelumnya: 2024-tahunan\n", "")
                     .replace("050/0142/BMCKTR-2026", "050/0099/BMCKTR-2027"), encoding="utf-8")
     rows = ["id;sasaran;indikator;satuan;polaritas;target;target_maks;realisasi;formula"]
     for i in range(1, 61):
@@ -96,7 +102,7 @@ def add_big_report(base: Path) -> None:
 
 def timed(cmd: list[str], cwd: Path) -> float:
     start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=ENV)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
@@ -112,19 +118,100 @@ import sys, time
 from pathlib import Path
 from evkin.settings import load_settings
 from evkin.outputs import build_pdf
-import matplotlib.figure, typst  # loaded, as in a batch after its first report
+import evkin.render.pdf, typst  # loaded, as in a batch after its first report
 settings = load_settings(Path.cwd())
 start = time.perf_counter()
 build_pdf(settings, sys.argv[1], Path(sys.argv[2]))
 print(time.perf_counter() - start)
 """
 
+# A cold ``evkin pdf`` with the time spent in pandoc and in Typst's compile taken apart:
+# subprocess.run and typst.Compiler are wrapped before evkin is imported (typst's own import
+# is then counted before "imports"; it is a few milliseconds).
+TIMED = """
+import sys, time, json
+start = time.perf_counter()
+import subprocess, typst
+spent = {"pandoc": 0.0, "typst": 0.0}
+real_run = subprocess.run
+def run(args, *a, **k):
+    began = time.perf_counter()
+    try:
+        return real_run(args, *a, **k)
+    finally:
+        if "pandoc" in str(args[0] if isinstance(args, (list, tuple)) else args):
+            spent["pandoc"] += time.perf_counter() - began
+subprocess.run = run
+Real = typst.Compiler
+class Compiler:
+    def __init__(self, *a, **k):
+        began = time.perf_counter()
+        self.inner = Real(*a, **k)
+        spent["typst"] += time.perf_counter() - began
+    def compile(self, *a, **k):
+        began = time.perf_counter()
+        try:
+            return self.inner.compile(*a, **k)
+        finally:
+            spent["typst"] += time.perf_counter() - began
+typst.Compiler = Compiler
+from evkin.cli import main
+code = main(sys.argv[1:])
+spent["total_in_process"] = time.perf_counter() - start
+print(json.dumps(spent))
+sys.exit(code)
+"""
+
+
+def import_seconds(report: str) -> float:
+    """The total of ``-X importtime``'s top-level cumulative times (every import, the lazy
+    ones inside commands too)."""
+    total = 0
+    for line in report.splitlines():
+        match = IMPORT_LINE.match(line)
+        if match and len(match.group(2)) == 1:  # one space: imported at the top level
+            total += int(match.group(1))
+    return total / 1e6
+
+
+IMPORT_LINE = re.compile(r"import time:\s+\d+ \|\s+(\d+) \|( +)\S")
+
+
+def breakdown(root: Path, evaluation_id: str, out: Path, runs: int) -> dict[str, float]:
+    """Medians of one cold process each: interpreter start (``python -c pass``), imports
+    (``-X importtime``), pandoc, Typst, and evkin's own work (the rest)."""
+    import json
+
+    bare = median_of([sys.executable, "-c", "pass"], root, runs)
+    parts: dict[str, list[float]] = {"pandoc": [], "typst": [], "wall": [], "imports": [],
+                                     "wall_importtime": []}
+    command = ["-c", TIMED, "pdf", evaluation_id, "-o", str(out), "--jobs", "1"]
+    for _ in range(runs):
+        for flags in ([], ["-X", "importtime"]):
+            began = time.perf_counter()
+            done = subprocess.run([sys.executable, *flags, *command], cwd=root,
+                                  capture_output=True, text=True, check=True, env=ENV)
+            elapsed = time.perf_counter() - began
+            if flags:  # importtime's own cost (a line per module) is taken off its sum
+                parts["wall_importtime"].append(elapsed)
+                parts["imports"].append(import_seconds(done.stderr))
+                continue
+            parts["wall"].append(elapsed)
+            spent = json.loads(done.stdout.strip().splitlines()[-1])
+            parts["pandoc"].append(spent["pandoc"])
+            parts["typst"].append(spent["typst"])
+    med = {k: statistics.median(v) for k, v in parts.items()}
+    med["imports"] = max(0.0, med["imports"] - max(0.0, med["wall_importtime"] - med["wall"]))
+    rest = med["wall"] - bare - med["imports"] - med["pandoc"] - med["typst"]
+    return {"cold": med["wall"], "interpreter": bare, "imports": med["imports"],
+            "pandoc": med["pandoc"], "typst": med["typst"], "evkin": rest}
+
 
 def warm(root: Path, evaluation_id: str, out: Path, runs: int) -> float:
     times = []
     for _ in range(runs):
         done = subprocess.run([sys.executable, "-c", WARM, evaluation_id, str(out)], cwd=root,
-                              capture_output=True, text=True, check=True)
+                              env=ENV, capture_output=True, text=True, check=True)
         times.append(float(done.stdout.strip().splitlines()[-1]))
     return statistics.median(times)
 
@@ -179,7 +266,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--weasyprint", help="path of the weasyprint executable")
+    parser.add_argument("--smoke", action="store_true",
+                        help="the sample only, one run, a batch of 4 (a test runs this)")
     args = parser.parse_args()
+    if args.smoke:
+        args.runs, args.batch = 1, 4
     engine = find_weasyprint(args.weasyprint)
     cores = os.cpu_count() or 1
     print(f"{cores} cores, median of {args.runs} runs\n")
@@ -193,7 +284,18 @@ def main() -> None:
         root = sample_repo(tmp / "repo")
         out = tmp / "out"
         rows: list[tuple[str, float, float | None, float | None]] = []
-        for label, evaluation_id in (("sample", "2025-tahunan"), ("40-page", BIG)):
+        cases = [("sample", "2025-tahunan")] + ([] if args.smoke else [("40-page", BIG)])
+        timed([*EVKIN, "pdf", "2025-tahunan", "-o", str(out)], root)  # bytecode cached
+        split = breakdown(root, "2025-tahunan", out, args.runs)
+        print("where a cold `evkin pdf` of the sample spends its time (medians):")
+        for name, label in (("interpreter", "interpreter start (python -c pass)"),
+                            ("imports", "imports (-X importtime less its own cost)"),
+                            ("pandoc", "pandoc (one run, all parts)"),
+                            ("typst", "Typst (one compiler, layout and PDF/A)"),
+                            ("evkin", "evkin's own work (load, check, git, assemble)")):
+            print(f"  {label:48} {split[name]:6.2f} s  {100 * split[name] / split['cold']:5.1f} %")
+        print(f"  {'total (a cold run, pandoc and Typst timed)':48} {split['cold']:6.2f} s\n")
+        for label, evaluation_id in cases:
             cold = median_of([*EVKIN, "pdf", evaluation_id, "-o", str(out), "--jobs", "1"],
                              root, args.runs)
             loaded = warm(root, evaluation_id, out, args.runs)

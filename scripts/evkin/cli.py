@@ -64,14 +64,16 @@ def _localised(text: str) -> str:
     return text
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with ``only`` the one subcommand a command line names: a cold
+    ``evkin pdf`` need not import every other command (the gate's forge clients, the SOP)."""
     parser = _Parser(prog="evkin", description=t("cli.description"))
     parser.add_argument("--version", action="version", version=f"evkin {__version__}")
     parser.add_argument("--lang", choices=("id", "en"), help=t("cli.opt_lang"))
     parser.add_argument("--root", help=t("cli.opt_root"))
     sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar_command"),
                                 parser_class=_Parser)
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         try:
             module = importlib.import_module(f"evkin.commands.{name.replace('-', '_')}")
         except ModuleNotFoundError as exc:
@@ -113,6 +115,17 @@ def _pre_lang(argv: Sequence[str]) -> None:
             set_lang(arg.split("=", 1)[1])
 
 
+def _named(args: Sequence[str]) -> str | None:
+    """The subcommand the line names, when its first word is one (after the global options
+    ``_hoist_globals`` moved to the front); else ``None`` (help, a typo: the whole parser)."""
+    i = 0
+    while i < len(args) and args[i] in ("--lang", "--root"):
+        i += 2
+    while i < len(args) and args[i].startswith(("--lang=", "--root=")):
+        i += 1
+    return args[i] if i < len(args) and args[i] in COMMANDS else None
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
@@ -136,7 +149,7 @@ def _termination_as_interrupt() -> Iterator[None]:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = _hoist_globals(sys.argv[1:] if argv is None else argv)
     _pre_lang(args_list)
-    parser = build_parser()
+    parser = build_parser(_named(args_list))
     args = parser.parse_args(args_list)
     if args.lang:
         set_lang(args.lang)

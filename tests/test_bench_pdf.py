@@ -1,0 +1,23 @@
+"""The PDF benchmark runs at its smoke size: the cold-run breakdown adds up and names its
+parts, and evkin's own figures are printed (WeasyPrint is compared only where installed)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from tests.conftest import PROJECT
+
+
+def test_pdf_benchmark_smoke() -> None:
+    done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench_pdf.py"),
+                           "--smoke"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    shares = [float(x) for x in re.findall(r"s\s+([0-9.]+) %", out)]
+    assert len(shares) == 5 and abs(sum(shares) - 100) < 1, out  # the parts make the whole
+    for part in ("interpreter start", "imports", "pandoc", "Typst", "evkin's own work"):
+        assert part in out, part
+    assert re.search(r"sample \(\d+ pages", out), out
+    assert "4 reports, evkin pdf" in out

@@ -1,0 +1,54 @@
+"""A cold ``evkin pdf`` loads what it needs: not every other command's modules (the gate's
+forge clients, publication, sealing), not pypandoc (the shipped pandoc is found by path). The
+whole parser is still there for help and for a mistyped command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from evkin.render.markup import pandoc_path
+
+PROBE = """
+import sys
+from evkin.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(",".join(sorted(m for m in sys.modules if m.startswith(("evkin.", "pypandoc")))))
+"""
+
+
+def loaded(*args: str, cwd: Path) -> tuple[set[str], str]:
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=cwd, capture_output=True,
+                          text=True, check=True)
+    return set(done.stdout.strip().splitlines()[-1].split(",")), done.stdout + done.stderr
+
+
+def test_a_cold_pdf_loads_only_its_own_command(sample_repo: Path, tmp_path: Path) -> None:
+    modules, out = loaded("pdf", "2025-tahunan", "-o", str(tmp_path), cwd=sample_repo)
+    assert (tmp_path / "2025-tahunan.pdf").is_file(), out
+    assert "evkin.commands.pdf" in modules
+    for heavy in ("evkin.forge", "evkin.commands.gate", "evkin.commands.publish", "pypandoc",
+                  "evkin.publish"):
+        assert heavy not in modules, heavy
+
+
+def test_help_and_typos_still_see_every_command(sample_repo: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "evkin", "--help"], cwd=sample_repo,
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and "portal" in done.stdout and "gate" in done.stdout
+    done = subprocess.run([sys.executable, "-m", "evkin", "--lang", "en", "pdff"],
+                          cwd=sample_repo, capture_output=True, text=True)
+    assert done.returncode == 2 and "pdf" in done.stderr and "gate" in done.stderr
+    done = subprocess.run([sys.executable, "-m", "evkin", "--lang", "en", "pdf", "--help"],
+                          cwd=sample_repo, capture_output=True, text=True)
+    assert done.returncode == 0 and "usage: evkin pdf" in done.stdout
+
+
+def test_the_shipped_pandoc_is_found_without_pypandoc() -> None:
+    import pypandoc
+
+    assert Path(pandoc_path()).samefile(pypandoc.get_pandoc_path())
