@@ -48,11 +48,12 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
     base = tmp_path_factory.mktemp("portal")
     root = make_archive_repo(base / "repo")
-    outcome = publish(load_settings(root), base / "terbit", previous_source="none")
+    # The publishing step holds the record key: it signs the manifest itself.
+    outcome = publish(load_settings(root), base / "terbit", previous_source="none",
+                      env={"EVKIN_RECORD_KEY": SAMPLE_RECORD_KEY.read_text(encoding="ascii")})
     folder = base / "arsip"
     shutil.copytree(outcome.release, folder)
-    if not (folder / SIG_FILE).is_file():
-        sign_manifest(folder, SAMPLE_RECORD_KEY)
+    assert (folder / SIG_FILE).is_file()
     yield folder
 
 

@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from evkin import manifest_sig
 from evkin.portal.config import Agency
 from evkin.portal.source import Source, Unreachable, safe_relative
 
 MANIFEST = "manifest.json"
-# As evkin.manifest_sig writes it (issue 18): an SSH signature by a record key, beside the
-# manifest, in its own namespace so that no trail signature can pass for it.
-SIG_FILE = "manifest.json.sig"
-SIG_NAMESPACE = "evkin-manifes"
+# As publication signs it (manifest_sig): the record key's signature beside the manifest.
+SIG_FILE = manifest_sig.SIG_FILE
+SIG_NAMESPACE = manifest_sig.NAMESPACE
 
 OK, INVALID, UNREACHABLE = "terverifikasi", "tidak_sah", "tidak_terjangkau"
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")  # a report id, usable as a folder name
@@ -66,24 +66,12 @@ def usable_keys(agency: Agency) -> tuple[str, ...]:
 
 
 def signed_by(data: bytes, signature: str, keys: Iterable[str], namespace: str) -> bool:
-    """``ssh-keygen -Y verify`` with the pinned keys allowed in ``namespace`` only (a trail
-    signature, namespace ``evkin``, never passes for a manifest's)."""
-    import subprocess
+    """Made by one of the pinned record keys, in ``namespace`` (a trail's signature,
+    namespace ``evkin``, never passes for a manifest's, nor the reverse)."""
+    from evkin.signing import RECORD_PRINCIPAL, Signer, verify
 
-    from evkin.signing import RECORD_PRINCIPAL, _ssh_keygen
-
-    allowed = "".join(f'{RECORD_PRINCIPAL} namespaces="{namespace}" {k}\n' for k in keys)
-    if not allowed or "BEGIN SSH SIGNATURE" not in signature:
-        return False
-    with tempfile.TemporaryDirectory(prefix="evkin-portal-ssh-") as tmp:
-        folder = Path(tmp)
-        (folder / "allowed_signers").write_text(allowed, encoding="utf-8")
-        (folder / "sig").write_text(signature, encoding="ascii", errors="replace")
-        done = subprocess.run(
-            [_ssh_keygen(), "-Y", "verify", "-f", str(folder / "allowed_signers"),
-             "-I", RECORD_PRINCIPAL, "-n", namespace, "-s", str(folder / "sig")],
-            input=data, capture_output=True, check=False)
-    return done.returncode == 0
+    return verify(data, signature, [Signer(RECORD_PRINCIPAL, k) for k in keys],
+                  RECORD_PRINCIPAL, namespace)
 
 
 def check_agency(agency: Agency, workers: int = 4) -> Checked:
