@@ -99,6 +99,8 @@ def test_a_change_past_the_forge_file_cap_is_refused_and_named(
     assert report["signed"] is False and report["status"] == "ditolak"
     assert hidden in json.dumps(report["notes"]), report["notes"]
     assert hidden in report["scope"]["other"] + report["scope"]["governance"]
+    # The capped list was never even asked for.
+    assert not any(req.path.endswith("/files") for req, _ in httpserver.log)
 
 
 def branch_with(root: Path, change: str) -> str:

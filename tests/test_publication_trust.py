@@ -266,3 +266,19 @@ def test_verify_refuses_a_manifest_whose_signature_fails(
     # Outside any repository there is no record key to check with: refused, said why.
     run = evkin("verify", str(pdf), "--archive", str(dest), root=tmp_path / "kosong")
     assert run.code == 2 and "pencatat.kunci" in run.err
+
+
+def test_the_sample_record_key_vouches_for_no_manifest(
+        repo: Path, tmp_path: Path, evkin: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its private half is in the repository: outside the demo and the tests, a manifest it
+    signed proves nothing, and publication will not sign with it."""
+    from evkin import trust
+
+    dest = tmp_path / "arsip"
+    publish(evkin, repo, dest, "--previous", "none")  # signed: the tests allow the sample key
+    pdf = dest / entry(dest)["pdf"]
+    monkeypatch.delenv(trust.SAMPLE_ENV, raising=False)
+    run = evkin("verify", str(pdf), "--archive", str(dest), root=repo)
+    assert run.code == 2 and "pencatat.kunci" in run.err and "ASLI" not in run.out
+    run = evkin("publish", "--dest", str(dest), "--sign-manifest", root=repo)
+    assert run.code == 2 and "CONTOH" in run.err

@@ -103,6 +103,7 @@ class Report:
     diff: tuple[DiffLine, ...] = ()
     diff_more: int = 0  # changed lines left out
     problem: str = ""  # why the evaluation could not be checked, if it could not
+    changed: tuple[str, ...] = ()  # paths git says the pull request changes (folders as one)
 
 
 class BadReport(ValueError):
@@ -165,7 +166,15 @@ def parse_report(raw: Any) -> Report:
     more = _int(raw.get("diff_more")) or 0
     return Report(head=head, evaluation=evaluation, title=_str(raw, "title"), findings=findings,
                   indicators=indicators, diff_since=since, diff=tuple(diff), diff_more=more,
-                  problem=_str(raw, "problem"))
+                  problem=_str(raw, "problem"), changed=_paths(raw.get("changed")))
+
+
+def _paths(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise BadReport("changed")
+    return tuple(value)
 
 
 # --- where the report stands (trusted: computed by the posting job) ----------------------------

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "manifest.no_keys": {
-        "id": "Manifest arsip {source} tidak dapat diperiksa: tidak ada kunci pencatat "
-              "(pencatat.kunci di evkin.yml). Jalankan perintah ini di dalam repositori evkin "
-              "instansi (--root FOLDER), yang evkin.yml-nya mencantumkan kunci publik pencatat.",
-        "en": "Archive manifest {source} cannot be checked: there is no record key "
-              "(pencatat.kunci in evkin.yml). Run this inside the agency's evkin repository "
-              "(--root FOLDER), whose evkin.yml lists the record key's public half.",
+        "id": "Manifest arsip {source} tidak dapat diperiksa: tidak ada kunci pencatat yang "
+              "berlaku (pencatat.kunci di evkin.yml; kunci CONTOH dan kunci yang dicabut tidak "
+              "dihitung). Jalankan perintah ini di dalam repositori evkin instansi (--root "
+              "FOLDER), yang evkin.yml-nya mencantumkan kunci publik pencatat instansi.",
+        "en": "Archive manifest {source} cannot be checked: there is no record key in force "
+              "(pencatat.kunci in evkin.yml; the SAMPLE key and revoked keys do not count). Run "
+              "this inside the agency's evkin repository (--root FOLDER), whose evkin.yml lists "
+              "the public half of the agency's record key.",
     },
     "manifest.unsigned": {
         "id": "Manifest arsip {source} tidak bertanda tangan ({sig} tidak ada atau rusak), "

@@ -11,6 +11,7 @@ with the gate's decision logic, and creates the summary comment once or updates 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -146,7 +147,11 @@ def collect(args: argparse.Namespace) -> int:
     if base is None:
         raise EvkinError("gate.base_ref_unknown", {"ref": args.base, "root": str(root)})
     scope = scope_of(pullgit.changed_files(root, base, head))
-    data: dict[str, Any] = {"format": FORMAT, "head": head, "evaluation": None}
+    data: dict[str, Any] = {"format": FORMAT, "head": head, "evaluation": None,
+                            # what git says the pull request changes, for the position the
+                            # comment shows (the forge's file list is capped: never read)
+                            "changed": [f"evaluations/{e}/*" for e in scope.evaluations]
+                            + list(scope.governance[:100]) + list(scope.other[:100])}
     if len(scope.evaluations) > 1:
         data["problem"] = t("comment.not_one", {"count": len(scope.evaluations),
                                                 "ids": ", ".join(scope.evaluations)})
@@ -280,6 +285,7 @@ def post(args: argparse.Namespace) -> int:
         if report.problem and not checked:
             checked = [Finding(f"evaluations/{report.evaluation}", None, "comment.problem",
                                {"detail": report.problem})]
+    pr = dataclasses.replace(pr, files=report.changed)
     state = decide(pr, client.reviews(args.pr), settings, checked)
     run_link, pdf_link = _run_links(args, kind, server, repo, client)
     links = Links(
