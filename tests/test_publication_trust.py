@@ -282,3 +282,19 @@ def test_the_sample_record_key_vouches_for_no_manifest(
     assert run.code == 2 and "pencatat.kunci" in run.err and "ASLI" not in run.out
     run = evkin("publish", "--dest", str(dest), "--sign-manifest", root=repo)
     assert run.code == 2 and "CONTOH" in run.err
+
+
+def test_without_tte_the_signing_step_still_checks_before_the_mail(
+        tmp_path: Path, record_key: str, evkin: Any) -> None:
+    """TTE off: the sealing step seals nothing but still refuses a tampered artifact, so the
+    mail job (which needs it to succeed) announces only what was derived."""
+    root = make_archive_repo(tmp_path / "repo")
+    for report_id in (OTHER, REPORT):
+        approve(root, report_id)
+    dest = tmp_path / "public"
+    publish(evkin, root, dest, "--previous", "none")
+    run = evkin("publish", "--dest", str(dest), "--seal-only", root=root)
+    assert run.code == 0, run.err
+    tamper_pdf(dest)
+    run = evkin("publish", "--dest", str(dest), "--seal-only", root=root)
+    assert run.code == 2 and f"{REPORT}: {entry(dest)['pdf']} tidak sama" in run.err
