@@ -20,6 +20,9 @@ from evkin.site.serve import start_background
 from tests.archive_repo import make_archive_repo
 from tests.conftest import SAMPLE_RECORD_KEY
 
+CHROMIUM = "/usr/bin/chromium"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking"]
 SCRIPT = '</title><script>window.__evkinXss=1</script><img src=x onerror="alert(1)"> '
 
 
@@ -185,3 +188,54 @@ def test_a_bad_portal_yml_is_named_by_line(evkin, tmp_path: Path) -> None:  # ty
     assert "portal.yml:2" in run.err and "kode 'Dinas PU' tidak dapat dipakai" in run.err
     assert "portal.yml:2" in run.err and "'kunci_pencatat' belum diisi" in run.err
     assert not (tmp_path / "portal").exists()
+
+
+def test_portal_search_in_a_browser(evkin, archive: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Real chromium: one search over two agencies, narrowed to one by the agency filter;
+    results link the portal's page and the agency's own PDF; markup stays text."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    made = agencies(tmp_path, archive)
+    archives, base = start_background(made["baik"])
+    config = write_config(tmp_path, {"baik": base, "pdf-diubah": str(made["pdf-diubah"])})
+    shutil.copytree(made["baik"], tmp_path / "kedua")
+    config.write_text(config.read_text(encoding="utf-8") + "\n".join([
+        "  - kode: kedua", "    nama: Dinas Kedua", f"    arsip: {tmp_path / 'kedua'}",
+        "    kunci_pencatat:", f"      - {record_key()}"]) + "\n", encoding="utf-8")
+    assert evkin("portal", "-c", str(config), "-o", str(tmp_path / "portal")).code == 1
+    server, portal = start_background(tmp_path / "portal")
+    dialogs: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+            tab = browser.new_page()
+            tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            tab.goto(portal + "cari/index.html?q=jalan+mantap")
+            tab.locator(".evkin-cari-item").first.wait_for(timeout=15000)
+            text = tab.locator(".evkin-cari-hasil").inner_text()
+            assert "Dinas Baik" in text and "Dinas Kedua" in text
+            assert "Pdf-Diubah" not in text  # the tampered archive is nowhere
+            assert "<script>window.__evkinXss=1</script>" in text  # shown, as text
+            tab.get_by_label("Instansi", exact=True).select_option("Dinas Kedua")
+            tab.wait_for_function("![...document.querySelectorAll('.evkin-cari-label')]"
+                                  ".some(e => e.textContent.includes('Dinas Baik'))")
+            assert "Dinas Kedua" in tab.locator(".evkin-cari-hasil").inner_text()
+            links = tab.locator("a.evkin-cari-pdf").evaluate_all("l => l.map(a => a.href)")
+            assert links == []  # Dinas Kedua was read from a folder: no public address
+            tab.get_by_label("Instansi", exact=True).select_option("Dinas Baik")
+            tab.wait_for_function("![...document.querySelectorAll('.evkin-cari-label')]"
+                                  ".some(e => e.textContent.includes('Dinas Kedua'))")
+            assert "Dinas Baik" in tab.locator(".evkin-cari-hasil").inner_text()
+            links = tab.locator("a.evkin-cari-pdf").evaluate_all("l => l.map(a => a.href)")
+            assert links and all(link.startswith(base) for link in links)
+            pages = tab.locator(".evkin-cari-judul a").evaluate_all("l => l.map(a => a.href)")
+            assert pages and all(link.startswith(portal + "laporan/baik/") for link in pages)
+            assert tab.evaluate("typeof window.__evkinXss") == "undefined"
+            browser.close()
+    finally:
+        for running in (server, archives):
+            running.shutdown()
+            running.server_close()
+    assert dialogs == []
