@@ -95,3 +95,22 @@ def test_bombs_in_every_file_evkin_reads_are_named_under_a_memory_ceiling(tmp_pa
     assert "Traceback" not in broken.stderr and "MemoryError" not in broken.stderr
     assert broken.returncode == 2
     assert "evkin.yml:2" in broken.stdout + broken.stderr and "alias YAML" in broken.stderr
+
+
+def test_huge_yaml_is_refused_before_it_is_built(tmp_path: Path) -> None:
+    """A 50 MB paste and a megabyte of tiny values: named, within the memory ceiling."""
+    root = copy_sample(tmp_path / "repo", init_git=False)
+    folder = root / EVAL
+    with (folder / "tindak-lanjut.yml").open("w", encoding="utf-8") as fh:
+        while fh.tell() < 50 * 1024 * 1024:
+            fh.write("- rekomendasi: 2024-tahunan-R1\n  status: selesai\n  uraian: "
+                     + "y" * 200 + "\n")
+    (folder / "rekomendasi.yml").write_text("# tempel\n- " + "[" + "1," * 600_000 + "1]\n",
+                                            encoding="utf-8")
+    check = limited(root, "check", EVAL)
+    assert "Traceback" not in check.stderr and "MemoryError" not in check.stderr, check.stderr
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert f"{EVAL}/tindak-lanjut.yml:1: " in check.stdout
+    assert "melebihi batas 5 MB" in check.stdout
+    assert f"{EVAL}/rekomendasi.yml:2: " in check.stdout
+    assert "lebih dari 200.000 nilai YAML" in check.stdout

@@ -37,6 +37,12 @@ class LinedDict(dict[str, Any]):
 # Deepest nesting of mappings and lists any evkin file needs is about six; anything far past
 # that is an attack or an accident, refused before it is built (libyaml's own bound is 1000).
 MAX_DEPTH = 32
+# Bounds that keep parsing within the memory and time of the other inputs (batas): every node
+# costs some hundred bytes once composed, so their number is counted on the event stream (which
+# builds nothing) before the document is composed. evkin's YAML files hold a few thousand.
+MAX_CHARS = 5 * 1024 * 1024
+MAX_NODES = 200_000
+_SCAN_FROM = 64 * 1024  # smaller texts cannot hold enough nodes to matter
 
 
 class YamlProblem(Exception):
@@ -124,8 +130,32 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+def _refuse_large(text: str, line_offset: int) -> None:
+    from evkin.messages import t
+
+    if len(text) > MAX_CHARS:
+        raise YamlProblem(1 + line_offset, t("yaml.too_big", {
+            "size": f"{len(text) / (1024 * 1024):.1f}".replace(".", ","),
+            "max": MAX_CHARS // (1024 * 1024)}))
+    if len(text) < _SCAN_FROM:
+        return
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            if isinstance(event, yaml.NodeEvent):
+                count += 1
+                if count > MAX_NODES:
+                    line = event.start_mark.line + 1 if event.start_mark is not None else 1
+                    raise YamlProblem(line + line_offset,
+                                      t("yaml.too_many", {"max": f"{MAX_NODES:,}".replace(
+                                          ",", ".")}))
+    except yaml.YAMLError:
+        return  # the parse proper names it, at its line
+
+
 def parse(text: str, line_offset: int = 0) -> Any:
     """Parse YAML text; raise ``YamlProblem`` with a 1-based line on any error."""
+    _refuse_large(text, line_offset)
     try:
         data = yaml.load(text, Loader=_Loader)
     except _AliasFound as problem:

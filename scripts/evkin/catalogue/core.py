@@ -193,6 +193,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "YAML aliases (*name, referring to the anchor &name on line {anchor_line}) are not "
               "accepted by evkin; write the value out without & and *.",
     },
+    "yaml.too_big": {
+        "id": "berkas YAML berukuran {size} MB, melebihi batas {max} MB; berkas evkin "
+              "berisi beberapa kilobita, periksa apakah isinya tertempel berulang",
+        "en": "the YAML file is {size} MB, over the {max} MB limit; evkin's files hold a few "
+              "kilobytes, check whether its content was pasted over and over",
+    },
+    "yaml.too_many": {
+        "id": "lebih dari {max} nilai YAML; berkas evkin berisi beberapa ribu, periksa apakah "
+              "isinya tertempel berulang",
+        "en": "more than {max} YAML values; evkin's files hold a few thousand, check whether "
+              "its content was pasted over and over",
+    },
     "yaml.too_deep": {
         "id": "bersarang lebih dari {max} tingkat; susun datanya lebih datar.",
         "en": "nested more than {max} levels deep; lay the data out flatter.",
