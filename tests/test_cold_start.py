@@ -52,3 +52,9 @@ def test_the_shipped_pandoc_is_found_without_pypandoc() -> None:
     import pypandoc
 
     assert Path(pandoc_path()).samefile(pypandoc.get_pandoc_path())
+
+
+def test_pypandocs_setting_for_another_pandoc_is_kept(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    own = tmp_path / "pandoc"
+    monkeypatch.setenv("PYPANDOC_PANDOC", str(own))
+    assert pandoc_path() == str(own)

@@ -55,6 +55,9 @@ def pandoc_path() -> str:
     import importlib.util
     import os
 
+    chosen = os.environ.get("PYPANDOC_PANDOC")  # pypandoc's own setting for another pandoc
+    if chosen:
+        return chosen
     spec = importlib.util.find_spec("pypandoc")
     for folder in (spec.submodule_search_locations or []) if spec else []:
         shipped = Path(folder) / "files" / "pandoc"
