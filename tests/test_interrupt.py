@@ -39,6 +39,27 @@ def _gone(pid: int) -> bool:
     return False
 
 
+def _wait_for(fifo: Path, run: subprocess.Popen[str], limit: float = 120) -> None:
+    """Wait for the stand-in to say "go" through the FIFO; fail (never hang) when evkin ends
+    without starting pandoc, or nothing comes within ``limit`` seconds."""
+    import select
+
+    fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        deadline = time.monotonic() + limit
+        got = b""
+        while b"go" not in got:
+            assert run.poll() is None, f"evkin ended (exit {run.returncode}) before pandoc"
+            assert time.monotonic() < deadline, "pandoc was not started"
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            chunk = os.read(fd, 64) if ready else b""
+            got += chunk
+            if not chunk:
+                time.sleep(0.05)  # no writer yet: the FIFO reads as empty
+    finally:
+        os.close(fd)
+
+
 def test_sigterm_during_pdf_removes_the_pandoc_folder_and_process(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "repo")
     tmp = tmp_path / "tmp"
@@ -55,8 +76,7 @@ def test_sigterm_during_pdf_removes_the_pandoc_folder_and_process(tmp_path: Path
     run = subprocess.Popen([sys.executable, "-m", "evkin", "--root", str(root), "pdf",
                             "2025-tahunan", "-o", str(tmp_path / "out")], env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with fifo.open(encoding="utf-8") as started:
-        assert started.read().strip() == "go"
+    _wait_for(fifo, run)
     pandoc = int(pidfile.read_text().strip())
     assert _alive(pandoc) and any(tmp.glob("evkin-pandoc-*"))
     run.send_signal(signal.SIGTERM)
