@@ -178,3 +178,19 @@ def test_without_the_base_commit_the_gate_says_how_to_fetch_it(evkin: Any, tmp_p
     assert result.code == 2
     assert "origin/main" in result.err and "fetch-depth: 0" in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_push_without_a_pull_request_is_judged_on_gits_paths(
+        evkin: Any, httpserver: HTTPServer, tmp_path: Path, record_key: str) -> None:
+    """After merge, with no merged pull request behind the commit: what the push changed comes
+    from git (against its first parent when no --base-ref is given), never from a list."""
+    root = copy_sample(tmp_path / "repo")
+    trail = root / "persetujuan" / f"{EVAL}.yml"
+    trail.write_text(trail.read_text(encoding="utf-8") + "# disunting\n", encoding="utf-8")
+    pushed = commit_all(root, "Jejak disunting langsung di main")
+    httpserver.expect_request(f"/repos/{OWNER_REPO}/commits/{pushed}/pulls").respond_with_json(
+        [])
+    result = evkin("gate", "--forge", "github", "--api-url", httpserver.url_for(""),
+                   "--repo", OWNER_REPO, "--commit", pushed, "--record", root=root)
+    assert result.code == 1, result.out + result.err
+    assert f"persetujuan/{EVAL}.yml" in result.err

@@ -300,9 +300,13 @@ def _record(root: Path, state: Any, settings: Any, forge: str) -> tuple[int, str
 
 
 def _base_arg(args: argparse.Namespace, root: Path) -> str | None:
+    """What a push is compared with: ``--base-ref`` (the workflow gives the commit before the
+    push), else the first parent of ``--commit``."""
     from evkin import pullgit
 
-    return pullgit.resolve(root, args.base_ref) if args.base_ref else None
+    if args.base_ref:
+        return pullgit.resolve(root, args.base_ref)
+    return pullgit.resolve(root, f"{args.commit}^1") if args.commit else None
 
 
 def _refuse_unaccounted(commit: str, paths: list[str]) -> None:
@@ -338,10 +342,13 @@ def _unaccounted(root: Path, base: str | None, commit: str, pr: PullRequest | No
     from evkin.approval import TRAIL_DIR
     from evkin.gate import EVALUATIONS_DIR, scope_of
 
-    if base is None or pullgit.resolve(root, commit) is None:
-        files = list(pr.files) if pr is not None else []
-    else:
-        files = pullgit.changed_files(root, base, commit, merge_base=False)
+    # Never guessed from a forge list: without both commits, refused with how to fetch them.
+    if base is None:
+        raise EvkinError("gate.base_missing", {"base": "--base-ref", "root": str(root)})
+    if pullgit.resolve(root, commit) is None:
+        raise EvkinError("gate.head_missing", {"head": commit[:12], "root": str(root),
+                                               "number": pr.number if pr else "?"})
+    files = pullgit.changed_files(root, base, commit, merge_base=False)
     allowed = scope_of(pr.files).evaluation_id if (pr is not None and signed) else None
     out = []
     for path in files:
