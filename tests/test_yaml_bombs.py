@@ -59,7 +59,8 @@ def test_plain_yaml_without_aliases_reads_as_before(value: object) -> None:
     import yaml
 
     text = yaml.safe_dump({"v": value}, allow_unicode=True)
-    assert parse(text) == {"v": value}
+    # As PyYAML itself reads it (its own round trip folds a few characters, e.g. U+0085).
+    assert parse(text) == yaml.safe_load(text)
 
 
 def test_bombs_in_every_file_evkin_reads_are_named_under_a_memory_ceiling(tmp_path: Path
