@@ -39,8 +39,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.generate import make_repo
+from evkin.bundled import SAMPLE
 
-PROJECT = Path(__file__).resolve().parents[1]
 EVKIN = [sys.executable, "-m", "evkin"]
 # As a person's machine runs it: Python's bytecode cache on (pip compiles it at install; a
 # development environment may set PYTHONDONTWRITEBYTECODE, which would time the compiler).
@@ -62,9 +62,9 @@ def commit_all(root: Path) -> None:
 
 def sample_repo(dest: Path) -> Path:
     dest.mkdir(parents=True)
-    shutil.copy2(PROJECT / "evkin.yml", dest / "evkin.yml")
+    shutil.copy2(SAMPLE / "evkin.yml", dest / "evkin.yml")
     for part in ("assets", "evaluations"):
-        shutil.copytree(PROJECT / part, dest / part)
+        shutil.copytree(SAMPLE / part, dest / part)
     commit_all(dest)
     return dest
 
@@ -73,8 +73,8 @@ def big_repo(dest: Path) -> Path:
     """A repository holding only the 40-page report: no predecessor whose indicators or open
     recommendations it would have to answer."""
     dest.mkdir(parents=True)
-    shutil.copy2(PROJECT / "evkin.yml", dest / "evkin.yml")
-    shutil.copytree(PROJECT / "assets", dest / "assets")
+    shutil.copy2(SAMPLE / "evkin.yml", dest / "evkin.yml")
+    shutil.copytree(SAMPLE / "assets", dest / "assets")
     add_big_report(dest / "evaluations")
     commit_all(dest)
     return dest
@@ -83,7 +83,7 @@ def big_repo(dest: Path) -> Path:
 def add_big_report(base: Path) -> None:
     """About 40 pages: 60 indicators in 12 sasaran and twelve long sub-sections."""
     folder = base / BIG
-    shutil.copytree(PROJECT / "evaluations" / "2025-tahunan", folder,
+    shutil.copytree(SAMPLE / "evaluations" / "2025-tahunan", folder,
                     ignore=shutil.ignore_patterns("rekomendasi.yml", "tindak-lanjut.yml"))
     meta = folder / "evaluasi.yml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("Tahun 2025", "Tahun 2026")

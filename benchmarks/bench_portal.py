@@ -28,9 +28,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from evkin.bundled import SAMPLE_RECORD_KEY
 
-PROJECT = Path(__file__).resolve().parents[1]
-KEY = PROJECT / "assets" / "contoh-kunci-pencatat"
+KEY = SAMPLE_RECORD_KEY
 WIB = dt.timezone(dt.timedelta(hours=7))
 ENV = {**os.environ, "EVKIN_KUNCI_CONTOH": "izinkan"}
 PREDIKAT = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah")

@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.generate import make_repo
+from evkin.bundled import SAMPLE_RECORD_KEY
 
 EVKIN = [sys.executable, "-m", "evkin"]
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -49,7 +50,7 @@ def approve_all(root: Path, ids: list[str] | None = None) -> None:
     from evkin.trail import sign_record
 
     # The demo's record key stands for the publishing workflow's secret.
-    key = (Path(__file__).resolve().parents[1] / "assets" / "contoh-kunci-pencatat").read_text(
+    key = SAMPLE_RECORD_KEY.read_text(
         encoding="ascii")
     head = git(root, "rev-parse", "HEAD").strip()
     trees = {}

@@ -7,8 +7,10 @@ import random
 import shutil
 from pathlib import Path
 
+from evkin.bundled import SAMPLE as BUNDLED
+
 PROJECT = Path(__file__).resolve().parents[1]
-SAMPLE = PROJECT / "evaluations" / "2025-tahunan"
+SAMPLE = BUNDLED / "evaluations" / "2025-tahunan"
 HEADER = "id;sasaran;indikator;satuan;polaritas;target;target_maks;realisasi;formula\n"
 
 
@@ -39,9 +41,9 @@ def make_repo(dest: Path, count: int, seed: int = 7) -> Path:
     """A repository folder with ``count`` evaluations (ids 1001-tw1 … by quarter)."""
     rng = random.Random(seed)
     dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(PROJECT / "evkin.yml", dest / "evkin.yml")
+    shutil.copy2(BUNDLED / "evkin.yml", dest / "evkin.yml")
     shutil.copy2(PROJECT / ".gitignore", dest / ".gitignore")  # build output stays untracked
-    shutil.copytree(PROJECT / "assets", dest / "assets", dirs_exist_ok=True)
+    shutil.copytree(BUNDLED / "assets", dest / "assets", dirs_exist_ok=True)
     base = dest / "evaluations"
     base.mkdir(exist_ok=True)
     for n in range(count):

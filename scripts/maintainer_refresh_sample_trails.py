@@ -1,9 +1,11 @@
 """MAINTAINER TOOL: rewrite the bundled sample approval trails after the sample evaluations change.
 
-The sample evaluations (``evaluations/2024-tahunan``, ``evaluations/2025-tahunan``) ship as
-approved so the demo archive shows final reports. Their trails (``persetujuan/<id>.yml``) are
-fictional, forge-style records whose ``pohon`` must be the git tree of the folder as committed;
-any change to a sample folder makes them stale, and ``tests/test_trail.py`` fails to say so.
+The sample evaluations (``scripts/evkin/contoh/evaluations/2024-tahunan`` and ``2025-tahunan``,
+copied at the repository's top level for the demo) ship as approved so the demo archive shows
+final reports. Their trails (``persetujuan/<id>.yml``) are fictional, forge-style records whose
+``pohon`` must be the git tree of the folder as committed; any change to a sample folder makes
+them stale, and ``tests/test_trail.py`` fails to say so. The trails are written into the bundled
+sample, and into the top-level copy while its folder is still the same tree.
 
 Usage, from the repository root after committing the changed sample folder:
 
@@ -27,12 +29,13 @@ from evkin.approval import Approval, Trail, save_trail, trail_path, write_atomic
 from evkin.trail import sign_record
 
 ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = Path("scripts") / "evkin" / "contoh"  # the sample the tests copy
 MARK = "# CONTOH: jejak persetujuan fiktif untuk arsip demo; tautan ulasan hanyalah contoh.\n"
 FORGE = "https://git.bmcktr.example/sakip/evaluasi-kinerja/pulls"
 WIB = dt.timezone(dt.timedelta(hours=7))
 # The demo's record key (its public half is in evkin.yml, marked CONTOH): it stands for the
 # publishing workflow's secret, so the sample trails verify like recorded ones.
-SAMPLE_RECORD_KEY = ROOT / "assets" / "contoh-kunci-pencatat"
+SAMPLE_RECORD_KEY = ROOT / BUNDLED / "assets" / "contoh-kunci-pencatat"
 
 # id → (pull request number, paraf time, signature time); people come from evkin.yml.
 SAMPLES = {
@@ -49,9 +52,10 @@ def git(*args: str) -> str:
 
 
 def main() -> int:
-    settings = yaml.safe_load((ROOT / "evkin.yml").read_text(encoding="utf-8"))["pejabat"]
+    settings = yaml.safe_load((ROOT / BUNDLED / "evkin.yml").read_text(encoding="utf-8"))[
+        "pejabat"]
     for evaluation_id, (number, paraf_at, sign_at) in SAMPLES.items():
-        folder = f"evaluations/{evaluation_id}"
+        folder = f"{BUNDLED.as_posix()}/evaluations/{evaluation_id}"
         meta = yaml.safe_load((ROOT / folder / "evaluasi.yml").read_text(encoding="utf-8"))
         if not meta.get("contoh"):
             print(f"{folder} is not marked 'contoh: true'; refusing to touch its trail.")
@@ -60,7 +64,10 @@ def main() -> int:
             print(f"{folder} has uncommitted changes; commit them first.")
             return 1
         tree = git("rev-parse", f"HEAD:{folder}")
-        commit = git("log", "-1", "--format=%H", "--", folder)
+        # Keep the commit the trails have always named (the copies the tests make lack it).
+        old = ROOT / BUNDLED / "persetujuan" / f"{evaluation_id}.yml"
+        named = yaml.safe_load(old.read_text(encoding="utf-8")) if old.is_file() else {}
+        commit = str(named.get("komit") or git("log", "-1", "--format=%H", "--", folder))
         pr = f"{FORGE}/{number}"
 
         def record(role: str, decision: str, at: dt.datetime, review: int, *,
@@ -80,10 +87,16 @@ def main() -> int:
                       tree=tree, commit=commit, source="gitea", pull_request=pr,
                       recorded_at=recorded)
         trail = sign_record(trail, SAMPLE_RECORD_KEY.read_text(encoding="ascii"))
-        save_trail(ROOT, trail)
-        path = trail_path(ROOT, evaluation_id)
-        write_atomic(path, MARK + path.read_text(encoding="utf-8"))
-        print(f"{path.relative_to(ROOT)}: tree {tree[:12]} (commit {commit[:12]})")
+        roots = [ROOT / BUNDLED]
+        top = subprocess.run(["git", "rev-parse", f"HEAD:evaluations/{evaluation_id}"], cwd=ROOT,
+                             capture_output=True, text=True, check=False).stdout.strip()
+        if top == tree:
+            roots.append(ROOT)  # the top-level copy is still the sample
+        for root in roots:
+            save_trail(root, trail)
+            path = trail_path(root, evaluation_id)
+            write_atomic(path, MARK + path.read_text(encoding="utf-8"))
+            print(f"{path.relative_to(ROOT)}: tree {tree[:12]} (commit {commit[:12]})")
     return 0
 
 

@@ -13,15 +13,16 @@ from typing import Any
 import pytest
 
 from evkin import messages
+
+# The bundled sample (never the repository's own evkin.yml, evaluations/ or persetujuan/,
+# which the agency edits) and its record key, standing for the workflow's EVKIN_RECORD_KEY.
+from evkin.bundled import SAMPLE, SAMPLE_PARTS, SAMPLE_RECORD_KEY
 from evkin.cli import main
 
 PROJECT = Path(__file__).resolve().parents[1]
 # The sample's trails are signed with the sample record key (private half in the repository):
 # it counts only in `evkin demo` and here; tests of its refusal remove this.
 os.environ["EVKIN_KUNCI_CONTOH"] = "izinkan"
-SAMPLE_PARTS = ("evkin.yml", "assets", "evaluations", "persetujuan", "rencana-aksi")
-# The demo's record key: stands for the publishing workflow's secret (EVKIN_RECORD_KEY).
-SAMPLE_RECORD_KEY = PROJECT / "assets" / "contoh-kunci-pencatat"
 
 
 def record_signed(trail: Any) -> Any:
@@ -58,7 +59,7 @@ def copy_sample(dest: Path, init_git: bool = True) -> Path:
     """Copy the sample repository content into ``dest`` and commit it."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in SAMPLE_PARTS:
-        src = PROJECT / part
+        src = SAMPLE / part
         if src.is_dir():
             shutil.copytree(src, dest / part)
         elif src.is_file():

@@ -8,11 +8,11 @@ from evkin import nip
 from evkin.findings import EvkinError
 from evkin.settings import load_settings, parse_settings
 
-from .conftest import PROJECT
+from .conftest import SAMPLE
 
 
 def test_bundled_settings_load() -> None:
-    settings = load_settings(PROJECT)
+    settings = load_settings(SAMPLE)
     assert settings.roles.kepala_dinas.nip_spaced == "19700312 199503 1 002"
     assert settings.roles.role_of_login("RINA-MARLINA") == "sekretaris"
     assert settings.paper == "A4"
@@ -32,7 +32,7 @@ def test_nip_validation(value: str, code: str | None) -> None:
 
 
 def _settings_with(tmp_path: Path, old: str, new: str) -> list[str]:
-    text = (PROJECT / "evkin.yml").read_text(encoding="utf-8")
+    text = (SAMPLE / "evkin.yml").read_text(encoding="utf-8")
     assert old in text
     (tmp_path / "assets").mkdir(exist_ok=True)
     (tmp_path / "assets" / "lambang-contoh.svg").write_text("<svg/>")
@@ -44,7 +44,7 @@ def _settings_with(tmp_path: Path, old: str, new: str) -> list[str]:
 def test_bad_nip_is_located(tmp_path: Path) -> None:
     out = _settings_with(tmp_path, "nip: 19700312 199503 1 002", "nip: 19701312 199503 1 002")
     line = next(i for i, text in enumerate(
-        (PROJECT / "evkin.yml").read_text().splitlines(), 1) if "19700312" in text)
+        (SAMPLE / "evkin.yml").read_text(encoding="utf-8").splitlines(), 1) if "19700312" in text)
     assert out == [f"evkin.yml:{line}: NIP kepala_dinas '19701312 199503 1 002': 8 angka "
                    "pertama bukan tanggal lahir yang sah (TTTTBBHH)."]
 
