@@ -261,8 +261,10 @@ def test_signed_report_shows_who_and_when_and_no_watermark(signed: Path) -> None
     text = flat(" ".join(pages))
     assert ("Diparaf oleh Dra. Rina Marlina, M.Si. pada 26 Januari 2026 pukul 14.05 WIB"
             in text)
-    assert ("Ditandatangani secara elektronik oleh Ir. Hendra Saputra, M.T. melalui "
+    assert ("Tanda tangan (langkah 7 SOP) diberikan oleh Ir. Hendra Saputra, M.T. melalui "
             "persetujuan evkin pada 27 Januari 2026 pukul 10.15 WIB") in text
+    # Not a certified electronic signature (TTE): only BSrE's makes one (docs/panduan/tte.md).
+    assert "secara elektronik" not in text
     assert "BELUM DITANDATANGANI" not in text
     assert "NIP. 19700312 199503 1 002" in text
     meta = pypdf.PdfReader(signed).metadata

@@ -69,9 +69,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "Initialled by {nama} on {waktu}"},
     "render.paraf_pending": {"id": "Belum diparaf", "en": "Not initialled yet"},
     "render.signed_note": {
-        "id": "Ditandatangani secara elektronik oleh {nama} melalui persetujuan evkin pada "
-              "{waktu} (jejak: {trail}).",
-        "en": "Signed electronically by {nama} through an evkin approval on {waktu} "
+        "id": "Tanda tangan (langkah 7 SOP) diberikan oleh {nama} melalui persetujuan evkin "
+              "pada {waktu} (jejak: {trail}).",
+        "en": "Signature (SOP step 7) given by {nama} through an evkin approval on {waktu} "
               "(trail: {trail})."},
     "render.unsigned_note": {
         "id": "BELUM DITANDATANGANI. Draf ini belum disetujui: {reason}.",
