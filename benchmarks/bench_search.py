@@ -17,6 +17,7 @@ offline plugin). Each run opens a fresh browser context (empty cache), loads a p
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import shutil
 import statistics
@@ -136,8 +137,11 @@ def main() -> None:
                          if p.is_file())
         print(f"{args.count} reports, {os.cpu_count()} cores; evkin site build {build:.1f} s, "
               f"lunr site (mkdocs build) {lunr_build:.1f} s")
-        print(f"index on disk: Pagefind {index / 1024:,.0f} KB (all chunks), "
-              f"lunr {lunr_index / 1024:,.0f} KB")
+        lunr_gzip = sum(len(gzip.compress(p.read_bytes())) for p in
+                        (root / "site-lunr" / "search").glob("search_index.*"))
+        print(f"index on disk: Pagefind {index / 1024:,.0f} KB (all chunks, each compressed), "
+              f"lunr {lunr_index / 1024:,.0f} KB ({lunr_gzip / 1024:,.0f} KB if the server "
+              "gzips it; this benchmark's server, like a plain one, does not)")
         servers = []
         runs: dict[str, list[Run]] = {"pagefind": [], "lunr": []}
         try:
