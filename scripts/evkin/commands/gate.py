@@ -316,20 +316,13 @@ def _refuse_unaccounted(commit: str, paths: list[str]) -> None:
 
 def _record_key(settings: Any) -> str:
     """The publishing workflow's private record key (a secret in the environment), checked
-    against the public halves the target branch's evkin.yml lists."""
-    from evkin import signing
+    against the public halves the target branch's evkin.yml lists (``manifest_sig.private_key``,
+    the one check of it); this step cannot run without it."""
+    from evkin import manifest_sig, signing
 
-    private = os.environ.get(signing.RECORD_KEY_ENV, "")
-    if not private.strip():
+    private = manifest_sig.private_key(settings)
+    if private is None:
         raise EvkinError("record.no_key", {"env": signing.RECORD_KEY_ENV})
-    from evkin import trust
-
-    public = signing.public_key_of_text(private)
-    if trust.is_sample_key(public) and not trust.sample_allowed():
-        raise EvkinError("record.sample_key", {"env": signing.RECORD_KEY_ENV})
-    if public not in settings.record_keys:
-        raise EvkinError("record.key_not_listed", {"env": signing.RECORD_KEY_ENV,
-                                                   "key": public[:40] + "…"})
     return private
 
 
