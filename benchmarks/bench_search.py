@@ -66,19 +66,14 @@ def lunr_config(root: Path, base: Path) -> Path:
 
 
 def measure(browser: Any, base: str, engine: str) -> Run:
-    """One first search in a fresh context: bytes per request (CDP, as received) and the time
-    from navigation start until a result is on screen."""
+    """One first search in a fresh context (empty cache): the bytes of every response the
+    page and its workers received (Pagefind searches in a Web Worker: its WebAssembly, index
+    chunks and fragments are fetched there), and the time from navigation start until a
+    result is on screen."""
     context = browser.new_context()
     tab = context.new_page()
-    cdp = context.new_cdp_session(tab)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    urls: dict[str, str] = {}
-    sizes: dict[str, int] = {}
-    cdp.on("Network.requestWillBeSent",
-           lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-    cdp.on("Network.loadingFinished",
-           lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
+    finished: list[Any] = []
+    context.on("requestfinished", lambda request: finished.append(request))
     try:
         if engine == "pagefind":
             tab.goto(base + "arsip/cari/index.html?q=" + QUERY.replace(" ", "+"),
@@ -96,14 +91,17 @@ def measure(browser: Any, base: str, engine: str) -> Run:
             item = ".md-search-result__item"
         seconds = float(tab.evaluate("performance.now()")) / 1000
         count = tab.locator(item).count()
-        tab.wait_for_timeout(300)  # let the last responses finish counting
+        tab.wait_for_timeout(300)  # let the last responses finish
+        sizes = []
+        for request in finished:
+            size = request.sizes()
+            sizes.append((request.url, size["responseBodySize"] + size["responseHeadersSize"]))
     finally:
         context.close()
     wanted = ("/pagefind/", "cari.js", "ringkas.js") if engine == "pagefind" else (
         "search_index", "/search/", "workers/search")
-    search_bytes = sum(size for rid, size in sizes.items()
-                       if any(w in urls.get(rid, "") for w in wanted))
-    return Run(seconds, search_bytes, sum(sizes.values()), count)
+    search_bytes = sum(n for url, n in sizes if any(w in url for w in wanted))
+    return Run(seconds, search_bytes, sum(n for _, n in sizes), count)
 
 
 def main() -> None:
