@@ -294,6 +294,7 @@ def test_the_sample_record_key_makes_nothing_final_outside_the_demo(
         (sample_repo / "evkin.yml").read_text(encoding="utf-8").splitlines(), 1)
         if "AAAAC3NzaC1lZDI1NTE5AAAAIO642d0FWSajMAZ2IjV3MSniwrb2" in text)
     assert f"evkin.yml:{line}" in check.out and "kunci CONTOH" in check.out
+    assert "di 0 evaluasi dan di evkin.yml" in check.err
     assert "ssh-keygen -t ed25519" in check.out
     approvals = evkin("approvals", EVAL, root=sample_repo)
     assert approvals.code == 1 and "kunci pencatat CONTOH" in approvals.out

@@ -91,6 +91,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the field '{field}' in the approval trail is covered by no signature; evkin "
               "ignores it and shows it nowhere. Remove it (trails are written by evkin only).",
     },
+    "check.totals_settings": {
+        "id": "{evaluations} evaluasi diperiksa: {errors} temuan, di {bad} evaluasi dan di "
+              "evkin.yml.",
+        "en": "{evaluations} evaluations checked: {errors} findings, in {bad} evaluations and "
+              "in evkin.yml.",
+    },
     "approve.mode_forge": {
         "id": "Repositori ini menyatakan persetujuan lewat forge (persetujuan.cara: forge di "
               "evkin.yml): paraf dan tanda tangan diberikan sebagai persetujuan pull request, "

@@ -68,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
             for finding in (*c.findings, *trail_notes[c.id]):
                 print(finding.render())
         bad = sum(1 for c in checked if c.all_errors)
-        key = "check.clean" if not errors else "check.totals"
+        key = ("check.clean" if not errors else "check.totals_settings"
+               if any(f.severity == "error" for f in general) else "check.totals")
         print(t(key, {"evaluations": len(checked), "errors": errors, "bad": bad}),
               file=sys.stderr)
     return 1 if errors else 0
