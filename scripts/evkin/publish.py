@@ -25,7 +25,7 @@ import shutil
 import tempfile
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,46 @@ KEEP_RELEASES = 3
 FETCH_TIMEOUT = 20
 FIRST = "none"  # --previous none: nothing was published before
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # Sumatera Barat
+
+
+@dataclass(frozen=True)
+class ListedPdf:
+    """A PDF a built release's manifest lists, read from the release."""
+
+    entry: dict[str, Any]  # the manifest entry (updated in place by the caller)
+    rel: str  # the PDF's path in the release
+    page_rel: str  # the report page's path in the release
+    path: Path
+    data: bytes
+    sha256: str
+
+
+def read_release(release: Path) -> dict[str, Any]:
+    """``manifest.json`` of a release built in ``release``; a located error when unreadable."""
+    try:
+        data: dict[str, Any] = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise EvkinError("verify.manifest_unreadable",
+                         {"source": str(release / MANIFEST), "detail": str(error)}) from None
+    return data
+
+
+def listed_pdfs(release: Path, data: Mapping[str, Any],
+                wanted: Callable[[dict[str, Any]], bool]) -> Iterator[ListedPdf]:
+    """The entries ``wanted`` picks whose PDF and page stay inside the release and whose file
+    is the one the manifest lists (same SHA-256): a later step (sealing, timestamp renewal)
+    touches nothing else. Read one at a time, as the caller goes."""
+    for entry in data.get("laporan", []):
+        if not wanted(entry) or not entry.get("pdf"):
+            continue
+        rel, page_rel = str(entry["pdf"]), str(entry.get("halaman", ""))
+        if any(".." in p.split("/") or p.startswith("/") for p in (rel, page_rel)):
+            continue
+        path = release / rel
+        pdf = path.read_bytes()
+        sha = hashlib.sha256(pdf).hexdigest()
+        if sha == entry.get("sha256"):
+            yield ListedPdf(entry, rel, page_rel, path, pdf, sha)
 
 
 def _ids(settings: Settings) -> list[str]:

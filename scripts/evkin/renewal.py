@@ -23,7 +23,7 @@ def renew_archive(settings: Settings, dest: Path, now: dt.datetime | None = None
     """(renewed, not due, problems) for the archive built in ``dest``."""
     from evkin.approval import write_atomic
     from evkin.ltv import renew
-    from evkin.publish import MANIFEST
+    from evkin.publish import MANIFEST, listed_pdfs, read_release
     from evkin.sealing import ELECTRONIC, load_roots, load_tte
 
     tte = load_tte(settings.root)
@@ -31,24 +31,13 @@ def renew_archive(settings: Settings, dest: Path, now: dt.datetime | None = None
         raise EvkinError("tte.no_tsa")
     roots = load_roots(tte.roots)
     release = dest.resolve()
-    try:
-        data = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise EvkinError("verify.manifest_unreadable",
-                         {"source": str(release / MANIFEST), "detail": str(error)}) from None
+    data = read_release(release)
     before = dt.timedelta(days=tte.renew_days)
     renewed, skipped, problems = 0, 0, []
-    for entry in data.get("laporan", []):
-        if (entry.get("segel") or {}).get("status") not in ELECTRONIC or not entry.get("pdf"):
-            continue
-        rel, page_rel = str(entry["pdf"]), str(entry.get("halaman", ""))
-        if any(".." in p.split("/") or p.startswith("/") for p in (rel, page_rel)):
-            continue
-        path = release / rel
-        pdf = path.read_bytes()
-        old_sha = hashlib.sha256(pdf).hexdigest()
-        if old_sha != entry.get("sha256"):
-            continue  # not the file this manifest published: leave it alone
+    for listed in listed_pdfs(release, data, lambda e: (e.get("segel") or {}).get("status")
+                              in ELECTRONIC):
+        entry, path, pdf, old_sha = listed.entry, listed.path, listed.data, listed.sha256
+        page_rel = listed.page_rel
         try:
             fresh = renew(pdf, roots, tte.tsa, before, now)
         except EvkinError as error:

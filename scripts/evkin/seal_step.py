@@ -249,7 +249,7 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
     import json
 
     from evkin.approval import write_atomic
-    from evkin.publish import MANIFEST
+    from evkin.publish import MANIFEST, listed_pdfs, read_release
     from evkin.sealing import load_tte
     from evkin.site import html
     from evkin.site.report import Pdf, seal_part
@@ -268,25 +268,16 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
     if checked.problems:
         raise refuse(dest, checked.problems)
     release = dest.resolve()
-    try:
-        data = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise EvkinError("verify.manifest_unreadable",
-                         {"source": str(release / MANIFEST), "detail": str(error)}) from None
+    data = read_release(release)
     sealer = Sealer(settings, tte, {}, env)
     done, problems = 0, []
-    for entry in data.get("laporan", []):
-        record = entry.get("segel") or {}
-        if record.get("status") in (SEALED, SIGNED) or not entry.get("pdf"):
-            continue
-        rel, page_rel = str(entry["pdf"]), str(entry.get("halaman", ""))
-        if any(".." in p.split("/") or p.startswith("/") for p in (rel, page_rel)):
-            continue
-        pdf_path = release / rel
-        render = pdf_path.read_bytes()
-        render_sha = hashlib.sha256(render).hexdigest()
-        if render_sha != entry.get("sha256") or has_signature(render):
+    for listed in listed_pdfs(release, data, lambda e: (e.get("segel") or {}).get("status")
+                              not in (SEALED, SIGNED)):
+        entry, rel, page_rel = listed.entry, listed.rel, listed.page_rel
+        pdf_path, render, render_sha = listed.path, listed.data, listed.sha256
+        if has_signature(render):
             continue  # not the render this manifest published: leave it alone
+        record = entry.get("segel") or {}
         signature = entry.get("tanda_tangan") or {}
         kepala = settings.roles.kepala_dinas
         look = Appearance(version_url(settings.site_url, page_rel, render_sha),
