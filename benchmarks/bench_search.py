@@ -28,8 +28,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.bench_site import EVKIN, approve_all, git, mkdocs_config, timed
-from benchmarks.generate import make_repo
+from benchmarks.bench_site import EVKIN, approved_archive, timed
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -120,12 +119,7 @@ def main() -> None:
     from evkin.site.serve import start_background
 
     with tempfile.TemporaryDirectory() as tmp:
-        root = make_repo(Path(tmp) / "repo", args.count)
-        git(root, "init", "-q", "-b", "main")
-        git(root, "add", "-A")
-        git(root, "commit", "-q", "-m", "Evaluasi")
-        approve_all(root)
-        mkdocs_config(root)
+        root = approved_archive(Path(tmp) / "repo", args.count)
         build = timed([*EVKIN, "site", "build"], root)
         lunr_build = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                             str(lunr_config(root, bundled_config()))], root)

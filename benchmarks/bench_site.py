@@ -44,6 +44,18 @@ def git(root: Path, *args: str) -> str:
     return done.stdout
 
 
+def approved_archive(dest: Path, count: int) -> Path:
+    """A committed repository of ``count`` generated evaluations, each approved, with the
+    archive's MkDocs configuration: what the site benchmarks build."""
+    root = make_repo(dest, count)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Evaluasi")
+    approve_all(root)
+    mkdocs_config(root)
+    return root
+
+
 def approve_all(root: Path, ids: list[str] | None = None) -> None:
     """Paraf and signature of each folder as committed at HEAD (one ls-tree for all)."""
     from evkin.approval import Approval, Trail, save_trail
@@ -115,12 +127,7 @@ def main() -> None:
                         help="skip timing `evkin pdf` of every report on its own")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        root = make_repo(Path(tmp) / "repo", args.count)
-        git(root, "init", "-q", "-b", "main")
-        git(root, "add", "-A")
-        git(root, "commit", "-q", "-m", "Evaluasi")
-        approve_all(root)
-        mkdocs_config(root)
+        root = approved_archive(Path(tmp) / "repo", args.count)
         ids = sorted(p.name for p in (root / "evaluations").iterdir())
         print(f"{len(ids)} approved evaluations × 20 indicators, {os.cpu_count()} cores")
 
