@@ -62,6 +62,36 @@ MESSAGES = {
         "en": "agency '{code}': one of kunci_pencatat is not an SSH public key "
               "(ssh-ed25519 AAAA…)",
     },
+    "portal.bad_official_keys": {
+        "id": "instansi '{code}': 'kunci_pejabat' harus berisi 'sekretaris' dan 'kepala_dinas', "
+              "masing-masing daftar kunci publik SSH (ssh-ed25519 AAAA…) yang diterima langsung "
+              "dari pejabat atau instansi itu",
+        "en": "agency '{code}': 'kunci_pejabat' must hold 'sekretaris' and 'kepala_dinas', each "
+              "a list of SSH public keys (ssh-ed25519 AAAA…) received from the officials or "
+              "the agency itself",
+    },
+    "portal.trail_not_forgeless": {
+        "id": "laporan {id}: instansi ini menyetujui tanpa forge (kunci_pejabat di portal.yml), "
+              "tetapi jejaknya bukan jejak bertanda tangan SSH pejabat",
+        "en": "report {id}: this agency approves without a forge (kunci_pejabat in portal.yml), "
+              "but its trail is not one SSH-signed by the officials",
+    },
+    "portal.official_keys_missing": {
+        "id": "laporan {id} disetujui tanpa forge (tanda tangan SSH pejabat), tetapi provinsi "
+              "belum mencatat kunci pejabat instansi ini: isi 'kunci_pejabat' (sekretaris, "
+              "kepala_dinas) di portal.yml dengan kunci publik yang diterima langsung dari "
+              "instansi",
+        "en": "report {id} was approved without a forge (officials' SSH signatures), but the "
+              "province has not pinned this agency's officials' keys: fill 'kunci_pejabat' "
+              "(sekretaris, kepala_dinas) in portal.yml with public keys received from the "
+              "agency itself",
+    },
+    "portal.official_bad_signature": {
+        "id": "laporan {id}: catatan ke-{number} ({role}) tidak ditandatangani dengan kunci "
+              "pejabat yang ditetapkan provinsi (kunci_pejabat di portal.yml)",
+        "en": "report {id}: record {number} ({role}) is not signed with an official's key the "
+              "province pinned (kunci_pejabat in portal.yml)",
+    },
     "portal.unreachable": {"id": "arsip tidak dapat dibaca: {detail}",
                            "en": "the archive cannot be read: {detail}"},
     "portal.sample_key_only": {

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evkin.findings import EvkinError, Finding
+from evkin.signing import parse_public_key
+from evkin.trust import APPROVING_ROLES
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 
 FILE = "portal.yml"
@@ -22,6 +24,17 @@ class Agency:
     arsip: str  # the published archive: an http(s) URL or a folder
     kunci: tuple[str, ...]  # its record keys ("ssh-ed25519 AAAA…"), pinned by the province
     tautan: str = ""  # the archive's public address for links (default: arsip, if a URL)
+    # Forge-less agencies (persetujuan.cara: tanpa_forge): the officials' SSH keys by role,
+    # pinned by the province. Set, they are the only root a trail's paraf and signature count
+    # against: the agency holds its record key, so a record-signed trail proves nothing then.
+    pejabat: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def forgeless(self) -> bool:
+        return bool(self.pejabat)
+
+    def official_keys(self, role: str) -> tuple[str, ...]:
+        return next((keys for r, keys in self.pejabat if r == role), ())
 
     @property
     def link_base(self) -> str:
@@ -39,8 +52,6 @@ class Portal:
 
 def load(path: Path) -> Portal:
     """Read and check ``portal.yml``; every problem named by line."""
-    from evkin.signing import parse_public_key
-
     rel = path.name
     try:
         raw = parse(read_text(path))
@@ -95,13 +106,36 @@ def load(path: Path) -> Portal:
                 else:
                     problems.append(Finding(rel, entry.line_of("kunci_pencatat"),
                                             "portal.bad_key", {"code": kode}))
+        officials = _official_keys(rel, entry, kode, problems)
         arsip = str(entry.get("arsip") or "").strip()
         if arsip and not arsip.startswith(("http://", "https://")):
             folder = Path(arsip)
             arsip = str(folder if folder.is_absolute() else (path.parent / folder))
         agencies.append(Agency(kode, str(entry.get("nama") or "").strip(), arsip, tuple(keys),
-                               tautan))
+                               tautan, officials))
     if problems:
         raise EvkinError("portal.config_invalid", {"path": rel}, problems)
     judul = str(raw.get("judul") or "Portal Evaluasi Kinerja Internal").strip()
     return Portal(judul, tuple(agencies), path.parent)
+
+
+def _official_keys(rel: str, entry: LinedDict, kode: str, problems: list[Finding]
+                   ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``kunci_pejabat``: {sekretaris: [keys], kepala_dinas: [keys]}, both roles or neither."""
+    raw = entry.get("kunci_pejabat")
+    if raw is None:
+        return ()
+    line = entry.line_of("kunci_pejabat")
+    if not isinstance(raw, dict) or set(raw) - set(APPROVING_ROLES):
+        problems.append(Finding(rel, line, "portal.bad_official_keys", {"code": kode}))
+        return ()
+    out = []
+    for role in APPROVING_ROLES:
+        values = raw.get(role)
+        values = [values] if isinstance(values, str) else values
+        keys = [parse_public_key(str(v)) for v in values] if isinstance(values, list) else []
+        if not keys or not all(keys):
+            problems.append(Finding(rel, line, "portal.bad_official_keys", {"code": kode}))
+            return ()
+        out.append((role, tuple(keys)))
+    return tuple(out)

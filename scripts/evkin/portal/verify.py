@@ -1,7 +1,8 @@
 """Check one agency's published archive against the keys the province pinned for it, offline
 (no forge, none of the archive's code or HTML): the manifest's record-key signature, each
-listed PDF's SHA-256 and size, and each report's approval trail (its record signature, and the
-tree and signature time the manifest names). Any failure leaves the whole archive out of the
+listed PDF's SHA-256 and size, and each report's approval trail (its record signature, or for a
+forge-less agency each record's SSH signature by the officials' keys the province pinned, and
+the tree and signature time the manifest names). Any failure leaves the whole archive out of the
 portal's listings and search, shown with its reasons: never merged silently."""
 
 from __future__ import annotations
@@ -16,9 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evkin import manifest_sig
+from evkin import manifest_sig, trust
+from evkin.approval import TRAIL_DIR, Approval, Trail, load_trail
+from evkin.approval_order import trail_state
+from evkin.findings import EvkinError
 from evkin.portal.config import Agency
 from evkin.portal.source import Source, Unreachable, safe_relative
+from evkin.signing import RECORD_PRINCIPAL, Signer, verify
+from evkin.sop import load_sop
 
 MANIFEST = "manifest.json"
 # As publication signs it (manifest_sig): the record key's signature beside the manifest.
@@ -59,8 +65,6 @@ class Checked:
 
 def usable_keys(agency: Agency) -> tuple[str, ...]:
     """The pinned keys, less the sample key (outside the demo and the tests)."""
-    from evkin import trust
-
     return tuple(k for k in agency.kunci
                  if trust.sample_allowed() or not trust.is_sample_key(k))
 
@@ -68,8 +72,6 @@ def usable_keys(agency: Agency) -> tuple[str, ...]:
 def signed_by(data: bytes, signature: str, keys: Iterable[str], namespace: str) -> bool:
     """Made by one of the pinned record keys, in ``namespace`` (a trail's signature,
     namespace ``evkin``, never passes for a manifest's, nor the reverse)."""
-    from evkin.signing import RECORD_PRINCIPAL, Signer, verify
-
     return verify(data, signature, [Signer(RECORD_PRINCIPAL, k) for k in keys],
                   RECORD_PRINCIPAL, namespace)
 
@@ -104,7 +106,7 @@ def check_agency(agency: Agency, workers: int = 4) -> Checked:
         return _invalid(checked, Problem("portal.manifest_unreadable", {"detail": "laporan"}))
     with tempfile.TemporaryDirectory(prefix="evkin-portal-") as tmp, \
             ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        found = list(pool.map(lambda e: _check_report(source, e, keys, Path(tmp)),
+        found = list(pool.map(lambda e: _check_report(source, e, agency, keys, Path(tmp)),
                               manifest["laporan"]))
     for problems in found:
         checked.problems.extend(problems)
@@ -122,12 +124,9 @@ def _invalid(checked: Checked, problem: Problem) -> Checked:
     return checked
 
 
-def _check_report(source: Source, entry: Mapping[str, Any], keys: tuple[str, ...],
-                  scratch: Path) -> list[Problem]:
+def _check_report(source: Source, entry: Mapping[str, Any], agency: Agency,
+                  keys: tuple[str, ...], scratch: Path) -> list[Problem]:
     """One report: its PDF's hash and size, and its trail."""
-    from evkin.approval import TRAIL_DIR, load_trail
-    from evkin.findings import EvkinError
-
     report_id = str(entry.get("id") or "")
     if not ID.match(report_id):
         return [Problem("portal.bad_entry", {"id": report_id or "?", "field": "id"})]
@@ -163,16 +162,48 @@ def _check_report(source: Source, entry: Mapping[str, Any], keys: tuple[str, ...
         trail = load_trail(folder, report_id)
     except EvkinError:
         trail = None
-    if trail is None or not trail.record_signature:
+    if trail is None:
         problems.append(Problem("portal.trail_unsigned", {"id": report_id}))
         return problems
-    if not signed_by(trail.payload(), trail.record_signature, keys, "evkin"):
-        problems.append(Problem("portal.trail_bad_signature", {"id": report_id}))
-        return problems
-    signature = trail.signature
+    if agency.forgeless:
+        refused = officials_problems(trail, agency, report_id)
+        if refused:
+            return problems + refused
+        state = trail_state(trail.approvals, str(entry.get("pohon") or ""), load_sop())
+        paraf, signature = state.paraf, state.signature
+    else:
+        if trail.source == "ssh":  # forge-less: only the officials' keys can vouch for it
+            problems.append(Problem("portal.official_keys_missing", {"id": report_id}))
+            return problems
+        if not trail.record_signature:
+            problems.append(Problem("portal.trail_unsigned", {"id": report_id}))
+            return problems
+        if not signed_by(trail.payload(), trail.record_signature, keys, "evkin"):
+            problems.append(Problem("portal.trail_bad_signature", {"id": report_id}))
+            return problems
+        paraf, signature = trail.paraf, trail.signature
     claimed = str(entry.get("persetujuan") or "")
     if (trail.evaluation_id != report_id or trail.tree != str(entry.get("pohon") or "")
-            or signature is None or trail.paraf is None
+            or signature is None or paraf is None
             or claimed != f"{signature.tree}@{signature.at.isoformat()}"):
         problems.append(Problem("portal.trail_mismatch", {"id": report_id}))
     return problems
+
+
+def officials_problems(trail: Trail, agency: Agency, report_id: str) -> list[Problem]:
+    """A forge-less agency's trail: every record SSH-signed by a key the province pinned for
+    its role (``kunci_pejabat``), never a key the archive ships; a record-signed forge trail
+    does not count, since the agency itself holds its record key."""
+    if trail.source != "ssh" or not trail.approvals:
+        return [Problem("portal.trail_not_forgeless", {"id": report_id})]
+    for number, approval in enumerate(trail.approvals, 1):
+        if not _official_signed(approval, agency.official_keys(approval.role)):
+            return [Problem("portal.official_bad_signature",
+                            {"id": report_id, "number": number, "role": approval.role})]
+    return []
+
+
+def _official_signed(approval: Approval, keys: tuple[str, ...]) -> bool:
+    return bool(keys) and bool(approval.ssh_signature) and verify(
+        approval.payload(), approval.ssh_signature, [Signer(approval.role, k) for k in keys],
+        approval.role)

@@ -1,0 +1,156 @@
+"""The province portal over a forge-less agency's archive (``persetujuan.cara: tanpa_forge``):
+its trails are checked against the officials' SSH keys the province pinned in ``portal.yml``,
+never keys the archive ships. Attacks by the agency itself (it holds its record key): trails
+re-signed with a key of its own, a trail passed off as a record-signed forge trail."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from evkin import signing
+from evkin.approval import load_trail, save_trail
+from evkin.portal.verify import SIG_FILE
+from evkin.settings import load_settings
+from evkin.trail import sign_record
+
+from .conftest import SAMPLE_RECORD_KEY, copy_sample, git
+from .test_portal import record_key, sign_manifest
+from .test_trail import add_keys
+
+EVAL = "2025-tahunan"
+
+
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("kunci")
+    out = {}
+    for name in ("sekretaris", "kepala", "palsu"):
+        path = folder / name
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f",
+                        str(path)], check=True)
+        out[name] = path
+    return out
+
+
+def public(key: Path) -> str:
+    return " ".join(Path(f"{key}.pub").read_text(encoding="utf-8").split()[:2])
+
+
+@pytest.fixture(scope="module")
+def forgeless_archive(tmp_path_factory: pytest.TempPathFactory, keys: dict[str, Path]
+                      ) -> Iterator[Path]:
+    """A forge-less office's archive: 2025-tahunan approved with `evkin approve` by the
+    officials' keys, published with the agency's record key signing the manifest."""
+    from evkin.cli import main
+    from evkin.publish import publish
+
+    base = tmp_path_factory.mktemp("tanpa-forge")
+    root = copy_sample(base / "repo")
+    git(root, "rm", "-q", "-r", "persetujuan")
+    add_keys(root, keys)
+    git(root, "commit", "-q", "-am", "Forge-less office: officials' SSH keys")
+    for role, key in (("sekretaris", "sekretaris"), ("kepala-dinas", "kepala")):
+        assert main(["--root", str(root), "approve", EVAL, "--role", role,
+                     "--key", str(keys[key])]) == 0
+    outcome = publish(load_settings(root), base / "terbit", previous_source="none",
+                      env={"EVKIN_RECORD_KEY": SAMPLE_RECORD_KEY.read_text(encoding="ascii")})
+    folder = base / "arsip"
+    shutil.copytree(outcome.release, folder)
+    assert (folder / SIG_FILE).is_file()
+    yield folder
+
+
+def config(tmp_path: Path, places: dict[str, Path], officials: dict[str, str] | None) -> Path:
+    lines = ["judul: Portal Provinsi", "instansi:"]
+    for code, where in places.items():
+        lines += [f"  - kode: {code}", f"    nama: Dinas {code.title()}", f"    arsip: {where}",
+                  "    kunci_pencatat:", f"      - {record_key()}"]
+        if officials:
+            lines += ["    kunci_pejabat:"] + [f"      {role}:\n        - {key}"
+                                              for role, key in officials.items()]
+    path = tmp_path / "portal.yml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def trail_of(folder: Path) -> tuple[Path, Any]:
+    """The published trail file of EVAL and the trail read from it."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    entry = next(e for e in manifest["laporan"] if e["id"] == EVAL)
+    path = folder / entry["portal"]["jejak"]
+    scratch = folder.parent / f".{folder.name}-jejak"
+    (scratch / "persetujuan").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, scratch / "persetujuan" / f"{EVAL}.yml")
+    trail = load_trail(scratch, EVAL)
+    assert trail is not None and trail.source == "ssh"
+    return path, trail
+
+
+def write_trail(path: Path, trail: Any) -> None:
+    scratch = path.parent / ".tulis"
+    written = save_trail(scratch, trail)
+    shutil.copyfile(written, path)
+    shutil.rmtree(scratch)
+
+
+def test_a_forgeless_archive_verifies_against_the_officials_keys_the_province_pinned(
+        evkin: Any, forgeless_archive: Path, keys: dict[str, Path], tmp_path: Path) -> None:
+    officials = {"sekretaris": public(keys["sekretaris"]), "kepala_dinas": public(keys["kepala"])}
+    # The agency re-signs every record with a key of its own (the archive's trail is all it
+    # controls; its record key re-signs nothing the officials signed).
+    forged = tmp_path / "palsu"
+    shutil.copytree(forgeless_archive, forged, symlinks=True)
+    path, trail = trail_of(forged)
+    resigned = [dataclasses.replace(a, ssh_signature=signing.sign(a.payload(), keys["palsu"]))
+                for a in trail.approvals]
+    write_trail(path, dataclasses.replace(trail, approvals=tuple(resigned)))
+    # The agency passes the trail off as a forge trail signed with its own record key.
+    posing = tmp_path / "forge"
+    shutil.copytree(forgeless_archive, posing, symlinks=True)
+    path, trail = trail_of(posing)
+    bare = tuple(dataclasses.replace(a, ssh_signature="") for a in trail.approvals)
+    write_trail(path, sign_record(dataclasses.replace(trail, source="github", approvals=bare),
+                                  SAMPLE_RECORD_KEY.read_text(encoding="ascii")))
+    sign_manifest(posing, SAMPLE_RECORD_KEY)
+    run = evkin("portal", "-c", str(config(tmp_path, {"asli": forgeless_archive,
+                                                       "palsu": forged, "forge": posing},
+                                           officials)), "-o", str(tmp_path / "portal"))
+    assert run.code == 1, run.out + run.err
+    assert "Dinas Asli: terverifikasi, 1 laporan." in run.out
+    out = tmp_path / "portal"
+    assert (out / "laporan" / "asli" / EVAL / "index.html").is_file()
+    page = (out / "instansi" / "palsu" / "index.html").read_text(encoding="utf-8")
+    assert (f"laporan {EVAL}: catatan ke-1 (sekretaris) tidak ditandatangani dengan kunci "
+            "pejabat yang ditetapkan provinsi") in page
+    page = (out / "instansi" / "forge" / "index.html").read_text(encoding="utf-8")
+    assert "jejaknya bukan jejak bertanda tangan SSH pejabat" in page
+    for code in ("palsu", "forge"):
+        assert not (out / "laporan" / code).exists(), code  # never merged
+
+
+def test_a_forgeless_archive_needs_the_officials_keys_in_portal_yml(
+        evkin: Any, forgeless_archive: Path, tmp_path: Path) -> None:
+    """Without ``kunci_pejabat`` the portal cannot check the officials' signatures, and says
+    what to add; the record key alone (the agency's) does not make the trail count."""
+    run = evkin("portal", "-c", str(config(tmp_path, {"asli": forgeless_archive}, None)),
+                "-o", str(tmp_path / "portal"))
+    assert run.code == 1
+    page = (tmp_path / "portal" / "instansi" / "asli" / "index.html").read_text(encoding="utf-8")
+    assert "provinsi belum mencatat kunci pejabat instansi ini" in page
+    assert "isi &#x27;kunci_pejabat&#x27;" in page or "isi 'kunci_pejabat'" in page
+
+
+def test_portal_yml_names_bad_official_keys_by_line(evkin: Any, tmp_path: Path) -> None:
+    path = config(tmp_path, {"satu": tmp_path}, {"sekretaris": "bukan-kunci"})
+    run = evkin("portal", "-c", str(path), "-o", str(tmp_path / "portal"))
+    assert run.code != 0
+    assert "portal.yml:8" in run.out + run.err, run.out + run.err
+    assert "'kunci_pejabat' harus berisi 'sekretaris' dan 'kepala_dinas'" in run.out + run.err
