@@ -14,7 +14,9 @@ Flow: folder → ``workspace.check`` (load + rules) → ``assemble`` → rendere
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,7 @@ from evkin.progress import Progress
 from evkin.recommendations import Record, Row
 from evkin.settings import Settings
 from evkin.trail import Verification
+from evkin.verdicts import verify_many
 
 if TYPE_CHECKING:
     from evkin.approved_inputs import Known
@@ -50,6 +53,9 @@ class Assembled:
     settings: Settings | None = None  # the settings it is rendered with (see ``approved``)
     settings_commit: str = ""  # the approved commit they come from ('' = working copy)
     previous_tree: str = ""  # the predecessor's git tree at that commit ('' = working copy)
+    # Files its layout reads that the working copy may not hold (the emblem as approved):
+    # root-relative path → bytes, written by the renderer that needs them.
+    assets: tuple[tuple[str, bytes], ...] = ()
 
     @property
     def id(self) -> str:
@@ -93,25 +99,19 @@ class Assembly:
 NOT_VERIFIED = Verification(False, None, "trail.none")
 
 
-def verify(root: Path, evaluation_id: str) -> Verification:
-    """``verify_trail``; an unreadable trail counts as not verified, with its reason."""
-    from evkin.trail import verify_trail
-
-    try:
-        return verify_trail(root, evaluation_id)
-    except EvkinError as error:
-        return Verification(False, None, "site.trail_unreadable",
-                            params={"detail": error.message()})
-
-
 def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
              verifications: Mapping[str, Verification] | None = None, trails: bool = True,
              timeline: bool = True, jobs: int | None = None,
-             progress: object = None) -> Assembly:
+             progress: object = None, today: dt.date | None = None,
+             published: Mapping[str, dt.datetime | None] | None = None) -> Assembly:
     """Assemble the evaluations in ``folders`` (all when ``None``).
 
     ``verifications``: answers already known (the archive's cached ones); otherwise each trail
     is verified here, unless ``trails`` is false (``evkin check`` needs no verdict).
+    The timeline: ``today`` counts the open step up to that day (``None``: not counted);
+    ``published``: each report's first publication as the published archive lists it
+    (``evkin status``; a ``None`` value: the archive this checkout built lists it, so the
+    trail's landing counts); without it, the archive's own view (the landing counts).
     """
     from evkin import gitrepo, recommendations
     from evkin.approved_inputs import read_inputs
@@ -150,9 +150,7 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
                if verifications is None or c.evaluation.id not in verifications]
     if trails and unknown:
         # Many at once (``evkin pdf`` of everything): in worker processes, as the site does.
-        from evkin.site.verify import verify_all
-
-        found.update(verify_all(settings.root, unknown, jobs=jobs))
+        found.update(verify_many(settings.root, unknown, jobs=jobs))
     for c in checked:
         ident = c.evaluation.id
         if verifications is not None and ident in verifications:
@@ -168,11 +166,15 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
         facts = {}
         for c in checked:
             v = found[c.evaluation.id]
-            facts[c.evaluation.id] = facts_of(
-                c.evaluation, settings.sop, v.trail, v, changed.get(c.evaluation.id),
-                t(v.reason, v.params) if v.reason else None)
-        holidays = indonesian_holidays(holiday_years(facts.values(), None))
-        timelines = {i: progress_of(f, settings.sop, None, holidays) for i, f in facts.items()}
+            ident = c.evaluation.id
+            facts[ident] = facts_of(
+                c.evaluation, settings.sop, v.trail, v, changed.get(ident),
+                t(v.reason, v.params) if v.reason else None,
+                published.get(ident) if published is not None else None,
+                published is None or (ident in published and published[ident] is None))
+        holidays = indonesian_holidays(holiday_years(facts.values(), today))
+        timelines = {i: progress_of(f, settings.sop, today, holidays)
+                     for i, f in facts.items()}
 
     # A final report reads its predecessor and the recommendations it quotes as they stood at
     # its approved commit (``approved_inputs``); a draft reads the working tree.
@@ -183,7 +185,7 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
     for c in checked:
         evaluation = c.evaluation
         verification = found[evaluation.id]
-        own, commit = approved(settings, verification)
+        own, commit, assets = approved(settings, verification)
         record = records.get(evaluation.id)
         if commit:
             inputs = read_inputs(settings, own, commit, evaluation, record, known)
@@ -197,7 +199,7 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
             evaluation, results, tuple(averages(results, own.scale)), verification,
             tuple(c.findings), prev, record,
             tuple(recommendations.follow_up_rows(record, quotable)) if record else (),
-            timelines.get(evaluation.id), own, commit, prev_tree))
+            timelines.get(evaluation.id), own, commit, prev_tree, assets))
     return Assembly(tuple(out), holidays)
 
 
@@ -212,7 +214,8 @@ def assemble_ids(settings: Settings, evaluation_ids: Sequence[str], **options: o
                     **options)  # type: ignore[arg-type]
 
 
-def approved(settings: Settings, verification: Verification) -> tuple[Settings, str]:
+def approved(settings: Settings, verification: Verification
+             ) -> tuple[Settings, str, Assets]:
     """The settings a report is rendered with, and the commit its other inputs come from:
     for a report whose trail verifies, those committed at the approved commit (the signature
     record's ``komit``; where Git no longer has it, the commit that recorded the trail:
@@ -222,9 +225,9 @@ def approved(settings: Settings, verification: Verification) -> tuple[Settings, 
 
     commit = basis(settings.root, verification)
     if not commit:
-        return settings, ""
-    own, _ = settings_at(settings, commit)
-    return own, commit
+        return settings, "", ()
+    own, _, assets = settings_at(settings, commit)
+    return own, commit, assets
 
 
 def _known(evaluation: Evaluation, verification: Verification,
@@ -241,66 +244,56 @@ def _known(evaluation: Evaluation, verification: Verification,
 
 
 APPROVED_ASSETS = Path("build") / "evkin-cache" / "disetujui"  # emblems as approved
-_at: dict[tuple[str, str], tuple[Settings, str]] = {}
+Assets = tuple[tuple[str, bytes], ...]  # root-relative path → bytes, for the renderer to place
+_at: dict[tuple[str, str], tuple[Settings, str, Assets]] = {}
 # (root, evkin.yml blob, emblem blob) → settings: an archive's reports share a few versions.
-_parsed: dict[tuple[str, str, str], Settings | None] = {}
+_parsed: dict[tuple[str, str, str], tuple[Settings, Assets] | None] = {}
 
 
-def settings_at(settings: Settings, commit: str) -> tuple[Settings, str]:
-    """``evkin.yml`` as committed at ``commit``, its emblem as committed there too (written
-    under ``build/evkin-cache/disetujui/`` by content hash, inside Typst's root)."""
+def settings_at(settings: Settings, commit: str) -> tuple[Settings, str, Assets]:
+    """``evkin.yml`` as committed at ``commit``, and its emblem as committed there too: named
+    ``build/evkin-cache/disetujui/<content hash>`` (inside Typst's root) in the settings, its
+    bytes returned for the renderer to write there (``render.pdf.place_assets``); nothing is
+    written here."""
     from evkin.approved_inputs import blob_at
     from evkin.settings import SETTINGS_FILE, parse_settings
 
     key = (str(settings.root), commit)
     root = settings.root
     known = _at.get(key)
-    # Remembered per process, but the emblem file may have gone (build/ removed): write again.
     if known is not None:
-        if not known[0].agency.lambang or (root / known[0].agency.lambang).is_file():
-            return known
-        del _at[key]
-        for stale in [k for k, v in _parsed.items() if v is known[0]]:
-            del _parsed[stale]
+        return known
     found = blob_at(root, commit, SETTINGS_FILE)
     if found is None:
-        return settings, ""
+        return settings, "", ()
     if (str(root), found[0], "") not in _parsed:
         try:
-            own = parse_settings(found[1].decode("utf-8"), root, files=False)
+            parsed = parse_settings(found[1].decode("utf-8"), root, files=False)
+            _parsed[(str(root), found[0], "")] = (parsed, ())
         except (EvkinError, UnicodeDecodeError):
-            own = None
-        _parsed[(str(root), found[0], "")] = own
-    own = _parsed[(str(root), found[0], "")]
-    if own is None:
-        return settings, ""
+            _parsed[(str(root), found[0], "")] = None
+    plain = _parsed[(str(root), found[0], "")]
+    if plain is None:
+        return settings, "", ()
+    own = plain[0]
     emblem = blob_at(root, commit, own.agency.lambang) if own.agency.lambang else None
     with_emblem = (str(root), found[0], emblem[0] if emblem else "-")
     if with_emblem not in _parsed:
-        _parsed[with_emblem] = _with_emblem(root, own, emblem[1] if emblem else None)
+        _parsed[with_emblem] = _with_emblem(own, emblem[1] if emblem else None)
     done = _parsed[with_emblem]
     if done is None:
-        return settings, ""
-    _at[key] = (done, commit)
-    return done, commit
+        return settings, "", ()
+    _at[key] = (done[0], commit, done[1])
+    return done[0], commit, done[1]
 
 
-def _with_emblem(root: Path, own: Settings, emblem: bytes | None) -> Settings:
-    """``own`` with its emblem as committed, copied inside Typst's root by content hash."""
-    import dataclasses
-    import hashlib
-
-    from evkin.approval import write_atomic
-
+def _with_emblem(own: Settings, emblem: bytes | None) -> tuple[Settings, Assets]:
+    """``own`` naming its emblem as committed by content hash, and the emblem's bytes."""
     if not own.agency.lambang:
-        return own
+        return own, ()
     if emblem is None:
-        return dataclasses.replace(own, agency=dataclasses.replace(own.agency, lambang=""))
+        return dataclasses.replace(own, agency=dataclasses.replace(own.agency, lambang="")), ()
     suffix = Path(own.agency.lambang).suffix.lower()
-    rel = APPROVED_ASSETS / (hashlib.sha256(emblem).hexdigest()[:32] + suffix)
-    target = root / rel
-    if not target.is_file() or target.read_bytes() != emblem:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, emblem)
-    return dataclasses.replace(own, agency=dataclasses.replace(own.agency,
-                                                               lambang=rel.as_posix()))
+    rel = (APPROVED_ASSETS / (hashlib.sha256(emblem).hexdigest()[:32] + suffix)).as_posix()
+    return (dataclasses.replace(own, agency=dataclasses.replace(own.agency, lambang=rel)),
+            ((rel, emblem),))

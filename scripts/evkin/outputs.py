@@ -9,12 +9,14 @@ built alone, in a batch of all, in any order, or by the archive.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from evkin.assembly import Assembled, assemble_ids
 from evkin.findings import EvkinError, Finding
-from evkin.render.pdf import Batch, Built, Loaded, build_loaded, single_threaded
+from evkin.render.docx import build_docx as render_docx
+from evkin.render.pdf import Batch, Built, Loaded, build_loaded, single_threaded, with_paper
 from evkin.render.source import Source
 from evkin.settings import Settings
 
@@ -35,11 +37,9 @@ def loaded(report: Assembled, source: Source | None = None, paper: str | None = 
            ) -> Loaded:
     """What the PDF needs of an assembled report; ``paper``: this build's paper size
     (``--kertas``), over the settings' own."""
-    from evkin.render.pdf import with_paper
-
     own = with_paper(report.settings, paper) if report.settings and paper else report.settings
     return Loaded(report.evaluation, report.results, report.previous_id, report.verification,
-                  report.errors, report.follow_up, own, source)
+                  report.errors, report.follow_up, own, source, report.assets)
 
 
 def load(settings: Settings, evaluation_ids: Sequence[str], paper: str | None = None
@@ -150,17 +150,11 @@ def build_batch(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path
 def build_docx(settings: Settings, evaluation_id: str, out_dir: Path,
                paper: str | None = None) -> Path:
     """Write ``<out_dir>/<id>.docx`` (atomic) from the assembled report."""
-    from evkin.render.docx import build_docx as render_docx
-
     report = assemble_ids(settings, [evaluation_id], timeline=False).reports[0]
     if report.errors:
         raise EvkinError("render.has_findings", {"id": report.id}, list(report.errors))
     source = sources_for(settings.root, [report])[report.id]
-    own = report.settings or settings
     if paper:
-        from evkin.render.pdf import with_paper
-
-        own = with_paper(own, paper)
-    return render_docx(own, report.evaluation, report.results,
-                       report.previous_label, report.verification, source, out_dir,
-                       report.follow_up)
+        report = dataclasses.replace(report, settings=with_paper(report.settings or settings,
+                                                                 paper))
+    return render_docx(report, source, out_dir)

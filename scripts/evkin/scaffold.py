@@ -194,7 +194,7 @@ def _approved_follow_ups(settings: Settings, records: tuple[recs_data.Record, ..
     approved."""
     from dataclasses import replace
 
-    from evkin.assembly import verify
+    from evkin.verdicts import verify_one as verify
 
     return tuple(r if not r.follow_ups or verify(settings.root, r.evaluation_id).ok
                  else replace(r, follow_ups=()) for r in records)

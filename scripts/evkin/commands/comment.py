@@ -134,11 +134,11 @@ def _figure_lines(settings: Settings, ident: str, old: str, new: str) -> list[di
 
 def collect(args: argparse.Namespace) -> int:
     from evkin import gitrepo, pullgit
+    from evkin.assembly import assemble_ids  # in the function: ``evkin --help`` stays quick
     from evkin.evaluation.numbers import format_number
     from evkin.gate import scope_of
     from evkin.prcomment import FORMAT
     from evkin.summary import json_row, target_text
-    from evkin.workspace import load_one, results_for
 
     settings = settings_from(args)
     root = settings.root
@@ -159,11 +159,12 @@ def collect(args: argparse.Namespace) -> int:
     if ident and (settings.evaluations_dir / ident).is_dir():
         data["evaluation"] = ident
         try:
-            checked = load_one(settings, ident)
-            data["findings"] = [f.as_json() for f in checked.findings]
-            data["title"] = checked.evaluation.judul
+            # The one assembly the PDF, the Word copy and ``evkin summary`` show.
+            report = assemble_ids(settings, [ident], timeline=False).reports[0]
+            data["findings"] = [f.as_json() for f in report.findings]
+            data["title"] = report.evaluation.judul
             rows = []
-            for result in results_for(settings, checked.evaluation):
+            for result in report.results:
                 row = json_row(result)
                 rows.append({"id": row["id"], "indikator": row["indikator"],
                              "satuan": row["satuan"], "target": target_text(result),

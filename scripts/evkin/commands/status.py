@@ -14,10 +14,12 @@ from evkin.findings import EvkinError
 from evkin.messages import t
 
 if TYPE_CHECKING:
-    from evkin.gitrepo import Changed
-    from evkin.progress import Facts, Progress, StepProgress
+    from evkin.assembly import Assembled
+    from evkin.progress import Progress, StepProgress
     from evkin.settings import Settings
     from evkin.sop import Step
+
+UNREADABLE = "site.trail_unreadable"  # ``verdicts.verify_one``'s reason for an unreadable trail
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("status", help=t("status.help"), description=t("status.description"))
@@ -76,30 +78,6 @@ def published_times(settings: Settings, archive: str | None
     return out
 
 
-def facts_for(settings: Settings, folder: Path, changed: Changed | None,
-              published: dt.datetime | None = None, landed_is_published: bool = False
-              ) -> tuple[Facts, str | None]:
-    """Gather what ``progress`` decides on; the second item is a problem to show, if any."""
-    from evkin.approval import load_trail
-    from evkin.evaluation.load import load_evaluation
-    from evkin.progress import facts_of
-    from evkin.trail import verify_trail
-
-    evaluation = load_evaluation(folder, settings).evaluation
-    ident = folder.name
-    problem = None
-    try:
-        trail = load_trail(settings.root, ident)
-        verification = verify_trail(settings.root, ident, settings.sop)
-    except EvkinError as error:
-        problem = " ".join([error.message(), *(f.render() for f in error.findings[:1])])
-        trail, verification = None, None
-    reason = (t(verification.reason, verification.params)
-              if verification and verification.reason else None)
-    return facts_of(evaluation, settings.sop, trail, verification, changed, reason,
-                    published, landed_is_published=landed_is_published), problem
-
-
 def step_name(step: Step) -> str:
     if step.document:
         return step.document.judul
@@ -149,29 +127,27 @@ def _note(result: Progress) -> str | None:
     return t(result.note, params)
 
 
+def _problem(report: Assembled) -> str | None:
+    """What stops the timeline from showing the trail: it cannot be read."""
+    v = report.verification
+    return t(v.reason, v.params) if v.reason == UNREADABLE else None
+
+
 def run(args: argparse.Namespace) -> int:
-    from evkin import gitrepo
-    from evkin.evaluation.load import evaluation_folders
+    # In the function: ``evkin --help`` stays quick.
+    from evkin import clock
+    from evkin.assembly import assemble
     from evkin.output import print_json, table
-    from evkin.progress import holiday_years, progress
-    from evkin.timing import indonesian_holidays
 
     settings = settings_from(args)
-    if args.id:
-        folders = [settings.evaluations_dir / evaluation_id(settings, args.id)]
-    else:
-        folders = evaluation_folders(settings)
-    from evkin import clock
-
+    folders = ([settings.evaluations_dir / evaluation_id(settings, args.id)] if args.id
+               else None)
     today = args.today or clock.today()
-    changed = gitrepo.change_times(settings.root, [f.name for f in folders])
-    published = published_times(settings, args.archive)
-    gathered = [facts_for(settings, folder, changed.get(folder.name), published.get(folder.name),
-                          folder.name in published and published[folder.name] is None)
-                for folder in folders]
-    holidays = indonesian_holidays(holiday_years([f for f, _ in gathered], today))
-    results = [(progress(facts, settings.sop, today, holidays), problem)
-               for facts, problem in gathered]
+    # The timeline the assembly lays out, as the site shows it, on ``today`` and with what
+    # the published archive says of step 8.
+    assembly = assemble(settings, folders, today=today,
+                        published=published_times(settings, args.archive))
+    results = [(r.timeline, _problem(r)) for r in assembly.reports if r.timeline is not None]
     last_step = settings.sop.steps[-1].number
     from evkin.seal_step import seal_states
 

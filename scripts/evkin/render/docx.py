@@ -17,12 +17,10 @@ import re
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evkin.evaluation.model import Evaluation
 from evkin.findings import EvkinError
 from evkin.indonesian_dates import day_of
 from evkin.render import content, indonesian, markup
@@ -30,10 +28,8 @@ from evkin.render.pdf import write_output
 from evkin.render.source import Source, build_time
 from evkin.settings import Settings
 
-if TYPE_CHECKING:
-    from evkin.capaian import Result
-    from evkin.recommendations import Row as FollowUpRow
-    from evkin.trail import Verification
+if TYPE_CHECKING:  # the type only: render loads nothing (``assembly`` does)
+    from evkin.assembly import Assembled
 
 FILTER = "docx.lua"
 TWIPS_PER_MM = 1440 / 25.4
@@ -162,54 +158,55 @@ def chart_png(settings: Settings, svg: str) -> bytes:
     return png
 
 
-def docx_data(settings: Settings, evaluation: Evaluation, results: Sequence[Result],
-              prev_label: str | None, verification: Verification, source: Source,
-              charts_dir: Path, follow_up: Sequence[FollowUpRow] = ()
+def docx_data(report: Assembled, source: Source, charts_dir: Path
               ) -> tuple[dict[str, Any], int]:
-    """(filter data, build time) for one assembled evaluation; charts written as PNG."""
+    """(filter data, build time) for one assembled report; charts written as PNG."""
     from evkin.render.chart import chart_svg
-    from evkin.render.pdf import CHART_ROWS
 
-    chunks = [results[i:i + CHART_ROWS] for i in range(0, len(results), CHART_ROWS)]
-    svgs = [chart_svg(chunk) for chunk in chunks]
-    report = content.report_data(settings, evaluation, results, prev_label, verification,
-                                 svgs)
+    settings, evaluation = _settings(report), report.evaluation
+    svgs = [chart_svg(chunk) for chunk in report.charts]
+    shown = content.report_data(settings, evaluation, report.results, report.previous_label,
+                                report.verification, svgs)
     charts = []
-    for i, item in enumerate(report["charts"]["items"]):
+    for i, item in enumerate(shown["charts"]["items"]):
         path = charts_dir / f"grafik-{i + 1}.png"
         path.write_bytes(chart_png(settings, item["svg"]))
         charts.append({"path": path.name, "alt": item["alt"], "caption": item["caption"]})
     when = build_time(source, evaluation.tanggal)
     commit = source.commit[:12] if source.commit else content.d("render.stamp_nogit")
-    paraf = report["paraf"]
+    paraf = shown["paraf"]
     data = {
         "review_note": content.d("render.docx_note"),
-        "nomor_line": f"Nomor: {report['nomor']}",
-        "capaian": report["capaian"],
-        "comparison": report["comparison"],
-        "follow_up": content.follow_up_table(follow_up),
+        "nomor_line": f"Nomor: {shown['nomor']}",
+        "capaian": shown["capaian"],
+        "comparison": shown["comparison"],
+        "follow_up": content.follow_up_table(report.follow_up),
         "charts": charts,
-        "signer": report["signer"],
-        "state_note": report["state"]["note"],
+        "signer": shown["signer"],
+        "state_note": shown["state"]["note"],
         "paraf_line": f"{paraf['title']} — {paraf['jabatan']}: {paraf['status']}",
         "stamp": content.d("render.docx_stamp", commit=commit,
                            date=indonesian.tanggal(day_of(when))),
-        "meta": content.meta(settings, report["title"], report["title"],
-                             ["Evaluasi Kinerja Internal", report["period"], report["nomor"]]),
+        "meta": content.meta(settings, shown["title"], shown["title"],
+                             ["Evaluasi Kinerja Internal", shown["period"], shown["nomor"]]),
     }
     return data, int(when.timestamp())
 
 
-def build_docx(settings: Settings, evaluation: Evaluation, results: Sequence[Result],
-               prev_label: str | None, verification: Verification, source: Source,
-               out_dir: Path, follow_up: Sequence[FollowUpRow] = ()) -> Path:
-    """Write ``<out_dir>/<id>.docx`` (atomic) of an assembled report (``outputs``); same
-    input at the same commit, same bytes."""
+def _settings(report: Assembled) -> Settings:
+    if report.settings is None:  # ``assemble`` always sets them
+        raise ValueError(f"{report.id}: assembled without settings")
+    return report.settings
+
+
+def build_docx(report: Assembled, source: Source, out_dir: Path) -> Path:
+    """Write ``<out_dir>/<id>.docx`` (atomic) of an assembled report (``outputs``), laid out
+    with the settings it was assembled with; same report at the same commit, same bytes."""
+    settings, evaluation = _settings(report), report.evaluation
     with tempfile.TemporaryDirectory(prefix="evkin-docx-") as tmp_name:
         tmp = Path(tmp_name)
-        data, epoch = docx_data(settings, evaluation, results, prev_label, verification,
-                                source, tmp, follow_up)
-        follow_up_after = content.section_index(evaluation, "rekomendasi") if follow_up \
+        data, epoch = docx_data(report, source, tmp)
+        follow_up_after = content.section_index(evaluation, "rekomendasi") if report.follow_up \
             else None
         ast = markup.convert([markup.Part(evaluation.report_text,
                                           content.realisasi_heading(evaluation),

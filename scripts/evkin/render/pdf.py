@@ -111,6 +111,7 @@ class Loaded:
     follow_up: tuple[FollowUpRow, ...] = ()
     settings: Settings | None = None  # its own (as approved, for a final report)
     source: Source | None = None  # its commit (the approved one, for a final report)
+    assets: tuple[tuple[str, bytes], ...] = ()  # files to place under the root first
 
 
 def prepare_loaded(settings: Settings, items: Sequence[Loaded], documents: bool,
@@ -131,12 +132,24 @@ def prepare_loaded(settings: Settings, items: Sequence[Loaded], documents: bool,
         prev_label = prev_period.label() if prev_period else None
         own = item.settings or settings
         src = item.source or source
+        place_assets(own.root, item.assets)
         if report:
             units.append(_report_unit(own, evaluation, item.results, prev_label,
                                       item.verification, src, item.follow_up))
         if documents:
             units += _document_units(own, evaluation, item.verification, src, only)
     return units, refused, []
+
+
+def place_assets(root: Path, assets: Sequence[tuple[str, bytes]]) -> None:
+    """Write the files an assembled report's layout reads that the working copy may not hold
+    (the emblem as approved, ``assembly.settings_at``) where Typst reads them: the renderer's
+    own cache under ``build/``, by content hash, so what is there is what is meant."""
+    for rel, data in assets:
+        target = root / rel
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_output(target, data)
 
 
 def _base(settings: Settings, evaluation: Evaluation, verification: Verification,

@@ -1,4 +1,4 @@
-"""Verify every evaluation's approval trail (``trail.verify_trail``) for the whole archive.
+"""Remember every evaluation's trail verdict (``verdicts.verify_many``) for the whole archive.
 
 ``verify_trail`` asks Git several questions per evaluation, which adds up to seconds for a
 thousand. A site build may remember each answer under a key made of everything the answer
@@ -10,37 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from evkin.approval import load_trail, trail_path, write_atomic
 from evkin.findings import EvkinError
 from evkin.site.gitstate import GitState
-from evkin.trail import RecordCheck, Verification, verify_trail
-
-PARALLEL_FROM = 64
-
-
-def verify_one(root: Path, evaluation_id: str, seen: tuple[str, bool] | None = None
-               ) -> Verification:
-    """``verify_trail``; an unreadable trail file counts as not verified, with its reason."""
-    try:
-        return verify_trail(root, evaluation_id, seen=seen)
-    except EvkinError as error:
-        return Verification(False, None, "site.trail_unreadable",
-                            params={"detail": error.message()})
-
-
-Seen = dict[str, tuple[str, bool]]  # evaluation id → (tree at HEAD, working copy clean)
-
-
-def _chunk(args: tuple[Path, list[str], Seen | None]) -> dict[str, Verification]:
-    root, ids, seen = args
-    return {i: verify_one(root, i, seen[i] if seen is not None else None) for i in ids}
+from evkin.trail import RecordCheck, Verification
+from evkin.verdicts import verify_many
 
 
 def _code_hash() -> str:
@@ -92,17 +70,6 @@ def _decode(root: Path, evaluation_id: str, data: dict[str, Any]) -> Verificatio
                         str(data.get("akar") or ""))
 
 
-def _signed(root: Path, ids: Sequence[str]) -> bool:
-    """Does any trail carry SSH signatures (checked with Git and ssh-keygen, worth workers)?
-    Without them, verification with ``seen`` reads files only."""
-    for evaluation_id in ids:
-        path = trail_path(root, evaluation_id)
-        if path.is_file() and (b"ssh" in (data := path.read_bytes())
-                               or b"SSH SIGNATURE" in data):
-            return True
-    return False
-
-
 def verify_all(root: Path, ids: Sequence[str], state: GitState | None = None,
                memory: Path | None = None, jobs: int | None = None) -> dict[str, Verification]:
     """Verification per id. With ``memory`` (a JSON file) and ``state``, answers whose key
@@ -129,17 +96,9 @@ def verify_all(root: Path, ids: Sequence[str], state: GitState | None = None,
                 except (EvkinError, KeyError, TypeError, ValueError):
                     pass
         missing.append(evaluation_id)
-    jobs = jobs or (os.cpu_count() or 1)
     seen = ({i: state.seen(i) for i in missing}
             if state is not None and state.head and state.status_known else None)
-    if len(missing) >= PARALLEL_FROM and jobs > 1 and (seen is None or _signed(root, missing)):
-        size = max(8, len(missing) // (jobs * 4))
-        chunks = [(root, missing[i:i + size], seen) for i in range(0, len(missing), size)]
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool:
-            for found in pool.map(_chunk, chunks):
-                out.update(found)
-    else:
-        out.update(_chunk((root, missing, seen)))
+    out.update(verify_many(root, missing, seen, jobs))
     if memory is not None and state is not None:
         fresh = {keys[i]: _encode(out[i]) for i in ids if i in keys}
         if fresh != remembered:
