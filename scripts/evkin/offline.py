@@ -30,6 +30,7 @@ from evkin.approval import (
     write_atomic,
 )
 from evkin.approval_order import RETURN, approving_roles, refusal
+from evkin.assembly import assemble_ids
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.settings import Settings
@@ -71,8 +72,6 @@ def commit_message(approval: Approval, evaluation_id: str, role_label: str = "")
 def approve(settings: Settings, evaluation_id: str, role: str, reason: str | None,
             key: Path, now: dt.datetime | None = None) -> Recorded:
     """Check the rules, sign, tag and commit one decision; nothing is left half-done."""
-    from evkin.workspace import load_one
-
     root = settings.root
     repo = gitrepo.open_repo(root)
     if not gitrepo.has_commits(repo):
@@ -108,7 +107,8 @@ def approve(settings: Settings, evaluation_id: str, role: str, reason: str | Non
     if committed.approval_mode != "tanpa_forge":
         raise EvkinError("approve.mode_forge")
 
-    checked = load_one(committed, evaluation_id)
+    # The report as every output shows it (its findings; no trail verdict needed here).
+    checked = assemble_ids(committed, [evaluation_id], trails=False, timeline=False).reports[0]
     authors = {(d.author, d.email) for d in gitrepo.drafts(root, evaluation_id)}
     author = is_author(holder, authors) or (
         bool(holder.login) and holder.login.lower() in
@@ -119,10 +119,10 @@ def approve(settings: Settings, evaluation_id: str, role: str, reason: str | Non
     why = refusal(trail.approvals, role, decision, tree, sop, signer_is_author=author)
     if why:
         raise EvkinError(why, {"role": label, "name": holder.nama, "id": evaluation_id})
-    if decision != RETURN and checked.errors:
+    if decision != RETURN and checked.all_errors:
         raise EvkinError("approve.check_failed", {"id": evaluation_id,
-                                                  "count": len(checked.errors)},
-                         checked.errors[:10])
+                                                  "count": len(checked.all_errors)},
+                         list(checked.all_errors[:10]))
 
     head = gitrepo.resolve_commit(root, "HEAD")
     moment = (now or dt.datetime.now().astimezone()).replace(microsecond=0)

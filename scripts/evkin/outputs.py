@@ -39,7 +39,8 @@ def loaded(report: Assembled, source: Source | None = None, paper: str | None = 
     (``--kertas``), over the settings' own."""
     own = with_paper(report.settings, paper) if report.settings and paper else report.settings
     return Loaded(report.evaluation, report.results, report.previous_id, report.verification,
-                  report.errors, report.follow_up, own, source, report.assets)
+                  report.errors, report.follow_up, own, source, report.assets,
+                  report.averages)
 
 
 def load(settings: Settings, evaluation_ids: Sequence[str], paper: str | None = None

@@ -137,13 +137,15 @@ def _check(root: Path, settings_text: str, pr: PullRequest, evaluation_id: str
     """``evkin check`` findings of the evaluation at the head commit, and notes on how it was
     checked. The head is unpacked into a temporary folder: its content is data, never run."""
     from evkin import pullgit
+    from evkin.assembly import assemble_ids
     from evkin.settings import parse_settings
-    from evkin.workspace import load_one
 
     def check_in(folder: Path) -> list[Finding]:
         try:
             settings = parse_settings(settings_text, folder)
-            return load_one(settings, evaluation_id).findings
+            # The assembly every output shows: its findings (no verdict: the gate decides).
+            return list(assemble_ids(settings, [evaluation_id], trails=False,
+                                     timeline=False).reports[0].findings)
         except EvkinError as error:
             return error.findings or [Finding(f"evaluations/{evaluation_id}", None, error.code,
                                               error.params)]

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from evkin.approval import Approval
-from evkin.capaian import Result, averages
+from evkin.capaian import GroupAverage, Result
 from evkin.evaluation.model import Document, Evaluation, Section
 from evkin.evaluation.numbers import format_number, format_percent
 from evkin.messages import t
@@ -162,8 +162,10 @@ def scale_text(settings: Settings) -> str:
     return "; ".join(parts)
 
 
-def capaian_table(results: Sequence[Result], settings: Settings, period: str) -> dict[str, Any]:
-    """Table 1: per sasaran, each indicator's target, realisasi, capaian and predikat."""
+def capaian_table(results: Sequence[Result], group_averages: Sequence[GroupAverage],
+                  settings: Settings, period: str) -> dict[str, Any]:
+    """Table 1: per sasaran, each indicator's target, realisasi, capaian and predikat, and the
+    sasaran's average as the assembly computed it (``Assembled.averages``)."""
     groups: dict[str, list[list[str]]] = {}
     for number, r in enumerate(results, 1):
         ind = r.indicator
@@ -173,7 +175,7 @@ def capaian_table(results: Sequence[Result], settings: Settings, period: str) ->
             pct(r.value),
             r.predikat or "–",
         ])
-    averages_by = {a.sasaran: a for a in averages(results, settings.scale)}
+    averages_by = {a.sasaran: a for a in group_averages}
     out_groups = []
     for name, rows in groups.items():
         avg = averages_by[name]
@@ -321,8 +323,8 @@ def period_label(evaluation: Evaluation) -> str:
 
 
 def report_data(settings: Settings, evaluation: Evaluation, results: Sequence[Result],
-                previous_label: str | None, verification: Verification,
-                charts: Sequence[str]) -> dict[str, Any]:
+                group_averages: Sequence[GroupAverage], previous_label: str | None,
+                verification: Verification, charts: Sequence[str]) -> dict[str, Any]:
     period = period_label(evaluation)
     roles = settings.roles
     place_date = indonesian.date_line(settings.agency.kota, evaluation.tanggal)
@@ -337,7 +339,7 @@ def report_data(settings: Settings, evaluation: Evaluation, results: Sequence[Re
         "nomor": evaluation.nomor or "-",
         "period": period,
         "numbered": not user_numbered(evaluation.sections),
-        "capaian": capaian_table(results, settings, period),
+        "capaian": capaian_table(results, group_averages, settings, period),
         "comparison": comparison_table(results, period, previous_label),
         "charts": {"items": [{
             "svg": svg, "alt": alt,

@@ -165,8 +165,8 @@ def docx_data(report: Assembled, source: Source, charts_dir: Path
 
     settings, evaluation = _settings(report), report.evaluation
     svgs = [chart_svg(chunk) for chunk in report.charts]
-    shown = content.report_data(settings, evaluation, report.results, report.previous_label,
-                                report.verification, svgs)
+    shown = content.report_data(settings, evaluation, report.results, report.averages,
+                                report.previous_label, report.verification, svgs)
     charts = []
     for i, item in enumerate(shown["charts"]["items"]):
         path = charts_dir / f"grafik-{i + 1}.png"

@@ -24,7 +24,7 @@ from urllib.parse import unquote
 
 from evkin import __version__
 from evkin.approval import write_atomic
-from evkin.capaian import Result
+from evkin.capaian import GroupAverage, Result
 from evkin.evaluation.model import Evaluation, Period
 from evkin.findings import EvkinError, Finding
 from evkin.indonesian_dates import day_of
@@ -112,6 +112,7 @@ class Loaded:
     settings: Settings | None = None  # its own (as approved, for a final report)
     source: Source | None = None  # its commit (the approved one, for a final report)
     assets: tuple[tuple[str, bytes], ...] = ()  # files to place under the root first
+    averages: tuple[GroupAverage, ...] = ()  # per sasaran, as assembled
 
 
 def prepare_loaded(settings: Settings, items: Sequence[Loaded], documents: bool,
@@ -134,7 +135,7 @@ def prepare_loaded(settings: Settings, items: Sequence[Loaded], documents: bool,
         src = item.source or source
         place_assets(own.root, item.assets)
         if report:
-            units.append(_report_unit(own, evaluation, item.results, prev_label,
+            units.append(_report_unit(own, evaluation, item.results, item.averages, prev_label,
                                       item.verification, src, item.follow_up))
         if documents:
             units += _document_units(own, evaluation, item.verification, src, only)
@@ -178,11 +179,12 @@ def _charts(results: Sequence[Result]) -> list[str]:
 
 
 def _report_unit(settings: Settings, evaluation: Evaluation, results: Sequence[Result],
-                 prev_label: str | None, verification: Verification, source: Source,
+                 group_averages: Sequence[GroupAverage], prev_label: str | None,
+                 verification: Verification, source: Source,
                  follow_up: Sequence[FollowUpRow] = ()) -> Unit:
     data = _base(settings, evaluation, verification, source)
-    report = content.report_data(settings, evaluation, results, prev_label, verification,
-                                 _charts(results) if results else [])
+    report = content.report_data(settings, evaluation, results, group_averages, prev_label,
+                                 verification, _charts(results) if results else [])
     report["follow_up"] = content.follow_up_table(follow_up)
     status = "render.keyword_final" if verification.ok else "render.keyword_draft"
     subject = "render.subject_final" if verification.ok else "render.subject_draft"
