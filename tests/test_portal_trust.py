@@ -6,6 +6,7 @@ re-signed with a key of its own, a trail passed off as a record-signed forge tra
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import shutil
 import subprocess
@@ -154,3 +155,81 @@ def test_portal_yml_names_bad_official_keys_by_line(evkin: Any, tmp_path: Path) 
     assert run.code != 0
     assert "portal.yml:8" in run.out + run.err, run.out + run.err
     assert "'kunci_pejabat' harus berisi 'sekretaris' dan 'kepala_dinas'" in run.out + run.err
+
+
+# ------------------------------------------------------- replay of an older signed manifest
+
+def test_a_replayed_older_manifest_is_shown_as_rolled_back_never_merged(
+        evkin: Any, forgeless_archive: Path, keys: dict[str, Path], tmp_path: Path) -> None:
+    """The agency's site (or whoever serves it) hands out an older manifest, still genuinely
+    signed, to hide a newer report: the portal's own record of the last manifest it verified
+    catches it; a second, different manifest with the same number is a fork."""
+    officials = {"sekretaris": public(keys["sekretaris"]), "kepala_dinas": public(keys["kepala"])}
+    site = tmp_path / "situs"
+    shutil.copytree(forgeless_archive, site, symlinks=True)
+    first = (site / "manifest.json").read_bytes(), (site / SIG_FILE).read_bytes()
+    data = json.loads(first[0])
+    assert (data["urutan"], data["sebelumnya"]) == (1, None)  # as `evkin publish` wrote it
+    path = config(tmp_path, {"pangan": site}, officials)
+    record = tmp_path / "manifes-terakhir.json"
+
+    def portal() -> Any:
+        return evkin("portal", "-c", str(path), "-o", str(tmp_path / "portal"))
+
+    def seen() -> int:
+        return int(json.loads(record.read_text(encoding="utf-8"))["instansi"]["pangan"]["urutan"])
+
+    def republish(number: int, previous: str | None, note: str) -> None:
+        newer = json.loads(first[0])
+        newer.update(urutan=number, sebelumnya=previous, catatan_uji=note)
+        (site / "manifest.json").write_text(json.dumps(newer), encoding="utf-8")
+        sign_manifest(site, SAMPLE_RECORD_KEY)  # the agency's own key: genuinely signed
+
+    assert portal().code == 0 and seen() == 1
+    republish(2, hashlib.sha256(first[0]).hexdigest(), "laporan baru")
+    assert portal().code == 0 and seen() == 2
+    (site / "manifest.json").write_bytes(first[0])  # the replay: version 1, signature and all
+    (site / SIG_FILE).write_bytes(first[1])
+    run = portal()
+    assert run.code == 1
+    assert "Dinas Pangan: diputar mundur; tidak digabungkan." in run.out, run.out
+    out = tmp_path / "portal"
+    page = (out / "instansi" / "pangan" / "index.html").read_text(encoding="utf-8")
+    assert ("manifes yang disajikan bernomor urut 1, padahal portal sudah memverifikasi "
+            "manifes nomor 2") in page
+    assert "Manifes lama diputar ulang: tidak digabungkan" in (out / "index.html").read_text(
+        encoding="utf-8")
+    assert not (out / "laporan" / "pangan").exists()
+    assert seen() == 2  # the record never goes back
+    # A fork: another manifest numbered 2, not the one verified.
+    republish(2, hashlib.sha256(first[0]).hexdigest(), "versi lain")
+    run = portal()
+    assert run.code == 1 and "dua manifes bertanda tangan yang berbeda" in run.out, run.out
+    assert seen() == 2
+    # An unreadable record stops the run rather than starting afresh unnoticed.
+    record.write_text("{rusak", encoding="utf-8")
+    run = portal()
+    assert run.code != 0 and "manifes-terakhir.json tidak dapat dibaca" in run.err, run.err
+
+
+def test_manifest_chain_decisions() -> None:
+    from evkin.manifest_chain import FORKED, NEW, ROLLED_BACK, SAME, Seen, judge, link
+
+    one: dict[str, Any] = {"laporan": [], "komit": "a"}
+    link(one, None, "")
+    assert (one["urutan"], one["sebelumnya"]) == (1, None)
+    again = {"laporan": [], "komit": "a"}
+    link(again, one, "h1")
+    assert again == one  # nothing new published: the same number, the same bytes
+    two = {"laporan": [], "komit": "b"}
+    link(two, one, "h1")
+    assert (two["urutan"], two["sebelumnya"]) == (2, "h1")
+    seen = Seen(2, "h2")
+    assert judge(None, two, "h2") == NEW and judge(seen, two, "h2") == SAME
+    assert judge(seen, one, "h1") == ROLLED_BACK
+    assert judge(seen, {"laporan": []}, "old") == ROLLED_BACK  # from before numbering
+    assert judge(seen, {**two, "x": 1}, "h2b") == FORKED
+    assert judge(seen, {"urutan": 3, "sebelumnya": "h2"}, "h3") == NEW
+    assert judge(seen, {"urutan": 3, "sebelumnya": "other"}, "h3") == FORKED
+    assert judge(seen, {"urutan": 7, "sebelumnya": "h6"}, "h7") == NEW  # runs missed between
+    assert judge(Seen(0, "h0"), {"laporan": []}, "h0b") == NEW  # old archives stay readable

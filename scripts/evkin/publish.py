@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from evkin import __version__, clock
+from evkin import __version__, clock, manifest_chain
 from evkin.approval import Approval, write_atomic
 from evkin.findings import EvkinError
 from evkin.manifest_sig import SIG_FILE
@@ -116,6 +116,7 @@ class Previous:
     manifest: dict[str, Any] | None
     folder: Path | None = None
     url: str = ""
+    sha256: str = ""  # of the manifest's bytes as published (the next one links to it)
 
     def reports(self) -> dict[str, dict[str, Any]]:
         if not self.manifest:
@@ -195,7 +196,8 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
                 if not _trusted(settings, raw, _fetch_text(urljoin(base, SIG_FILE)),
                                 urljoin(base, MANIFEST), warnings, required=True):
                     return Previous(None, url=base)
-                return Previous(data if isinstance(data, dict) else None, url=base)
+                return Previous(data if isinstance(data, dict) else None, url=base,
+                                sha256=manifest_chain.digest(raw))
             if strict or source:
                 raise problem
             if warnings is not None:
@@ -220,7 +222,8 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
         if not _trusted(settings, raw, signature, str(path), warnings,
                         required=signature is not None):
             return Previous(None)
-        return Previous(data if isinstance(data, dict) else None, folder=folder.resolve())
+        return Previous(data if isinstance(data, dict) else None, folder=folder.resolve(),
+                        sha256=manifest_chain.digest(raw))
     return Previous(None)
 
 
@@ -540,6 +543,7 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
                     entry["render"] = {"sha256": derived.sha256(entry["id"])}
             keep_earlier(data, previous, staging)
             list_earlier(data, staging)
+            manifest_chain.link(data, previous.manifest, previous.sha256)
             write_manifest(staging, data, key)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -572,6 +576,8 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
                 if not entry.get("diberitahukan"):
                     entry["diberitahukan"] = stamp_time
         # Written even after a failure: who was reached is recorded, so no one is mailed twice.
+        if key is not None:  # a second signed manifest: the next number, after the first
+            manifest_chain.follow(final, manifest_chain.digest((release / MANIFEST).read_bytes()))
         write_manifest(release, final, key)
         outcome.announced = sum(1 for r in outcome.new if r.get("diberitahukan"))
     return outcome

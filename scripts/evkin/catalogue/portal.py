@@ -145,6 +145,30 @@ MESSAGES = {
         "en": "report {id}: the approval trail does not match the manifest (approved version, "
               "paraf or signature differ)",
     },
+    "portal.manifest_rolled_back": {
+        "id": "manifes yang disajikan bernomor urut {got}, padahal portal sudah memverifikasi "
+              "manifes nomor {seen} (pada {at}): arsip diputar mundur ke manifes lama, yang "
+              "dapat menyembunyikan laporan atau penggantian versi yang lebih baru. Tanyakan "
+              "kepada instansi; portal tetap mencatat nomor {seen}",
+        "en": "the manifest served is number {got}, but the portal already verified manifest "
+              "number {seen} (at {at}): the archive was rolled back to an old manifest, which "
+              "can hide a newer report or a replaced version. Ask the agency; the portal keeps "
+              "number {seen} on record",
+    },
+    "portal.manifest_forked": {
+        "id": "manifes bernomor urut {got} tidak melanjutkan manifes nomor {seen} yang sudah "
+              "diverifikasi portal (pada {at}): ada dua manifes bertanda tangan yang berbeda "
+              "untuk urutan yang sama. Tanyakan kepada instansi",
+        "en": "manifest number {got} does not follow manifest number {seen} the portal "
+              "verified (at {at}): two different signed manifests exist for the same place in "
+              "the line. Ask the agency",
+    },
+    "portal.state_unreadable": {
+        "id": "catatan manifes terakhir portal {path} tidak dapat dibaca ({detail}): pulihkan "
+              "dari riwayat git repositori portal; portal tidak dibangun tanpa catatan itu",
+        "en": "the portal's record of last manifests {path} cannot be read ({detail}): restore "
+              "it from the portal repository's git history; the portal is not built without it",
+    },
     "portal.agency_ok": {"id": "{name}: terverifikasi, {count} laporan.",
                          "en": "{name}: verified, {count} reports."},
     "portal.agency_failed": {"id": "{name}: {status}; tidak digabungkan.",

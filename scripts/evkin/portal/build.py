@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from evkin.portal import state
 from evkin.portal.config import Portal
 from evkin.portal.verify import Checked, check_agency
 
@@ -52,9 +53,11 @@ def write_portal(portal: Portal, checked: list[Checked], folder: Path, when: str
 def build(portal: Portal, out: Path, when: str,
           progress: Callable[[Checked], None] | None = None) -> Result:
     workers = max(2, 2 * (os.cpu_count() or 1))
+    record = state.path_for(portal.root)
+    seen = state.load(record)
     checked = []
     for agency in portal.agencies:
-        found = check_agency(agency, workers)
+        found = check_agency(agency, workers, seen.get(agency.kode))
         checked.append(found)
         if progress:
             progress(found)
@@ -73,4 +76,6 @@ def build(portal: Portal, out: Path, when: str,
         os.replace(out, old)
     os.replace(fresh, out)
     shutil.rmtree(old, ignore_errors=True)
+    # After the portal is in place: a run that failed before leaves the record as it was.
+    state.save(record, state.updated(seen, checked, when))
     return Result(out, checked, count)

@@ -11,11 +11,12 @@ from urllib.parse import quote, urljoin
 
 from evkin.messages import t
 from evkin.portal.source import safe_relative
-from evkin.portal.verify import INVALID, OK, Checked
+from evkin.portal.verify import INVALID, OK, ROLLED_BACK, Checked
 from evkin.site.safe import plain_title, text
 
 STATUS_LABEL = {OK: "Terverifikasi", INVALID: "Tidak sah: tidak digabungkan",
-                "tidak_terjangkau": "Tidak terjangkau: tidak digabungkan"}
+                "tidak_terjangkau": "Tidak terjangkau: tidak digabungkan",
+                ROLLED_BACK: "Manifes lama diputar ulang: tidak digabungkan"}
 FILTERS = "instansi:Instansi,tahun:Tahun,predikat:Predikat"
 
 
@@ -207,7 +208,7 @@ CSS = """body{font-family:system-ui,sans-serif;margin:0;color:#1d1d1f;line-heigh
 header{background:#1f4e8c;padding:.6rem 1rem}header a{color:#fff;margin-right:.5rem}
 main{max-width:72rem;margin:1rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #d5d9e0;padding:.35rem .5rem;text-align:left;vertical-align:top}
-.status{font-weight:600}.terverifikasi{color:#1b7f3b}.tidak_sah,.tidak_terjangkau{color:#b3261e}
+.status{font-weight:600}.terverifikasi{color:#1b7f3b}.tidak_sah,.tidak_terjangkau,.diputar_mundur{color:#b3261e}
 .masalah{margin:.2rem 0;font-size:.85rem;color:#b3261e}dl{display:grid;
 grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}.hash{font-size:.8rem}
 .evkin-cari-item{margin-bottom:1rem}.evkin-cari-judul{font-weight:600;margin:0}

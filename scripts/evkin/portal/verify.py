@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evkin import manifest_sig, trust
+from evkin import manifest_chain, manifest_sig, trust
 from evkin.approval import TRAIL_DIR, Approval, Trail, load_trail
 from evkin.approval_order import trail_state
 from evkin.findings import EvkinError
+from evkin.manifest_chain import Seen
 from evkin.portal.config import Agency
 from evkin.portal.source import Source, Unreachable, safe_relative
 from evkin.signing import RECORD_PRINCIPAL, Signer, verify
@@ -32,6 +33,7 @@ SIG_FILE = manifest_sig.SIG_FILE
 SIG_NAMESPACE = manifest_sig.NAMESPACE
 
 OK, INVALID, UNREACHABLE = "terverifikasi", "tidak_sah", "tidak_terjangkau"
+ROLLED_BACK = "diputar_mundur"  # an older genuinely signed manifest than the portal last saw
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")  # a report id, usable as a folder name
 
 
@@ -47,6 +49,9 @@ class Checked:
     status: str = OK
     problems: list[Problem] = field(default_factory=list)
     manifest: dict[str, Any] = field(default_factory=dict)
+    manifest_sha: str = ""  # of the signed manifest's bytes
+    sequence: int = 0  # its number (manifest_chain.SEQUENCE)
+    chain: str = ""  # manifest_chain.judge against the portal's record: baru, sama, …
 
     @property
     def ok(self) -> bool:
@@ -76,8 +81,9 @@ def signed_by(data: bytes, signature: str, keys: Iterable[str], namespace: str) 
                   RECORD_PRINCIPAL, namespace)
 
 
-def check_agency(agency: Agency, workers: int = 4) -> Checked:
-    """Everything the portal will show of ``agency``, checked; see the module's docstring."""
+def check_agency(agency: Agency, workers: int = 4, seen: Seen | None = None) -> Checked:
+    """Everything the portal will show of ``agency``, checked; see the module's docstring.
+    ``seen``: the last manifest the portal verified for it (its own record, ``state``)."""
     checked = Checked(agency)
     source = Source(agency.arsip)
     keys = usable_keys(agency)
@@ -104,6 +110,16 @@ def check_agency(agency: Agency, workers: int = 4) -> Checked:
     if not isinstance(manifest, dict) or not isinstance(manifest.get("laporan"), list) or not all(
             isinstance(e, dict) for e in manifest["laporan"]):
         return _invalid(checked, Problem("portal.manifest_unreadable", {"detail": "laporan"}))
+    checked.manifest_sha = manifest_chain.digest(data)
+    checked.sequence = manifest_chain.sequence_of(manifest)
+    checked.chain = manifest_chain.judge(seen, manifest, checked.manifest_sha)
+    if seen is not None and checked.chain in (manifest_chain.ROLLED_BACK, manifest_chain.FORKED):
+        params = {"got": checked.sequence, "seen": seen.sequence, "at": seen.at or "?"}
+        if checked.chain == manifest_chain.FORKED:
+            return _invalid(checked, Problem("portal.manifest_forked", params))
+        checked.status = ROLLED_BACK
+        checked.problems.append(Problem("portal.manifest_rolled_back", params))
+        return checked
     with tempfile.TemporaryDirectory(prefix="evkin-portal-") as tmp, \
             ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         found = list(pool.map(lambda e: _check_report(source, e, agency, keys, Path(tmp)),
