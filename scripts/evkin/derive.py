@@ -5,6 +5,12 @@ again from the checked-out main line gives the very bytes published before. What
 elsewhere — the previous release (a cache, often fetched over plain http), the build job's
 artifact — is compared byte for byte with this derivation before it is published, sealed or
 listed; a signed or sealed file must be exactly the derived render plus trusted signatures.
+
+A publication may keep its own earlier derivations (``cache``): a render is reused only under
+its content key (``site/pdfs.content_key``: the approved folder, predecessor, trail, settings
+at the approved commit, every file of evkin) inside a folder named for the toolchain that laid
+it out (pandoc's and Typst's versions, ``toolchain_key``). Nothing else is ever written there:
+no previous release, no sealed copy, no artifact.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from evkin.settings import Settings
-from evkin.site.collect import Report
+from evkin.site.collect import Collection, Report
 
 SAME, SIGNED_OVER, MISMATCH = "sama", "bertanda_tangan", "berbeda"
 
@@ -28,15 +34,40 @@ class Derived:
     renders: dict[str, Path] = field(default_factory=dict)
     charts: dict[str, list[Path]] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
+    collection: Collection | None = None  # what the renders were assembled from
 
     def sha256(self, report_id: str) -> str:
         path = self.renders.get(report_id)
         return hashlib.sha256(path.read_bytes()).hexdigest() if path else ""
 
 
+def toolchain_key() -> str:
+    """The programs that turn an evaluation into PDF bytes besides evkin's own files (which
+    the content key holds): pandoc (pypandoc-binary, or ``PYPANDOC_PANDOC``) and Typst."""
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    for name in ("pypandoc-binary", "typst"):
+        try:
+            h.update(f"{name}={version(name)}\0".encode())
+        except PackageNotFoundError:
+            h.update(f"{name}=-\0".encode())
+    chosen = os.environ.get("PYPANDOC_PANDOC", "")
+    if chosen:  # another pandoc: its very file
+        try:
+            h.update(chosen.encode() + Path(chosen).read_bytes())
+        except OSError:
+            h.update(chosen.encode())
+    return h.hexdigest()[:32]
+
+
 def derive(settings: Settings, scratch: Path,
-           progress: Callable[[int, int], None] | None = None) -> Derived:
-    """Render every final report (trails verified now, no cache, no seed) into ``scratch``."""
+           progress: Callable[[int, int], None] | None = None,
+           cache: Path | None = None) -> Derived:
+    """Render every final report (trails verified now, no seed) into ``scratch``, or with
+    ``cache``, into the folder of earlier derivations (by content key and toolchain), where
+    a report whose inputs did not change is not laid out again."""
     from evkin.evaluation.load import evaluation_folders
     from evkin.site.build import reproducible
     from evkin.site.collect import collect
@@ -47,12 +78,14 @@ def derive(settings: Settings, scratch: Path,
     root = settings.root
     ids = [p.name for p in evaluation_folders(settings)]
     verifications = verify_all(root, ids, snapshot(root), None)
-    finals = [r for r in collect(settings, False, verifications).reports if r.final]
-    scratch.mkdir(parents=True, exist_ok=True)
-    planned = plan(settings, finals, scratch)
+    collection = collect(settings, False, verifications)
+    finals = [r for r in collection.reports if r.final]
+    folder = cache / toolchain_key() if cache is not None else scratch
+    folder.mkdir(parents=True, exist_ok=True)
+    planned = plan(settings, finals, folder)
     with reproducible(root), Running(settings, planned, progress=progress) as running:
         running.wait()
-    out = Derived(reports={r.id: r for r in finals})
+    out = Derived(reports={r.id: r for r in finals}, collection=collection)
     for report_id, art in planned.artefacts(finals).items():
         if art.pdf is not None:
             out.renders[report_id] = art.pdf

@@ -42,6 +42,8 @@ FORMAT = 1
 KEEP_RELEASES = 3
 FETCH_TIMEOUT = 20
 FIRST = "none"  # --previous none: nothing was published before
+# This machine's own derivations (``derive``): by toolchain, then content key.
+DERIVED_CACHE = Path("build") / "evkin-cache" / "turunan"
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # Sumatera Barat
 
 
@@ -493,6 +495,15 @@ def prune(dest: Path, keep: int = KEEP_RELEASES) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
+def _own_renders(root: Path) -> Path | None:
+    """The folder of this machine's earlier derivations, unless anything in it came through
+    git (a pushed branch could carry a "cached" PDF): then every PDF is rendered afresh."""
+    from evkin.site.gitstate import _git
+
+    tracked = _git(root, "ls-files", "-z", "--", DERIVED_CACHE.as_posix())
+    return root / DERIVED_CACHE if tracked == "" else None
+
+
 def _head(root: Path) -> str:
     from evkin.site.gitstate import snapshot
 
@@ -503,9 +514,12 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
             announce: Callable[[list[dict[str, Any]], dict[str, Any]], None] | None = None,
             now: dt.datetime | None = None,
             progress: Callable[[str, int, int], None] | None = None,
-            env: Mapping[str, str] | None = None, sign: bool = True) -> Outcome:
+            env: Mapping[str, str] | None = None, sign: bool = True,
+            keep_renders: bool = True) -> Outcome:
     """Build the final archive aside and switch ``dest`` to it; ``announce`` (if given) is
-    called with the reports not announced before, after the switch."""
+    called with the reports not announced before, after the switch. ``keep_renders``: this
+    machine's own earlier derivations and pages are reused under their content keys
+    (``derive``); without it every PDF and page is made afresh."""
     from evkin.site.build import build_site, reproducible
     from evkin.versions import list_earlier
 
@@ -529,9 +543,14 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     staging = releases / f".baru-{stamp}"
     with tempfile.TemporaryDirectory(prefix=".evkin-sebelumnya-", dir=releases) as scratch:
         try:
-            derived = derive(settings, Path(scratch) / "turunan")
+            derived = derive(settings, Path(scratch) / "turunan",
+                             cache=_own_renders(settings.root) if keep_renders else None)
             with reproducible(settings.root):
+                # The verification memory is never read here (trails are verified afresh, in
+                # derive); the pages are remembered by content key like the PDFs.
                 built = build_site(settings, staging, preview=False, remember=False,
+                                   remember_pages=keep_renders,
+                                   collection=derived.collection,
                                    published=published_dates(previous, _ids(settings), now),
                                    seed=seed_from(previous, Path(scratch), derived,
                                                   tte.roots, early),

@@ -71,24 +71,30 @@ def generate(settings: Settings, preview: bool = False, cache_dir: Path | None =
 def _started(settings: Settings, preview: bool, cache_dir: Path | None,
              published: Mapping[str, dt.date | dt.datetime] | None, seed: Seed | None,
              remember: bool, progress: Callable[[str, int, int], None] | None,
-             finish: Finish | None = None
+             finish: Finish | None = None, collection: Collection | None = None,
+             remember_pages: bool | None = None
              ) -> Iterator[tuple[Collection, Plan, Running, Generated, int]]:
-    """Verify, collect, start the PDFs still to build in worker processes, and write the
-    pages (with stand-ins for those PDFs) into docs/. The workers run until ``_settled``."""
+    """Verify, collect (unless ``collection`` was collected just now by the caller), start
+    the PDFs still to build in worker processes, and write the pages (with stand-ins for those
+    PDFs) into docs/. The workers run until ``_settled``. ``remember`` is the verification
+    memory and, unless ``remember_pages`` says otherwise, the page cache."""
     from evkin.evaluation.load import evaluation_folders
 
     root = settings.root
     cache = cache_dir or root / CACHE_DIR
-    ids = [p.name for p in evaluation_folders(settings)]
-    state = snapshot(root)
-    verifications = verify_all(root, ids, state, cache / MEMORY_FILE if remember else None)
-    collection = collect(settings, preview, verifications)
+    if collection is None:
+        ids = [p.name for p in evaluation_folders(settings)]
+        state = snapshot(root)
+        verifications = verify_all(root, ids, state,
+                                   cache / MEMORY_FILE if remember else None)
+        collection = collect(settings, preview, verifications)
+    pages_too = remember if remember_pages is None else remember_pages
     planned = plan(settings, collection.reports, cache, seed, finish)
     pdf_progress = (lambda done, total: progress("pdf", done, total)) if progress else None
     with Running(settings, planned, progress=pdf_progress) as running:
         generated = pages(settings, collection, planned.artefacts(collection.reports, True),
                           docs_dir(root), published,
-                          cache / pagecache.CACHE_DIR if remember else None)
+                          cache / pagecache.CACHE_DIR if pages_too else None)
         written = write(docs_dir(root), generated)
         yield collection, planned, running, generated, written
 
@@ -181,11 +187,13 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
                seed: Seed | None = None, remember: bool = True,
                verbose: bool = False,
                progress: Callable[[str, int, int], None] | None = None,
-               finish: Finish | None = None) -> Built:
+               finish: Finish | None = None, collection: Collection | None = None,
+               remember_pages: bool | None = None) -> Built:
     """Pages, MkDocs and PDFs: MkDocs builds the pages while worker processes lay out the PDFs
     not in the cache; what the pages show of those PDFs is filled in afterwards (``slots``)."""
-    with _started(settings, preview, cache_dir, published, seed, remember,
-                  progress, finish) as (collection, planned, running, generated, written):
+    with _started(settings, preview, cache_dir, published, seed, remember, progress, finish,
+                  collection, remember_pages) as (collection, planned, running, generated,
+                                                  written):
         if progress:
             progress("mkdocs", 0, 1)
         try:

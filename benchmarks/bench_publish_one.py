@@ -1,0 +1,145 @@
+"""Benchmark: publish one new approved report into an archive of 1,000 (``evkin publish``).
+
+Measured in the same run, each as the publishing job runs it (one process per command):
+
+- publish one: an archive of N reports is published; one more report is committed and
+  approved; ``evkin publish`` again (this machine's earlier derivations and pages are reused
+  by content key; every trail verified, the new PDF rendered, MkDocs, Pagefind, manifest);
+  target under 10 s on 2 cores;
+- the alternative, a full rebuild: the same publication with no cache (every PDF rendered and
+  compared with the previous release, every page), as every publication ran before;
+- afterwards both releases are compared file by file (pages, PDFs, sitemap, search index,
+  listings, trend pages, 404, manifest): they must be the same bytes (the manifest's
+  publication time of the new report aside, the one moment that differs between two runs).
+
+    .venv/bin/python benchmarks/bench_publish_one.py [--count 1000] [--runs 3] [--smoke]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.bench_site import ENV, approve_all, approved_archive, git
+
+EVKIN = [sys.executable, "-m", "evkin"]
+TARGET = 10.0
+CACHE = Path("build") / "evkin-cache"
+FIRST = "none"  # --previous none
+
+
+def held_out_archive(dest: Path, count: int, held: int) -> tuple[Path, list[str]]:
+    """An approved archive of ``count`` reports of which the newest ``held`` are taken out
+    (kept beside it, to be added back one by one): returns the repository and their ids."""
+    root = approved_archive(dest / "repo", count + held)
+    ids = sorted(p.name for p in (root / "evaluations").iterdir())[count:]
+    for evaluation_id in ids:
+        shutil.move(str(root / "evaluations" / evaluation_id), str(dest / evaluation_id))
+        (root / "persetujuan" / f"{evaluation_id}.yml").unlink()
+    if ids:
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", "Belum masuk")
+    return root, ids
+
+
+def add_one(root: Path, held: Path) -> None:
+    """One more report lands on main and is approved (paraf, signature, recorded)."""
+    evaluation_id = held.name
+    shutil.move(str(held), str(root / "evaluations" / evaluation_id))
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", f"Evaluasi {evaluation_id}")
+    approve_all(root, [evaluation_id])
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=ENV)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stdout[-3000:]}"
+                         f"{done.stderr[-3000:]}")
+    return elapsed
+
+
+def differences(one: Path, other: Path, moment_of: str = "") -> list[str]:
+    """Files that differ between two releases (missing on either side, or other bytes).
+    ``moment_of``: the report whose first-publication time may differ in the manifests."""
+    def files(folder: Path) -> dict[str, Path]:
+        return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
+
+    a, b = files(one), files(other)
+    out = sorted(set(a) ^ set(b))
+    for rel in sorted(set(a) & set(b)):
+        left, right = a[rel].read_bytes(), b[rel].read_bytes()
+        if left == right:
+            continue
+        if rel == "manifest.json" and moment_of and (
+                _without_moment(left, moment_of) == _without_moment(right, moment_of)):
+            continue
+        if rel == "manifest.json.sig" and moment_of:
+            continue  # signs the manifest compared above
+        out.append(rel)
+    return out
+
+
+def _without_moment(raw: bytes, report_id: str) -> object:
+    data = json.loads(raw)
+    for entry in data.get("laporan", []):
+        if entry.get("id") == report_id:
+            entry["terbit"] = None
+    return data
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--smoke", action="store_true", help="3 reports, 1 run (for a test)")
+    args = parser.parse_args()
+    count, runs = (3, 1) if args.smoke else (args.count, args.runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        root, held = held_out_archive(base, count, runs)
+        load = os.getloadavg()[0]
+        print(f"{count} approved reports × 20 indicators, {os.cpu_count()} cores, "
+              f"load average {load:.1f} at start")
+        dest = base / "terbit"
+        first = timed([*EVKIN, "publish", "--dest", str(dest), "--previous", FIRST], root)
+        print(f"first publication of {count} (not timed below)   {first:7.1f} s")
+        one, full, mismatches = [], [], []
+        for n, evaluation_id in enumerate(held):
+            before = dest.resolve()
+            add_one(root, base / evaluation_id)
+            one.append(timed([*EVKIN, "publish", "--dest", str(dest)], root))
+            # The alternative: the same publication (same previous release), nothing cached.
+            shutil.rmtree(root / CACHE, ignore_errors=True)
+            shutil.rmtree(root / "docs", ignore_errors=True)
+            cold = base / f"penuh-{n}"
+            full.append(timed([*EVKIN, "publish", "--dest", str(cold), "--previous",
+                               str(before)], root))
+            mismatches += differences(dest.resolve(), cold.resolve(), evaluation_id)
+        m_one, m_full = statistics.median(one), statistics.median(full)
+        pages = sum(1 for _ in dest.resolve().rglob("*.html"))
+        print(f"release: {pages} HTML pages, {count + len(held)} reports")
+        print(f"publish one (median of {len(one)})                {m_one:7.1f} s   "
+              f"target < {TARGET:.0f} s: {'OK' if m_one < TARGET else 'MISSED'}")
+        print(f"full rebuild, no cache (median of {len(full)})    {m_full:7.1f} s   "
+              f"(the alternative; {m_full / m_one:.1f}× publish one)")
+        print(f"load average at end {os.getloadavg()[0]:.1f}")
+        if mismatches:
+            raise SystemExit("publish one differs from the full rebuild: "
+                             + ", ".join(mismatches[:20]))
+        print("publish one = full rebuild, byte for byte: OK")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Publishing one more report reuses this machine's own earlier derivations and pages by
+content key, and the release is byte for byte the one a publication without any cache builds;
+a "cached" PDF that came through git is never published."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.bench_publish_one import add_one, differences, held_out_archive
+from benchmarks.bench_site import git
+
+from evkin.publish import DERIVED_CACHE, publish
+from evkin.settings import load_settings
+from tests.conftest import PROJECT
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+FIRST = dt.datetime(2026, 7, 1, 9, 0, tzinfo=WIB)
+LATER = dt.datetime(2026, 7, 2, 9, 0, tzinfo=WIB)
+
+
+def test_publish_one_is_byte_for_byte_a_publication_without_cache(tmp_path: Path) -> None:
+    root, (new,) = held_out_archive(tmp_path, 2, 1)
+    dest = tmp_path / "terbit"
+    publish(load_settings(root), dest, "none", now=FIRST)
+    before = dest.resolve()
+    add_one(root, tmp_path / new)
+    renders = root / DERIVED_CACHE
+    cached = {p.name for p in renders.rglob("*.pdf")}
+    assert len(cached) == 2  # the first publication's own derivations
+
+    one = publish(load_settings(root), dest, None, now=LATER)
+    assert len({p.name for p in renders.rglob("*.pdf")} - cached) == 1  # the new one only
+    shutil.rmtree(root / "build")
+    shutil.rmtree(root / "docs")
+    cold = publish(load_settings(root), tmp_path / "penuh", str(before), now=LATER)
+
+    assert one.changed and cold.changed
+    assert new in {r["id"] for r in one.manifest["laporan"]}
+    assert differences(one.release, cold.release) == []
+    for name in ("sitemap.xml", "404.html", "pagefind/pagefind-entry.json",
+                 "arsip/indikator/index.html"):
+        assert (one.release / name).is_file(), name
+
+
+def test_a_pdf_committed_into_the_render_cache_is_not_published(tmp_path: Path) -> None:
+    """A pushed branch carries a forged "earlier derivation": publication renders afresh."""
+    root, _ = held_out_archive(tmp_path, 2, 0)
+    first = publish(load_settings(root), tmp_path / "a", "none", now=FIRST)
+    listed = {e["id"]: e["sha256"] for e in first.manifest["laporan"]}
+    pdfs = sorted((root / DERIVED_CACHE).rglob("*.pdf"))
+    forged = pdfs[1].read_bytes()
+    pdfs[0].write_bytes(forged)  # one report's "render" is now the other report's PDF
+    git(root, "add", "-f", str(pdfs[0].relative_to(root)))
+    git(root, "commit", "-q", "-m", "cache")
+
+    again = publish(load_settings(root), tmp_path / "b", "none", now=FIRST)
+    shown = {e["id"]: e["sha256"] for e in again.manifest["laporan"]}
+    assert shown == listed
+    assert hashlib.sha256(forged).hexdigest() in listed.values()  # forged is a real PDF
+    assert sorted(listed.values()).count(hashlib.sha256(forged).hexdigest()) == 1
+
+
+def test_publish_one_benchmark_smoke() -> None:
+    done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench_publish_one.py"),
+                           "--smoke"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    assert "publish one (median of 1)" in out and "target < 10 s" in out
+    assert "full rebuild, no cache" in out
+    assert "byte for byte: OK" in out
