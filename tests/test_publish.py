@@ -122,6 +122,10 @@ def test_publish_announce_once_and_verify(repo: Path, tmp_path: Path, smtp_env: 
         assert hashlib.sha256(pdf.read_bytes()).hexdigest() == entry["sha256"]
         assert entry["tanda_tangan"]["nama"] == "Ir. Hendra Saputra, M.T."
         assert entry["diberitahukan"]
+    # Read through the one typed reader, it writes back the very bytes that were published.
+    from evkin import manifest as typed
+
+    assert typed.dumps(typed.read(dest)) == (dest / "manifest.json").read_bytes()
 
     # One message per recipient, Indonesian, with the link and the hash.
     assert smtp_env.logins and {r for _, rcpt, _ in smtp_env.messages for r in rcpt} == RECIPIENTS
@@ -354,10 +358,10 @@ def test_a_final_report_without_a_pdf_keeps_its_publication_date(repo: Path,
     wib = dt.timezone(dt.timedelta(hours=7))
     first = publish(settings, dest, "none", now=dt.datetime(2026, 7, 1, 9, 0, tzinfo=wib))
     assert first.changed
-    waiting = first.manifest.get("tanpa_pdf", [])
+    waiting = first.manifest.tanpa_pdf
     assert waiting, "the archive test repository has a final report without a PDF"
-    published = {e["id"] for e in first.manifest["laporan"]}
-    assert not published & {w["id"] for w in waiting}
+    published = {e.id for e in first.manifest.laporan}
+    assert not published & {w.id for w in waiting}
     again = publish(settings, dest, None, now=dt.datetime(2026, 7, 1, 9, 7, tzinfo=wib))
     assert not again.changed
-    assert again.manifest.get("tanpa_pdf") == waiting
+    assert again.manifest.tanpa_pdf == waiting

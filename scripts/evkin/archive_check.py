@@ -11,11 +11,10 @@ signed, and each problem names the report and the file.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from evkin import manifest as mf
 from evkin.derive import MISMATCH, SAME, SIGNED_OVER, Derived, derive, judge
 from evkin.findings import EvkinError
 from evkin.messages import t
@@ -25,7 +24,7 @@ from evkin.settings import Settings
 @dataclass
 class Checked:
     release: Path
-    manifest: dict[str, Any]
+    manifest: mf.Manifest
     problems: list[str]
 
 
@@ -34,7 +33,7 @@ def _safe(rel: str) -> bool:
         and "://" not in rel
 
 
-def check_entries(settings: Settings, release: Path, data: dict[str, Any], derived: Derived,
+def check_entries(settings: Settings, release: Path, data: mf.Manifest, derived: Derived,
                   roots: tuple[Path, ...]) -> list[str]:
     """What in the manifest ``data`` of ``release`` is not what this step derived."""
     from evkin.publish import _head, _person, approval_of
@@ -42,21 +41,19 @@ def check_entries(settings: Settings, release: Path, data: dict[str, Any], deriv
     from evkin.sealing import ELECTRONIC, load_roots
 
     problems: list[str] = []
-    built, here = str(data.get("komit") or ""), _head(settings.root)
+    built, here = data.komit, _head(settings.root)
     if built and built != here:
         problems.append(t("archive.commit_moved", {"built": built[:12], "here": here[:12]}))
     listed: set[str] = set()
-    for entry in data.get("laporan", []):
-        if not isinstance(entry, dict):
-            continue
-        rid = str(entry.get("id"))
+    for entry in data.laporan:
+        rid = entry.id
         listed.add(rid)
         report = derived.reports.get(rid)
         if report is None or rid not in derived.renders:
             problems.append(t("archive.not_final", {
                 "id": rid, "detail": derived.problems.get(rid) or "—"}))
             continue
-        rel = str(entry.get("pdf") or "")
+        rel = entry.pdf
         path = release / rel
         if not _safe(rel) or not path.is_file() or path.is_symlink():
             problems.append(t("archive.pdf_missing", {"id": rid, "pdf": rel or "–"}))
@@ -70,23 +67,25 @@ def check_entries(settings: Settings, release: Path, data: dict[str, Any], deriv
                 "derived": derived.sha256(rid)[:16]}))
             continue
         trail = report.verification.trail
+        # Compared as written in the manifest (JSON values), field by field.
+        listed_json = mf.report_json(entry)
         expected = {
             "sha256": actual,
             "persetujuan": approval_of(report),
             "pohon": report.verification.current_tree,
-            "paraf": _person(trail.paraf if trail else None),
-            "tanda_tangan": _person(trail.signature if trail else None),
+            "paraf": mf.person_json(_person(trail.paraf if trail else None)),
+            "tanda_tangan": mf.person_json(_person(trail.signature if trail else None)),
         }
-        if entry.get("render") is not None:
+        if entry.render is not None:
             expected["render"] = {"sha256": derived.sha256(rid)}
         for name, value in expected.items():
-            if entry.get(name) != value:
+            if listed_json.get(name) != value:
                 problems.append(t("archive.field_mismatch", {
-                    "id": rid, "field": name, "found": str(entry.get(name))[:80],
+                    "id": rid, "field": name, "found": str(listed_json.get(name))[:80],
                     "derived": str(value)[:80]}))
         # The seal state comes from the file (whose act its first signature is), never from
         # what the manifest claims.
-        state = str((entry.get("segel") or {}).get("status") or "")
+        state = entry.seal_status
         actual_state = ""
         if verdict == SIGNED_OVER:
             kepala = (report.settings or settings).roles.kepala_dinas
@@ -105,17 +104,8 @@ def check_entries(settings: Settings, release: Path, data: dict[str, Any], deriv
 def check_archive(settings: Settings, dest: Path, scratch: Path,
                   roots: tuple[Path, ...]) -> Checked:
     """Derive here, then check the archive in ``dest``; refuses an unreadable manifest."""
-    from evkin.publish import MANIFEST
-
     release = dest.resolve()
-    path = release / MANIFEST
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or not isinstance(data.get("laporan"), list):
-            raise ValueError("laporan")
-    except (OSError, ValueError) as error:
-        raise EvkinError("verify.manifest_unreadable",
-                         {"source": str(path), "detail": str(error)}) from None
+    data = mf.read(release / mf.MANIFEST)
     derived = derive(settings, scratch)
     return Checked(release, data, check_entries(settings, release, data, derived, roots))
 

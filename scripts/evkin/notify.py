@@ -17,12 +17,12 @@ import os
 import smtplib
 import ssl
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
-from typing import Any
 
 from evkin.findings import EvkinError
+from evkin.manifest import Report
 from evkin.messages import t
 from evkin.settings import Person, Settings
 from evkin.titlecase import title_case
@@ -199,16 +199,17 @@ def _reset(client: smtplib.SMTP | None) -> None:
 
 
 def announce(settings: Settings, smtp: Smtp, people: Sequence[Person],
-             entries: list[dict[str, Any]], items: Sequence[Item], now: str,
+             entries: Sequence[Report], items: Sequence[Item], now: str,
              transport: Callable[[Smtp, Sequence[tuple[str, EmailMessage]]], Delivery]
-             = send_each) -> Delivery:
-    """Mail each person the reports (``entries``, listed as ``items``) they have not had yet,
-    and record each success in the entry; ``diberitahukan`` once every recipient has it."""
+             = send_each) -> tuple[Delivery, list[Report]]:
+    """Mail each person the reports (``entries``, listed as ``items``) they have not had yet;
+    the entries come back with each success recorded, and ``diberitahukan`` once every
+    recipient has it."""
     pending: dict[str, list[int]] = {}
     for person in people:
         address = person.surel.strip()
         todo = [i for i, entry in enumerate(entries)
-                if address not in (entry.get("diberitahukan_kepada") or {})]
+                if address not in entry.diberitahukan_kepada]
         if todo and address not in pending:
             pending[address] = todo
     messages: dict[str, EmailMessage] = {}
@@ -219,17 +220,16 @@ def announce(settings: Settings, smtp: Smtp, people: Sequence[Person],
                                         [items[i] for i in pending[address]])
     unique = list(messages.items())
     delivery = transport(smtp, unique) if unique else Delivery()
+    reached: list[dict[str, str]] = [dict(entry.diberitahukan_kepada) for entry in entries]
     for address in delivery.sent:
         for i in pending[address]:
-            record = entries[i].get("diberitahukan_kepada")
-            if not isinstance(record, dict):
-                record = entries[i]["diberitahukan_kepada"] = {}
-            record[address] = now
+            reached[i][address] = now
     wanted = {p.surel.strip() for p in people}
-    for entry in entries:
-        if wanted <= set(entry.get("diberitahukan_kepada") or {}):
-            entry["diberitahukan"] = entry.get("diberitahukan") or now
-    return delivery
+    updated = [replace(entry, diberitahukan_kepada=record,
+                       diberitahukan=(entry.diberitahukan or now) if wanted <= set(record)
+                       else entry.diberitahukan)
+               for entry, record in zip(entries, reached, strict=True)]
+    return delivery, updated
 
 
 def failure(smtp: Smtp, delivery: Delivery) -> EvkinError:

@@ -19,26 +19,25 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import shutil
 import tempfile
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 from evkin import __version__, clock, manifest_chain
-from evkin.approval import Approval, write_atomic
+from evkin import manifest as mf
+from evkin.approval import Approval
 from evkin.findings import EvkinError
+from evkin.manifest import FORMAT, MANIFEST, Earlier, Manifest, Person, Report, Seal, Waiting
 from evkin.manifest_sig import SIG_FILE
 from evkin.settings import Settings
 
-MANIFEST = "manifest.json"
-FORMAT = 1
 KEEP_RELEASES = 3
 FETCH_TIMEOUT = 20
 FIRST = "none"  # --previous none: nothing was published before
@@ -51,7 +50,7 @@ WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # Sumatera Barat
 class ListedPdf:
     """A PDF a built release's manifest lists, read from the release."""
 
-    entry: dict[str, Any]  # the manifest entry (updated in place by the caller)
+    entry: Report  # the manifest's entry (the caller writes back a replaced one)
     rel: str  # the PDF's path in the release
     page_rel: str  # the report page's path in the release
     path: Path
@@ -59,31 +58,26 @@ class ListedPdf:
     sha256: str
 
 
-def read_release(release: Path) -> dict[str, Any]:
+def read_release(release: Path) -> Manifest:
     """``manifest.json`` of a release built in ``release``; a located error when unreadable."""
-    try:
-        data: dict[str, Any] = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise EvkinError("verify.manifest_unreadable",
-                         {"source": str(release / MANIFEST), "detail": str(error)}) from None
-    return data
+    return mf.read(release / MANIFEST)
 
 
-def listed_pdfs(release: Path, data: Mapping[str, Any],
-                wanted: Callable[[dict[str, Any]], bool]) -> Iterator[ListedPdf]:
+def listed_pdfs(release: Path, data: Manifest,
+                wanted: Callable[[Report], bool]) -> Iterator[ListedPdf]:
     """The entries ``wanted`` picks whose PDF and page stay inside the release and whose file
     is the one the manifest lists (same SHA-256): a later step (sealing, timestamp renewal)
     touches nothing else. Read one at a time, as the caller goes."""
-    for entry in data.get("laporan", []):
-        if not wanted(entry) or not entry.get("pdf"):
+    for entry in data.laporan:
+        if not wanted(entry) or not entry.pdf:
             continue
-        rel, page_rel = str(entry["pdf"]), str(entry.get("halaman", ""))
+        rel, page_rel = entry.pdf, entry.halaman
         if any(".." in p.split("/") or p.startswith("/") for p in (rel, page_rel)):
             continue
         path = release / rel
         pdf = path.read_bytes()
         sha = hashlib.sha256(pdf).hexdigest()
-        if sha == entry.get("sha256"):
+        if sha == entry.sha256:
             yield ListedPdf(entry, rel, page_rel, path, pdf, sha)
 
 
@@ -98,8 +92,8 @@ class Outcome:
     dest: Path
     release: Path
     changed: bool
-    manifest: dict[str, Any]
-    new: list[dict[str, Any]] = field(default_factory=list)  # reports to announce
+    manifest: Manifest
+    new: list[Report] = field(default_factory=list)  # reports to announce
     announced: int = 0
     announce_error: EvkinError | None = None  # the site is published; the mail is retried
     warnings: list[str] = field(default_factory=list)
@@ -115,24 +109,19 @@ def releases_dir(dest: Path) -> Path:
 class Previous:
     """The release published before: its manifest and where its files are."""
 
-    manifest: dict[str, Any] | None
+    manifest: Manifest | None
     folder: Path | None = None
     url: str = ""
     sha256: str = ""  # of the manifest's bytes as published (the next one links to it)
 
-    def reports(self) -> dict[str, dict[str, Any]]:
-        if not self.manifest:
-            return {}
-        return {str(r["id"]): r for r in self.manifest.get("laporan", [])
-                if isinstance(r, dict) and "id" in r}
+    def reports(self) -> dict[str, Report]:
+        return self.manifest.reports() if self.manifest else {}
 
     def waiting(self) -> dict[str, str]:
         """Final reports published before without a PDF: id → first publication time."""
         if not self.manifest:
             return {}
-        return {str(r["id"]): str(r.get("terbit") or "")
-                for r in self.manifest.get("tanpa_pdf", [])
-                if isinstance(r, dict) and "id" in r and r.get("terbit")}
+        return {r.id: r.terbit for r in self.manifest.tanpa_pdf if r.terbit}
 
     def fetch(self, rel: str, into: Path, expect_sha: str = "") -> Path | None:
         """A file of the previous release (copied or downloaded), checked against its hash."""
@@ -185,7 +174,7 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
                 with urllib.request.urlopen(urljoin(base, MANIFEST),
                                             timeout=FETCH_TIMEOUT) as response:
                     raw = response.read()
-                data = json.loads(raw.decode("utf-8"))
+                data = mf.parse(raw, urljoin(base, MANIFEST))
             except urllib.error.HTTPError as error:
                 if error.code == 404:
                     return Previous(None, url=base)
@@ -194,12 +183,13 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
             except (OSError, urllib.error.URLError, ValueError) as error:
                 problem = EvkinError("publish.previous_unreachable",
                                      {"url": base, "detail": str(error)})
+            except EvkinError as error:  # not a manifest: said which field
+                problem = error
             else:
                 if not _trusted(settings, raw, _fetch_text(urljoin(base, SIG_FILE)),
                                 urljoin(base, MANIFEST), warnings, required=True):
                     return Previous(None, url=base)
-                return Previous(data if isinstance(data, dict) else None, url=base,
-                                sha256=manifest_chain.digest(raw))
+                return Previous(data, url=base, sha256=manifest_chain.digest(raw))
             if strict or source:
                 raise problem
             if warnings is not None:
@@ -213,10 +203,10 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
             continue
         try:
             raw = path.read_bytes()
-            data = json.loads(raw.decode("utf-8"))
-        except (OSError, ValueError) as error:
+        except OSError as error:
             raise EvkinError("publish.previous_unreadable",
                              {"path": str(path), "detail": str(error)}) from None
+        data = mf.parse(raw, str(path))
         sig = folder / SIG_FILE
         signature = sig.read_text(encoding="utf-8", errors="replace") if sig.is_file() else None
         # A local release without a signature is this machine's own; a signature, when there
@@ -224,8 +214,7 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
         if not _trusted(settings, raw, signature, str(path), warnings,
                         required=signature is not None):
             return Previous(None)
-        return Previous(data if isinstance(data, dict) else None, folder=folder.resolve(),
-                        sha256=manifest_chain.digest(raw))
+        return Previous(data, folder=folder.resolve(), sha256=manifest_chain.digest(raw))
     return Previous(None)
 
 
@@ -276,7 +265,7 @@ def seed_from(previous: Previous, scratch: Path, derived: Any, roots: tuple[Path
     from evkin.derive import MISMATCH, judge
     from evkin.messages import t
 
-    by_key = {str(r.get("kunci")): r for r in previous.reports().values() if r.get("kunci")}
+    by_key = {r.kunci: r for r in previous.reports().values() if r.kunci}
     by_id = previous.reports()
 
     def seed(key: str, report: Any = None) -> tuple[Path, list[Path]] | None:
@@ -287,20 +276,20 @@ def seed_from(previous: Previous, scratch: Path, derived: Any, roots: tuple[Path
         same = by_id.get(report.id)
         approval = approval_of(report)
         entry = same if (same is not None and approval
-                         and same.get("persetujuan") == approval) else by_key.get(key)
-        if entry is None or not entry.get("pdf"):
+                         and same.persetujuan == approval) else by_key.get(key)
+        if entry is None or not entry.pdf:
             return fresh, charts
-        old = previous.fetch(str(entry["pdf"]), scratch / f"{key}.pdf")
+        old = previous.fetch(entry.pdf, scratch / f"{key}.pdf")
         if old is None:
             return fresh, charts  # not there (any more): nothing to compare
         content = old.read_bytes()
-        listed = str(entry.get("sha256") or "")
+        listed = entry.sha256
         if (hashlib.sha256(content).hexdigest() != listed
                 or judge(content, fresh.read_bytes(), roots) == MISMATCH):
             if warnings is not None:
                 warnings.append(t("publish.previous_mismatch", {
                     "id": report.id, "source": previous.url or str(previous.folder or ""),
-                    "pdf": str(entry["pdf"]),
+                    "pdf": entry.pdf,
                     "found": hashlib.sha256(content).hexdigest()[:16],
                     "derived": derived.sha256(report.id)[:16]}))
             return fresh, charts
@@ -311,15 +300,14 @@ def seed_from(previous: Previous, scratch: Path, derived: Any, roots: tuple[Path
 
 # ---------------------------------------------------------------- manifest
 
-def _person(record: Approval | None) -> dict[str, str] | None:
+def _person(record: Approval | None) -> Person | None:
     if record is None:
         return None
-    return {"nama": record.name, "jabatan": record.jabatan, "nip": record.nip,
-            "waktu": record.at.isoformat()}
+    return Person(record.name, record.jabatan, record.nip, record.at.isoformat())
 
 
 def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetime,
-             head: str) -> dict[str, Any]:
+             head: str) -> Manifest:
     """The archive's manifest: every final report with its PDF hash and approvals.
 
     ``terbit`` (first published) and ``diberitahukan`` (announced) carry over from the previous
@@ -331,10 +319,10 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
     from evkin.site.report import title
 
     before = previous.reports()
-    superseded = list((previous.manifest or {}).get("versi_lama", []))
+    superseded = list(previous.manifest.versi_lama if previous.manifest else ())
     waited = previous.waiting()
-    entries = []
-    waiting = []
+    entries: list[Report] = []
+    waiting: list[Waiting] = []
     for report in built.collection.reports:
         if not report.final:
             continue
@@ -343,91 +331,88 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
         if artefact is None or pdf is None:
             # Final but without a PDF yet: its step-8 date is kept, so the page does not
             # show a new "diterbitkan" date at every run until the PDF is made.
-            waiting.append({"id": report.id,
-                            "terbit": waited.get(report.id) or now.isoformat()})
+            waiting.append(Waiting(report.id, waited.get(report.id) or now.isoformat()))
             continue
         ev = report.evaluation
         trail = report.verification.trail
         old = before.get(report.id)
         render_sha = artefact.render_sha256 or pdf.sha256
         if old is not None and not artefact.render_sha256 and artefact.seal in ELECTRONIC:
-            render_sha = str((old.get("render") or {}).get("sha256") or pdf.sha256)
-        same = old is not None and old.get("sha256") == pdf.sha256
+            render_sha = old.render or pdf.sha256
+        same = old is not None and old.sha256 == pdf.sha256
         # Sealing the render published before is the same version, not a new one.
-        sealed_now = (old is not None and not same and render_sha in (
-            old.get("sha256"), (old.get("render") or {}).get("sha256")))
+        sealed_now = (old is not None and not same and render_sha in (old.sha256, old.render))
         if sealed_now and old is not None:
             same = True
-        if old is not None and not same and old.get("sha256"):
+        if old is not None and not same and old.sha256:
             superseded.append(_earlier(old, now))
         charts = [paths.chart_file(ev, n) for n in range(1, len(artefact.charts) + 1)]
-        entries.append({
-            "id": report.id,
-            "judul": title(report),
-            "nomor": ev.nomor,
-            "periode": ev.period.label() if ev.period else ev.id,
-            "halaman": paths.url("index.md", paths.report_page(ev)),
-            "pdf": pdf.file,
-            "grafik": charts,
-            "sha256": pdf.sha256,
-            "ukuran": pdf.size,
-            "kunci": artefact.key,
-            "pohon": report.verification.current_tree,
-            "persetujuan": approval_of(report),
-            "paraf": _person(trail.paraf if trail else None),
-            "tanda_tangan": _person(trail.signature if trail else None),
-            "render": {"sha256": render_sha},
-            "portal": report_facts(report),  # for a province portal (portal/facts.py)
-            "segel": _seal_record(artefact, old, same and not sealed_now, now),
-            "terbit": old.get("terbit") if same and old else now.isoformat(),
-            "diberitahukan": old.get("diberitahukan") if same and old else None,
-            "diberitahukan_kepada": dict(old.get("diberitahukan_kepada") or {})
-            if same and old else {},
-        })
-    current = {e["id"] for e in entries}
+        kept = old if same and old else None
+        entries.append(Report(
+            id=report.id,
+            judul=title(report),
+            nomor=ev.nomor,
+            periode=ev.period.label() if ev.period else ev.id,
+            halaman=paths.url("index.md", paths.report_page(ev)),
+            pdf=pdf.file,
+            grafik=tuple(charts),
+            sha256=pdf.sha256,
+            ukuran=pdf.size,
+            kunci=artefact.key,
+            pohon=report.verification.current_tree,
+            persetujuan=approval_of(report),
+            paraf=_person(trail.paraf if trail else None),
+            tanda_tangan=_person(trail.signature if trail else None),
+            render=render_sha,
+            portal=report_facts(report),  # for a province portal (portal/facts.py)
+            segel=_seal_record(artefact, old, same and not sealed_now, now),
+            terbit=kept.terbit if kept else now.isoformat(),
+            diberitahukan=kept.diberitahukan if kept else None,
+            diberitahukan_kepada=dict(kept.diberitahukan_kepada) if kept else {},
+        ))
+    current = {e.id for e in entries}
     for report_id, old in before.items():
-        if report_id not in current and old.get("sha256"):
+        if report_id not in current and old.sha256:
             superseded.append(_earlier(old, now))  # no longer final: kept as published
-    return {
-        "format": FORMAT,
-        "evkin": __version__,
-        "instansi": settings.agency.nama,
-        "situs": settings.site_url,
-        "komit": head,
-        "laporan": entries,
-        "versi_lama": superseded,
-        "tanpa_pdf": waiting,
-        "rekomendasi_terbuka": open_recommendations(built.collection.reports),
-    }
+    return Manifest(
+        format=FORMAT,
+        evkin=__version__,
+        instansi=settings.agency.nama,
+        situs=settings.site_url,
+        komit=head,
+        laporan=tuple(entries),
+        versi_lama=tuple(superseded),
+        tanpa_pdf=tuple(waiting),
+        rekomendasi_terbuka=tuple(open_recommendations(built.collection.reports)),
+    )
 
 
-def _earlier(old: Mapping[str, Any], now: dt.datetime) -> dict[str, Any]:
+def _earlier(old: Report, now: dt.datetime) -> Earlier:
     """A published version that a newer approval replaced: kept, with its file."""
-    return {"id": old.get("id"), "sha256": old["sha256"], "terbit": old.get("terbit"),
-            "diganti": now.isoformat(), "nomor": old.get("nomor", ""),
-            "judul": old.get("judul", ""), "pdf": old.get("pdf", ""),
-            "render": old.get("render"), "segel": old.get("segel"),
-            "tanda_tangan": old.get("tanda_tangan"), "paraf": old.get("paraf")}
+    return Earlier(id=old.id, sha256=old.sha256, terbit=old.terbit, diganti=now.isoformat(),
+                   nomor=old.nomor, judul=old.judul, pdf=old.pdf, render=old.render,
+                   segel=old.segel, tanda_tangan=old.tanda_tangan, paraf=old.paraf)
 
 
-def keep_earlier(data: dict[str, Any], previous: Previous, staging: Path) -> None:
+def keep_earlier(data: Manifest, previous: Previous, staging: Path) -> Manifest:
     """Every earlier version stays downloadable: its PDF is copied into this release under
     ``versi/<id>/<sha256>.pdf`` (from the previous release, checked against its hash)."""
-    for entry in data.get("versi_lama", []):
-        rel = str(entry.get("pdf") or "")
-        sha = str(entry.get("sha256") or "")
-        if not rel or not sha:
-            continue
-        target = f"versi/{entry.get('id')}/{sha[:16]}.pdf"
-        if ".." in target.split("/") or "\\" in target:
-            entry["pdf"] = ""
-            continue
-        got = previous.fetch(rel, staging / target, sha)
-        entry["pdf"] = target if got is not None else ""
+    kept = []
+    for entry in data.versi_lama:
+        rel, sha = entry.pdf, entry.sha256
+        if rel and sha:
+            target = f"versi/{entry.id}/{sha[:16]}.pdf"
+            if ".." in target.split("/") or "\\" in target:
+                entry = replace(entry, pdf="")
+            else:
+                got = previous.fetch(rel, staging / target, sha)
+                entry = replace(entry, pdf=target if got is not None else "")
+        kept.append(entry)
+    return replace(data, versi_lama=tuple(kept))
 
 
-def _seal_record(artefact: Any, old: Mapping[str, Any] | None, unchanged: bool,
-                 now: dt.datetime) -> dict[str, Any] | None:
+def _seal_record(artefact: Any, old: Report | None, unchanged: bool,
+                 now: dt.datetime) -> Seal | None:
     """The electronic-signature state of a published PDF (None when TTE is not used): the
     agency's seal or the Kepala Dinas' own signature, with the time the signature itself
     states (so publishing again never moves it) and its certificate's subject."""
@@ -436,14 +421,13 @@ def _seal_record(artefact: Any, old: Mapping[str, Any] | None, unchanged: bool,
     if not artefact.seal:
         return None
     if artefact.seal in ELECTRONIC:
-        kept = (old or {}).get("segel") or {}
-        when = artefact.seal_at or (kept.get("waktu") if unchanged and kept.get("status")
+        kept = (old.segel if old else None) or Seal()
+        when = artefact.seal_at or (kept.waktu if unchanged and kept.status
                                     == artefact.seal else None)
-        return {"status": artefact.seal,
-                "jenis": "segel_instansi" if artefact.seal == SEALED
-                else "tanda_tangan_kepala_dinas",
-                "waktu": when or now.isoformat(), "oleh": artefact.seal_by}
-    return {"status": artefact.seal, "pesan": artefact.seal_note}
+        return Seal(artefact.seal, jenis="segel_instansi" if artefact.seal == SEALED
+                    else "tanda_tangan_kepala_dinas",
+                    waktu=when or now.isoformat(), oleh=artefact.seal_by)
+    return Seal(artefact.seal, pesan=artefact.seal_note)
 
 
 def published_dates(previous: Previous, ids: list[str], now: dt.datetime
@@ -457,7 +441,7 @@ def published_dates(previous: Previous, ids: list[str], now: dt.datetime
             continue
     for report_id, entry in previous.reports().items():
         try:
-            out[report_id] = dt.datetime.fromisoformat(str(entry.get("terbit")))
+            out[report_id] = dt.datetime.fromisoformat(str(entry.terbit))
         except ValueError:
             continue
     return out
@@ -511,7 +495,7 @@ def _head(root: Path) -> str:
 
 
 def publish(settings: Settings, dest: Path, previous_source: str | None = None,
-            announce: Callable[[list[dict[str, Any]], dict[str, Any]], None] | None = None,
+            announce: Announce | None = None,
             now: dt.datetime | None = None,
             progress: Callable[[str, int, int], None] | None = None,
             env: Mapping[str, str] | None = None, sign: bool = True,
@@ -557,12 +541,15 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
                                    progress=progress,
                                    finish=sealer.finish if sealer else None)
             data = manifest(settings, built, previous, now, _head(settings.root))
-            for entry in data["laporan"]:  # the render sealed files grow from: derived here
-                if derived.sha256(entry["id"]):
-                    entry["render"] = {"sha256": derived.sha256(entry["id"])}
-            keep_earlier(data, previous, staging)
+            # The render sealed files grow from: derived here.
+            data = replace(data, laporan=tuple(
+                replace(e, render=derived.sha256(e.id)) if derived.sha256(e.id) else e
+                for e in data.laporan))
+            data = keep_earlier(data, previous, staging)
             list_earlier(data, staging)
-            manifest_chain.link(data, previous.manifest, previous.sha256)
+            data = _chained(data, lambda d: manifest_chain.link(
+                d, mf.to_json(previous.manifest) if previous.manifest else None,
+                previous.sha256))
             write_manifest(staging, data, key)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -581,71 +568,71 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
         switch(dest, release)
         prune(dest)
         changed = True
-    final = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
+    final = mf.read(release / MANIFEST)
     outcome = Outcome(dest, release, changed, final, warnings=early + list(built.warnings))
-    outcome.new = [r for r in final["laporan"] if not r.get("diberitahukan")]
-    if announce is not None and outcome.new:
-        try:
-            announce(outcome.new, final)
-        except EvkinError as error:
-            outcome.announce_error = error
-        else:
-            stamp_time = now.isoformat()
-            for entry in final["laporan"]:
-                if not entry.get("diberitahukan"):
-                    entry["diberitahukan"] = stamp_time
-        # Written even after a failure: who was reached is recorded, so no one is mailed twice.
-        if key is not None:  # a second signed manifest: the next number, after the first
-            manifest_chain.follow(final, manifest_chain.digest((release / MANIFEST).read_bytes()))
-        write_manifest(release, final, key)
-        outcome.announced = sum(1 for r in outcome.new if r.get("diberitahukan"))
+    outcome.new = [r for r in final.laporan if not r.diberitahukan]
+    if announce is not None:
+        _announce(outcome, announce, now, release, key)
     return outcome
 
 
-def write_manifest(folder: Path, data: Mapping[str, Any], key: str | None) -> None:
+# Mails the reports not announced yet; returns them with each recipient reached recorded
+# (``diberitahukan_kepada``), and the error naming whoever was not reached.
+Announce = Callable[[list[Report]], tuple[list[Report], EvkinError | None]]
+
+
+def _announce(outcome: Outcome, announce: Announce, now: dt.datetime, folder: Path,
+              key: str | None) -> None:
+    """Announce ``outcome``'s reports not announced before; on success each is marked
+    ``diberitahukan``. The manifest is written even after a failure: who was reached is
+    recorded, so no one is mailed twice."""
+    final = outcome.manifest
+    new = [r for r in final.laporan if not r.diberitahukan]
+    outcome.new = new
+    if not new:
+        return
+    updated, outcome.announce_error = announce(new)
+    by_id = {r.id: r for r in updated}
+    reports = [by_id.get(r.id, r) for r in final.laporan]
+    if outcome.announce_error is None:
+        reports = [r if r.diberitahukan else replace(r, diberitahukan=now.isoformat())
+                   for r in reports]
+    final = replace(final, laporan=tuple(reports))
+    if key is not None:  # a second signed manifest: the next number, after the first
+        before = manifest_chain.digest((folder / MANIFEST).read_bytes())
+        final = _chained(final, lambda d: manifest_chain.follow(d, before))
+    outcome.manifest = final
+    write_manifest(folder, final, key)
+    outcome.new = [final.reports()[r.id] for r in new]
+    outcome.announced = sum(1 for r in outcome.new if r.diberitahukan)
+
+
+def _chained(data: Manifest, change: Callable[[dict[str, Any]], None]) -> Manifest:
+    """``data`` numbered by ``manifest_chain`` (whose decisions read the manifest's JSON)."""
+    as_json = mf.to_json(data)
+    change(as_json)
+    return mf.from_json(as_json)
+
+
+def write_manifest(folder: Path, data: Manifest, key: str | None) -> None:
     """``manifest.json`` and, with the record key, its signature; without one, no signature
     (a stale one would no longer match and is removed)."""
-    from evkin import manifest_sig
-
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    write_atomic(folder / MANIFEST, text)
-    sig = folder / SIG_FILE
-    if key is None:
-        sig.unlink(missing_ok=True)
-    else:
-        write_atomic(sig, manifest_sig.sign(text.encode("utf-8"), key))
+    mf.write(folder, data, key)
 
 
-def announce_built(dest: Path,
-                   announce: Callable[[list[dict[str, Any]], dict[str, Any]], None],
-                   now: dt.datetime | None = None) -> Outcome:
+def announce_built(dest: Path, announce: Announce, now: dt.datetime | None = None) -> Outcome:
     """Announce the reports of an archive already built in ``dest`` that were not announced
     before, and mark them in its manifest. Builds nothing: the publishing workflow runs this
     in the one job that holds the mail secrets, where no MkDocs hook or other repository code
     of the build runs."""
     dest = dest.absolute()
     path = dest / MANIFEST
-    try:
-        final = json.loads(path.read_text(encoding="utf-8"))
-        reports = final["laporan"]
-    except (OSError, ValueError, KeyError, TypeError):
-        raise EvkinError("publish.no_manifest", {"path": str(path)}) from None
-    now = now or clock.now()
+    if not path.is_file():
+        raise EvkinError("publish.no_manifest", {"path": str(path)})
+    final = mf.read(path)
     outcome = Outcome(dest, dest.resolve(), False, final)
-    outcome.new = [r for r in reports if not r.get("diberitahukan")]
-    if outcome.new:
-        try:
-            announce(outcome.new, final)
-        except EvkinError as error:
-            outcome.announce_error = error
-        else:
-            for entry in reports:
-                if not entry.get("diberitahukan"):
-                    entry["diberitahukan"] = now.isoformat()
-        # Written even after a failure: who was reached is recorded, so no one is mailed twice.
-        # This step holds no record key: the signature is made afresh by the step that does.
-        write_manifest(path.resolve().parent, final, None)
-        outcome.announced = sum(1 for r in outcome.new if r.get("diberitahukan"))
+    # This step holds no record key: the signature is made afresh by the step that does.
+    _announce(outcome, announce, now or clock.now(), path.resolve().parent, None)
     return outcome
 
 
@@ -654,36 +641,21 @@ def absolute(settings: Settings, rel: str) -> str:
     return urljoin(base, rel)
 
 
-def items_for(settings: Settings, entries: list[dict[str, Any]]) -> list[Any]:
+def items_for(settings: Settings, entries: list[Report]) -> list[Any]:
     """What the e-mail lists for each report, from its manifest entry."""
     from evkin.indonesian_dates import day_of, format_date
     from evkin.notify import Item
 
     out = []
     for entry in entries:
-        signature = entry.get("tanda_tangan") or {}
-        when = signature.get("waktu")
+        signature = entry.tanda_tangan
+        when = signature.waktu if signature else ""
         signed_on = format_date(day_of(dt.datetime.fromisoformat(when))) if when else "–"
-        signer = signature.get("nama", "–")
-        if signature.get("jabatan"):
-            signer += f" ({signature['jabatan']})"
-        out.append(Item(entry["judul"], entry.get("nomor", ""), entry.get("periode", ""),
-                        signer, signed_on, absolute(settings, entry["halaman"]),
-                        absolute(settings, entry["pdf"]), entry["sha256"]))
+        signer = signature.nama if signature else "–"
+        if signature and signature.jabatan:
+            signer += f" ({signature.jabatan})"
+        out.append(Item(entry.judul, entry.nomor, entry.periode,
+                        signer, signed_on, absolute(settings, entry.halaman),
+                        absolute(settings, entry.pdf), entry.sha256))
     return out
 
-
-def find(manifest_data: Mapping[str, Any], sha256: str) -> tuple[str, dict[str, Any]] | None:
-    """``("terbit", entry)`` for a current report, ``("render", entry)`` for the unsealed
-    render of a sealed one, ``("lama", entry)`` for a superseded one."""
-    for entry in manifest_data.get("laporan", []):
-        if isinstance(entry, dict) and entry.get("sha256") == sha256:
-            return "terbit", entry
-    for entry in manifest_data.get("laporan", []):
-        if isinstance(entry, dict) and (entry.get("render") or {}).get("sha256") == sha256:
-            return "render", entry
-    for entry in manifest_data.get("versi_lama", []):
-        if isinstance(entry, dict) and (entry.get("sha256") == sha256 or (
-                entry.get("render") or {}).get("sha256") == sha256):
-            return "lama", entry
-    return None

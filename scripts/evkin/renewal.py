@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
+from dataclasses import replace
 from pathlib import Path
 
+from evkin import manifest
 from evkin.findings import EvkinError
 from evkin.settings import Settings
 
@@ -23,7 +24,7 @@ def renew_archive(settings: Settings, dest: Path, now: dt.datetime | None = None
     """(renewed, not due, problems) for the archive built in ``dest``."""
     from evkin.approval import write_atomic
     from evkin.ltv import renew
-    from evkin.publish import MANIFEST, listed_pdfs, read_release
+    from evkin.publish import listed_pdfs, read_release
     from evkin.sealing import ELECTRONIC, load_roots, load_tte
 
     tte = load_tte(settings.root)
@@ -34,28 +35,28 @@ def renew_archive(settings: Settings, dest: Path, now: dt.datetime | None = None
     data = read_release(release)
     before = dt.timedelta(days=tte.renew_days)
     renewed, skipped, problems = 0, 0, []
-    for listed in listed_pdfs(release, data, lambda e: (e.get("segel") or {}).get("status")
-                              in ELECTRONIC):
+    for listed in listed_pdfs(release, data, lambda e: e.seal_status in ELECTRONIC):
         entry, path, pdf, old_sha = listed.entry, listed.path, listed.data, listed.sha256
         page_rel = listed.page_rel
         try:
             fresh = renew(pdf, roots, tte.tsa, before, now)
         except EvkinError as error:
-            problems.append(f"{entry.get('id')}: {error.message()}")
+            problems.append(f"{entry.id}: {error.message()}")
             continue
         if fresh is None:
             skipped += 1
             continue
         new_sha = hashlib.sha256(fresh).hexdigest()
         write_atomic(path, fresh)
-        entry["sha256_sebelumnya"] = [*entry.get("sha256_sebelumnya", []), old_sha]
-        entry.update({"sha256": new_sha, "ukuran": len(fresh)})
-        entry["cap_waktu"] = (now or dt.datetime.now(dt.UTC)).isoformat()
+        data = data.with_report(replace(
+            entry, sha256=new_sha, ukuran=len(fresh),
+            sha256_sebelumnya=(*entry.sha256_sebelumnya, old_sha),
+            cap_waktu=(now or dt.datetime.now(dt.UTC)).isoformat()))
         page = release / page_rel
         if page.is_file():
             text = page.read_text(encoding="utf-8")
             write_atomic(page, text.replace(f"<code>{old_sha}</code>",
                                             f"<code>{new_sha}</code>", 1))
         renewed += 1
-    write_atomic(release / MANIFEST, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    manifest.write(release, data, keep_signature=True)
     return renewed, skipped, problems

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from evkin import manifest
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.sealing import (
@@ -88,7 +89,7 @@ class Sealer:
     """``finish`` for the site build: final artefact in, sealed (or not-yet-sealed) out."""
 
     def __init__(self, settings: Settings, tte: TteSettings,
-                 previous: Mapping[str, Mapping[str, Any]],
+                 previous: Mapping[str, manifest.Report],
                  env: Mapping[str, str] | None = None, sign: bool = True) -> None:
         self.sign = sign  # False: a later step signs (``seal_published``), with the secrets
         self.settings = settings
@@ -230,8 +231,7 @@ def seal_states(settings: Settings, archive: str | None = None) -> dict[str, str
         return {}
     out = {}
     for report_id, entry in previous.reports().items():
-        record = entry.get("segel") or {}
-        state = str(record.get("status") or "")
+        state = entry.seal_status
         out[report_id] = state if state in (SEALED, SIGNED) else NOT_SEALED
     return out
 
@@ -246,10 +246,8 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
     manifest entry and what its report page shows of it. The step that holds the signing
     secrets runs this and builds nothing (no MkDocs hook runs beside them). Returns the number
     sealed and, per report still not sealed, why (tried again by the next run)."""
-    import json
-
     from evkin.approval import write_atomic
-    from evkin.publish import MANIFEST, listed_pdfs, read_release
+    from evkin.publish import listed_pdfs, read_release
     from evkin.sealing import load_tte
     from evkin.site import html
     from evkin.site.report import Pdf, seal_part
@@ -271,31 +269,30 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
     data = read_release(release)
     sealer = Sealer(settings, tte, {}, env)
     done, problems = 0, []
-    for listed in listed_pdfs(release, data, lambda e: (e.get("segel") or {}).get("status")
-                              not in (SEALED, SIGNED)):
+    for listed in listed_pdfs(release, data, lambda e: e.seal_status not in (SEALED, SIGNED)):
         entry, rel, page_rel = listed.entry, listed.rel, listed.page_rel
         pdf_path, render, render_sha = listed.path, listed.data, listed.sha256
         if has_signature(render):
             continue  # not the render this manifest published: leave it alone
-        record = entry.get("segel") or {}
-        signature = entry.get("tanda_tangan") or {}
+        record = entry.segel or manifest.Seal()
         kepala = settings.roles.kepala_dinas
         look = Appearance(version_url(settings.site_url, page_rel, render_sha),
                           settings.agency.nama, "", dt.datetime.now(dt.UTC), "",
-                          block=signature.get("nama") or kepala.nama)
-        old = Pdf(rel, render_sha, len(render), NOT_SEALED, str(record.get("pesan") or ""),
-                  render_sha)
+                          block=(entry.tanda_tangan.nama if entry.tanda_tangan else "")
+                          or kepala.nama)
+        old = Pdf(rel, render_sha, len(render), NOT_SEALED, record.pesan or "", render_sha)
         try:
             signed = seal(render, look, sealer.backend(), tte).pdf
         except EvkinError as error:
             new = dataclasses.replace(old, seal_note=error.message())
-            entry["segel"] = {"status": NOT_SEALED, "pesan": error.message()}
-            problems.append(f"{entry.get('id')}: {error.message()}")
+            entry = dataclasses.replace(entry, segel=manifest.Seal(NOT_SEALED,
+                                                                   pesan=error.message()))
+            problems.append(f"{entry.id}: {error.message()}")
         except Exception as error:  # a broken certificate or PDF inside pyHanko
             note = f"{type(error).__name__}: {str(error)[:160]}"
             new = dataclasses.replace(old, seal_note=note)
-            entry["segel"] = {"status": NOT_SEALED, "pesan": note}
-            problems.append(f"{entry.get('id')}: {note}")
+            entry = dataclasses.replace(entry, segel=manifest.Seal(NOT_SEALED, pesan=note))
+            problems.append(f"{entry.id}: {note}")
         else:
             kept = kept_signature(signed, sealer.roots(), kepala)
             new = Pdf(rel, hashlib.sha256(signed).hexdigest(), len(signed), SEALED, "",
@@ -303,12 +300,13 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
             tmp = pdf_path.with_name(f".{pdf_path.name}.tmp")
             tmp.write_bytes(signed)
             os.replace(tmp, pdf_path)
-            entry.update({"sha256": new.sha256, "ukuran": new.size,
-                          "render": {"sha256": render_sha},
-                          "segel": {"status": SEALED, "jenis": "segel_instansi",
-                                    "waktu": kept.at or dt.datetime.now(dt.UTC).isoformat(),
-                                    "oleh": kept.by}})
+            entry = dataclasses.replace(
+                entry, sha256=new.sha256, ukuran=new.size, render=render_sha,
+                segel=manifest.Seal(SEALED, jenis="segel_instansi",
+                                    waktu=kept.at or dt.datetime.now(dt.UTC).isoformat(),
+                                    oleh=kept.by))
             done += 1
+        data = data.with_report(entry)
         page = release / page_rel
         if page.is_file():
             text: str | None = page.read_text(encoding="utf-8")
@@ -322,5 +320,5 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
                 problems.append(t("tte.page_not_updated", {"page": page_rel}))
             else:
                 write_atomic(page, text)
-    write_atomic(release / MANIFEST, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    manifest.write(release, data, keep_signature=True)
     return done, problems

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from pathlib import Path
-from typing import Any
 
 from evkin.approval import write_atomic
+from evkin.manifest import Earlier, Manifest
 
 MARK = 'class="evkin-hash"'
 
@@ -26,35 +26,35 @@ def _when(value: object) -> str:
         return "–"
 
 
-def block(page: str, earlier: list[dict[str, Any]]) -> str:
+def block(page: str, earlier: list[Earlier]) -> str:
     """The list of earlier versions for a page at ``page`` (site-relative)."""
     from evkin.site import html
     from evkin.site.safe import text
 
     items = []
-    for entry in sorted(earlier, key=lambda e: str(e.get("diganti") or ""), reverse=True):
-        rel = posixpath.relpath(str(entry["pdf"]), posixpath.dirname(page))
-        render = str((entry.get("render") or {}).get("sha256") or entry["sha256"])
+    for entry in sorted(earlier, key=lambda e: e.diganti or "", reverse=True):
+        rel = posixpath.relpath(entry.pdf, posixpath.dirname(page))
+        render = entry.render or entry.sha256
         items.append(
             f'<li id="versi-{text(render[:12])}">'
             + html.link(rel, "Unduh versi sebelumnya", download=True)
-            + text(f" — terbit {_when(entry.get('terbit'))}, digantikan "
-                   f"{_when(entry.get('diganti'))}; SHA-256 ")
-            + f"<code>{text(str(entry['sha256']))}</code></li>")
+            + text(f" — terbit {_when(entry.terbit)}, digantikan "
+                   f"{_when(entry.diganti)}; SHA-256 ")
+            + f"<code>{text(entry.sha256)}</code></li>")
     return ('<div class="evkin-versi-lama" data-search-exclude><p><strong>Versi sebelumnya'
             "</strong> (tidak berlaku lagi; disimpan sebagai arsip):</p><ul>"
             + "".join(items) + "</ul></div>")
 
 
-def list_earlier(data: dict[str, Any], release: Path) -> None:
+def list_earlier(data: Manifest, release: Path) -> None:
     """Add the earlier versions to each current report's page in the built ``release``."""
-    by_id: dict[str, list[dict[str, Any]]] = {}
-    for entry in data.get("versi_lama", []):
-        if isinstance(entry, dict) and entry.get("pdf"):
-            by_id.setdefault(str(entry.get("id")), []).append(entry)
-    for report in data.get("laporan", []):
-        earlier = by_id.get(str(report.get("id")))
-        page = str(report.get("halaman") or "")
+    by_id: dict[str, list[Earlier]] = {}
+    for entry in data.versi_lama:
+        if entry.pdf:
+            by_id.setdefault(entry.id, []).append(entry)
+    for report in data.laporan:
+        earlier = by_id.get(report.id)
+        page = report.halaman
         if not earlier or not page or ".." in page.split("/"):
             continue
         path = release / page

@@ -3,6 +3,26 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "manifest.malformed": {
+        "id": "Manifest arsip {source} tidak dapat dibaca: isian '{field}' {detail}. Berkas ini "
+              "ditulis oleh evkin publish; jangan diubah dengan tangan. Terbitkan ulang arsip "
+              "(evkin publish) atau tanyakan kepada admin arsip.",
+        "en": "Archive manifest {source} cannot be read: field '{field}' {detail}. This file is "
+              "written by evkin publish; do not edit it by hand. Publish the archive again "
+              "(evkin publish) or ask the archive's admin.",
+    },
+    "manifest.field_want_text": {"id": "harus berupa teks", "en": "must be text"},
+    "manifest.field_want_int": {"id": "harus berupa bilangan bulat",
+                                "en": "must be a whole number"},
+    "manifest.field_want_object": {"id": "harus berupa objek JSON",
+                                   "en": "must be a JSON object"},
+    "manifest.field_want_list": {"id": "tidak ada atau bukan daftar JSON ([...])",
+                                 "en": "is missing or not a JSON list ([...])"},
+    "manifest.field_want_bool": {"id": "harus true atau false", "en": "must be true or false"},
+    "manifest.field_missing": {"id": "tidak ada", "en": "is missing"},
+    "manifest.field_newer": {
+        "id": "versi {found} lebih baru dari yang dikenal evkin ini ({known}); perbarui evkin",
+        "en": "version {found} is newer than this evkin knows ({known}); update evkin"},
     "manifest.no_keys": {
         "id": "Manifest arsip {source} tidak dapat diperiksa: tidak ada kunci pencatat yang "
               "berlaku (pencatat.kunci di evkin.yml; kunci CONTOH dan kunci yang dicabut tidak "

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evkin.commands import settings_from
 from evkin.messages import t
+
+if TYPE_CHECKING:
+    from evkin.manifest import Report
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,11 +60,10 @@ def run(args: argparse.Namespace) -> int:
         if not settings.site_url:
             raise EvkinError("notify.no_site_url")
 
-        def announce(entries: list[dict[str, Any]], _manifest: dict[str, Any]) -> None:
-            delivery = notify.announce(settings, smtp, people, entries,
-                                       items_for(settings, entries), _now())
-            if delivery.failed:
-                raise notify.failure(smtp, delivery)
+        def announce(entries: list[Report]) -> tuple[list[Report], EvkinError | None]:
+            delivery, updated = notify.announce(settings, smtp, people, entries,
+                                                items_for(settings, entries), _now())
+            return updated, notify.failure(smtp, delivery) if delivery.failed else None
 
     if args.notify_only and announce is not None:
         outcome = announce_built(Path(args.dest), announce)
@@ -75,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     sample = trust.settings_findings(settings)  # the sample record key: nothing was final
     for finding in sample:
         print(finding.render(), file=sys.stderr)
-    reports = outcome.manifest["laporan"]
+    reports = outcome.manifest.laporan
     key = "publish.done" if outcome.changed else "publish.unchanged"
     print(t(key, {"dest": str(outcome.dest), "release": outcome.release.name,
                   "count": len(reports)}))
@@ -99,11 +101,9 @@ def _sign_manifest(settings: Any, dest: Path) -> int:
     against it, and only then sign its manifest."""
     import tempfile
 
-    from evkin import manifest_sig, signing
-    from evkin.approval import write_atomic
+    from evkin import manifest, manifest_sig, signing
     from evkin.archive_check import check_archive, refuse
     from evkin.findings import EvkinError
-    from evkin.publish import MANIFEST
     from evkin.sealing import load_tte
 
     key = manifest_sig.private_key(settings)
@@ -113,11 +113,9 @@ def _sign_manifest(settings: Any, dest: Path) -> int:
         checked = check_archive(settings, dest, Path(scratch), load_tte(settings.root).roots)
     if checked.problems:
         raise refuse(dest, checked.problems)
-    path = checked.release / MANIFEST
-    write_atomic(checked.release / manifest_sig.SIG_FILE,
-                 manifest_sig.sign(path.read_bytes(), key))
-    print(t("manifest.signed", {"path": str(path),
-                                "count": len(checked.manifest["laporan"])}))
+    manifest.sign_written(checked.release, key)
+    print(t("manifest.signed", {"path": str(checked.release / manifest.MANIFEST),
+                                "count": len(checked.manifest.laporan)}))
     return 0
 
 

@@ -72,16 +72,15 @@ def write_local_manifest(settings: Any, built: Any, out: Path) -> None:
     """The manifest of this local build, marked ``lokal``, so ``evkin verify`` can tell a PDF
     built here from another before anything is published (``evkin publish`` writes the
     published one)."""
+    import dataclasses
     import datetime as dt
-    import json
 
-    from evkin.approval import write_atomic
-    from evkin.publish import MANIFEST, Previous, _head, manifest
+    from evkin import manifest as mf
+    from evkin.publish import Previous, _head, manifest
 
     data = manifest(settings, built, Previous(None), dt.datetime.now(dt.UTC).replace(
         microsecond=0), _head(settings.root))
-    data["lokal"] = True
-    write_atomic(out / MANIFEST, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    mf.write(out, dataclasses.replace(data, lokal=True), keep_signature=True)
 
 
 def serve(args: argparse.Namespace) -> int:

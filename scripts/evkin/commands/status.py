@@ -44,9 +44,8 @@ def published_times(settings: Settings, archive: str | None
     built (``evkin site build``/``demo``: ``site/manifest.json``), whose pages count the
     trail's landing as step 8 (value ``None``). Empty when nothing can be read: nothing is
     claimed."""
-    import json
-
-    from evkin.publish import MANIFEST, read_previous
+    from evkin import manifest
+    from evkin.publish import read_previous
 
     try:
         previous = read_previous(Path(archive or settings.root / "tidak-ada"), archive,
@@ -55,19 +54,16 @@ def published_times(settings: Settings, archive: str | None
         return {}
     out: dict[str, dt.datetime | None] = {}
     if previous.manifest is None and archive is None:
-        local = settings.root / "site" / MANIFEST
+        local = settings.root / "site" / manifest.MANIFEST
         try:
-            data = json.loads(local.read_text(encoding="utf-8")) if local.is_file() else {}
-        except (OSError, ValueError):
-            data = {}
-        listed = [*data.get("laporan", []), *data.get("tanpa_pdf", [])] \
-            if isinstance(data, dict) else []
-        for report in listed:  # a manifest lists final reports only
-            if isinstance(report, dict) and "id" in report:
-                out[str(report["id"])] = None
+            data = manifest.read(local) if local.is_file() else manifest.Manifest()
+        except EvkinError:
+            data = manifest.Manifest()  # unreadable: nothing is claimed
+        for ident in [r.id for r in data.laporan] + [w.id for w in data.tanpa_pdf]:
+            out[ident] = None  # a manifest lists final reports only
         return out
     raw = {**previous.waiting(),
-           **{i: str(e.get("terbit") or "") for i, e in previous.reports().items()}}
+           **{i: e.terbit or "" for i, e in previous.reports().items()}}
     for ident, text in raw.items():
         try:
             moment = dt.datetime.fromisoformat(text)

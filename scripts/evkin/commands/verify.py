@@ -9,14 +9,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import json
 import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from evkin import manifest as mf
 from evkin.findings import EvkinError
+from evkin.manifest import MANIFEST, Earlier, Manifest, Person, Report
 from evkin.messages import t
 from evkin.output import print_json
 
@@ -32,12 +33,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=run)
 
 
-def _manifest(args: argparse.Namespace) -> tuple[dict[str, Any], str, str]:
+def _manifest(args: argparse.Namespace) -> tuple[Manifest, str, str]:
     """(manifest, base, source): ``--archive``; else the published site (``situs.url``); where
     that cannot be read, the archive this repository built locally (``evkin site build`` or
     ``evkin demo`` write ``site/manifest.json``), said so; else what to run."""
     from evkin.commands import settings_from
-    from evkin.publish import MANIFEST
 
     if args.archive:
         try:
@@ -72,12 +72,11 @@ def _manifest(args: argparse.Namespace) -> tuple[dict[str, Any], str, str]:
 
 
 def load_manifest(source: str, settings: Any, signed: bool = True
-                  ) -> tuple[dict[str, Any], str]:
+                  ) -> tuple[Manifest, str]:
     """The manifest and the base it was read from (folder path or URL ending in /); with
     ``signed``, refused unless ``manifest.json.sig`` verifies against the record keys of
     ``settings`` (the repository's own evkin.yml): how it travelled decides nothing."""
     from evkin import manifest_sig
-    from evkin.publish import MANIFEST
 
     if source.startswith(("http://", "https://")):
         base = source if source.endswith("/") else source + "/"
@@ -86,7 +85,6 @@ def load_manifest(source: str, settings: Any, signed: bool = True
         try:
             with urllib.request.urlopen(urljoin(base, MANIFEST), timeout=20) as response:
                 raw = response.read()
-            data = json.loads(raw.decode("utf-8"))
         except (OSError, urllib.error.URLError, ValueError) as error:
             raise EvkinError("verify.manifest_unreadable",
                              {"source": urljoin(base, MANIFEST), "detail": str(error)}) from None
@@ -99,7 +97,6 @@ def load_manifest(source: str, settings: Any, signed: bool = True
         base = str(path.parent)
         try:
             raw = path.read_bytes()
-            data = json.loads(raw.decode("utf-8"))
         except FileNotFoundError:
             raise EvkinError("verify.manifest_missing", {"source": str(path)}) from None
         except (OSError, ValueError) as error:
@@ -110,10 +107,7 @@ def load_manifest(source: str, settings: Any, signed: bool = True
         where = str(path)
     if signed:
         manifest_sig.check(settings, raw, signature, where)
-    if not isinstance(data, dict) or not isinstance(data.get("laporan"), list):
-        raise EvkinError("verify.manifest_unreadable", {"source": source,
-                                                        "detail": "laporan"})
-    return data, base
+    return mf.parse(raw, where), base
 
 
 def _read_url(url: str) -> str | None:
@@ -133,24 +127,22 @@ def _when(value: object) -> str:
         return "–"
 
 
-def _who(record: object) -> str:
-    if not isinstance(record, dict):
+def _who(record: Person | None) -> str:
+    if record is None:
         return "–"
-    name = str(record.get("nama") or "–")
-    jabatan = str(record.get("jabatan") or "")
-    return f"{name} ({jabatan})" if jabatan else name
+    name = record.nama or "–"
+    return f"{name} ({record.jabatan})" if record.jabatan else name
 
 
-def _claims_signed(entry: dict[str, Any]) -> bool:
+def _claims_signed(entry: Report | Earlier) -> bool:
     from evkin.sealing import ELECTRONIC
 
-    record = entry.get("segel")
-    return isinstance(record, dict) and record.get("status") in ELECTRONIC
+    return entry.segel is not None and entry.segel.status in ELECTRONIC
 
 
 def run(args: argparse.Namespace) -> int:
     from evkin.commands.verify_signatures import check, report_lines, signed_render
-    from evkin.publish import find
+    from evkin.manifest import find
 
     path = Path(args.file)
     try:
@@ -185,14 +177,14 @@ def run(args: argparse.Namespace) -> int:
     # official copy, whatever its hash (a render that was never sealed, a stripped copy).
     unsigned_claim = bool(found and found[0] == "terbit" and not signed_here
                           and _claims_signed(found[1]) and not (signatures and signatures_ok))
-    if data.get("lokal") and args.format == "text":
+    if data.lokal and args.format == "text":
         print(t("verify.local_note", {"path": source}))
     if args.format == "json":
         state = found[0] if found else "tidak_dikenal"
         if unsigned_claim:
             state = "tanpa_tanda_tangan_sah"
         print_json({"berkas": str(path), "sha256": digest, "arsip": source, "status": state,
-                    "laporan": found[1] if found else None,
+                    "laporan": mf.entry_json(found[1]) if found else None,
                     "tanda_tangan_elektronik": [c.as_json() for c in signatures]})
         return 0 if state == "terbit" and signatures_ok else 1
     if found is None:
@@ -200,35 +192,36 @@ def run(args: argparse.Namespace) -> int:
         return 1
     state, entry = found
     if unsigned_claim:
-        print(t("verify.claimed_unsigned", {"file": str(path), "id": entry.get("id"),
-                                            "state": (entry.get("segel") or {}).get("status")}))
+        print(t("verify.claimed_unsigned", {"file": str(path), "id": entry.id,
+                                            "state": entry.segel.status if entry.segel
+                                            else None}))
         return 1
     if state == "render":
+        assert isinstance(entry, Report)
         print(t("verify.render_of", {
-            "file": str(path), "id": entry.get("id"), "sha256": entry.get("sha256"),
-            "page": urljoin(base, str(entry.get("halaman", "")))
-            if base.startswith("http") else entry.get("halaman", "–")}))
+            "file": str(path), "id": entry.id, "sha256": entry.sha256,
+            "page": urljoin(base, entry.halaman)
+            if base.startswith("http") else entry.halaman or "–"}))
         return 1
-    if state == "lama":
-        current = next((r for r in data["laporan"] if r.get("id") == entry.get("id")), None)
+    if isinstance(entry, Earlier):
+        current = data.report(entry.id)
         print(t("verify.superseded", {
-            "file": str(path), "id": entry.get("id"), "published": _when(entry.get("terbit")),
-            "replaced": _when(entry.get("diganti")),
-            "current": urljoin(base + "/", current["halaman"]) if current and
-            base.startswith("http") else (current or {}).get("halaman", "–")}))
+            "file": str(path), "id": entry.id, "published": _when(entry.terbit),
+            "replaced": _when(entry.diganti),
+            "current": urljoin(base + "/", current.halaman) if current and
+            base.startswith("http") else (current.halaman if current else "–")}))
         return 1
-    page = str(entry.get("halaman", ""))
+    page = entry.halaman
     print(t("verify.genuine", {
-        "file": str(path), "title": entry.get("judul", ""), "id": entry.get("id", ""),
-        "nomor": entry.get("nomor") or "–", "period": entry.get("periode", ""),
-        "paraf": _who(entry.get("paraf")),
-        "paraf_at": _when((entry.get("paraf") or {}).get("waktu")),
-        "signer": _who(entry.get("tanda_tangan")),
-        "signed_at": _when((entry.get("tanda_tangan") or {}).get("waktu")),
-        "published": _when(entry.get("terbit")),
+        "file": str(path), "title": entry.judul, "id": entry.id,
+        "nomor": entry.nomor or "–", "period": entry.periode,
+        "paraf": _who(entry.paraf),
+        "paraf_at": _when(entry.paraf.waktu if entry.paraf else None),
+        "signer": _who(entry.tanda_tangan),
+        "signed_at": _when(entry.tanda_tangan.waktu if entry.tanda_tangan else None),
+        "published": _when(entry.terbit),
         "page": urljoin(base, page) if base.startswith("http") else page,
         "sha256": digest}))
     if signed_here:
-        print(t("verify.signed_outside", {"sha256": entry.get("render", {}).get("sha256")
-                                          or entry.get("sha256")}))
+        print(t("verify.signed_outside", {"sha256": entry.render or entry.sha256}))
     return 0 if signatures_ok else 1

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from evkin import manifest as mf
 from evkin import manifest_chain, manifest_sig, trust
 from evkin.approval import TRAIL_DIR, Approval, Trail, load_trail
 from evkin.approval_order import trail_state
@@ -27,7 +28,7 @@ from evkin.portal.source import Source, Unreachable, safe_relative
 from evkin.signing import RECORD_PRINCIPAL, Signer, verify
 from evkin.sop import load_sop
 
-MANIFEST = "manifest.json"
+MANIFEST = mf.MANIFEST
 # As publication signs it (manifest_sig): the record key's signature beside the manifest.
 SIG_FILE = manifest_sig.SIG_FILE
 SIG_NAMESPACE = manifest_sig.NAMESPACE
@@ -107,9 +108,11 @@ def check_agency(agency: Agency, workers: int = 4, seen: Seen | None = None) -> 
         manifest = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
         return _invalid(checked, Problem("portal.manifest_unreadable", {"detail": str(error)}))
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("laporan"), list) or not all(
-            isinstance(e, dict) for e in manifest["laporan"]):
-        return _invalid(checked, Problem("portal.manifest_unreadable", {"detail": "laporan"}))
+    try:
+        mf.from_json(manifest)  # the one reader's checks; the pages read the JSON as signed
+    except mf.Malformed as error:
+        return _invalid(checked, Problem("portal.manifest_unreadable", {
+            "detail": f"'{error.where}' {error.detail()}"}))
     checked.manifest_sha = manifest_chain.digest(data)
     checked.sequence = manifest_chain.sequence_of(manifest)
     checked.chain = manifest_chain.judge(seen, manifest, checked.manifest_sha)
