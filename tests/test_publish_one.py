@@ -40,7 +40,7 @@ def test_publish_one_is_byte_for_byte_a_publication_without_cache(tmp_path: Path
     cold = publish(load_settings(root), tmp_path / "penuh", str(before), now=LATER)
 
     assert one.changed and cold.changed
-    assert new in {r["id"] for r in one.manifest["laporan"]}
+    assert new in {r.id for r in one.manifest.laporan}
     assert differences(one.release, cold.release) == []
     for name in ("sitemap.xml", "404.html", "pagefind/pagefind-entry.json",
                  "arsip/indikator/index.html"):
@@ -51,7 +51,7 @@ def test_a_pdf_committed_into_the_render_cache_is_not_published(tmp_path: Path) 
     """A pushed branch carries a forged "earlier derivation": publication renders afresh."""
     root, _ = held_out_archive(tmp_path, 2, 0)
     first = publish(load_settings(root), tmp_path / "a", "none", now=FIRST)
-    listed = {e["id"]: e["sha256"] for e in first.manifest["laporan"]}
+    listed = {e.id: e.sha256 for e in first.manifest.laporan}
     pdfs = sorted((root / DERIVED_CACHE).rglob("*.pdf"))
     forged = pdfs[1].read_bytes()
     pdfs[0].write_bytes(forged)  # one report's "render" is now the other report's PDF
@@ -59,7 +59,7 @@ def test_a_pdf_committed_into_the_render_cache_is_not_published(tmp_path: Path) 
     git(root, "commit", "-q", "-m", "cache")
 
     again = publish(load_settings(root), tmp_path / "b", "none", now=FIRST)
-    shown = {e["id"]: e["sha256"] for e in again.manifest["laporan"]}
+    shown = {e.id: e.sha256 for e in again.manifest.laporan}
     assert shown == listed
     assert hashlib.sha256(forged).hexdigest() in listed.values()  # forged is a real PDF
     assert sorted(listed.values()).count(hashlib.sha256(forged).hexdigest()) == 1
