@@ -104,14 +104,16 @@ def resolve_commit(root: Path, rev: str) -> str:
 
 
 def tree_at(root: Path, path: str, rev: str = "HEAD") -> str:
-    """Tree hash of ``path`` at commit ``rev``; '' when the commit or the path is absent."""
-    import git
+    """Tree hash of ``path`` at commit ``rev``; '' when the commit or the path is absent.
 
-    try:
-        commit = open_repo(root).commit(rev)
-        return str((commit.tree / path).hexsha)
-    except (EvkinError, git.BadName, git.BadObject, KeyError, ValueError):
+    One ``git rev-parse`` rather than GitPython: a single evaluation's ``evkin pdf`` asks only
+    this, and importing GitPython (and opening the repository) costs more than the answer."""
+    if not path or rev.startswith("-") or not is_repo(root):
         return ""
+    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet",
+                             f"{rev}^{{commit}}:{path}"], cwd=root, capture_output=True,
+                            text=True, check=False)
+    return result.stdout.strip() if result.returncode == 0 else ""
 
 
 def object_type(root: Path, sha: str) -> str:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 
 from evkin.approval import trail_path
@@ -59,6 +57,11 @@ def verify_many(root: Path, ids: Sequence[str], seen: Seen | None = None,
         out: dict[str, Verification] = {}
         size = max(8, len(missing) // (jobs * 4))
         chunks = [(root, missing[i:i + size], seen) for i in range(0, len(missing), size)]
+        # Imported here: only an archive of PARALLEL_FROM trails or more needs worker
+        # processes, and multiprocessing's import is a cost every single `evkin pdf` paid.
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool:
             for found in pool.map(_chunk, chunks):
                 out.update(found)

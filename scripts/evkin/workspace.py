@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -76,6 +75,10 @@ def check(settings: Settings, folders: Sequence[Path], jobs: int | None = None,
         return _with_cross(settings, out)
     chunk = max(1, len(work) // (jobs * 8))
     results = []
+    # Imported here: only a check of PARALLEL_FROM folders or more uses worker processes, and
+    # multiprocessing's import was a cost every single `evkin pdf` and `evkin check ID` paid.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for i, checked in enumerate(pool.map(_check_one, work, chunksize=chunk), 1):
             results.append(checked)

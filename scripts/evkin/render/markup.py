@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -72,9 +72,14 @@ def script_path() -> Path:
     return Path(str(resources.files("evkin.render").joinpath(SCRIPT)))
 
 
-def convert(parts: Sequence[Part], writer: str = "typst") -> list[Converted]:
-    """Convert every part in one ``pandoc lua`` run; the order of results is the order given."""
+def convert(parts: Sequence[Part], writer: str = "typst",
+            meanwhile: Callable[[], None] | None = None) -> list[Converted]:
+    """Convert every part in one ``pandoc lua`` run; the order of results is the order given.
+    ``meanwhile`` runs in this process while pandoc works in its own (a cold ``evkin pdf``
+    prepares Typst's fonts and compiler there instead of after)."""
     if not parts:
+        if meanwhile:
+            meanwhile()
         return []
     spec = {
         "reader": READER,
@@ -88,13 +93,22 @@ def convert(parts: Sequence[Part], writer: str = "typst") -> list[Converted]:
         out = Path(tmp) / "out.json"
         jobs.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
         try:
-            done = subprocess.run([pandoc_path(), "lua", str(script_path()), str(jobs), str(out)],
-                                  capture_output=True, text=True, check=False)
+            process = subprocess.Popen([pandoc_path(), "lua", str(script_path()), str(jobs),
+                                        str(out)], stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, text=True)
         except OSError as exc:
             raise EvkinError("render.pandoc_failed", {"detail": str(exc)}) from None
-        if done.returncode != 0 or not out.is_file():
+        try:
+            if meanwhile:
+                meanwhile()
+            stdout, stderr = process.communicate()
+        except BaseException:  # as subprocess.run does: never a pandoc left behind
+            process.kill()
+            process.wait()
+            raise
+        if process.returncode != 0 or not out.is_file():
             raise EvkinError("render.pandoc_failed",
-                             {"detail": (done.stderr or done.stdout).strip()[:500]})
+                             {"detail": (stderr or stdout).strip()[:500]})
         raw = json.loads(out.read_text(encoding="utf-8"))
     results = []
     for item in raw:

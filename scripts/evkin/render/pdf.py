@@ -155,7 +155,6 @@ def place_assets(root: Path, assets: Sequence[tuple[str, bytes]]) -> None:
 
 def _base(settings: Settings, evaluation: Evaluation, verification: Verification,
           source: Source) -> dict[str, Any]:
-    choice = fonts.choose(settings.fonts)
     width, height = content.PAPER_MM.get(settings.paper, content.PAPER_MM["A4"])
     commit = source.commit[:12] if source.commit else ""
     if commit and source.is_dirty(f"evaluations/{evaluation.id}", "evkin.yml", "assets",
@@ -164,7 +163,7 @@ def _base(settings: Settings, evaluation: Evaluation, verification: Verification
     return {
         "draft": not verification.ok,
         "paper": {"name": settings.paper, "width": width, "height": height},
-        "fonts": list(choice.families),
+        "fonts": [],  # the font chain: filled in by compile_units, whose font scan overlaps pandoc
         "agency": content.agency_data(settings.agency),
         "commit": commit or content.d("render.stamp_nogit"),
         "stamp": "",
@@ -323,10 +322,9 @@ def write_output(path: Path, data: bytes) -> None:
     write_atomic(path, data)
 
 
-def _compiler(settings: Settings) -> Any:
+def _compiler(settings: Settings, choice: fonts.FontChoice) -> Any:
     import typst
 
-    choice = fonts.choose(settings.fonts)
     return typst.Compiler(root=str(settings.root), font_paths=fonts.typst_fonts(choice))
 
 
@@ -346,13 +344,21 @@ def compile_units(settings: Settings, units: Sequence[Unit], out_dir: Path,
 
     if not units:
         return []
-    warnings += font_warnings(settings)
     # Labels are named by the part's place in its own PDF (p0 = report, p1... = lampiran),
     # so a report's bytes never depend on the other reports of the batch.
     flat = [markup.Part(text, insert, unit.follow_up_after if i == 0 else None, f"p{i}")
             for unit in units for i, (text, _, insert) in enumerate(unit.parts)]
-    converted = markup.convert(flat)
-    compiler = _compiler(settings)
+    made: list[tuple[fonts.FontChoice, Any]] = []
+
+    def prepare() -> None:
+        """The font chain (a scan of the machine's fonts) and Typst's compiler: made while
+        pandoc converts, since they need nothing of it, rather than before or after."""
+        choice = fonts.choose(settings.fonts)
+        warnings.extend(font_warnings(settings))
+        made.append((choice, _compiler(settings, choice)))
+
+    converted = markup.convert(flat, meanwhile=prepare)
+    choice, compiler = made[0]
     out_dir.mkdir(parents=True, exist_ok=True)
     built = []
     position = 0
@@ -370,6 +376,7 @@ def compile_units(settings: Settings, units: Sequence[Unit], out_dir: Path,
         if problems:
             raise EvkinError("render.has_findings", {"id": unit.evaluation_id}, problems)
         unit.data["parts"] = parts_data
+        unit.data["fonts"] = list(choice.families)
         if unit.data["agency"]["lambang"]:
             files.append(settings.root / unit.data["agency"]["lambang"].lstrip("/"))
         text = typst_source(unit, [c.text for c in mine])
