@@ -29,6 +29,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from evkin import sealing, signatures
+from evkin.site.report import PDF_SLOT
 from tests.archive_repo import approve, make_archive_repo
 from tests.conftest import PROJECT, git
 from tests.tte_ca import KEPALA_CN, OTHER_CN, SEAL_CN, Ca, Pki
@@ -307,7 +308,8 @@ def test_ci_seals_as_the_agency_with_a_fresh_seal_totp_b_lta_and_renewal(
         fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
                                check=True).stdout.splitlines()[2:]
         assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
-    page = (dest / "arsip/2025/2025-tahunan/index.html").read_text(encoding="utf-8")
+    page_rel = "arsip/2025/2025-tahunan/index.html"
+    page = sealed_page = (dest / page_rel).read_text(encoding="utf-8")
     assert "Segel instansi" in page and "bukan tanda tangan pribadi" in page
     assert "Ditandatangani secara elektronik oleh Kepala Dinas" not in page
 
@@ -344,6 +346,12 @@ def test_ci_seals_as_the_agency_with_a_fresh_seal_totp_b_lta_and_renewal(
     assert entry(tmp_path / "baru")["segel"] == sealed["segel"]
     assert len(standin.requests) == asked
     no_secret_in(tmp_path / "baru", run.out, run.err)
+    # The seal step rendered the page's PDF slot from the sealed PDF's facts: it reads exactly
+    # as on a page built afresh around the sealed PDF (new SHA-256, size and seal state).
+    slots = [[m.group(0) for m in PDF_SLOT.finditer(p.read_text(encoding="utf-8"))]
+             for p in (dest / page_rel, tmp_path / "baru" / page_rel)]
+    assert len(slots[0]) == 1 and slots[0] == slots[1]
+    assert sealed["sha256"] in sealed_page and built["sha256"] not in sealed_page
 
     # The timestamp renewal: not due while the newest timestamp is young; due → a second
     # document timestamp from the second TSA; the older copy still verifies as ASLI.
@@ -822,3 +830,25 @@ def test_bad_tte_settings_are_located_findings(tmp_path: Path) -> None:
     found = {(f.line, f.code) for f in caught.value.findings}
     assert found == {(3, "tte.bad_url"), (4, "tte.bad_days")}
     assert "http(s)://" in " ".join(f.render() for f in caught.value.findings)
+
+
+def test_the_seal_step_fills_only_the_page_s_own_pdf_slot() -> None:
+    """Tim SAKIP writes the slot's markup into the report text: the page keeps no such
+    element (author HTML loses its data- attributes), and a page holding two slots is left
+    alone and named, never half-updated."""
+    from evkin.site.report import Pdf, pdf_slot, refill_pdf_slot
+    from evkin.site.safe import clean_html
+
+    forged = ('<div class="evkin-berkas" data-evkin-slot="pdf" data-unduh="https://evil.example/'
+              'x.pdf" data-lampiran="x">Unduh</div>')
+    assert "data-evkin-slot" not in clean_html(forged)
+    before = Pdf("pdf/2025-tahunan.pdf", "a" * 64, 240_000, "belum", "menunggu", "a" * 64)
+    after = Pdf("pdf/2025-tahunan.pdf", "b" * 64, 260_000, "tersegel", "", "a" * 64,
+                "2026-02-01T10:00:00+07:00", "CN=Dinas")
+    slot = pdf_slot("../../pdf/2025-tahunan.pdf", "lampiran/", before)
+    page = f"<main>{slot}<p>isi</p></main>"
+    filled = refill_pdf_slot(page, after)
+    assert filled == f"<main>{pdf_slot('../../pdf/2025-tahunan.pdf', 'lampiran/', after)}" \
+                     "<p>isi</p></main>"
+    assert "Segel instansi" in filled and "b" * 64 in filled and "Unduh PDF (254 KB)" in filled
+    assert refill_pdf_slot(page + slot, after) is None

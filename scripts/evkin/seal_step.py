@@ -236,10 +236,6 @@ def seal_states(settings: Settings, archive: str | None = None) -> dict[str, str
     return out
 
 
-def _replace_once(text: str, old: str, new: str) -> str | None:
-    return text.replace(old, new, 1) if old in text else None
-
-
 def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None = None
                    ) -> tuple[int, list[str]]:
     """Sign the final PDFs of a built archive that are not sealed yet, in place: the PDF, its
@@ -249,8 +245,7 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
     from evkin.approval import write_atomic
     from evkin.publish import listed_pdfs, read_release
     from evkin.sealing import load_tte
-    from evkin.site import html
-    from evkin.site.report import Pdf, seal_part
+    from evkin.site.report import Pdf, refill_pdf_slot
 
     tte = load_tte(settings.root)
     if not tte.enabled:
@@ -309,13 +304,8 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
         data = data.with_report(entry)
         page = release / page_rel
         if page.is_file():
-            text: str | None = page.read_text(encoding="utf-8")
-            for before, after in ((seal_part(old), seal_part(new)),
-                                  (f"<code>{old.sha256}</code>", f"<code>{new.sha256}</code>"),
-                                  (f"Unduh PDF ({html.size(old.size)})",
-                                   f"Unduh PDF ({html.size(new.size)})")):
-                if text is not None and before != after:
-                    text = _replace_once(text, before, after)
+            # The page's declared PDF slot, rendered again from the new facts (no HTML edits).
+            text = refill_pdf_slot(page.read_text(encoding="utf-8"), new)
             if text is None:
                 problems.append(t("tte.page_not_updated", {"page": page_rel}))
             else:

@@ -4,8 +4,10 @@ chart, the approval trail, the SOP timeline and the attachments."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import unescape
 
 from evkin import summary
 from evkin.approval import Approval, Trail
@@ -18,7 +20,7 @@ from evkin.site.collect import Report
 from evkin.site.figures import author_names, overall, reason
 from evkin.site.html import raw
 from evkin.site.links import Assets, rewriter
-from evkin.site.safe import html_block, md_heading, plain_title, text
+from evkin.site.safe import attr, html_block, md_heading, plain_title, text
 from evkin.site.slots import Pending
 
 DECISIONS = {"paraf": "Paraf", "tanda_tangan": "Tanda tangan", "kembali": "Dikembalikan"}
@@ -71,20 +73,49 @@ def front_matter(page_title_text: str, description: str = "",
 
 def pdf_part(page: str, report: Report, pdf: Pdf | None) -> str:
     """Download and attachments buttons, and the PDF's SHA-256 (see ``slots``)."""
-    attachments = html.link(paths.url(page, paths.attachments_page(report.evaluation)),
-                            "Lampiran (langkah 1–4)", "md-button")
+    attachments = paths.url(page, paths.attachments_page(report.evaluation))
     if pdf is None:
         return (f'<p class="evkin-catatan">PDF belum tersedia.</p>\n'
-                f'<p class="evkin-aksi">{attachments}</p>')
-    download = html.link(paths.url(page, pdf.file), f"Unduh PDF ({html.size(pdf.size)})",
+                f'<p class="evkin-aksi">{_attachments_link(attachments)}</p>')
+    return pdf_slot(paths.url(page, pdf.file), attachments, pdf)
+
+
+PDF_SLOT = re.compile(r'<div class="evkin-berkas" data-evkin-slot="pdf" data-unduh="([^"]*)" '
+                      r'data-lampiran="([^"]*)">.*?</div>', re.S)
+
+
+def _attachments_link(href: str) -> str:
+    return html.link(href, "Lampiran (langkah 1–4)", "md-button")
+
+
+def pdf_slot(href: str, attachments: str, pdf: Pdf) -> str:
+    """What a report page shows of its PDF (download button with its size, seal state,
+    SHA-256), a declared slot rendered from the PDF's facts alone: the seal step, which builds
+    no page, renders it again after sealing (``refill_pdf_slot``). ``href`` and
+    ``attachments``: the page-relative links to the PDF and the attachments page."""
+    download = html.link(href, f"Unduh PDF ({html.size(pdf.size)})",
                          "md-button md-button--primary evkin-unduh", download=True)
-    meta = f'<span hidden data-pagefind-meta="pdf">{text(paths.url(page, pdf.file))}</span>'
-    return (f'<p class="evkin-aksi">{download} {attachments}{meta}</p>\n'
+    meta = f'<span hidden data-pagefind-meta="pdf">{text(href)}</span>'
+    return (f'<div class="evkin-berkas" data-evkin-slot="pdf" data-unduh="{attr(href)}" '
+            f'data-lampiran="{attr(attachments)}">'
+            f'<p class="evkin-aksi">{download} {_attachments_link(attachments)}{meta}</p>\n'
             f"{seal_part(pdf)}"
             f'<p class="evkin-hash" id="versi-{text(version_id(pdf))}">SHA-256 berkas PDF: '
             f"<code>{text(pdf.sha256)}"
             f"</code><br><small>Periksa keaslian salinan dengan "
-            f"<code>evkin verify BERKAS.pdf</code>.</small></p>")
+            f"<code>evkin verify BERKAS.pdf</code>.</small></p></div>")
+
+
+def refill_pdf_slot(page_html: str, pdf: Pdf) -> str | None:
+    """A built report page with its PDF slot rendered again from ``pdf``; ``None`` unless
+    the page holds exactly one slot (author text cannot write one: ``safe`` keeps no ``data-``
+    attribute, so two would mean a page not built by evkin)."""
+    found = list(PDF_SLOT.finditer(page_html))
+    if len(found) != 1:
+        return None
+    slot = found[0]
+    again = pdf_slot(unescape(slot.group(1)), unescape(slot.group(2)), pdf)
+    return page_html[:slot.start()] + again + page_html[slot.end():]
 
 
 def version_id(pdf: Pdf) -> str:
