@@ -146,3 +146,43 @@ def test_word_copy_as_libreoffice_shows_it(word: Path, tmp_path: Path) -> None:
         pixels = page.convert("RGB").getdata()
         blue = sum(1 for r, g, b in pixels if b > 100 and b > r + 40 and b > g + 20)
     assert blue > 500, blue
+
+
+def _follow_up_rows(text: str) -> list[tuple[str, str]]:
+    """(recommendation id, status) of each follow-up row, in order, from a laid-out page's
+    text: cells wrap differently in Word and Typst, so spaces and hyphens are dropped."""
+    section = text[text.index("Tindak Lanjut Rekomendasi Evaluasi Sebelumnya"):]
+    section = re.sub(r"[\s\-\u2010\u2011\u00ad]", "", section.split("Penutup")[0]
+                     .split("PENUTUP")[0])
+    found = list(re.finditer(r"\((\d{4}tahunanR\d+)\)", section))
+    rows = []
+    for i, match in enumerate(found):
+        cell = section[match.end():found[i + 1].start() if i + 1 < len(found) else None]
+        status = next((s for s in ("Dalamproses", "Selesai", "Belum") if s in cell), "")
+        rows.append((match.group(1), status))
+    return rows
+
+
+@pytest.mark.skipif(SOFFICE is None or shutil.which("pdftotext") is None,
+                    reason="needs LibreOffice (apt-get install libreoffice-writer-nogui) and "
+                           "poppler-utils (pdftotext)")
+def test_word_copy_shows_the_pdf_s_follow_up_rows(word: Path, repo: Path,
+                                                   tmp_path: Path) -> None:
+    """The follow-up table of earlier recommendations: the same rows, in the same order, with
+    the same status, in the Word copy as LibreOffice lays it out and in the PDF."""
+    from evkin.assembly import assemble_ids
+    from evkin.outputs import build_pdf
+
+    from .test_pdf import texts
+
+    report = assemble_ids(load_settings(repo), [ID], timeline=False).reports[0]
+    expected = [(r.id.replace("-", ""), (r.status[:1].upper() + r.status[1:]).replace(" ", ""))
+                for r in report.follow_up]
+    assert len(expected) == 3 and ("2024tahunanR3", "Dalamproses") in expected
+    laid_out = rendered(word, tmp_path)  # read in reading order, not in columns (-layout)
+    in_word = _follow_up_rows(subprocess.run(["pdftotext", str(laid_out), "-"],
+                                             capture_output=True, text=True,
+                                             check=True).stdout)
+    in_pdf = _follow_up_rows(" ".join(texts(build_pdf(load_settings(repo), ID,
+                                                      tmp_path / "pdf"))))
+    assert in_word == in_pdf == expected
