@@ -233,3 +233,26 @@ def test_manifest_chain_decisions() -> None:
     assert judge(seen, {"urutan": 3, "sebelumnya": "other"}, "h3") == FORKED
     assert judge(seen, {"urutan": 7, "sebelumnya": "h6"}, "h7") == NEW  # runs missed between
     assert judge(Seen(0, "h0"), {"laporan": []}, "h0b") == NEW  # old archives stay readable
+
+
+def test_evkin_verify_does_not_vouch_for_a_report_approved_again_since_the_manifest(
+        evkin: Any, forgeless_archive: Path, tmp_path: Path) -> None:
+    """In the agency's repository, `evkin verify` reads its main line: when the report's trail
+    changed after the commit the (genuinely signed) manifest was published from, that manifest
+    cannot say the PDF is still the current version (an old manifest served again, or the
+    publication not yet run)."""
+    clone = tmp_path / "repo"
+    subprocess.run(["git", "clone", "-q", str(forgeless_archive.parent / "repo"), str(clone)],
+                   check=True)
+    manifest = json.loads((forgeless_archive / "manifest.json").read_text(encoding="utf-8"))
+    pdf = forgeless_archive / next(e for e in manifest["laporan"] if e["id"] == EVAL)["pdf"]
+    run = evkin("verify", str(pdf), "--archive", str(forgeless_archive), root=clone)
+    assert run.code == 0 and "ASLI" in run.out, run.out + run.err
+    trail = clone / "persetujuan" / f"{EVAL}.yml"
+    trail.write_text(trail.read_text(encoding="utf-8") + "# versi baru disetujui\n",
+                     encoding="utf-8")
+    git(clone, "commit", "-q", "-am", "Persetujuan baru")
+    run = evkin("verify", str(pdf), "--archive", str(forgeless_archive), root=clone)
+    assert run.code == 1
+    assert f"sesudahnya jejak persetujuan {EVAL} berubah di repositori ini" in run.out, run.out
+    assert "ASLI" not in run.out

@@ -109,6 +109,18 @@ MESSAGES: dict[str, dict[str, str]] = {
               "SOP; that evaluation is not published as final. Revert this change and propose "
               "it through a pull request.",
     },
+    "verify.manifest_behind": {
+        "id": "{file} tercantum di manifes {source} sebagai laporan {id} yang berlaku, tetapi "
+              "manifes itu diterbitkan dari komit {commit}, dan sesudahnya jejak persetujuan "
+              "{id} berubah di repositori ini. Manifes itu belum memuat persetujuan terbaru "
+              "(belum diterbitkan ulang, atau manifes lama disajikan lagi): PDF ini tidak dapat "
+              "dipastikan masih berlaku. Tunggu penerbitan atau tanyakan pengelola arsip.",
+        "en": "{file} is listed in the manifest {source} as the current report {id}, but that "
+              "manifest was published from commit {commit}, and the approval trail of {id} "
+              "changed in this repository since. The manifest lacks the latest approval (not "
+              "published again yet, or an older manifest served again): this PDF cannot be "
+              "confirmed as current. Wait for the publication or ask the archive's keeper.",
+    },
     "verify.using_local": {
         "id": "Situs arsip {site} tidak dapat dibaca; dibandingkan dengan arsip lokal {path} "
               "(hasil 'evkin site build').",

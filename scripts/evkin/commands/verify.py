@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from evkin import gitrepo
 from evkin import manifest as mf
+from evkin.approval import TRAIL_DIR
 from evkin.findings import EvkinError
 from evkin.manifest import MANIFEST, Earlier, Manifest, Person, Report
 from evkin.messages import t
@@ -140,6 +142,29 @@ def _claims_signed(entry: Report | Earlier) -> bool:
     return entry.segel is not None and entry.segel.status in ELECTRONIC
 
 
+def approvals_since(args: argparse.Namespace, data: Manifest) -> set[str]:
+    """Reports whose approval trail this repository's main line changed after the commit the
+    manifest was published from: the manifest cannot speak for them (not published yet, or an
+    older signed manifest served again to hide a newer approval). Empty without a repository,
+    or when the manifest's commit is not in it."""
+    from evkin.commands import settings_from
+
+    if data.lokal or not data.komit:
+        return set()
+    try:
+        root = settings_from(args).root
+    except EvkinError:
+        return set()
+    if gitrepo.object_type(root, data.komit) != "commit":
+        return set()
+    try:
+        out = gitrepo.run_git(root, ["log", "--first-parent", "--format=", "--name-only",
+                                     f"{data.komit}..HEAD", "--", f"{TRAIL_DIR}/"])
+    except EvkinError:
+        return set()
+    return {Path(line).stem for line in out.split() if line.endswith(".yml")}
+
+
 def run(args: argparse.Namespace) -> int:
     from evkin.commands.verify_signatures import check, report_lines, signed_render
     from evkin.manifest import find
@@ -210,6 +235,11 @@ def run(args: argparse.Namespace) -> int:
             "replaced": _when(entry.diganti),
             "current": urljoin(base + "/", current.halaman) if current and
             base.startswith("http") else (current.halaman if current else "–")}))
+        return 1
+    newer = approvals_since(args, data)
+    if entry.id in newer:
+        print(t("verify.manifest_behind", {"file": str(path), "id": entry.id,
+                                           "commit": data.komit[:12], "source": source}))
         return 1
     page = entry.halaman
     print(t("verify.genuine", {
