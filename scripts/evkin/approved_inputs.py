@@ -27,7 +27,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from evkin import gitrepo
 from evkin.approval import TRAIL_DIR, Trail
@@ -45,9 +44,6 @@ from evkin.recommendations import (
 from evkin.recsheet import DATA_FILE as SHEET_FILE
 from evkin.settings import Settings
 from evkin.trail import Verification
-
-if TYPE_CHECKING:
-    import git
 
 
 @dataclass(frozen=True)
@@ -70,11 +66,6 @@ class Inputs:
     previous: Evaluation | None
     previous_tree: str  # the predecessor folder's tree there ('' when absent)
     ledger: Ledger  # the recommendations it may quote
-
-
-@lru_cache(maxsize=8)
-def _repo(root: Path) -> git.Repo:
-    return gitrepo.open_repo(root)
 
 
 def basis(root: Path, verification: Verification) -> str:
@@ -117,29 +108,10 @@ def _recorded(root: Path, evaluation_id: str, tree: str) -> str:
 TREE, REGULAR = 0o40000, (0o100644, 0o100755)
 
 
-@lru_cache(maxsize=4096)
-def _commit_tree(root: Path, commit: str) -> str:
-    """The top tree of ``commit`` ('' when Git does not have that commit)."""
-    import git
-
-    try:
-        return str(_repo(root).commit(commit).tree.hexsha)
-    except (EvkinError, KeyError, ValueError, TypeError, git.BadName, git.BadObject):
-        return ""
-
-
-def _tree(root: Path, tree: str) -> git.Tree:
-    """The tree object ``tree`` (a top-level one: paths below it are relative to it)."""
-    import git
-
-    return git.Tree(_repo(root), bytes.fromhex(tree), TREE, "")
-
-
-@lru_cache(maxsize=8192)
-def _children(root: Path, tree: str) -> Mapping[str, tuple[int, str]]:
-    """Name → (mode, hash) of the folders and files directly under ``tree`` (no submodule)."""
-    found = _tree(root, tree)
-    return {item.name: (item.mode, item.hexsha) for item in [*found.trees, *found.blobs]}
+# Read from Git's object store by hash (gitrepo: the one module that asks Git).
+_commit_tree = gitrepo.commit_tree
+_children = gitrepo.tree_children
+_blob = gitrepo.object_bytes
 
 
 def entry_at(root: Path, commit: str, path: str) -> tuple[int, str] | None:
@@ -161,12 +133,6 @@ def blob_at(root: Path, commit: str, path: str) -> tuple[str, bytes] | None:
     if found is None or found[0] not in REGULAR:
         return None
     return found[1], _blob(root.resolve(), found[1])
-
-
-@lru_cache(maxsize=1024)
-def _blob(root: Path, sha: str) -> bytes:
-    data: bytes = _repo(root).odb.stream(bytes.fromhex(sha)).read()
-    return data
 
 
 def folders_at(root: Path, commit: str) -> Mapping[str, str]:
@@ -238,16 +204,7 @@ def _evaluation_at(root: Path, evaluation_id: str, tree: str, settings: Settings
 
 def _export(root: Path, tree: str, dest: Path) -> None:
     """The regular files of ``tree`` into ``dest`` (links and submodules left out)."""
-    base = dest.resolve()
-    stack = [_tree(root, tree)]
-    while stack:
-        here = stack.pop()
-        stack.extend(here.trees)
-        for item in here.blobs:
-            target = (base / item.path).resolve()
-            if item.mode in REGULAR and target.is_relative_to(base):
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(item.data_stream.read())
+    gitrepo.export_tree(root, tree, dest)
 
 
 _RECORDS: dict[tuple[Path, str, str], Record] = {}

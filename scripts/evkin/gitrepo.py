@@ -1,7 +1,9 @@
 """The Git edge: drafts of an evaluation, tree hashes, word-level diffs, signed tags and commits.
 
-Everything that asks Git something goes through here (GitPython for reading, the ``git``
-program for the few writes that need its signing), so the deciders stay pure.
+The one module that asks Git anything, so the deciders stay pure (an architecture test,
+``tests/test_architecture_outside.py``, keeps it so). One way to start the ``git`` program,
+``start``; GitPython only for reading objects by hash and walking history (one long-lived
+``cat-file --batch`` per repository instead of a process per object).
 """
 
 from __future__ import annotations
@@ -44,6 +46,19 @@ class Draft:
     @property
     def short(self) -> str:
         return self.sha[:7]
+
+
+def start(root: Path, args: Sequence[str], stdin: bytes | None = None,
+          env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run ``git -C root args``, output captured as bytes, never raising on git's own
+    failure (the caller reads ``returncode``; a folder that is not there is one). The one
+    place evkin starts the git program."""
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False,
+                          input=stdin, env=None if env is None else {**os.environ, **env})
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
 
 
 def folder_path(evaluation_id: str) -> str:
@@ -122,11 +137,10 @@ def object_type(root: Path, sha: str) -> str:
         return ""
     key = (root.resolve(), sha)
     if key not in _KNOWN_OBJECTS:
-        result = subprocess.run(["git", "cat-file", "-t", sha], cwd=root, capture_output=True,
-                                text=True, check=False)
+        result = start(root, ["cat-file", "-t", sha])
         if result.returncode != 0:
             return ""  # not remembered: a later fetch may bring it
-        _KNOWN_OBJECTS[key] = result.stdout.strip()
+        _KNOWN_OBJECTS[key] = _text(result.stdout).strip()
     return _KNOWN_OBJECTS[key]
 
 
@@ -135,17 +149,15 @@ _KNOWN_OBJECTS: dict[tuple[Path, str], str] = {}  # objects never change type or
 
 def file_at(root: Path, rev: str, path: str) -> str | None:
     """The text of ``path`` as committed at ``rev``; ``None`` when absent."""
-    result = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=root, capture_output=True,
-                            check=False)
+    result = start(root, ["show", f"{rev}:{path}"])
     if result.returncode != 0:
         return None
-    return result.stdout.decode("utf-8", errors="replace")
+    return _text(result.stdout)
 
 
 def is_clean(root: Path, path: str) -> bool:
     """True when the working copy of ``path`` equals HEAD (nothing staged or unstaged)."""
-    result = subprocess.run(["git", "status", "--porcelain", "--", path], cwd=root,
-                            capture_output=True, text=True, check=False)
+    result = start(root, ["status", "--porcelain", "--", path])
     return result.returncode == 0 and not result.stdout.strip()
 
 
@@ -154,12 +166,11 @@ def dirty_paths(root: Path) -> frozenset[str] | None:
 
     Parsed from ``--porcelain -z`` so names with spaces or non-ASCII letters survive.
     """
-    result = subprocess.run(["git", "status", "--porcelain", "-z", "--untracked-files=all"],
-                            cwd=root, capture_output=True, text=True, check=False)
+    result = start(root, ["status", "--porcelain", "-z", "--untracked-files=all"])
     if result.returncode != 0:
         return None
     dirty = set()
-    entries = result.stdout.split("\0")
+    entries = _text(result.stdout).split("\0")
     i = 0
     while i < len(entries):
         entry = entries[i]
@@ -184,18 +195,16 @@ def with_parents(paths: frozenset[str]) -> frozenset[str]:
 
 def last_change(root: Path, path: str) -> dt.datetime | None:
     """Commit date of the latest commit that changed ``path`` (when it landed on this branch)."""
-    result = subprocess.run(["git", "log", "-1", "--format=%cI", "--", path], cwd=root,
-                            capture_output=True, text=True, check=False)
-    text = result.stdout.strip()
+    result = start(root, ["log", "-1", "--format=%cI", "--", path])
+    text = _text(result.stdout).strip()
     if result.returncode != 0 or not text:
         return None
     return dt.datetime.fromisoformat(text)
 
 
 def tags(root: Path, prefix: str) -> list[str]:
-    result = subprocess.run(["git", "tag", "--list", f"{prefix}*"], cwd=root,
-                            capture_output=True, text=True, check=False)
-    return [line for line in result.stdout.splitlines() if line]
+    result = start(root, ["tag", "--list", f"{prefix}*"])
+    return [line for line in _text(result.stdout).splitlines() if line]
 
 
 @dataclass(frozen=True)
@@ -233,28 +242,22 @@ def word_diff(root: Path, old_tree: str, new_tree: str, change: Change,
 
 
 def _git(root: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=root,
-                            capture_output=True, check=False)
-    if result.returncode != 0:
-        raise EvkinError("git.failed", {"command": "git " + " ".join(args[:2]),
-                                        "detail": result.stderr.decode(errors="replace")
-                                        .strip()})
-    return result.stdout.decode("utf-8", errors="replace")
+    return run_git(root, args, config={"core.quotePath": "false"})
 
 
 def run_git(root: Path, args: Sequence[str], config: Mapping[str, str] | None = None,
             env: Mapping[str, str] | None = None) -> str:
     """Run ``git -c k=v ... args`` in ``root``; ``EvkinError`` with git's own words on failure."""
-    command = ["git"]
+    command: list[str] = []
     for key, value in (config or {}).items():
         command += ["-c", f"{key}={value}"]
     command += list(args)
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False,
-                            env={**os.environ, **(env or {})})
+    result = start(root, command, env=env or {})
+    out, err = _text(result.stdout), _text(result.stderr)
     if result.returncode != 0:
         raise EvkinError("git.failed", {"command": "git " + " ".join(args[:2]),
-                                        "detail": (result.stderr or result.stdout).strip()})
-    return result.stdout
+                                        "detail": (err or out).strip()})
+    return out
 
 
 # Entries an evaluation folder may hold: regular files only. A symbolic link (120000) would let
@@ -278,8 +281,7 @@ class Entry:
 
 def tree_entries(root: Path, rev: str, path: str) -> list[Entry]:
     """Every entry under ``path`` at commit ``rev`` (folders included), with its mode."""
-    result = subprocess.run(["git", "ls-tree", "-r", "-t", "-z", "--full-tree", rev, "--",
-                             path], cwd=root, capture_output=True, check=False)
+    result = start(root, ["ls-tree", "-r", "-t", "-z", "--full-tree", rev, "--", path])
     return _entries(result.stdout) if result.returncode == 0 else []
 
 
@@ -290,22 +292,19 @@ def irregular_in_tree(root: Path, rev: str, path: str) -> list[Entry]:
 
 def blob_id(root: Path, rev: str, path: str) -> str:
     """The blob hash of ``path`` at ``rev`` ('' when absent)."""
-    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{rev}:{path}"],
-                            cwd=root, capture_output=True, text=True, check=False)
-    return result.stdout.strip() if result.returncode == 0 else ""
+    result = start(root, ["rev-parse", "--verify", "--quiet", f"{rev}:{path}"])
+    return _text(result.stdout).strip() if result.returncode == 0 else ""
 
 
 def blob_text(root: Path, blob: str) -> str | None:
-    result = subprocess.run(["git", "cat-file", "blob", blob], cwd=root, capture_output=True,
-                            check=False)
-    return result.stdout.decode("utf-8", "replace") if result.returncode == 0 else None
+    result = start(root, ["cat-file", "blob", blob])
+    return _text(result.stdout) if result.returncode == 0 else None
 
 
 def irregular_in_index(root: Path, path: str) -> list[Entry] | None:
     """Entries under ``path`` in the index that are not regular files (a link checked out as a
     plain file where symlinks are off still has mode 120000 here); ``None`` outside Git."""
-    result = subprocess.run(["git", "ls-files", "-s", "-z", "--", path], cwd=root,
-                            capture_output=True, check=False)
+    result = start(root, ["ls-files", "-s", "-z", "--", path])
     if result.returncode != 0:
         return None
     out = []
@@ -334,9 +333,8 @@ def content_attributes(root: Path, paths: Sequence[str]) -> dict[str, list[tuple
     ``info/attributes``) set on it: ``{path: [(attribute, value)]}``, only paths with some."""
     if not paths:
         return {}
-    result = subprocess.run(["git", "check-attr", "-z", "--stdin", *CONTENT_ATTRIBUTES],
-                            cwd=root, input="\0".join(paths).encode("utf-8") + b"\0",
-                            capture_output=True, check=False)
+    result = start(root, ["check-attr", "-z", "--stdin", *CONTENT_ATTRIBUTES],
+                   stdin="\0".join(paths).encode("utf-8") + b"\0")
     if result.returncode != 0:
         return {}
     fields = result.stdout.decode("utf-8", "replace").split("\0")
@@ -350,8 +348,7 @@ def content_attributes(root: Path, paths: Sequence[str]) -> dict[str, list[tuple
 
 def tree_files(root: Path, rev: str, *paths: str) -> list[str]:
     """Paths of every blob under ``paths`` at ``rev`` (links included, submodules not)."""
-    result = subprocess.run(["git", "ls-tree", "-r", "-z", "--full-tree", rev, "--", *paths],
-                            cwd=root, capture_output=True, check=False)
+    result = start(root, ["ls-tree", "-r", "-z", "--full-tree", rev, "--", *paths])
     if result.returncode != 0:
         return []
     return [e.path for e in _entries(result.stdout) if e.mode != "160000"]
@@ -361,8 +358,7 @@ def export_regular(root: Path, rev: str, paths: Sequence[str], dest: Path) -> in
     """Write the regular files under ``paths`` at commit ``rev`` into ``dest``, byte for byte
     as stored: no ``.gitattributes`` filter or export rule applies, links and submodules are
     left out (never followed). Returns how many files were written."""
-    listed = subprocess.run(["git", "ls-tree", "-r", "-z", "--full-tree", rev, "--", *paths],
-                            cwd=root, capture_output=True, check=False)
+    listed = start(root, ["ls-tree", "-r", "-z", "--full-tree", rev, "--", *paths])
     if listed.returncode != 0:
         raise EvkinError("git.bad_rev", {"rev": rev})
     wanted: list[tuple[str, str, str]] = []  # (mode, sha, path)
@@ -375,9 +371,8 @@ def export_regular(root: Path, rev: str, paths: Sequence[str], dest: Path) -> in
             wanted.append((mode, sha, name))
     if not wanted:
         return 0
-    batch = subprocess.run(["git", "cat-file", "--batch"], cwd=root, capture_output=True,
-                           input="".join(f"{sha}\n" for _, sha, _ in wanted).encode(),
-                           check=False)
+    batch = start(root, ["cat-file", "--batch"],
+                  stdin="".join(f"{sha}\n" for _, sha, _ in wanted).encode())
     data, at = batch.stdout, 0
     base = dest.resolve()
     for mode, _sha, name in wanted:
@@ -397,9 +392,8 @@ def export_regular(root: Path, rev: str, paths: Sequence[str], dest: Path) -> in
 
 def first_commit_of(root: Path, path: str) -> str:
     """The oldest commit reachable from HEAD that added ``path`` ('' when none)."""
-    result = subprocess.run(["git", "log", "--diff-filter=A", "--format=%H", "--", path],
-                            cwd=root, capture_output=True, text=True, check=False)
-    lines = result.stdout.split() if result.returncode == 0 else []
+    result = start(root, ["log", "--diff-filter=A", "--format=%H", "--", path])
+    lines = _text(result.stdout).split() if result.returncode == 0 else []
     return lines[-1] if lines else ""
 
 
@@ -444,6 +438,63 @@ def change_times(root: Path, evaluation_ids: Sequence[str] | None = None,
                 trails.setdefault(parts[1][:-4], committed)
     return {i: Changed(tuple(drafts.get(i, ())), trails.get(i))
             for i in set(drafts) | set(trails)}
+
+
+# ---------------------------------------------------------------- objects, by hash (GitPython)
+
+TREE_MODE, REGULAR_FILE_MODES = 0o40000, (0o100644, 0o100755)
+
+
+@lru_cache(maxsize=8)
+def _repo(root: Path) -> git.Repo:
+    return open_repo(root)
+
+
+@lru_cache(maxsize=4096)
+def commit_tree(root: Path, commit: str) -> str:
+    """The top tree of ``commit`` ('' when Git does not have that commit)."""
+    import git
+
+    try:
+        return str(_repo(root).commit(commit).tree.hexsha)
+    except (EvkinError, KeyError, ValueError, TypeError, git.BadName, git.BadObject):
+        return ""
+
+
+def _tree(root: Path, tree: str) -> git.Tree:
+    """The tree object ``tree`` (a top-level one: paths below it are relative to it)."""
+    import git
+
+    return git.Tree(_repo(root), bytes.fromhex(tree), TREE_MODE, "")
+
+
+@lru_cache(maxsize=8192)
+def tree_children(root: Path, tree: str) -> Mapping[str, tuple[int, str]]:
+    """Name → (mode, hash) of the folders and files directly under ``tree`` (no submodule)."""
+    found = _tree(root, tree)
+    return {item.name: (item.mode, item.hexsha) for item in [*found.trees, *found.blobs]}
+
+
+@lru_cache(maxsize=1024)
+def object_bytes(root: Path, sha: str) -> bytes:
+    """The content of the object ``sha`` (a blob: the file as stored)."""
+    data: bytes = _repo(root).odb.stream(bytes.fromhex(sha)).read()
+    return data
+
+
+def export_tree(root: Path, tree: str, dest: Path) -> None:
+    """The regular files of ``tree`` into ``dest`` (links and submodules left out, nothing
+    written outside ``dest``)."""
+    base = dest.resolve()
+    stack = [_tree(root, tree)]
+    while stack:
+        here = stack.pop()
+        stack.extend(here.trees)
+        for item in here.blobs:
+            target = (base / item.path).resolve()
+            if item.mode in REGULAR_FILE_MODES and target.is_relative_to(base):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(item.data_stream.read())
 
 
 def blob_at(root: Path, rev: str, path: str) -> bytes | None:
@@ -522,8 +573,7 @@ def line_changes(root: Path, rev: str, path: str) -> list[LineCommit]:
 
 @lru_cache(maxsize=4096)
 def _line_commit_cached(root: Path, sha: str) -> LineCommit:
-    raw = subprocess.run(["git", "cat-file", "commit", sha], cwd=root, capture_output=True,
-                         check=False).stdout
+    raw = start(root, ["cat-file", "commit", sha]).stdout
     head, _, body = raw.partition(b"\n\n")
     kept: list[bytes] = []
     signature: list[bytes] = []
@@ -561,16 +611,14 @@ def _line_commit(root: Path, sha: str) -> LineCommit:
 
 def is_ancestor(root: Path, ancestor: str, commit: str) -> bool:
     """Is ``ancestor`` reachable from ``commit`` (or the same commit)?"""
-    result = subprocess.run(["git", "merge-base", "--is-ancestor", ancestor, commit], cwd=root,
-                            capture_output=True, check=False)
+    result = start(root, ["merge-base", "--is-ancestor", ancestor, commit])
     return result.returncode == 0
 
 
 def first_parent(root: Path, commit: str) -> str:
     """The first parent of ``commit`` ('' for a root commit)."""
-    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{commit}^1"],
-                            cwd=root, capture_output=True, text=True, check=False)
-    return result.stdout.strip() if result.returncode == 0 else ""
+    result = start(root, ["rev-parse", "--verify", "--quiet", f"{commit}^1"])
+    return _text(result.stdout).strip() if result.returncode == 0 else ""
 
 
 def line_folder_changes(root: Path, rev: str) -> dict[str, tuple[tuple[str, str], ...]]:

@@ -48,11 +48,8 @@ class Recorded:
 
 def default_key(root: Path) -> Path:
     """``git config user.signingkey`` when it names a file, else ``~/.ssh/id_ed25519``."""
-    import subprocess
-
-    result = subprocess.run(["git", "config", "user.signingkey"], cwd=root,
-                            capture_output=True, text=True, check=False)
-    value = result.stdout.strip()
+    result = gitrepo.start(root, ["config", "user.signingkey"])
+    value = result.stdout.decode("utf-8", "replace").strip()
     if value and not value.startswith(("key::", "ssh-")):
         return Path(value).expanduser()
     return Path.home() / ".ssh" / "id_ed25519"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from evkin import gitrepo
 from evkin.findings import EvkinError
 from evkin.settings import SETTINGS_FILE
 
@@ -18,7 +19,7 @@ EVALUATIONS = "evaluations"
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+    return gitrepo.start(root, args)
 
 
 def resolve(root: Path, rev: str) -> str | None:

@@ -6,7 +6,6 @@ A few ``git`` calls instead of several per evaluation: the cache keys, and the t
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,11 +35,10 @@ class GitState:
 
 def _git(root: Path, *args: str) -> str | None:
     try:
-        done = subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=root,
-                              capture_output=True, text=True, check=False)
+        done = gitrepo.start(root, ["-c", "core.quotePath=false", *args])
     except OSError:
         return None
-    return done.stdout if done.returncode == 0 else None
+    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
 
 
 def snapshot(root: Path) -> GitState:
