@@ -22,15 +22,13 @@ import hashlib
 import os
 import shutil
 import tempfile
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from evkin import __version__, clock, manifest_chain
+from evkin import __version__, clock, manifest_chain, published_site
 from evkin import manifest as mf
 from evkin.approval import Approval
 from evkin.findings import EvkinError
@@ -39,7 +37,6 @@ from evkin.manifest_sig import SIG_FILE
 from evkin.settings import Settings
 
 KEEP_RELEASES = 3
-FETCH_TIMEOUT = 20
 FIRST = "none"  # --previous none: nothing was published before
 # This machine's own derivations (``derive``): by toolchain, then content key.
 DERIVED_CACHE = Path("build") / "evkin-cache" / "turunan"
@@ -135,12 +132,10 @@ class Previous:
                     return None
                 shutil.copyfile(source, into)
             elif self.url:
-                with urllib.request.urlopen(urljoin(self.url, rel),
-                                            timeout=FETCH_TIMEOUT) as response:
-                    into.write_bytes(response.read())
+                into.write_bytes(published_site.get(urljoin(self.url, rel)))
             else:
                 return None
-        except (OSError, urllib.error.URLError, ValueError):
+        except published_site.FAILED:
             return None
         if expect_sha and _sha256(into) != expect_sha:
             into.unlink(missing_ok=True)
@@ -171,22 +166,20 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
         if candidate.startswith(("http://", "https://")):
             base = candidate if candidate.endswith("/") else candidate + "/"
             try:
-                with urllib.request.urlopen(urljoin(base, MANIFEST),
-                                            timeout=FETCH_TIMEOUT) as response:
-                    raw = response.read()
+                raw = published_site.get(urljoin(base, MANIFEST))
                 data = mf.parse(raw, urljoin(base, MANIFEST))
-            except urllib.error.HTTPError as error:
+            except published_site.HTTPError as error:
                 if error.code == 404:
                     return Previous(None, url=base)
                 problem = EvkinError("publish.previous_unreachable",
                                      {"url": base, "detail": str(error)})
-            except (OSError, urllib.error.URLError, ValueError) as error:
+            except published_site.FAILED as error:
                 problem = EvkinError("publish.previous_unreachable",
                                      {"url": base, "detail": str(error)})
             except EvkinError as error:  # not a manifest: said which field
                 problem = error
             else:
-                if not _trusted(settings, raw, _fetch_text(urljoin(base, SIG_FILE)),
+                if not _trusted(settings, raw, published_site.short_text(urljoin(base, SIG_FILE)),
                                 urljoin(base, MANIFEST), warnings, required=True):
                     return Previous(None, url=base)
                 return Previous(data, url=base, sha256=manifest_chain.digest(raw))
@@ -216,14 +209,6 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
             return Previous(None)
         return Previous(data, folder=folder.resolve(), sha256=manifest_chain.digest(raw))
     return Previous(None)
-
-
-def _fetch_text(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT) as response:
-            return str(response.read(1 << 16).decode("ascii", errors="replace"))
-    except (OSError, urllib.error.URLError, ValueError):
-        return None
 
 
 def _trusted(settings: Settings, raw: bytes, signature: str | None, source: str,

@@ -9,14 +9,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 from evkin import gitrepo
 from evkin import manifest as mf
+from evkin import published_site
 from evkin.approval import TRAIL_DIR
 from evkin.findings import EvkinError
 from evkin.manifest import MANIFEST, Earlier, Manifest, Person, Report
@@ -85,12 +84,12 @@ def load_manifest(source: str, settings: Any, signed: bool = True
         if base.endswith(MANIFEST + "/"):
             base = base[: -len(MANIFEST) - 1]
         try:
-            with urllib.request.urlopen(urljoin(base, MANIFEST), timeout=20) as response:
-                raw = response.read()
-        except (OSError, urllib.error.URLError, ValueError) as error:
+            raw = published_site.get(urljoin(base, MANIFEST))
+        except published_site.FAILED as error:
             raise EvkinError("verify.manifest_unreadable",
                              {"source": urljoin(base, MANIFEST), "detail": str(error)}) from None
-        signature = _read_url(urljoin(base, manifest_sig.SIG_FILE)) if signed else None
+        signature = (published_site.short_text(urljoin(base, manifest_sig.SIG_FILE))
+                     if signed else None)
         where = urljoin(base, MANIFEST)
     else:
         path = Path(source)
@@ -110,14 +109,6 @@ def load_manifest(source: str, settings: Any, signed: bool = True
     if signed:
         manifest_sig.check(settings, raw, signature, where)
     return mf.parse(raw, where), base
-
-
-def _read_url(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=20) as response:
-            return str(response.read(1 << 16).decode("ascii", errors="replace"))
-    except (OSError, urllib.error.URLError, ValueError):
-        return None
 
 
 def _when(value: object) -> str:
