@@ -125,10 +125,8 @@ def tree_at(root: Path, path: str, rev: str = "HEAD") -> str:
     this, and importing GitPython (and opening the repository) costs more than the answer."""
     if not path or rev.startswith("-") or not is_repo(root):
         return ""
-    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet",
-                             f"{rev}^{{commit}}:{path}"], cwd=root, capture_output=True,
-                            text=True, check=False)
-    return result.stdout.strip() if result.returncode == 0 else ""
+    result = start(root, ["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}:{path}"])
+    return _text(result.stdout).strip() if result.returncode == 0 else ""
 
 
 def object_type(root: Path, sha: str) -> str:

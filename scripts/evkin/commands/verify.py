@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from evkin import gitrepo
+from evkin import gitrepo, published_site
 from evkin import manifest as mf
-from evkin import published_site
 from evkin.approval import TRAIL_DIR
 from evkin.findings import EvkinError
 from evkin.manifest import MANIFEST, Earlier, Manifest, Person, Report
