@@ -17,7 +17,7 @@ from pathlib import Path
 
 from evkin.findings import EvkinError
 from evkin.settings import Settings
-from evkin.site import pagecache, search
+from evkin.site import markdown_cache, pagecache, search
 from evkin.site.collect import Collection, collect
 from evkin.site.generate import Generated, pages, place, settle, write
 from evkin.site.gitstate import snapshot
@@ -158,8 +158,11 @@ def _quiet_mkdocs(verbose: bool) -> Iterator[None]:
         logger.setLevel(level)
 
 
-def run_mkdocs(root: Path, site_dir: Path, verbose: bool = False) -> None:
-    """Build the site with MkDocs in this process."""
+def run_mkdocs(root: Path, site_dir: Path, verbose: bool = False,
+               remember: Path | None = None) -> None:
+    """Build the site with MkDocs in this process; with ``remember`` (a folder), each page's
+    Markdown conversion is kept there and reused while its inputs are the same
+    (``markdown_cache``)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -174,7 +177,11 @@ def run_mkdocs(root: Path, site_dir: Path, verbose: bool = False) -> None:
             config = load_config(config_file=str(config_path), **overrides)
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                build(config)
+                if remember is None:
+                    build(config)
+                else:
+                    with markdown_cache.remembered(remember):
+                        build(config)
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as error:
@@ -197,8 +204,11 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
         if progress:
             progress("mkdocs", 0, 1)
         try:
+            pages_too = remember if remember_pages is None else remember_pages
+            converted = ((cache_dir or settings.root / CACHE_DIR) / markdown_cache.CACHE_DIR
+                         if pages_too else None)
             with search.deferred():
-                run_mkdocs(settings.root, site_dir, verbose)
+                run_mkdocs(settings.root, site_dir, verbose, converted)
             artefacts, more = _settled(settings, collection, planned, running, generated,
                                        site_dir)
             search.index_site(site_dir)
