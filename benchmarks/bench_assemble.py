@@ -1,7 +1,8 @@
 """Benchmark: assembling an archive whose reports were each approved at their own commit.
 
 A final report reads its predecessor, the recommendation texts it quotes, its settings and
-emblem through Git at its approved commit (``evkin.approved_inputs``). Here every report of a
+emblem through Git at its approved commit (``evkin.approval.approved_inputs``). Here every report
+of a
 generated archive (quarterly, 20 indicators each) makes one recommendation and follows up its
 predecessor's, and each is approved in its own commit, so no two reports share an approved
 commit. Measured, each the median of ``--runs`` in one process with cold caches:
@@ -61,7 +62,7 @@ def make_archive(dest: Path, count: int) -> tuple[Path, list[str]]:
 PROBE = """
 import json, sys, time
 from pathlib import Path
-from evkin.assembly import assemble
+from evkin.report.assembly import assemble
 from evkin.settings import load_settings
 from evkin.site.verify import verify_all
 

@@ -126,7 +126,7 @@ WARM = """
 import sys, time
 from pathlib import Path
 from evkin.settings import load_settings
-from evkin.outputs import build_pdf
+from evkin.report.outputs import build_pdf
 import evkin.render.pdf, typst  # loaded, as in a batch after its first report
 settings = load_settings(Path.cwd())
 start = time.perf_counter()
@@ -254,10 +254,10 @@ def warm(root: Path, evaluation_id: str, out: Path, runs: int) -> float:
 
 def comparable_markdown(root: Path, evaluation_id: str, dest: Path) -> Path:
     """The same content as evkin's PDF, as one Markdown file with the chart beside it."""
-    from evkin import summary
+    from evkin.evaluation import summary
+    from evkin.evaluation.workspace import load_one, results_for
     from evkin.render.chart import chart_svg
     from evkin.settings import load_settings
-    from evkin.workspace import load_one, results_for
 
     settings = load_settings(root)
     evaluation = load_one(settings, evaluation_id).evaluation

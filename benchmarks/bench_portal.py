@@ -38,9 +38,9 @@ WORDS = ("jembatan", "air", "ruang", "gedung", "sanitasi", "kawasan")
 
 
 def make_archive(folder: Path, code: str, reports: int, rng: random.Random) -> None:
-    from evkin.approval import Approval, Trail, save_trail
+    from evkin.approval.records import Approval, Trail, save_trail
+    from evkin.approval.trail import sign_record
     from evkin.portal.verify import SIG_FILE, SIG_NAMESPACE
-    from evkin.trail import sign_record
 
     key = KEY.read_text(encoding="ascii")
     entries = []

@@ -58,8 +58,8 @@ def approved_archive(dest: Path, count: int) -> Path:
 
 def approve_all(root: Path, ids: list[str] | None = None) -> None:
     """Paraf and signature of each folder as committed at HEAD (one ls-tree for all)."""
-    from evkin.approval import Approval, Trail, save_trail
-    from evkin.trail import sign_record
+    from evkin.approval.records import Approval, Trail, save_trail
+    from evkin.approval.trail import sign_record
 
     # The demo's record key stands for the publishing workflow's secret.
     key = SAMPLE_RECORD_KEY.read_text(

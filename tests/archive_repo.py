@@ -7,8 +7,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from evkin.approval import Approval, Trail, save_trail
-from evkin.trail import folder_tree
+from evkin.approval.records import Approval, Trail, save_trail
+from evkin.approval.trail import folder_tree
 from tests.conftest import copy_sample, git, record_signed
 
 WIB = dt.timezone(dt.timedelta(hours=7))

@@ -27,7 +27,7 @@ os.environ["EVKIN_KUNCI_CONTOH"] = "izinkan"
 
 def record_signed(trail: Any) -> Any:
     """``trail`` signed as the after-merge step signs it, with the sample record key."""
-    from evkin.trail import sign_record
+    from evkin.approval.trail import sign_record
 
     return sign_record(trail, SAMPLE_RECORD_KEY.read_text(encoding="ascii"))
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from evkin import outputs
-from evkin.assembly import Assembled, assemble_ids
+from evkin.approval.trail import verify_trail
+from evkin.report import outputs
+from evkin.report.assembly import Assembled, assemble_ids
 from evkin.settings import load_settings
-from evkin.trail import verify_trail
 
 from .archive_repo import approve
 from .conftest import copy_sample, git
@@ -177,8 +177,8 @@ def test_quotes_are_judged_at_the_approved_commit_a_forged_trail_included(
     follow): the final report quotes none of the edited texts."""
     from dataclasses import replace
 
-    from evkin.approval import load_trail, save_trail
-    from evkin.trail import folder_tree
+    from evkin.approval.records import load_trail, save_trail
+    from evkin.approval.trail import folder_tree
 
     root = clone(approved, tmp_path)
     attack_2024(root)
@@ -325,8 +325,8 @@ def test_a_trail_signed_with_a_key_only_the_approved_commits_evkin_yml_lists_is_
     import subprocess
     from dataclasses import replace
 
-    from evkin.approval import load_trail, save_trail
-    from evkin.trail import folder_tree, sign_record
+    from evkin.approval.records import load_trail, save_trail
+    from evkin.approval.trail import folder_tree, sign_record
 
     root = clone(approved, tmp_path)
     attack_2024(root)

@@ -24,25 +24,25 @@ OUTPUTS = sorted([
 
 # Whole modules that load, check, verify or ask Git: only the assembly (and below) uses them.
 MODULES = {
-    "evkin.workspace": "loads and checks evaluation folders",
+    "evkin.evaluation.workspace": "loads and checks evaluation folders",
     "evkin.evaluation.load": "loads evaluation folders",
-    "evkin.rules": "checks an evaluation",
-    "evkin.crosscheck": "checks across evaluations",
-    "evkin.verdicts": "verifies approval trails",
+    "evkin.evaluation.rules": "checks an evaluation",
+    "evkin.evaluation.crosscheck": "checks across evaluations",
+    "evkin.approval.verdicts": "verifies approval trails",
     "evkin.site.verify": "verifies approval trails",
-    "evkin.approved_inputs": "reads a final report's inputs from Git",
+    "evkin.approval.approved_inputs": "reads a final report's inputs from Git",
     "evkin.gitrepo": "asks Git",
-    "evkin.pullgit": "asks Git",
+    "evkin.approval.pullgit": "asks Git",
     "evkin.site.gitstate": "asks Git",
     "git": "asks Git (GitPython)",
 }
 # Names that compute a figure the assembly already computed (types from the same modules, such
 # as ``capaian.Result``, are what an output receives and stay allowed).
 NAMES = {
-    "evkin.capaian": {"compute", "compute_all", "averages", "evaluate"},
-    "evkin.progress": {"facts_of", "progress", "holiday_years"},
-    "evkin.trail": {"verify_trail", "record_signed", "committed_settings", "folder_tree"},
-    "evkin.recommendations": {"read_folder", "gather", "ledger_of", "rows_for",
+    "evkin.evaluation.capaian": {"compute", "compute_all", "averages", "evaluate"},
+    "evkin.report.progress": {"facts_of", "progress", "holiday_years"},
+    "evkin.approval.trail": {"verify_trail", "record_signed", "committed_settings", "folder_tree"},
+    "evkin.evaluation.recommendations": {"read_folder", "gather", "ledger_of", "rows_for",
                               "follow_up_rows", "records_by_id"},
     "evkin.timing": {"indonesian_holidays"},
 }
@@ -53,20 +53,20 @@ ALLOWED = {
         "a pure text helper (a heading's words as the loader compares them); reads no file",
     ("site/report.py", "evkin.evaluation.load.normalise_heading"):
         "a pure text helper (a heading's words as the loader compares them); reads no file",
-    ("site/recommendations.py", "evkin.recommendations.build_ledger"):
+    ("site/recommendations.py", "evkin.evaluation.recommendations.build_ledger"):
         "the archive-wide tracker page joins the assembled records of the reports it shows "
         "(a figure of the archive, not of one report); the records come from the assembly",
     ("site/generate.py", "evkin.timing.indonesian_holidays"):
         "the tracker page counts working days up to today, beyond the years the assembled "
         "timelines name",
-    ("commands/check.py", "evkin.workspace.resolve_folders"):
+    ("commands/check.py", "evkin.evaluation.workspace.resolve_folders"):
         "turns the paths typed on the command line into folders to assemble (names only, "
         "nothing loaded)",
     ("commands/comment.py", "evkin.gitrepo"):
         "the comment's collecting job reads what the pull request changes between its base "
         "and head (changed files, word diff, figure diff): Git's facts about the change, not "
         "a figure of the report, which it takes from the assembly",
-    ("commands/comment.py", "evkin.pullgit"):
+    ("commands/comment.py", "evkin.approval.pullgit"):
         "the same: the pull request's base, head and changed files, from Git",
 }
 
@@ -146,17 +146,17 @@ def test_the_check_catches_a_renderer_that_loads_and_computes(tmp_path: Path) ->
     module.write_text(
         "from evkin.evaluation.load import load_evaluation\n"
         "from evkin import capaian, gitrepo\n"
-        "from evkin.capaian import Result\n"
+        "from evkin.evaluation.capaian import Result\n"
         "def show(folder, settings):\n"
         "    ev = load_evaluation(folder, settings).evaluation\n"
         "    return capaian.evaluate(ev, 'A', None, None, None), gitrepo.read_source(folder)\n",
         encoding="utf-8")
     found = {name: forbidden(name) for name, _ in imports(module)}
     assert found["evkin.evaluation.load.load_evaluation"] == "loads evaluation folders"
-    assert found["evkin.capaian.evaluate"] == "computes what the assembly computed " \
-                                              "(evkin.capaian.evaluate)"
+    assert found["evkin.evaluation.capaian.evaluate"] == "computes what the assembly computed " \
+                                              "(evkin.evaluation.capaian.evaluate)"
     assert found["evkin.gitrepo"] == "asks Git"
-    assert found["evkin.capaian.Result"] is None  # the type an output receives
+    assert found["evkin.evaluation.capaian.Result"] is None  # the type an output receives
 
 
 def test_the_trail_verifier_has_one_home_below_the_assembly() -> None:
@@ -165,11 +165,11 @@ def test_the_trail_verifier_has_one_home_below_the_assembly() -> None:
     module of the site above it."""
     for rel in ("assembly.py", "site/verify.py"):
         names = {name for name, _ in imports(PACKAGE / rel)}
-        assert any(n.startswith("evkin.verdicts") for n in names), rel
-        assert "evkin.trail.verify_trail" not in names, rel
+        assert any(n.startswith("evkin.approval.verdicts") for n in names), rel
+        assert "evkin.approval.trail.verify_trail" not in names, rel
     assert not [n for n, _ in imports(PACKAGE / "assembly.py") if n.startswith("evkin.site")]
     assert not [n for n, _ in imports(PACKAGE / "verdicts.py") if n.startswith(
-        ("evkin.site", "evkin.assembly", "evkin.render"))]
+        ("evkin.site", "evkin.report.assembly", "evkin.render"))]
 
 
 def test_the_assembly_writes_nothing() -> None:

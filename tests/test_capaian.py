@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from evkin.capaian import averages, compute, compute_all
+from evkin.evaluation.capaian import averages, compute, compute_all
 from evkin.evaluation.model import Indicator
 from evkin.settings import DEFAULT_SCALE, Band, Scale
 

@@ -32,7 +32,7 @@ def test_a_cold_pdf_loads_only_its_own_command(sample_repo: Path, tmp_path: Path
     assert (tmp_path / "2025-tahunan.pdf").is_file(), out
     assert "evkin.commands.pdf" in modules
     for heavy in ("evkin.forge", "evkin.commands.gate", "evkin.commands.publish", "pypandoc",
-                  "evkin.publish"):
+                  "evkin.archive.publish"):
         assert heavy not in modules, heavy
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from evkin.outputs import build_docx
+from evkin.report.outputs import build_docx
 from evkin.settings import load_settings
 
 from .conftest import Run, copy_sample, git
@@ -170,8 +170,8 @@ def test_word_copy_shows_the_pdf_s_follow_up_rows(word: Path, repo: Path,
                                                    tmp_path: Path) -> None:
     """The follow-up table of earlier recommendations: the same rows, in the same order, with
     the same status, in the Word copy as LibreOffice lays it out and in the PDF."""
-    from evkin.assembly import assemble_ids
-    from evkin.outputs import build_pdf
+    from evkin.report.assembly import assemble_ids
+    from evkin.report.outputs import build_pdf
 
     from .test_pdf import texts
 

@@ -15,8 +15,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from evkin import forge
+from evkin.approval.review import APPROVE, COMMENT, DISMISSED, PENDING, REQUEST_CHANGES
 from evkin.findings import EvkinError
-from evkin.review import APPROVE, COMMENT, DISMISSED, PENDING, REQUEST_CHANGES
 
 from .conftest import copy_sample, draft_branch, git
 from .forge_payloads import EMAILS, Event, commit, commit_status, files, pull, reviews
@@ -286,7 +286,7 @@ def test_unreachable_forge_exits_2(evkin: Any, repo: dict[str, Any]) -> None:
 def test_record_after_merge_finds_the_pull_request_of_the_commit(
         evkin: Any, httpserver: HTTPServer, tmp_path: Path, monkeypatch: Any,
         forge_name: str, record_key: str) -> None:
-    from evkin.approval import load_trail
+    from evkin.approval.records import load_trail
 
     root = copy_sample(tmp_path / "repo")
     git(root, "checkout", "-q", "-b", "draf")

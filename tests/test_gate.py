@@ -2,7 +2,8 @@
 payloads (``evkin gate --pr pr.json --reviews reviews.json ...``) on a real git repository.
 
 Each scenario states what a reviewer sees: the SOP status, its step, who acts next, whether
-it is signed (exit 0) and which problems are reported. Removing a rule from ``evkin.gate``
+it is signed (exit 0) and which problems are reported. Removing a rule from
+``evkin.approval.decision``
 changes the outcome of at least one scenario here.
 """
 
@@ -15,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from evkin import gate
-from evkin.review import APPROVE, REQUEST_CHANGES, PullRequest, Review
+from evkin.approval import decision as gate
+from evkin.approval.review import APPROVE, REQUEST_CHANGES, PullRequest, Review
+from evkin.approval.trail import folder_tree
 from evkin.settings import load_settings
 from evkin.sop import load_sop
-from evkin.trail import folder_tree
 
 from .conftest import copy_sample, draft_branch, git
 from .forge_payloads import EMAILS, Event, commit, files, pull, reviews
@@ -369,8 +370,8 @@ def test_mixed_forge_shapes_exit_2(evkin: Any, repo: dict[str, Any], tmp_path: P
 @pytest.mark.parametrize("forge", FORGES)
 def test_record_writes_a_trail_that_verifies_after_merge(evkin: Any, tmp_path: Path,
                                                          forge: str, record_key: str) -> None:
-    from evkin.approval import load_trail
-    from evkin.trail import verify_trail
+    from evkin.approval.records import load_trail
+    from evkin.approval.trail import verify_trail
 
     root = copy_sample(tmp_path / "repo")
     old, head = draft_branch(root, REPORT, "Draf kedua.", branch="draf")

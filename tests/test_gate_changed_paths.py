@@ -58,7 +58,7 @@ def attachments(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A report branch with 3,000 attachments and one change hidden past the cap."""
     root = copy_sample(tmp_path_factory.mktemp("cap") / "repo")
     heads = {}
-    for name, hidden in (("setup", "setup.py"), ("scripts", "scripts/evkin/gate.py")):
+    for name, hidden in (("setup", "setup.py"), ("scripts", "scripts/evkin/approval/decision.py")):
         git(root, "checkout", "-q", "-b", name, "main")
         folder = root / "evaluations" / EVAL / "lampiran"
         folder.mkdir(parents=True, exist_ok=True)
@@ -105,7 +105,7 @@ def test_a_change_past_the_forge_file_cap_is_refused_and_named(
 
 def branch_with(root: Path, change: str) -> str:
     """A report draft plus one change of the given kind outside the evaluation folder."""
-    script = root / "scripts" / "evkin" / "gate.py"
+    script = root / "scripts" / "evkin" / "approval" / "decision.py"
     script.parent.mkdir(parents=True)
     script.write_text("def decide(): ...\n", encoding="utf-8")
     (root / "setup.py").write_text("from setuptools import setup\nsetup()\n", encoding="utf-8")
@@ -132,8 +132,9 @@ def branch_with(root: Path, change: str) -> str:
 
 
 @pytest.mark.parametrize(("change", "named"), [
-    ("deletion", "setup.py"), ("rename", "scripts/evkin/gate.py"),
-    ("mode", "scripts/evkin/gate.py"), ("symlink", "scripts/evkin/gate.py"),
+    ("deletion", "setup.py"), ("rename", "scripts/evkin/approval/decision.py"),
+    ("mode", "scripts/evkin/approval/decision.py"), ("symlink",
+    "scripts/evkin/approval/decision.py"),
     ("submodule", "vendor")])
 def test_every_kind_of_change_outside_the_folder_is_seen(evkin: Any, tmp_path: Path,
                                                          change: str, named: str) -> None:

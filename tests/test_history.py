@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from evkin.approval import Approval, Trail, save_trail
-from evkin.diffview import parse_word_diff, render_line
+from evkin.approval.records import Approval, Trail, save_trail
+from evkin.approval.trail import folder_tree
+from evkin.evaluation.diffview import parse_word_diff, render_line
 from evkin.indonesian_dates import format_datetime
-from evkin.trail import folder_tree
 
 from .conftest import git
 

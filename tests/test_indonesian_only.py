@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from evkin.certnames import name_text
+from evkin.archive.certnames import name_text
 from evkin.messages import t
 from evkin.site.serve import start_background
 

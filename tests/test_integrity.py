@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 import yaml
 
-from evkin import gate
-from evkin.approval import load_trail, save_trail
-from evkin.review import APPROVE, PullRequest, Review
+from evkin.approval import decision as gate
+from evkin.approval.records import load_trail, save_trail
+from evkin.approval.review import APPROVE, PullRequest, Review
+from evkin.approval.trail import folder_tree, verify_trail
 from evkin.settings import load_settings
-from evkin.trail import folder_tree, verify_trail
 
 from .conftest import copy_sample, git, record_signed
 from .forge_payloads import Event
@@ -252,7 +252,8 @@ def _pr(files: tuple[str, ...]) -> PullRequest:
                        files=files)
 
 
-@pytest.mark.parametrize("extra", [".github/workflows/evkin-terbit.yml", "scripts/evkin/gate.py",
+@pytest.mark.parametrize("extra", [".github/workflows/evkin-terbit.yml",
+"scripts/evkin/approval/decision.py",
                                    "docs/index.md", "mkdocs.yml", ".gitattributes",
                                    "persetujuan/2025-tahunan.yml", "evkin.yml"])
 def test_a_report_pull_request_changes_only_its_folder(repo: Path, extra: str) -> None:
@@ -310,8 +311,8 @@ def test_record_refuses_without_the_record_key(evkin: Any, repo: Path, tmp_path:
 
 
 def test_each_forge_record_must_match_its_review(repo: Path) -> None:
-    from evkin.review import REQUEST_CHANGES
-    from evkin.trail import forge_difference
+    from evkin.approval.review import REQUEST_CHANGES
+    from evkin.approval.trail import forge_difference
 
     trail = load_trail(repo, EVAL)
     assert trail is not None

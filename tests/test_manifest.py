@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evkin import manifest as mf
+from evkin.archive.manifest_sig import SIG_FILE
 from evkin.findings import EvkinError
-from evkin.manifest_sig import SIG_FILE
 
 text = st.text(max_size=12)
 maybe = st.none() | text

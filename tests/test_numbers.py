@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from evkin.evaluation.numbers import (
+from evkin.numbers import (
     NumberProblem,
     format_number,
     format_percent,

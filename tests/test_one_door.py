@@ -13,7 +13,7 @@ from typing import Any
 
 from pytest_httpserver import HTTPServer
 
-from evkin.outputs import build_docx, build_pdf
+from evkin.report.outputs import build_docx, build_pdf
 from evkin.settings import load_settings
 
 from .conftest import copy_sample, git

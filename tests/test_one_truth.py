@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from evkin import clock, outputs
+from evkin import clock
 from evkin.indonesian_dates import format_datetime
+from evkin.report import outputs
 from evkin.settings import load_settings
 
 from .conftest import copy_sample, git
@@ -70,7 +71,7 @@ def test_pdf_and_cli_show_the_same_time_for_an_approval_made_late_in_utc(
         tmp_path: Path) -> None:
     """An approval recorded at 22.39 UTC is 05.39 WIB the next day in the history, on the
     PDF's paraf box and in its footer date alike."""
-    from evkin.approval import load_trail, save_trail
+    from evkin.approval.records import load_trail, save_trail
 
     root = copy_sample(tmp_path / "repo")
     sign(root)
@@ -172,8 +173,9 @@ def test_the_archive_publishes_the_pdf_evkin_pdf_builds(archive: Path, tmp_path:
 def test_render_imports_nothing_that_loads_verifies_or_runs_git() -> None:
     import ast
 
-    forbidden = ("evkin.workspace", "evkin.evaluation.load", "evkin.trail", "evkin.gitrepo",
-                 "evkin.assembly", "evkin.outputs", "evkin.recommendations", "evkin.site",
+    forbidden = ("evkin.evaluation.workspace", "evkin.evaluation.load", "evkin.approval.trail",
+                 "evkin.gitrepo", "evkin.report.assembly", "evkin.report.outputs",
+                 "evkin.evaluation.recommendations", "evkin.site",
                  "git")
     render = Path(__file__).resolve().parents[1] / "scripts" / "evkin" / "render"
     found = []
@@ -213,7 +215,7 @@ def test_a_change_to_the_capaian_code_changes_the_one_cache_key(tmp_path: Path) 
 
     before = keys()
     assert len(set(before)) == 1  # one key
-    capaian = copy / "capaian.py"
+    capaian = copy / "evaluation" / "capaian.py"
     capaian.write_text(capaian.read_text(encoding="utf-8") + "\n# changed rounding\n",
                        encoding="utf-8")
     after = keys()

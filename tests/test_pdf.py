@@ -17,15 +17,15 @@ from zoneinfo import ZoneInfo
 import pypdf
 import pytest
 
-from evkin import outputs
-from evkin.approval import Approval, Trail, save_trail
-from evkin.evaluation.numbers import format_percent
+from evkin.approval.records import Approval, Trail, save_trail
+from evkin.approval.trail import folder_tree, verify_trail
+from evkin.evaluation.workspace import load_one, results_for
 from evkin.findings import EvkinError
+from evkin.numbers import format_percent
 from evkin.render import pdf as render_pdf
 from evkin.render.indonesian import WIB
+from evkin.report import outputs
 from evkin.settings import load_settings
-from evkin.trail import folder_tree, verify_trail
-from evkin.workspace import load_one, results_for
 
 from .conftest import Run, copy_sample, git, record_signed
 

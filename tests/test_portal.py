@@ -27,7 +27,8 @@ SCRIPT = '</title><script>window.__evkinXss=1</script><img src=x onerror="alert(
 
 
 def sign_manifest(folder: Path, key: Path) -> None:
-    """What the publishing step's record key does to ``manifest.json`` (evkin.manifest_sig)."""
+    """What the publishing step's record key does to ``manifest.json``
+    (evkin.archive.manifest_sig)."""
     own = folder.parent / f".{folder.name}-kunci"
     shutil.copyfile(key, own)
     own.chmod(0o600)
@@ -47,7 +48,7 @@ def other_key(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """One agency's archive as ``evkin publish`` leaves it, its manifest signed."""
-    from evkin.publish import publish
+    from evkin.archive.publish import publish
 
     base = tmp_path_factory.mktemp("portal")
     root = make_archive_repo(base / "repo")

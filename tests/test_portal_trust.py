@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from evkin import signing
-from evkin.approval import load_trail, save_trail
+from evkin.approval.records import load_trail, save_trail
+from evkin.approval.trail import sign_record
 from evkin.portal.verify import SIG_FILE
 from evkin.settings import load_settings
-from evkin.trail import sign_record
 
 from .conftest import SAMPLE_RECORD_KEY, copy_sample, git
 from .test_portal import record_key, sign_manifest
@@ -50,8 +50,8 @@ def forgeless_archive(tmp_path_factory: pytest.TempPathFactory, keys: dict[str, 
                       ) -> Iterator[Path]:
     """A forge-less office's archive: 2025-tahunan approved with `evkin approve` by the
     officials' keys, published with the agency's record key signing the manifest."""
+    from evkin.archive.publish import publish
     from evkin.cli import main
-    from evkin.publish import publish
 
     base = tmp_path_factory.mktemp("tanpa-forge")
     root = copy_sample(base / "repo")

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from evkin.prcomment import (
+from evkin.report.prcomment import (
     MARKER,
     BadReport,
     DiffLine,

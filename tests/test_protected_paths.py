@@ -22,7 +22,7 @@ PROBES = ["setup.py", "setup.cfg", "pyproject.toml", "conftest.py", "sitecustomi
           "usercustomize.py", "evil.pth", ".pth", "a.b.c.d.e", "LICENSE", "Makefile", "e",
           "ev.py", "evaluasi/x.py", "evaluations.py", "evaluationsx/a.py",
           "folder-baru/dalam/x.py", ".github/workflows/baru.yml", ".gitattributes",
-          "persetujuan/2025-tahunan.yml", "docs/hooks.py", "scripts/evkin/gate.py"]
+          "persetujuan/2025-tahunan.yml", "docs/hooks.py", "scripts/evkin/approval/decision.py"]
 
 
 def codeowners_rules() -> list[tuple[str, list[str]]]:

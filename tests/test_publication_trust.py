@@ -232,7 +232,7 @@ def _other_key(tmp_path: Path) -> str:
 def test_verify_refuses_a_manifest_whose_signature_fails(
         repo: Path, tmp_path: Path, httpserver: HTTPServer, evkin: Any,
         record_key: str) -> None:
-    from evkin import manifest_sig
+    from evkin.archive import manifest_sig
 
     dest = tmp_path / "arsip"
     publish(evkin, repo, dest, "--previous", "none")
@@ -272,7 +272,7 @@ def test_the_sample_record_key_vouches_for_no_manifest(
         repo: Path, tmp_path: Path, evkin: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Its private half is in the repository: outside the demo and the tests, a manifest it
     signed proves nothing, and publication will not sign with it."""
-    from evkin import trust
+    from evkin.approval import trust
 
     dest = tmp_path / "arsip"
     publish(evkin, repo, dest, "--previous", "none")  # signed: the tests allow the sample key

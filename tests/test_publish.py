@@ -279,7 +279,7 @@ def test_verify_without_an_archive_says_what_to_do(tmp_path: Path, evkin) -> Non
 
 
 def test_compose_is_indonesian_whatever_the_cli_language(repo: Path) -> None:
-    from evkin.notify import Item, Smtp, compose
+    from evkin.archive.notify import Item, Smtp, compose
 
     settings = load_settings(repo)
     smtp = Smtp("127.0.0.1", 25, "", "", "arsip@bmcktr.example", False, False)
@@ -351,7 +351,7 @@ def test_a_final_report_without_a_pdf_keeps_its_publication_date(repo: Path,
     also for a final report whose PDF could not be made (its step-8 date is remembered)."""
     import datetime as dt
 
-    from evkin.publish import publish
+    from evkin.archive.publish import publish
 
     settings = load_settings(repo)
     dest = tmp_path / "arsip"

@@ -14,7 +14,7 @@ from pathlib import Path
 from benchmarks.bench_publish_one import CACHE, add_one, differences, held_out_archive
 from benchmarks.bench_site import git
 
-from evkin.publish import DERIVED_CACHE, publish
+from evkin.archive.publish import DERIVED_CACHE, publish
 from evkin.settings import load_settings
 from tests.conftest import PROJECT
 

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from evkin.evaluation.model import Period
-from evkin.recommendations import (
+from evkin.evaluation.recommendations import (
     CLOSING,
     STATUSES,
     FollowUp,
@@ -217,8 +217,8 @@ def test_a_final_report_never_quotes_unapproved_recommendation_text(
     """2025-tahunan approved at a commit where 2024-tahunan's recommendation had been edited
     after its own approval: the final report names the recommendation without its text, and
     stays so when 2024-tahunan is put back later (judged at the approved commit)."""
+    from evkin.approval.trail import verify_trail
     from evkin.site.collect import collect
-    from evkin.trail import verify_trail
 
     from .conftest import git
     from .test_pdf import flat, sign, texts

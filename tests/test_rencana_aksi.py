@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from evkin.rencana_aksi import read_plan
+from evkin.evaluation.rencana_aksi import read_plan
 
 from .conftest import Run
 from .test_check import edit

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from decimal import Decimal
 
-from evkin.capaian import Result, compute
+from evkin.evaluation.capaian import Result, compute
 from evkin.evaluation.model import Indicator, Section
 from evkin.render import content, fonts, indonesian
 from evkin.render.chart import chart_svg

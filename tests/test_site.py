@@ -16,6 +16,7 @@ import pytest
 
 from evkin import messages
 from evkin.evaluation.model import Period
+from evkin.evaluation.summary import text_row
 from evkin.settings import load_settings
 from evkin.site import paths
 from evkin.site.build import build_site
@@ -23,7 +24,6 @@ from evkin.site.flowchart import flowchart
 from evkin.site.safe import markdown_html, md_heading, plain_title
 from evkin.site.search import SUMMARY_FILE, indexed
 from evkin.sop import load_sop
-from evkin.summary import text_row
 from tests.archive_repo import (
     INJECTED,
     MODIFIED,
@@ -121,7 +121,7 @@ def test_report_page_content(archive: Path) -> None:
                          text.index("Faktor Pendorong"))
     assert start < table < end
     settings = load_settings(archive)
-    from evkin.workspace import load_one, results_for
+    from evkin.evaluation.workspace import load_one, results_for
 
     results = results_for(settings, load_one(settings, "2025-tahunan").evaluation)
     for result in results:

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from evkin import timing
-from evkin.approval import Approval
-from evkin.progress import Facts, progress
+from evkin.approval.records import Approval
+from evkin.report.progress import Facts, progress
 from evkin.sop import load_sop
 
 from .conftest import git
@@ -180,7 +180,7 @@ def test_step_8_falls_back_to_when_the_trail_landed(evkin: Any, sample_repo: Pat
     typed time is ignored, and named by ``evkin check``."""
     import dataclasses
 
-    from evkin.approval import load_trail, save_trail
+    from evkin.approval.records import load_trail, save_trail
 
     from .conftest import record_signed
 

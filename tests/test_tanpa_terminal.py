@@ -17,7 +17,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from evkin import forge
-from evkin.prcomment import MARKER
+from evkin.report.prcomment import MARKER
 
 from .conftest import copy_sample, git
 from .forge_payloads import (
@@ -130,7 +130,7 @@ def test_the_excel_route_records_everything_without_yaml(
 
     from openpyxl import load_workbook
 
-    from evkin.outputs import build_docx
+    from evkin.report.outputs import build_docx
     from evkin.settings import load_settings
 
     from .test_docx import document_text

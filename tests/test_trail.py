@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from evkin.approval import Approval, Trail, load_trail, save_trail
-from evkin.approval_order import refusal, trail_state
+from evkin.approval.order import refusal, trail_state
+from evkin.approval.records import Approval, Trail, load_trail, save_trail
+from evkin.approval.trail import folder_tree, verify_trail
 from evkin.signing import sign
 from evkin.sop import load_sop
-from evkin.trail import folder_tree, verify_trail
 
 from .conftest import PROJECT, copy_sample, git, record_signed
 
@@ -460,7 +460,7 @@ def test_refusal_keys() -> None:
 
 
 def test_saving_a_trail_keeps_keys_it_does_not_know(tmp_path: Path) -> None:
-    from evkin.approval import load_trail, save_trail
+    from evkin.approval.records import load_trail, save_trail
 
     (tmp_path / "persetujuan").mkdir()
     (tmp_path / "persetujuan" / "2025-tahunan.yml").write_text(

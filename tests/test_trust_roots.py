@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from evkin import trust
-from evkin.approval import Approval, Trail, load_trail, save_trail
-from evkin.trail import folder_tree, verify_trail
+from evkin.approval import trust
+from evkin.approval.records import Approval, Trail, load_trail, save_trail
+from evkin.approval.trail import folder_tree, verify_trail
 
 from .conftest import copy_sample, git, record_signed
 from .test_trail import add_keys
@@ -420,7 +420,7 @@ def test_an_unsigned_switch_to_forge_mode_with_the_authors_record_key_is_refused
     """Forge-less office: the author declares forge mode and lists a record key of their own
     (unsigned), then writes a forge trail signed with it. The chain refuses the change, so no
     record key is in force and the trail is named as resting on a refused change."""
-    from evkin.trail import sign_record
+    from evkin.approval.trail import sign_record
 
     settings = office / "evkin.yml"
     text = settings.read_text(encoding="utf-8").replace("cara: tanpa_forge", "cara: forge")

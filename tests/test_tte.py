@@ -28,7 +28,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from evkin import sealing, signatures
+from evkin.archive import sealing, signatures
 from evkin.site.report import PDF_SLOT
 from tests.archive_repo import approve, make_archive_repo
 from tests.conftest import PROJECT, git
@@ -177,7 +177,7 @@ def repo(archive_repo: Path, tmp_path: Path, pki: Pki, record_key: str) -> Path:
 
 
 def approved_pdf(root: Path, tmp: Path) -> bytes:
-    from evkin.personal import approved_render
+    from evkin.archive.personal import approved_render
     from evkin.settings import load_settings
 
     return approved_render(load_settings(root), "2025-tahunan", tmp).render
@@ -257,7 +257,7 @@ def test_no_workflow_and_no_code_holds_a_personal_passphrase() -> None:
     for path in (PROJECT / "scripts" / "evkin").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "EVKIN_BSRE_PASSPHRASE" not in text and "EVKIN_BSRE_TOTP" not in text, path
-    from evkin import esign
+    from evkin.archive import esign
 
     assert not hasattr(esign, "PASSPHRASE_ENV") and not hasattr(esign, "TOTP_ENV")
 
@@ -594,7 +594,7 @@ def test_a_title_with_signature_words_is_still_sealed(
 
 def test_verify_fails_when_the_manifest_says_sealed_and_the_file_is_not(
         repo: Path, tmp_path: Path, evkin: Any, record_key: str) -> None:
-    from evkin import manifest_sig
+    from evkin.archive import manifest_sig
 
     dest = tmp_path / "public"
     assert evkin("publish", "--dest", str(dest), "--previous", "none", "--no-seal",
@@ -712,7 +712,7 @@ def test_a_seal_that_does_not_verify_is_not_published(final_pdf: bytes, tmp_path
 
 
 def test_signature_state_is_read_from_signature_fields_not_bytes(final_pdf: bytes) -> None:
-    from evkin.seal_step import has_signature
+    from evkin.archive.seal_step import has_signature
 
     fake = final_pdf + b"\n% /ByteRange [0 10 20 30] /Type /Sig /Contents <00>\n"
     assert not has_signature(fake) and not has_signature(b"/ByteRange /Sig")
@@ -762,7 +762,7 @@ def test_renewal_keeps_a_seal_verifiable_after_every_certificate_it_used_expired
     the machine's own clock.)"""
     from pyhanko.sign.timestamps import HTTPTimeStamper
 
-    from evkin import ltv
+    from evkin.archive import ltv
 
     server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     server.start()
@@ -787,7 +787,7 @@ def test_renewal_keeps_a_seal_verifiable_after_every_certificate_it_used_expired
         [plain] = signatures.verify_signatures(sealed, roots)
         [quick] = signatures.verify_signatures(sealed, roots, quick=True)
         assert not plain.ok and quick.ok
-        from evkin.seal_step import kept_signature
+        from evkin.archive.seal_step import kept_signature
         from evkin.settings import Person
 
         assert kept_signature(sealed, roots, Person(SIGNER)).valid

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from evkin.approval import write_atomic
+from evkin.approval.records import write_atomic
+from evkin.archive.manifest_sig import SIG_FILE, sign
 from evkin.findings import EvkinError
-from evkin.manifest_sig import SIG_FILE, sign
 from evkin.messages import Phrase
 
 MANIFEST = "manifest.json"

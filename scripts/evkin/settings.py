@@ -11,8 +11,8 @@ from typing import Any
 
 from evkin import clock
 from evkin import nip as nipmod
-from evkin.evaluation.numbers import NumberProblem, format_number, from_spreadsheet, implausible
 from evkin.findings import EvkinError, Finding
+from evkin.numbers import NumberProblem, format_number, from_spreadsheet, implausible
 from evkin.sop import Sop, load_sop
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 

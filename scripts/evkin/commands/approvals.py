@@ -15,9 +15,9 @@ from evkin.findings import EvkinError
 from evkin.messages import t
 
 if TYPE_CHECKING:
-    from evkin.approval import Approval
+    from evkin.approval.records import Approval
+    from evkin.approval.trail import RecordCheck, Verification
     from evkin.settings import Settings
-    from evkin.trail import RecordCheck, Verification
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,9 +32,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def write_allowed_signers(settings: Settings, path: Path) -> int:
     """The allowed-signers file for ``git verify-tag``, from evkin.yml as committed at HEAD."""
     from evkin import signing
-    from evkin.approval import write_atomic
-    from evkin.approval_order import approving_roles
-    from evkin.trail import committed_settings
+    from evkin.approval.order import approving_roles
+    from evkin.approval.records import write_atomic
+    from evkin.approval.trail import committed_settings
 
     committed = committed_settings(settings.root)
     if committed is None:
@@ -48,7 +48,7 @@ def tag_status(settings: Settings, check: RecordCheck, approval: Approval) -> st
     """``git verify-tag`` of a record's tag with allowed signers from the settings that
     verified the record; 'valid', 'invalid' or 'elsewhere' (tag not on the approved commit)."""
     from evkin import gitrepo, signing
-    from evkin.trail import committed_settings
+    from evkin.approval.trail import committed_settings
 
     committed = committed_settings(settings.root, check.settings_commit or "HEAD")
     if committed is None:
@@ -96,7 +96,7 @@ def _cross_checked(verification: Any) -> Any:
     import os
 
     from evkin import forge
-    from evkin.trail import forge_difference
+    from evkin.approval.trail import forge_difference
 
     trail = verification.trail
     token = forge.token_from_env()
@@ -121,7 +121,7 @@ def _cross_checked(verification: Any) -> Any:
 def _print_trust(root: Path) -> None:
     """The root of trust and every change of it on this line: what a reader compares with
     the fingerprint printed in a final PDF, and which key changes counted."""
-    from evkin import trust
+    from evkin.approval import trust
     from evkin.indonesian_dates import format_datetime
 
     chain = trust.chain(root, "HEAD")
@@ -144,10 +144,10 @@ def _print_trust(root: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from evkin.approval.trail import verify_trail
     from evkin.commands.history import decision_label
     from evkin.indonesian_dates import format_datetime
     from evkin.nip import spaced
-    from evkin.trail import verify_trail
 
     settings = settings_from(args)
     ident = evaluation_id(settings, args.id, must_exist=False)

@@ -24,8 +24,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from evkin.approval.offline import approve, default_key
     from evkin.indonesian_dates import format_datetime
-    from evkin.offline import approve, default_key
 
     settings = settings_from(args)
     ident = evaluation_id(settings, args.id)

@@ -18,14 +18,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from evkin.renewal import renew_archive
+    from evkin.archive.renewal import renew_archive
 
     settings = settings_from(args)
     renewed, skipped, problems = renew_archive(settings, Path(args.dest))
     if renewed:
         # The manifest changed: the old signature no longer matches. The step holding the
         # record key checks the archive and signs it again (evkin publish --sign-manifest).
-        from evkin.manifest_sig import SIG_FILE
+        from evkin.archive.manifest_sig import SIG_FILE
 
         (Path(args.dest).resolve() / SIG_FILE).unlink(missing_ok=True)
     print(t("renew.done", {"count": renewed, "skipped": skipped}))

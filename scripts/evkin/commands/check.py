@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from evkin import summary
 from evkin.commands import settings_from
+from evkin.evaluation import summary
 from evkin.messages import t
 from evkin.output import github_annotation, print_json
 
@@ -27,8 +27,8 @@ def _progress(done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from evkin.assembly import assemble
-    from evkin.workspace import resolve_folders
+    from evkin.evaluation.workspace import resolve_folders
+    from evkin.report.assembly import assemble
 
     settings = settings_from(args)
     folders = resolve_folders(settings, args.paths)
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     # report; no timeline: check reports findings and indicator rows).
     checked = assemble(settings, folders, timeline=False, jobs=args.jobs,
                        progress=_progress if show_progress else None).reports
-    from evkin import trust
+    from evkin.approval import trust
 
     general = trust.settings_findings(settings)
     trail_notes = {c.id: trust.trail_findings(settings.root, c.id) for c in checked}

@@ -23,9 +23,9 @@ from evkin.findings import EvkinError, Finding
 from evkin.messages import t
 
 if TYPE_CHECKING:
+    from evkin.approval.decision import GateState
     from evkin.forge import Client
-    from evkin.gate import GateState
-    from evkin.prcomment import Position
+    from evkin.report.prcomment import Position
     from evkin.settings import Settings
 
 MAX_DATA = 4 * 1024 * 1024  # bytes of checked results read
@@ -79,8 +79,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _last_review_commit(client: Client, number: int, root: Path) -> str:
     """The commit the latest approval or return was given on, when this clone has it."""
-    from evkin import pullgit
-    from evkin.review import APPROVE, REQUEST_CHANGES
+    from evkin.approval import pullgit
+    from evkin.approval.review import APPROVE, REQUEST_CHANGES
 
     try:
         reviews = client.reviews(number)
@@ -95,7 +95,8 @@ def _last_review_commit(client: Client, number: int, root: Path) -> str:
 
 
 def _diff_lines(root: Path, ident: str, old: str, new: str) -> list[dict[str, Any]]:
-    from evkin import diffview, gitrepo
+    from evkin import gitrepo
+    from evkin.evaluation import diffview
 
     folder = gitrepo.folder_path(ident)
     old_tree = (gitrepo.tree_at(root, folder, old) if old else "") or gitrepo.EMPTY_TREE
@@ -122,7 +123,8 @@ def _diff_lines(root: Path, ident: str, old: str, new: str) -> list[dict[str, An
 def _figure_lines(settings: Settings, ident: str, old: str, new: str) -> list[dict[str, Any]]:
     """The indicator figures that changed, in words ("IK-01 realisasi 81,17 → 82,04; capaian
     …"), first: an Excel workbook has no word diff at all."""
-    from evkin import datadiff, gitrepo
+    from evkin import gitrepo
+    from evkin.evaluation import datadiff
 
     folder = gitrepo.folder_path(ident)
     old_tree = gitrepo.tree_at(settings.root, folder, old) if old else ""
@@ -133,12 +135,13 @@ def _figure_lines(settings: Settings, ident: str, old: str, new: str) -> list[di
 
 
 def collect(args: argparse.Namespace) -> int:
-    from evkin import gitrepo, pullgit
-    from evkin.assembly import assemble_ids  # in the function: ``evkin --help`` stays quick
-    from evkin.evaluation.numbers import format_number
-    from evkin.gate import scope_of
-    from evkin.prcomment import FORMAT
-    from evkin.summary import json_row, target_text
+    from evkin import gitrepo
+    from evkin.approval import pullgit
+    from evkin.approval.decision import scope_of
+    from evkin.evaluation.summary import json_row, target_text
+    from evkin.numbers import format_number
+    from evkin.report.assembly import assemble_ids  # in the function: ``evkin --help`` stays quick
+    from evkin.report.prcomment import FORMAT
 
     settings = settings_from(args)
     root = settings.root
@@ -213,7 +216,7 @@ def _read(path: str) -> Any:
 def position_of(state: GateState, settings: Settings) -> Position:
     """The gate's decision in the comment's words (pure)."""
     from evkin.commands.gate import status_text
-    from evkin.prcomment import Position, Return
+    from evkin.report.prcomment import Position, Return
 
     label = settings.sop.role_label
     people = tuple(p.nama + (f" ({p.login})" if p.login else "")
@@ -263,8 +266,8 @@ def post(args: argparse.Namespace) -> int:
     import sys
 
     from evkin import forge as forges
-    from evkin.gate import decide
-    from evkin.prcomment import BadReport, Links, find_own, parse_report, render
+    from evkin.approval.decision import decide
+    from evkin.report.prcomment import BadReport, Links, find_own, parse_report, render
 
     settings = settings_from(args)  # the target branch's settings and roles
     kind, repo, server, client = _client(args)

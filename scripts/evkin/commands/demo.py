@@ -28,8 +28,8 @@ def _step(title: str, argv: list[str], root: str) -> int:
 def run(args: argparse.Namespace) -> int:
     import os
 
+    from evkin.approval.trust import SAMPLE_ENV
     from evkin.evaluation.load import evaluation_folders
-    from evkin.trust import SAMPLE_ENV
 
     # The sample archive's trails are signed with the sample record key, whose private half
     # is in the repository: it vouches for them in the demo only (trust.sample_allowed).

@@ -70,7 +70,7 @@ def _side(settings: Settings, ident: str, rev: str, found: list[Draft]) -> Side:
 def _default_old(settings: Settings, ident: str, found: list[Draft]) -> Side:
     """Since the last review on record, else since the previous draft."""
     from evkin import gitrepo
-    from evkin.approval import load_trail
+    from evkin.approval.records import load_trail
     from evkin.commands.history import decision_label
     from evkin.indonesian_dates import format_datetime
 
@@ -99,7 +99,8 @@ def use_colour(choice: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from evkin import datadiff, diffview, gitrepo
+    from evkin import gitrepo
+    from evkin.evaluation import datadiff, diffview
 
     settings = settings_from(args)
     ident = evaluation_id(settings, args.id, must_exist=False)

@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from evkin.commands._ids import evaluation_id
-    from evkin.outputs import build_docx
+    from evkin.report.outputs import build_docx
     settings = settings_from(args)
     out_dir = Path(args.output) if args.output else settings.root / "build" / "docx"
     path = build_docx(settings, evaluation_id(settings, args.id), out_dir, args.kertas)

@@ -17,9 +17,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from evkin.approval.review import PullRequest, Review
 from evkin.findings import EvkinError, Finding
 from evkin.messages import t
-from evkin.review import PullRequest, Review
 
 SUCCESS, PENDING, FAILURE = "success", "pending", "failure"
 
@@ -75,7 +75,7 @@ def _load_json(path: str) -> Any:
 
 def _settings_text(args: argparse.Namespace, root: Path, pr: PullRequest) -> str:
     """``evkin.yml`` of the TARGET branch: from a file, a ref, or ``origin/<base>``."""
-    from evkin import pullgit
+    from evkin.approval import pullgit
 
     if args.base_settings:
         try:
@@ -94,7 +94,8 @@ def _settings_text(args: argparse.Namespace, root: Path, pr: PullRequest) -> str
 def _offline(args: argparse.Namespace, root: Path) -> tuple[str, PullRequest, list[Review],
                                                           list[Finding]]:
     """Saved REST payloads → (forge, pull request, reviews, extra notes)."""
-    from evkin import forge, pullgit
+    from evkin import forge
+    from evkin.approval import pullgit
 
     if not args.pr:
         raise EvkinError("gate.need_pr")
@@ -116,7 +117,7 @@ def _from_git(args: argparse.Namespace, root: Path, pr: PullRequest) -> PullRequ
     forge's list, which is capped (GitHub: 3,000 files, 250 commits). A saved ``--files``
     list can only add paths (offline use); the forge's committer logins stay beside git's
     e-mail addresses."""
-    from evkin import pullgit
+    from evkin.approval import pullgit
 
     base_name = args.base_ref or f"origin/{pr.base_ref}"
     base = pullgit.resolve(root, base_name)
@@ -136,8 +137,8 @@ def _check(root: Path, settings_text: str, pr: PullRequest, evaluation_id: str
            ) -> tuple[list[Finding], list[Finding]]:
     """``evkin check`` findings of the evaluation at the head commit, and notes on how it was
     checked. The head is unpacked into a temporary folder: its content is data, never run."""
-    from evkin import pullgit
-    from evkin.assembly import assemble_ids
+    from evkin.approval import pullgit
+    from evkin.report.assembly import assemble_ids
     from evkin.settings import parse_settings
 
     def check_in(folder: Path) -> list[Finding]:
@@ -171,7 +172,7 @@ def _check(root: Path, settings_text: str, pr: PullRequest, evaluation_id: str
 
 def status_text(state: Any, settings: Any) -> str:
     """One line in words: the SOP state and its step (also the commit status description)."""
-    from evkin.gate import RETURNED_PREFIX
+    from evkin.approval.decision import RETURNED_PREFIX
 
     label = settings.sop.role_label(state.next_actor) if state.next_actor else "—"
     key = ("gate.status.dikembalikan" if state.status.startswith(RETURNED_PREFIX)
@@ -180,7 +181,7 @@ def status_text(state: Any, settings: Any) -> str:
 
 
 def forge_state(state: Any) -> str:
-    from evkin.gate import DITOLAK, PERLU_PERBAIKAN, RETURNED_PREFIX
+    from evkin.approval.decision import DITOLAK, PERLU_PERBAIKAN, RETURNED_PREFIX
 
     if state.signed:
         return SUCCESS
@@ -275,8 +276,8 @@ def _json(state: Any, settings: Any, forge: str, posted: dict[str, Any] | None,
 
 def _record(root: Path, state: Any, settings: Any, forge: str) -> tuple[int, str | None]:
     """Write ``persetujuan/<id>.yml`` for a signed evaluation; (exit code, path)."""
-    from evkin.approval import TRAIL_DIR, Trail, save_trail
-    from evkin.trail import folder_tree, sign_record
+    from evkin.approval.records import TRAIL_DIR, Trail, save_trail
+    from evkin.approval.trail import folder_tree, sign_record
 
     pr: PullRequest = state.pull_request
     if state.evaluation_id is None:
@@ -304,7 +305,7 @@ def _record(root: Path, state: Any, settings: Any, forge: str) -> tuple[int, str
 def _base_arg(args: argparse.Namespace, root: Path) -> str | None:
     """What a push is compared with: ``--base-ref`` (the workflow gives the commit before the
     push), else the first parent of ``--commit``."""
-    from evkin import pullgit
+    from evkin.approval import pullgit
 
     if args.base_ref:
         return pullgit.resolve(root, args.base_ref)
@@ -320,7 +321,8 @@ def _record_key(settings: Any) -> str:
     """The publishing workflow's private record key (a secret in the environment), checked
     against the public halves the target branch's evkin.yml lists (``manifest_sig.private_key``,
     the one check of it); this step cannot run without it."""
-    from evkin import manifest_sig, signing
+    from evkin import signing
+    from evkin.archive import manifest_sig
 
     private = manifest_sig.private_key(settings)
     if private is None:
@@ -333,9 +335,9 @@ def _unaccounted(root: Path, base: str | None, commit: str, pr: PullRequest | No
     """Paths the pushed commits change that no signed report pull request accounts for:
     any trail (only this step writes trails), and evaluation folders unless a signed pull
     request of that one evaluation brought them."""
-    from evkin import pullgit
-    from evkin.approval import TRAIL_DIR
-    from evkin.gate import EVALUATIONS_DIR, scope_of
+    from evkin.approval import pullgit
+    from evkin.approval.decision import EVALUATIONS_DIR, scope_of
+    from evkin.approval.records import TRAIL_DIR
 
     # Never guessed from a forge list: without both commits, refused with how to fetch them.
     if base is None:
@@ -357,7 +359,7 @@ def _unaccounted(root: Path, base: str | None, commit: str, pr: PullRequest | No
 
 def run(args: argparse.Namespace) -> int:
     from evkin import forge as forges
-    from evkin.gate import decide
+    from evkin.approval.decision import decide
     from evkin.output import print_json
     from evkin.settings import parse_settings
 
@@ -397,7 +399,7 @@ def run(args: argparse.Namespace) -> int:
     # Relative paths in the settings (the emblem) resolve where those settings live.
     settings_root = Path(args.base_settings).resolve().parent if args.base_settings else root
     settings = parse_settings(text, settings_root)
-    from evkin.gate import scope_of
+    from evkin.approval.decision import scope_of
 
     scope = scope_of(pr.files)
     checked: list[Finding] | None = None

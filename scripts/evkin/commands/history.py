@@ -24,7 +24,7 @@ def decision_label(role_label: str, decision: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from evkin import gitrepo
-    from evkin.approval import load_trail
+    from evkin.approval.records import load_trail
     from evkin.indonesian_dates import format_datetime
 
     settings = settings_from(args)

@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from evkin.scaffold import scaffold
+    from evkin.evaluation.scaffold import scaffold
 
     settings = settings_from(args)
     folder, previous = scaffold(settings, args.id, excel=args.excel)
@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     print(t("new.created", {"path": rel}))
     if previous:
         print(t("new.from_previous", {"previous": previous}))
-    from evkin import rencana_aksi
+    from evkin.evaluation import rencana_aksi
     from evkin.evaluation.model import Period
 
     period = Period.from_id(args.id)

@@ -36,8 +36,8 @@ def _output_folder(raw: str) -> Path:
 def run(args: argparse.Namespace) -> int:
     from evkin.commands._ids import evaluation_id
     from evkin.evaluation.load import evaluation_folders
-    from evkin.outputs import build_batch
     from evkin.render.pdf import Built
+    from evkin.report.outputs import build_batch
 
     settings = settings_from(args)
     ids = ([evaluation_id(settings, raw) for raw in args.ids] if args.ids

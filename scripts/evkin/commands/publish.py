@@ -37,15 +37,15 @@ def _progress(stage: str, done: int, total: int) -> None:
 def _now() -> str:
     import datetime as dt
 
-    from evkin.publish import WIB
+    from evkin.archive.publish import WIB
 
     return dt.datetime.now(WIB).replace(microsecond=0).isoformat()
 
 
 def run(args: argparse.Namespace) -> int:
-    from evkin import notify
+    from evkin.archive import notify
+    from evkin.archive.publish import announce_built, items_for, publish
     from evkin.findings import EvkinError
-    from evkin.publish import announce_built, items_for, publish
 
     settings = settings_from(args)
     if args.seal_only:
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
                           progress=_progress, sign=not args.no_seal)
     for warning in dict.fromkeys(outcome.warnings):
         print(f"{t('common.warning')}: {warning}", file=sys.stderr)
-    from evkin import trust
+    from evkin.approval import trust
 
     sample = trust.settings_findings(settings)  # the sample record key: nothing was final
     for finding in sample:
@@ -101,10 +101,11 @@ def _sign_manifest(settings: Any, dest: Path) -> int:
     against it, and only then sign its manifest."""
     import tempfile
 
-    from evkin import manifest, manifest_sig, signing
-    from evkin.archive_check import check_archive, refuse
+    from evkin import manifest, signing
+    from evkin.archive import manifest_sig
+    from evkin.archive.artifact_check import check_archive, refuse
+    from evkin.archive.sealing import load_tte
     from evkin.findings import EvkinError
-    from evkin.sealing import load_tte
 
     key = manifest_sig.private_key(settings)
     if key is None:
@@ -122,8 +123,8 @@ def _sign_manifest(settings: Any, dest: Path) -> int:
 def _seal_only(settings: Any, dest: Path) -> int:
     """Sign what the build left unsealed; a failure leaves it for the next run (exit 0: the
     archive is still published, with the state and reason on the report page)."""
+    from evkin.archive.seal_step import seal_published
     from evkin.findings import EvkinError
-    from evkin.seal_step import seal_published
 
     try:
         done, problems = seal_published(settings, dest)
@@ -134,7 +135,7 @@ def _seal_only(settings: Any, dest: Path) -> int:
         # Still checked here, so the next job (the mail) announces only what was derived.
         import tempfile
 
-        from evkin.archive_check import check_archive, refuse
+        from evkin.archive.artifact_check import check_archive, refuse
 
         with tempfile.TemporaryDirectory(prefix="evkin-turunan-") as scratch:
             checked = check_archive(settings, dest, Path(scratch), ())
@@ -143,7 +144,7 @@ def _seal_only(settings: Any, dest: Path) -> int:
         return 0
     # The manifest changed: a signature made before would no longer match (the step that
     # holds the record key signs it afresh with --sign-manifest).
-    from evkin.manifest_sig import SIG_FILE
+    from evkin.archive.manifest_sig import SIG_FILE
 
     (dest.resolve() / SIG_FILE).unlink(missing_ok=True)
     for problem in problems:

@@ -25,8 +25,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from evkin.seal_step import has_signature
-    from evkin.sealing import Appearance, backend_for, load_tte, seal
+    from evkin.archive.seal_step import has_signature
+    from evkin.archive.sealing import Appearance, backend_for, load_tte, seal
 
     settings = settings_from(args)
     tte = load_tte(settings.root)

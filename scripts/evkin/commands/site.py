@@ -76,7 +76,7 @@ def write_local_manifest(settings: Any, built: Any, out: Path) -> None:
     import datetime as dt
 
     from evkin import manifest as mf
-    from evkin.publish import Previous, _head, manifest
+    from evkin.archive.publish import Previous, _head, manifest
 
     data = manifest(settings, built, Previous(None), dt.datetime.now(dt.UTC).replace(
         microsecond=0), _head(settings.root))

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _start(args)
     except EvkinError as error:
-        from evkin.prcomment import inert
+        from evkin.report.prcomment import inert
 
         write_summary(t("start.summary_refused", {"message": inert(error.message(), 1000)}))
         raise
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 def _files(settings: Settings, folder: Path) -> list[tuple[str, str]]:
     """(path, what to fill in) of the scaffolded files, in the order people fill them."""
     from evkin.evaluation.load import META_FILE, REPORT_FILE
-    from evkin.recommendations import FOLLOW_UP_FILE, RECOMMENDATIONS_FILE
+    from evkin.evaluation.recommendations import FOLLOW_UP_FILE, RECOMMENDATIONS_FILE
 
     rel = folder.relative_to(settings.root).as_posix()
     out = [(f"{rel}/{REPORT_FILE}", t("start.file_report")),
@@ -81,7 +81,7 @@ def _start(args: argparse.Namespace) -> int:
     from evkin import forge as forges
     from evkin import gitrepo
     from evkin.evaluation.model import Period
-    from evkin.scaffold import scaffold
+    from evkin.evaluation.scaffold import scaffold
 
     settings = settings_from(args)
     root = settings.root

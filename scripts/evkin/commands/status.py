@@ -14,8 +14,8 @@ from evkin.findings import EvkinError
 from evkin.messages import t
 
 if TYPE_CHECKING:
-    from evkin.assembly import Assembled
-    from evkin.progress import Progress, StepProgress
+    from evkin.report.assembly import Assembled
+    from evkin.report.progress import Progress, StepProgress
     from evkin.settings import Settings
     from evkin.sop import Step
 
@@ -45,7 +45,7 @@ def published_times(settings: Settings, archive: str | None
     trail's landing as step 8 (value ``None``). Empty when nothing can be read: nothing is
     claimed."""
     from evkin import manifest
-    from evkin.publish import read_previous
+    from evkin.archive.publish import read_previous
 
     try:
         previous = read_previous(Path(archive or settings.root / "tidak-ada"), archive,
@@ -132,8 +132,8 @@ def _problem(report: Assembled) -> str | None:
 def run(args: argparse.Namespace) -> int:
     # In the function: ``evkin --help`` stays quick.
     from evkin import clock
-    from evkin.assembly import assemble
     from evkin.output import print_json, table
+    from evkin.report.assembly import assemble
 
     settings = settings_from(args)
     folders = ([settings.evaluations_dir / evaluation_id(settings, args.id)] if args.id
@@ -145,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
                         published=published_times(settings, args.archive))
     results = [(r.timeline, _problem(r)) for r in assembly.reports if r.timeline is not None]
     last_step = settings.sop.steps[-1].number
-    from evkin.seal_step import seal_states
+    from evkin.archive.seal_step import seal_states
 
     seals = seal_states(settings, args.archive)
 

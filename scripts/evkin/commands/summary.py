@@ -6,10 +6,10 @@ import argparse
 import csv
 import sys
 
-from evkin import summary
 from evkin.commands import settings_from
-from evkin.evaluation.numbers import format_number, format_percent
+from evkin.evaluation import summary
 from evkin.messages import t
+from evkin.numbers import format_number, format_percent
 from evkin.output import print_json, table
 
 
@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from evkin.assembly import assemble_ids
+    from evkin.report.assembly import assemble_ids
 
     settings = settings_from(args)
     checked = assemble_ids(settings, [args.id], timeline=False).reports[0]

@@ -15,11 +15,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from evkin.archive.personal import Approved
+from evkin.archive.sealing import TteSettings
 from evkin.commands import settings_from
 from evkin.findings import EvkinError
 from evkin.messages import t
-from evkin.personal import Approved
-from evkin.sealing import TteSettings
 from evkin.settings import Settings
 
 
@@ -49,9 +49,9 @@ def _sign_here(args: argparse.Namespace, settings: Settings, approved: Approved,
     import datetime as dt
     import hashlib
 
-    from evkin import esign
-    from evkin.assembly import assemble_ids
-    from evkin.sealing import Appearance, appearance_png, locate, statement, version_url
+    from evkin.archive import esign
+    from evkin.archive.sealing import Appearance, appearance_png, locate, statement, version_url
+    from evkin.report.assembly import assemble_ids
     from evkin.site import paths
 
     env = os.environ
@@ -79,10 +79,10 @@ def _sign_here(args: argparse.Namespace, settings: Settings, approved: Approved,
 
 
 def run(args: argparse.Namespace) -> int:
-    from evkin.approval import write_atomic
+    from evkin.approval.records import write_atomic
+    from evkin.archive.personal import accept, approved_render, signed_path
+    from evkin.archive.sealing import load_roots, load_tte
     from evkin.commands._ids import evaluation_id
-    from evkin.personal import accept, approved_render, signed_path
-    from evkin.sealing import load_roots, load_tte
 
     settings = settings_from(args)
     ident = evaluation_id(settings, args.id)
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         print(t("ttd.refused", {"detail": error.message()}), file=sys.stderr)
         return 1
     if tte.tsa and not got.long_term and not args.periksa:
-        from evkin.ltv import extend
+        from evkin.archive.ltv import extend
 
         try:
             got = accept(extend(got.pdf, roots, tte.tsa), approved.render, approved.kepala,

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from evkin import gitrepo, published_site
 from evkin import manifest as mf
-from evkin.approval import TRAIL_DIR
+from evkin.approval.records import TRAIL_DIR
 from evkin.findings import EvkinError
 from evkin.manifest import MANIFEST, Earlier, Manifest, Person, Report
 from evkin.messages import t
@@ -76,7 +76,7 @@ def load_manifest(source: str, settings: Any, signed: bool = True
     """The manifest and the base it was read from (folder path or URL ending in /); with
     ``signed``, refused unless ``manifest.json.sig`` verifies against the record keys of
     ``settings`` (the repository's own evkin.yml): how it travelled decides nothing."""
-    from evkin import manifest_sig
+    from evkin.archive import manifest_sig
 
     if source.startswith(("http://", "https://")):
         base = source if source.endswith("/") else source + "/"
@@ -127,7 +127,7 @@ def _who(record: Person | None) -> str:
 
 
 def _claims_signed(entry: Report | Earlier) -> bool:
-    from evkin.sealing import ELECTRONIC
+    from evkin.archive.sealing import ELECTRONIC
 
     return entry.segel is not None and entry.segel.status in ELECTRONIC
 

@@ -7,10 +7,10 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from evkin.archive.sealing import SignatureCheck, load_roots, load_tte, verify_signatures
+from evkin.archive.signatures import only_a_signature_added, render_before_signatures
 from evkin.findings import EvkinError
 from evkin.messages import t
-from evkin.sealing import SignatureCheck, load_roots, load_tte, verify_signatures
-from evkin.signatures import only_a_signature_added, render_before_signatures
 
 
 def roots_for(args: argparse.Namespace) -> list[Path]:
@@ -61,7 +61,7 @@ def _when(check: SignatureCheck) -> str:
 
     if check.signed_at is None:
         return "–"
-    from evkin.publish import WIB
+    from evkin.archive.publish import WIB
 
     return format_moment(check.signed_at.astimezone(WIB))
 

@@ -19,7 +19,7 @@ class ImageProblem:
 
 def problem(path: Path, target: str, limits: Limits) -> ImageProblem | None:
     """Why the image at ``path`` cannot go into a report, or ``None``."""
-    from evkin.evaluation.numbers import format_number
+    from evkin.numbers import format_number
     from evkin.settings import MEGABYTE
 
     if not path.is_file():

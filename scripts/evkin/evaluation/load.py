@@ -15,14 +15,14 @@ from typing import Any
 
 from evkin.evaluation.markdown import scan
 from evkin.evaluation.model import TEMPLATE_MARK, Document, Evaluation, Indicator, Period, Section
-from evkin.evaluation.numbers import (
+from evkin.findings import EvkinError, Finding
+from evkin.numbers import (
     NumberProblem,
     format_number,
     from_spreadsheet,
     implausible,
     parse_number,
 )
-from evkin.findings import EvkinError, Finding
 from evkin.settings import MEGABYTE, Limits, Settings
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text, split_front_matter
 

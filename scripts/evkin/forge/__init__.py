@@ -1,5 +1,6 @@
-"""Forge REST clients (GitHub, Gitea/Forgejo) that return the forge-neutral ``evkin.review``
-types, and the same normalisation for saved payloads (``evkin gate --pr pr.json ...``)."""
+"""Forge REST clients (GitHub, Gitea/Forgejo) that return the forge-neutral
+``evkin.approval.review`` types, and the same normalisation for saved payloads
+(``evkin gate --pr pr.json ...``)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ import os
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from evkin.approval.review import PullRequest, Review
 from evkin.findings import EvkinError
 from evkin.forge import gitea, github
 from evkin.forge.shape import Comment, Opened
-from evkin.review import PullRequest, Review
 
 FORGES = (github.NAME, gitea.NAME)
 STATUS_CONTEXT = "evkin/persetujuan"

@@ -11,6 +11,15 @@ import datetime as dt
 from typing import Any
 from urllib.parse import quote
 
+from evkin.approval.review import (
+    APPROVE,
+    COMMENT,
+    DISMISSED,
+    PENDING,
+    REQUEST_CHANGES,
+    PullRequest,
+    Review,
+)
 from evkin.findings import EvkinError
 from evkin.forge.http import Http, Response, next_link
 from evkin.forge.shape import (
@@ -25,7 +34,6 @@ from evkin.forge.shape import (
     pull_request,
     review_list,
 )
-from evkin.review import APPROVE, COMMENT, DISMISSED, PENDING, REQUEST_CHANGES, PullRequest, Review
 
 NAME = "gitea"
 BOT = "gitea-actions"  # who writes as the workflow's token (Gitea and Forgejo)

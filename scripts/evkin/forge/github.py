@@ -7,6 +7,15 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
+from evkin.approval.review import (
+    APPROVE,
+    COMMENT,
+    DISMISSED,
+    PENDING,
+    REQUEST_CHANGES,
+    PullRequest,
+    Review,
+)
 from evkin.findings import EvkinError
 from evkin.forge.http import Http, Response, next_link
 from evkin.forge.shape import (
@@ -21,7 +30,6 @@ from evkin.forge.shape import (
     pull_request,
     review_list,
 )
-from evkin.review import APPROVE, COMMENT, DISMISSED, PENDING, REQUEST_CHANGES, PullRequest, Review
 
 NAME = "github"
 DEFAULT_API = "https://api.github.com"

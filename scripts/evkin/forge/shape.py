@@ -7,8 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from evkin.approval.review import PullRequest
 from evkin.findings import EvkinError
-from evkin.review import PullRequest
 
 
 @dataclass(frozen=True)

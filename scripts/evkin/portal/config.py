@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from evkin.approval.trust import APPROVING_ROLES
 from evkin.findings import EvkinError, Finding
 from evkin.signing import parse_public_key
-from evkin.trust import APPROVING_ROLES
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 
 FILE = "portal.yml"

@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from evkin.approval import write_atomic
+from evkin.approval.records import write_atomic
 from evkin.findings import EvkinError
 from evkin.manifest_chain import NEW, Seen
 from evkin.portal.verify import Checked

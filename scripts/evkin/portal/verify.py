@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from evkin import manifest as mf
-from evkin import manifest_chain, manifest_sig, trust
-from evkin.approval import TRAIL_DIR, Approval, Trail, load_trail
-from evkin.approval_order import trail_state
+from evkin import manifest_chain
+from evkin.approval import trust
+from evkin.approval.order import trail_state
+from evkin.approval.records import TRAIL_DIR, Approval, Trail, load_trail
+from evkin.archive import manifest_sig
 from evkin.findings import EvkinError
 from evkin.manifest_chain import Seen
 from evkin.portal.config import Agency

@@ -16,8 +16,8 @@ import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 
-from evkin.capaian import Result
-from evkin.evaluation.numbers import format_number, format_percent
+from evkin.evaluation.capaian import Result
+from evkin.numbers import format_number, format_percent
 
 TARGET_COLOUR = "#c9ced6"
 ACTUAL_COLOUR = "#1f4e8c"

@@ -12,19 +12,19 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from evkin.approval import Approval
-from evkin.capaian import GroupAverage, Result
+from evkin.approval.records import Approval
+from evkin.evaluation.capaian import GroupAverage, Result
 from evkin.evaluation.model import Document, Evaluation, Section
-from evkin.evaluation.numbers import format_number, format_percent
+from evkin.evaluation.summary import target_text
 from evkin.messages import t
+from evkin.numbers import format_number, format_percent
 from evkin.render import indonesian
 from evkin.settings import Agency, Person, Settings
-from evkin.summary import target_text
 from evkin.titlecase import title_case
 
 if TYPE_CHECKING:
-    from evkin.recommendations import Row as FollowUpRow
-    from evkin.trail import Verification
+    from evkin.approval.trail import Verification
+    from evkin.evaluation.recommendations import Row as FollowUpRow
 
 DOC_LANG = "id"  # the official document is Indonesian whatever --lang says
 PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}

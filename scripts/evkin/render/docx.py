@@ -29,7 +29,7 @@ from evkin.render.source import Source, build_time
 from evkin.settings import Settings
 
 if TYPE_CHECKING:  # the type only: render loads nothing (``assembly`` does)
-    from evkin.assembly import Assembled
+    from evkin.report.assembly import Assembled
 
 FILTER = "docx.lua"
 TWIPS_PER_MM = 1440 / 25.4

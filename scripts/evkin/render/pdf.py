@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from evkin import __version__
-from evkin.approval import write_atomic
-from evkin.capaian import GroupAverage, Result
+from evkin.approval.records import write_atomic
+from evkin.evaluation.capaian import GroupAverage, Result
 from evkin.evaluation.model import Evaluation, Period
 from evkin.findings import EvkinError, Finding
 from evkin.indonesian_dates import day_of
@@ -34,8 +34,8 @@ from evkin.render.source import Source, build_time
 from evkin.settings import Settings
 
 if TYPE_CHECKING:
-    from evkin.recommendations import Row as FollowUpRow
-    from evkin.trail import Verification
+    from evkin.approval.trail import Verification
+    from evkin.evaluation.recommendations import Row as FollowUpRow
 
 PDF_STANDARDS = ["a-2b"]
 CHART_ROWS = 22  # indicators per chart, so one chart fits a page

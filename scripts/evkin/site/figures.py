@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from evkin.capaian import Result
-from evkin.evaluation.numbers import round2
+from evkin.approval.trail import Verification
+from evkin.evaluation.capaian import Result
 from evkin.messages import t
+from evkin.numbers import round2
 from evkin.settings import Person, Settings
-from evkin.trail import Verification
 
 
 def overall(results: Sequence[Result]) -> Decimal | None:

@@ -17,8 +17,7 @@ from typing import Any
 
 import yaml
 
-from evkin.approval import trail_path
-from evkin.portal.facts import trail_file
+from evkin.approval.records import trail_path
 from evkin.settings import Settings
 from evkin.site import pagecache, paths, search
 from evkin.site import recommendations as recs_page
@@ -36,6 +35,7 @@ from evkin.site.indexes import (
 )
 from evkin.site.links import Assets
 from evkin.site.pdfs import Artefact
+from evkin.site.province import trail_file
 from evkin.site.report import Pdf, pdf_part, report_page, title
 from evkin.site.safe import plain_title
 from evkin.site.slots import Pending, Render, Slots

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from evkin.evaluation.numbers import format_percent
 from evkin.indonesian_dates import format_moment
+from evkin.numbers import format_percent
 from evkin.site.safe import attr, text
 
 Cell = str | tuple[str, str]  # plain text, or (already safe HTML, "html")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from evkin.capaian import Result
+from evkin.evaluation.capaian import Result
 from evkin.render.pdf import Loaded, single_threaded
 from evkin.render.source import Source
 from evkin.settings import SETTINGS_FILE, Settings
@@ -84,7 +84,7 @@ def settings_hash(settings: Settings) -> str:
 
 def content_key(settings: Settings, report: Report, folders: Mapping[str, str],
                 settings_part: str) -> str:
-    from evkin.approval import trail_path
+    from evkin.approval.records import trail_path
 
     trail = trail_path(settings.root, report.id)
     h = hashlib.sha256()
@@ -234,7 +234,7 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
 
 
 def _draw_charts(todo: Sequence[Report], keys: Mapping[str, str], cache_dir: Path) -> None:
-    from evkin.approval import write_atomic
+    from evkin.approval.records import write_atomic
     from evkin.render.chart import chart_svg
 
     for r in todo:
@@ -255,7 +255,7 @@ class Running:
         self.progress = progress
         self.warnings: list[str] = []
         self.done = 0
-        from evkin.outputs import sources_for
+        from evkin.report.outputs import sources_for
 
         sources = sources_for(settings.root, planned.todo)
         items = [(loaded(r, sources[r.id]), _charts_of(planned, r)) for r in planned.todo]
@@ -336,13 +336,13 @@ def _place(source: Path, dest: Path) -> None:
 
 def loaded(report: Report, source: Source | None = None) -> Loaded:
     """What the PDF needs of a report, as the archive already assembled it."""
-    from evkin.outputs import loaded as of
+    from evkin.report.outputs import loaded as of
 
     return of(report, source)
 
 
 def _store(found: Found, keys: Mapping[str, str], cache_dir: Path) -> None:
-    from evkin.approval import write_atomic
+    from evkin.approval.records import write_atomic
 
     for evaluation_id, (pdf, problem) in found.items():
         k = keys[evaluation_id]

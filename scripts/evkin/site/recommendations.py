@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Container, Mapping, Sequence
 
-from evkin.messages import t
-from evkin.recommendations import (
+from evkin.evaluation.recommendations import (
     BELUM,
     Entry,
     Ledger,
@@ -19,6 +18,7 @@ from evkin.recommendations import (
     Row,
     build_ledger,
 )
+from evkin.messages import t
 from evkin.site import html, paths
 from evkin.site.collect import Report
 from evkin.site.report import front_matter

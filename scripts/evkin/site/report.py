@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import unescape
 
-from evkin import summary
-from evkin.approval import Approval, Trail
+from evkin.approval.records import Approval, Trail
+from evkin.evaluation import summary
 from evkin.nip import spaced
-from evkin.progress import StepProgress
+from evkin.report.progress import StepProgress
 from evkin.settings import Settings
 from evkin.site import html, paths
 from evkin.site.body import render_body
@@ -126,7 +126,7 @@ def version_id(pdf: Pdf) -> str:
 
 def seal_part(pdf: Pdf) -> str:
     """The electronic-signature state of a final PDF (nothing when TTE is not used)."""
-    from evkin.sealing import SEALED, SIGNED
+    from evkin.archive.sealing import SEALED, SIGNED
 
     if not pdf.seal:
         return ""

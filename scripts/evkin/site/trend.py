@@ -10,15 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from evkin.capaian import Result
-from evkin.evaluation.numbers import format_number
+from evkin.evaluation.capaian import Result
+from evkin.evaluation.summary import target_text
+from evkin.numbers import format_number
 from evkin.site import html, paths
 from evkin.site.collect import Report
 from evkin.site.html import raw
 from evkin.site.indexes import KINDS
 from evkin.site.report import front_matter
 from evkin.site.safe import html_block, md_heading, plain_title, slug, text
-from evkin.summary import target_text
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from evkin.approval import load_trail, trail_path, write_atomic
+from evkin.approval.records import load_trail, trail_path, write_atomic
+from evkin.approval.trail import RecordCheck, Verification
+from evkin.approval.verdicts import verify_many
 from evkin.findings import EvkinError
 from evkin.site.gitstate import GitState
-from evkin.trail import RecordCheck, Verification
-from evkin.verdicts import verify_many
 
 
 def _code_hash() -> str:
@@ -31,7 +31,7 @@ def _code_hash() -> str:
 def key(root: Path, evaluation_id: str, state: GitState) -> str:
     """Everything ``verify_trail`` reads, hashed."""
     path = trail_path(root, evaluation_id)
-    from evkin.trust import sample_allowed
+    from evkin.approval.trust import sample_allowed
 
     h = hashlib.sha256(_code_hash().encode())
     h.update(b"contoh" if sample_allowed() else b"-")
@@ -47,7 +47,7 @@ def key(root: Path, evaluation_id: str, state: GitState) -> str:
 
 def _chain_digest(root: Path, head: str) -> str:
     """The trust chain along HEAD's line (``trust.chain``, memoised per HEAD), in short."""
-    from evkin import trust
+    from evkin.approval import trust
 
     found = trust.chain(root, head) if head else None
     if found is None:

@@ -1,0 +1,69 @@
+"""Trail verdicts, one or many: ``trail.verify_trail``, with an unreadable trail a verdict.
+
+The one verifier below the assembly (``assembly.assemble``) and the archive (``site.verify``
+remembers verdicts between site builds, ``scaffold`` counts approved follow-ups): each asks
+here, so an unreadable trail reads the same everywhere. Many trails are verified in worker
+processes (``verify_trail`` asks Git several questions per evaluation).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from evkin.approval.records import trail_path
+from evkin.approval.trail import Verification, verify_trail
+from evkin.findings import EvkinError
+
+PARALLEL_FROM = 64  # below this, worker start-up costs more than it saves
+
+Seen = Mapping[str, tuple[str, bool]]  # evaluation id → (tree at HEAD, working copy clean)
+
+
+def verify_one(root: Path, evaluation_id: str, seen: tuple[str, bool] | None = None
+               ) -> Verification:
+    """``verify_trail``; an unreadable trail file counts as not verified, with its reason."""
+    try:
+        return verify_trail(root, evaluation_id, seen=seen)
+    except EvkinError as error:
+        return Verification(False, None, "site.trail_unreadable",
+                            params={"detail": error.message()})
+
+
+def _chunk(args: tuple[Path, list[str], Seen | None]) -> dict[str, Verification]:
+    root, ids, seen = args
+    return {i: verify_one(root, i, seen[i] if seen is not None else None) for i in ids}
+
+
+def _signed(root: Path, ids: Sequence[str]) -> bool:
+    """Does any trail carry SSH signatures (checked with Git and ssh-keygen, worth workers)?
+    Without them, verification with ``seen`` reads files only."""
+    for evaluation_id in ids:
+        path = trail_path(root, evaluation_id)
+        if path.is_file() and (b"ssh" in (data := path.read_bytes())
+                               or b"SSH SIGNATURE" in data):
+            return True
+    return False
+
+
+def verify_many(root: Path, ids: Sequence[str], seen: Seen | None = None,
+                jobs: int | None = None) -> dict[str, Verification]:
+    """``verify_one`` per id, in ``jobs`` worker processes when there are many; ``seen``: each
+    folder's tree at HEAD and whether its working copy is clean, when already known."""
+    missing = list(ids)
+    jobs = jobs or (os.cpu_count() or 1)
+    if len(missing) >= PARALLEL_FROM and jobs > 1 and (seen is None or _signed(root, missing)):
+        out: dict[str, Verification] = {}
+        size = max(8, len(missing) // (jobs * 4))
+        chunks = [(root, missing[i:i + size], seen) for i in range(0, len(missing), size)]
+        # Imported here: only an archive of PARALLEL_FROM trails or more needs worker
+        # processes, and multiprocessing's import is a cost every single `evkin pdf` paid.
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool:
+            for found in pool.map(_chunk, chunks):
+                out.update(found)
+        return out
+    return _chunk((root, missing, seen))

@@ -1,0 +1,124 @@
+"""Final PDFs derived afresh from the approved content: the one source publication trusts.
+
+A final report is stamped with its approved commit and that commit's time, so rendering it
+again from the checked-out main line gives the very bytes published before. Whatever came from
+elsewhere — the previous release (a cache, often fetched over plain http), the build job's
+artifact — is compared byte for byte with this derivation before it is published, sealed or
+listed; a signed or sealed file must be exactly the derived render plus trusted signatures.
+
+A publication may keep its own earlier derivations (``cache``): a render is reused only under
+its content key (``site/pdfs.content_key``: the approved folder, predecessor, trail, settings
+at the approved commit, every file of evkin) inside a folder named for the toolchain that laid
+it out (pandoc's and Typst's versions, ``toolchain_key``). Nothing else is ever written there:
+no previous release, no sealed copy, no artifact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from evkin.settings import Settings
+from evkin.site.collect import Collection, Report
+
+SAME, SIGNED_OVER, MISMATCH = "sama", "bertanda_tangan", "berbeda"
+
+
+@dataclass
+class Derived:
+    """Per final report: its fresh render (and charts), or why it could not be made."""
+
+    reports: dict[str, Report] = field(default_factory=dict)
+    renders: dict[str, Path] = field(default_factory=dict)
+    charts: dict[str, list[Path]] = field(default_factory=dict)
+    problems: dict[str, str] = field(default_factory=dict)
+    collection: Collection | None = None  # what the renders were assembled from
+
+    def sha256(self, report_id: str) -> str:
+        path = self.renders.get(report_id)
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path else ""
+
+
+def toolchain_key() -> str:
+    """The programs that turn an evaluation into PDF bytes besides evkin's own files (which
+    the content key holds): pandoc (pypandoc-binary, or ``PYPANDOC_PANDOC``) and Typst."""
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    for name in ("pypandoc-binary", "typst"):
+        try:
+            h.update(f"{name}={version(name)}\0".encode())
+        except PackageNotFoundError:
+            h.update(f"{name}=-\0".encode())
+    chosen = os.environ.get("PYPANDOC_PANDOC", "")
+    if chosen:  # another pandoc: its very file
+        try:
+            h.update(chosen.encode() + Path(chosen).read_bytes())
+        except OSError:
+            h.update(chosen.encode())
+    return h.hexdigest()[:32]
+
+
+def derive(settings: Settings, scratch: Path,
+           progress: Callable[[int, int], None] | None = None,
+           cache: Path | None = None) -> Derived:
+    """Render every final report (trails verified now, no seed) into ``scratch``, or with
+    ``cache``, into the folder of earlier derivations (by content key and toolchain), where
+    a report whose inputs did not change is not laid out again."""
+    from evkin.evaluation.load import evaluation_folders
+    from evkin.site.build import reproducible
+    from evkin.site.collect import collect
+    from evkin.site.gitstate import snapshot
+    from evkin.site.pdfs import Running, plan
+    from evkin.site.verify import verify_all
+
+    root = settings.root
+    ids = [p.name for p in evaluation_folders(settings)]
+    verifications = verify_all(root, ids, snapshot(root), None)
+    collection = collect(settings, False, verifications)
+    finals = [r for r in collection.reports if r.final]
+    folder = cache / toolchain_key() if cache is not None else scratch
+    folder.mkdir(parents=True, exist_ok=True)
+    planned = plan(settings, finals, folder)
+    with reproducible(root), Running(settings, planned, progress=progress) as running:
+        running.wait()
+    out = Derived(reports={r.id: r for r in finals}, collection=collection)
+    for report_id, art in planned.artefacts(finals).items():
+        if art.pdf is not None:
+            out.renders[report_id] = art.pdf
+            out.charts[report_id] = list(art.charts)
+        else:
+            out.problems[report_id] = art.problem
+    return out
+
+
+def judge(candidate: bytes, render: bytes, roots: tuple[Path, ...]) -> str:
+    """``SAME`` when ``candidate`` is the derived render; ``SIGNED_OVER`` when it is that render
+    with nothing but signatures, validation data and timestamps added (the Kepala Dinas' own
+    signature, the agency's seal), every one valid to a configured root (``tte.akar``); else
+    ``MISMATCH``. Without roots no signature can be trusted: mismatch."""
+    if candidate == render:
+        return SAME
+    if not roots or len(candidate) <= len(render) or not candidate.startswith(render):
+        return MISMATCH
+    from evkin.archive.sealing import load_roots
+    from evkin.archive.signatures import (
+        carries_signature,
+        only_a_signature_added,
+        render_before_signatures,
+        verify_signatures,
+    )
+    from evkin.findings import EvkinError
+
+    try:
+        if not carries_signature(candidate) or render_before_signatures(candidate) != render:
+            return MISMATCH
+        if not only_a_signature_added(candidate, render):
+            return MISMATCH
+        checks = verify_signatures(candidate, load_roots(list(roots)))
+    except EvkinError:
+        return MISMATCH
+    return SIGNED_OVER if checks and all(c.ok for c in checks) else MISMATCH

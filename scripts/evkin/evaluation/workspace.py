@@ -1,0 +1,150 @@
+"""The evaluations of one repository: load many (in parallel when many), find predecessors."""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from evkin.evaluation import regular
+from evkin.evaluation.capaian import Result, evaluate
+from evkin.evaluation.load import evaluation_folders, load_evaluation, not_found
+from evkin.evaluation.model import Evaluation, Period
+from evkin.evaluation.rules import Context, apply_rules
+from evkin.findings import Finding, one_per_slip
+from evkin.settings import Settings
+
+PARALLEL_FROM = 64  # below this, process start-up costs more than it saves
+
+
+@dataclass
+class Checked:
+    evaluation: Evaluation
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def _check_one(args: tuple[Path, Settings, frozenset[str], tuple[Finding, ...]]) -> Checked:
+    folder, settings, known, irregular = args
+    loaded = load_evaluation(folder, settings)
+    findings = (list(irregular) + loaded.findings
+                + apply_rules(loaded.evaluation, Context(settings, known)))
+    findings.sort(key=lambda f: (f.path, f.line or 0))
+    return Checked(loaded.evaluation, findings)
+
+
+def resolve_folders(settings: Settings, paths: Sequence[str]) -> list[Path]:
+    """Evaluation folders named on the command line (by path or id), or all of them."""
+    if not paths:
+        return evaluation_folders(settings)
+    out = []
+    root = settings.root.resolve()
+    for raw in paths:
+        path = Path(raw)
+        candidates = [path, root / raw, settings.evaluations_dir / raw]
+        # Only folders inside this repository: with --root, a relative path that exists
+        # in the current folder but belongs to another checkout must not be checked.
+        folder = next((c.resolve() for c in candidates
+                       if c.is_dir() and c.resolve().is_relative_to(root)), None)
+        if folder is None:
+            raise not_found(settings, raw)
+        out.append(folder.resolve())
+    return out
+
+
+def check(settings: Settings, folders: Sequence[Path], jobs: int | None = None,
+          progress: Callable[[int, int], None] | None = None) -> list[Checked]:
+    """Load and check each folder; results in the order given."""
+    known = frozenset(p.name for p in evaluation_folders(settings))
+    irregular = regular.scan(settings.root, folders)
+    work = [(folder, settings, known, tuple(irregular[folder.resolve()]))
+            for folder in folders]
+    jobs = jobs or (os.cpu_count() or 1)
+    if len(work) < PARALLEL_FROM or jobs == 1:
+        out = []
+        for i, item in enumerate(work, 1):
+            out.append(_check_one(item))
+            if progress:
+                progress(i, len(work))
+        return _with_cross(settings, out)
+    chunk = max(1, len(work) // (jobs * 8))
+    results = []
+    # Imported here: only a check of PARALLEL_FROM folders or more uses worker processes, and
+    # multiprocessing's import was a cost every single `evkin pdf` and `evkin check ID` paid.
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for i, checked in enumerate(pool.map(_check_one, work, chunksize=chunk), 1):
+            results.append(checked)
+            if progress and (i % 50 == 0 or i == len(work)):
+                progress(i, len(work))
+    return _with_cross(settings, results)
+
+
+def _with_cross(settings: Settings, checked: list[Checked]) -> list[Checked]:
+    """Add what only the other evaluations can tell: recommendations left without follow-up,
+    indicators whose id changed meaning, targets that differ from the rencana aksi."""
+    from evkin.evaluation.crosscheck import cross_findings
+
+    extra = cross_findings(settings, [c.evaluation for c in checked])
+    for item in checked:
+        more = extra.get(item.evaluation.id)
+        if more:
+            item.findings.extend(more)
+            item.findings.sort(key=lambda f: (f.path, f.line or 0))
+        item.findings = one_per_slip(item.findings)
+    return checked
+
+
+@lru_cache(maxsize=8)
+def _periods_by_kind(all_ids: tuple[str, ...]) -> dict[str, list[tuple[Period, str]]]:
+    """Every id's period, sorted per kind: the archive asks for each evaluation's
+    predecessor among all ids."""
+    out: dict[str, list[tuple[Period, str]]] = {}
+    for other in all_ids:
+        period = Period.from_id(other)
+        if period:
+            out.setdefault(period.kind, []).append((period, other))
+    for items in out.values():
+        items.sort()
+    return out
+
+
+def previous_id(evaluation: Evaluation, all_ids: Sequence[str]) -> str | None:
+    """The evaluation this one compares with: ``sebelumnya`` if set, else the latest earlier
+    evaluation of the same kind of period."""
+    if evaluation.sebelumnya:
+        return evaluation.sebelumnya
+    if evaluation.period is None:
+        return None
+    same_kind = _periods_by_kind(tuple(all_ids)).get(evaluation.period.kind, [])
+    before = bisect_left(same_kind, (evaluation.period,))
+    return same_kind[before - 1][1] if before else None
+
+
+def load_one(settings: Settings, evaluation_id: str) -> Checked:
+    folders = resolve_folders(settings, [evaluation_id])
+    irregular = regular.scan(settings.root, folders)
+    one = _check_one((folders[0], settings,
+                      frozenset(p.name for p in evaluation_folders(settings)),
+                      tuple(irregular[folders[0].resolve()])))
+    return _with_cross(settings, [one])[0]
+
+
+def results_for(settings: Settings, evaluation: Evaluation,
+                ids: Sequence[str] | None = None) -> list[Result]:
+    """Capaian of ``evaluation``, compared with its predecessor when that one loads.
+    ``ids``: every evaluation id, when the caller has listed them already."""
+    ids = [p.name for p in evaluation_folders(settings)] if ids is None else ids
+    prev_id = previous_id(evaluation, ids)
+    previous = None
+    if prev_id and (settings.evaluations_dir / prev_id).is_dir():
+        previous = load_evaluation(settings.evaluations_dir / prev_id, settings).evaluation
+    return evaluate(evaluation, settings.negative_formula, settings.cap, settings.scale,
+                    previous)
