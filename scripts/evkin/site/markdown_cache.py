@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from evkin.approval import write_atomic
+from evkin.approval.records import write_atomic
 from evkin.site.pagecache import package_hash
 
 CACHE_DIR = "mkdocs"
