@@ -12,7 +12,8 @@ Measured in the same run, each as the publishing job runs it (one process per co
   listings, trend pages, 404, manifest): they must be the same bytes (the manifest's
   publication time of the new report aside, the one moment that differs between two runs).
 
-    .venv/bin/python benchmarks/bench_publish_one.py [--count 1000] [--runs 3] [--smoke]
+    .venv/bin/python benchmarks/bench_publish_one.py [--count 1000] [--runs 3] [--full-runs 1]
+        [--profile FILE] [--smoke]
 """
 
 from __future__ import annotations
@@ -103,9 +104,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--full-runs", type=int, default=1,
+                        help="full rebuilds (each compared with its publish one)")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="cProfile the last publish one into FILE")
     parser.add_argument("--smoke", action="store_true", help="3 reports, 1 run (for a test)")
     args = parser.parse_args()
     count, runs = (3, 1) if args.smoke else (args.count, args.runs)
+    full_runs = max(1, min(args.full_runs, runs))
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         root, held = held_out_archive(base, count, runs)
@@ -114,19 +120,28 @@ def main() -> None:
               f"load average {load:.1f} at start")
         dest = base / "terbit"
         first = timed([*EVKIN, "publish", "--dest", str(dest), "--previous", FIRST], root)
-        print(f"first publication of {count} (not timed below)   {first:7.1f} s")
+        print(f"first publication of {count}, nothing cached   {first:7.1f} s", flush=True)
         one, full, mismatches = [], [], []
         for n, evaluation_id in enumerate(held):
             before = dest.resolve()
             add_one(root, base / evaluation_id)
-            one.append(timed([*EVKIN, "publish", "--dest", str(dest)], root))
+            profiled = (["-m", "cProfile", "-o", args.profile]
+                        if args.profile and n == len(held) - 1 else [])
+            command = [sys.executable, *profiled, "-m", "evkin", "publish", "--dest", str(dest)]
+            one.append(timed(command, root))
+            print(f"  publish one #{n + 1}: {one[-1]:.1f} s (load {os.getloadavg()[0]:.1f})",
+                  flush=True)
+            if n >= full_runs:
+                continue
             # The alternative: the same publication (same previous release), nothing cached.
             shutil.rmtree(root / CACHE, ignore_errors=True)
             shutil.rmtree(root / "docs", ignore_errors=True)
             cold = base / f"penuh-{n}"
             full.append(timed([*EVKIN, "publish", "--dest", str(cold), "--previous",
                                str(before)], root))
+            print(f"  full rebuild #{n + 1}: {full[-1]:.1f} s", flush=True)
             mismatches += differences(dest.resolve(), cold.resolve(), evaluation_id)
+            shutil.rmtree(cold.resolve(), ignore_errors=True)
         m_one, m_full = statistics.median(one), statistics.median(full)
         pages = sum(1 for _ in dest.resolve().rglob("*.html"))
         print(f"release: {pages} HTML pages, {count + len(held)} reports")
