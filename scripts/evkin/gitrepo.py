@@ -283,6 +283,22 @@ def tree_entries(root: Path, rev: str, path: str) -> list[Entry]:
     return _entries(result.stdout) if result.returncode == 0 else []
 
 
+def folder_trees(root: Path, rev: str = "HEAD") -> dict[str, str] | None:
+    """Each evaluation folder's tree hash at ``rev``, from one ``ls-tree`` (``None`` when
+    ``rev`` is not there)."""
+    # -z: names with quotes, backslashes or control characters come unquoted.
+    result = start(root, ["ls-tree", "-z", rev, f"{EVALUATIONS}/"])
+    if result.returncode != 0:
+        return None
+    trees: dict[str, str] = {}
+    for line in _text(result.stdout).split("\0"):
+        meta, _, path = line.partition("\t")
+        kind_sha = meta.split()
+        if len(kind_sha) == 3 and kind_sha[1] == "tree" and "/" in path:
+            trees[path.split("/", 1)[1]] = kind_sha[2]
+    return trees
+
+
 def irregular_in_tree(root: Path, rev: str, path: str) -> list[Entry]:
     """Entries under ``path`` at commit ``rev`` that are not regular files or folders."""
     return [e for e in tree_entries(root, rev, path) if e.mode not in REGULAR_MODES]

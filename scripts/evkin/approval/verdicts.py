@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from evkin import gitrepo
 from evkin.approval.records import trail_path
 from evkin.approval.trail import Verification, verify_trail
 from evkin.findings import EvkinError
@@ -47,16 +48,31 @@ def _signed(root: Path, ids: Sequence[str]) -> bool:
     return False
 
 
+def seen_at_head(root: Path, ids: Sequence[str]) -> Seen | None:
+    """What ``verify_trail`` asks Git per folder (tree at HEAD, working copy clean), for every
+    id from one look at Git, as ``site.gitstate`` gives the archive build; ``None`` outside
+    Git, without a HEAD, or when ``git status`` does not answer (nothing is then taken as
+    clean)."""
+    trees = gitrepo.folder_trees(root) if gitrepo.is_repo(root) else None
+    dirty = gitrepo.dirty_paths(root) if trees is not None else None
+    if trees is None or dirty is None:
+        return None
+    covered = gitrepo.with_parents(dirty)
+    return {i: (trees.get(i, ""), gitrepo.folder_path(i) not in covered) for i in ids}
+
+
 def verify_many(root: Path, ids: Sequence[str], seen: Seen | None = None,
                 jobs: int | None = None) -> dict[str, Verification]:
     """``verify_one`` per id, in ``jobs`` worker processes when there are many; ``seen``: each
     folder's tree at HEAD and whether its working copy is clean, when already known."""
-    missing = list(ids)
     jobs = jobs or (os.cpu_count() or 1)
-    if len(missing) >= PARALLEL_FROM and jobs > 1 and (seen is None or _signed(root, missing)):
+    # A folder without a trail file is answered at once ("trail.none"): only trails are worth
+    # starting worker processes for.
+    trails = [i for i in ids if trail_path(root, i).is_file()]
+    if len(trails) >= PARALLEL_FROM and jobs > 1 and (seen is None or _signed(root, trails)):
         out: dict[str, Verification] = {}
-        size = max(8, len(missing) // (jobs * 4))
-        chunks = [(root, missing[i:i + size], seen) for i in range(0, len(missing), size)]
+        size = max(8, len(trails) // (jobs * 4))
+        chunks = [(root, trails[i:i + size], seen) for i in range(0, len(trails), size)]
         # Imported here: only an archive of PARALLEL_FROM trails or more needs worker
         # processes, and multiprocessing's import is a cost every single `evkin pdf` paid.
         from concurrent.futures import ProcessPoolExecutor
@@ -65,5 +81,6 @@ def verify_many(root: Path, ids: Sequence[str], seen: Seen | None = None,
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool:
             for found in pool.map(_chunk, chunks):
                 out.update(found)
-        return out
-    return _chunk((root, missing, seen))
+        out.update(_chunk((root, [i for i in ids if i not in out], seen)))
+        return {i: out[i] for i in ids}
+    return _chunk((root, list(ids), seen))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 
@@ -41,9 +42,27 @@ class Scan:
     html: tuple[RawHtml, ...]
 
 
+# Only links, images, autolinks and raw HTML matter inline, and each starts with ``[`` or
+# ``<``: a paragraph without either needs no inline parse (most of a report's prose).
+_INLINE_NEEDED = ("[", "<")
+
+
+def _inline_where_needed(state: StateCore) -> None:
+    """markdown-it's core ``inline`` rule, skipping inline content that holds no ``[`` or
+    ``<`` (its children would be text, emphasis and breaks only)."""
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            if any(mark in token.content for mark in _INLINE_NEEDED):
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
 @cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+    parser = MarkdownIt("commonmark").enable("table")
+    parser.core.ruler.at("inline", _inline_where_needed)
+    return parser
 
 
 _CHEAP = re.compile(r"[<\[!]|^#|^\S.*\n[=-]+\s*$|https?:", re.M)

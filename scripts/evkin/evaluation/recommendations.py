@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -307,10 +307,16 @@ class Ledger:
     records: tuple[Record, ...]  # period order
     entries: dict[str, Entry] = field(default_factory=dict)
 
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Each evaluation's place in period order (asked once per evaluation checked: built
+        once, not once per question)."""
+        return {r.evaluation_id: i for i, r in enumerate(self.records)}
+
     def open_before(self, evaluation_id: str) -> list[Entry]:
         """Recommendations made by an earlier evaluation and not closed by one earlier than
         ``evaluation_id``: the ones this evaluation must follow up."""
-        order = {r.evaluation_id: i for i, r in enumerate(self.records)}
+        order = self.order
         here = order.get(evaluation_id)
         if here is None:
             return []
@@ -327,7 +333,7 @@ class Ledger:
 
     def sorted_entries(self) -> list[Entry]:
         """Open ones first, then by origin (period order) and number."""
-        order = {r.evaluation_id: i for i, r in enumerate(self.records)}
+        order = self.order
         return sorted(self.entries.values(), key=lambda e: (
             not e.open, order.get(e.recommendation.origin, 0), e.recommendation.nomor))
 
@@ -407,7 +413,7 @@ def _findings_for(record: Record, ledger: Ledger, known_units: Sequence[str],
             yield Finding(recs_rel, rec.line, "rec.field_missing",
                           {"field": "tenggat", "id": rec.id})
 
-    order = {r.evaluation_id: i for i, r in enumerate(ledger.records)}
+    order = ledger.order
     here = order.get(record.evaluation_id)
     seen: dict[str, int | None] = {}
     for follow in record.follow_ups:
@@ -551,7 +557,7 @@ def open_for_new(records: Iterable[Record], evaluation_id: str) -> list[Entry]:
 
     others = [r for r in records if r.evaluation_id != evaluation_id]
     ledger = build_ledger([*others, Record(evaluation_id, Period.from_id(evaluation_id))])
-    order = {r.evaluation_id: i for i, r in enumerate(ledger.records)}
+    order = ledger.order
     return sorted(ledger.open_before(evaluation_id), key=lambda e: (
         order.get(e.recommendation.origin, 0), e.recommendation.nomor))
 

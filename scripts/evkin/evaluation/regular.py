@@ -10,7 +10,7 @@ an export differ from the approved blobs. Each is refused, by path, before anyth
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from evkin import gitrepo
@@ -27,22 +27,45 @@ def _rel(root: Path, path: Path) -> str:
 
 
 def scan_folder(root: Path, folder: Path) -> list[Finding]:
-    """Symbolic links, submodules and attribute files in the working copy of one folder."""
+    """Symbolic links, submodules and attribute files in the working copy of one folder
+    (never following a link; ``os.scandir`` answers "is it a link" without a call per file)."""
     out: list[Finding] = []
-    for current, dirs, files in os.walk(folder, followlinks=False):
-        here = Path(current)
-        for name in sorted([*dirs, *files]):
-            path = here / name
-            rel = _rel(root, path)
-            if path.is_symlink():
-                out.append(Finding(rel, None, "regular.symlink",
+    for here, entries in _tree(folder):
+        for entry in entries:
+            name = entry.name
+            path = Path(entry.path)
+            if entry.is_symlink():
+                out.append(Finding(_rel(root, path), None, "regular.symlink",
                                    {"target": os.readlink(path)}))
             elif name == ".git":
-                out.append(Finding(_rel(root, here), None, "regular.submodule", {}))
+                out.append(Finding(_rel(root, Path(here)), None, "regular.submodule", {}))
             elif name in ATTRIBUTE_FILES:
-                out.append(Finding(rel, None, "regular.attribute_file", {"name": name}))
-        dirs[:] = [d for d in dirs if not (here / d).is_symlink() and d != ".git"]
+                out.append(Finding(_rel(root, path), None, "regular.attribute_file",
+                                   {"name": name}))
     return out
+
+
+def _tree(folder: Path) -> Iterator[tuple[str, list[os.DirEntry[str]]]]:
+    """Each directory under ``folder`` (itself first) with its entries sorted by name; links
+    and ``.git`` are listed, never entered; unreadable directories are skipped, as
+    ``os.walk`` does."""
+    pending = [str(folder)]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            continue
+        yield here, entries
+        below = []
+        for entry in entries:
+            try:
+                if entry.name != ".git" and entry.is_dir(follow_symlinks=False):
+                    below.append(entry.path)
+            except OSError:
+                continue
+        pending.extend(reversed(below))
 
 
 def scan(root: Path, folders: Sequence[Path]) -> dict[Path, list[Finding]]:
@@ -70,10 +93,13 @@ def scan(root: Path, folders: Sequence[Path]) -> dict[Path, list[Finding]]:
 
 
 def _files(folder: Path) -> Iterable[Path]:
-    for current, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = [d for d in dirs if d != ".git"]
-        for name in files:
-            yield Path(current) / name
+    for _, entries in _tree(folder):
+        for entry in entries:
+            try:  # as os.walk sorts them: a link to a folder is a folder, never entered
+                if not entry.is_dir():
+                    yield Path(entry.path)
+            except OSError:
+                continue
 
 
 def _owner(by_rel: dict[str, Path], path: str) -> Path | None:

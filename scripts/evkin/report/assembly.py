@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evkin.approval.trail import Verification
-from evkin.approval.verdicts import verify_many
+from evkin.approval.verdicts import seen_at_head, verify_many
 from evkin.evaluation.capaian import GroupAverage, Result, averages, evaluate
 from evkin.evaluation.model import Evaluation, Period
 from evkin.evaluation.recommendations import Record, Row
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from evkin.approval.approved_inputs import Known
 
 CHART_ROWS = 22  # indicators per chart, so one chart fits a page
+
+
+MANY = 64  # from this many trails on, one look at Git for all beats per-folder calls
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,10 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
                if verifications is None or c.evaluation.id not in verifications]
     if trails and unknown:
         # Many at once (``evkin pdf`` of everything): in worker processes, as the site does.
-        found.update(verify_many(settings.root, unknown, jobs=jobs))
+        # Each folder's tree at HEAD and clean state from one look at Git (as publication
+        # does), not git calls per folder, when there are many.
+        seen = seen_at_head(settings.root, unknown) if len(unknown) >= MANY else None
+        found.update(verify_many(settings.root, unknown, seen, jobs=jobs))
     for c in checked:
         ident = c.evaluation.id
         if verifications is not None and ident in verifications:
