@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from evkin.assembly import MANY, assemble
 from evkin.evaluation import markdown
+from evkin.report.assembly import MANY, assemble
 from evkin.settings import load_settings
 from tests.conftest import copy_sample, git
 
