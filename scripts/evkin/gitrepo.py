@@ -268,7 +268,7 @@ CONTENT_ATTRIBUTES = ("filter", "ident", "working-tree-encoding", "eol", "export
 
 
 @dataclass(frozen=True)
-class Entry:
+class TreeEntry:
     mode: str
     path: str  # repository-relative
 
@@ -277,7 +277,7 @@ class Entry:
         return {"120000": "symlink", "160000": "submodule"}.get(self.mode, "other")
 
 
-def tree_entries(root: Path, rev: str, path: str) -> list[Entry]:
+def tree_entries(root: Path, rev: str, path: str) -> list[TreeEntry]:
     """Every entry under ``path`` at commit ``rev`` (folders included), with its mode."""
     result = start(root, ["ls-tree", "-r", "-t", "-z", "--full-tree", rev, "--", path])
     return _entries(result.stdout) if result.returncode == 0 else []
@@ -299,7 +299,7 @@ def folder_trees(root: Path, rev: str = "HEAD") -> dict[str, str] | None:
     return trees
 
 
-def irregular_in_tree(root: Path, rev: str, path: str) -> list[Entry]:
+def irregular_in_tree(root: Path, rev: str, path: str) -> list[TreeEntry]:
     """Entries under ``path`` at commit ``rev`` that are not regular files or folders."""
     return [e for e in tree_entries(root, rev, path) if e.mode not in REGULAR_MODES]
 
@@ -315,7 +315,7 @@ def blob_text(root: Path, blob: str) -> str | None:
     return _text(result.stdout) if result.returncode == 0 else None
 
 
-def irregular_in_index(root: Path, path: str) -> list[Entry] | None:
+def irregular_in_index(root: Path, path: str) -> list[TreeEntry] | None:
     """Entries under ``path`` in the index that are not regular files (a link checked out as a
     plain file where symlinks are off still has mode 120000 here); ``None`` outside Git."""
     result = start(root, ["ls-files", "-s", "-z", "--", path])
@@ -328,17 +328,17 @@ def irregular_in_index(root: Path, path: str) -> list[Entry] | None:
         meta, _, name = item.partition("\t")
         mode = meta.split(" ", 1)[0]
         if mode not in REGULAR_MODES:
-            out.append(Entry(mode, name))
+            out.append(TreeEntry(mode, name))
     return out
 
 
-def _entries(raw: bytes) -> list[Entry]:
+def _entries(raw: bytes) -> list[TreeEntry]:
     out = []
     for item in raw.decode("utf-8", "replace").split("\0"):
         if not item:
             continue
         meta, _, name = item.partition("\t")
-        out.append(Entry(meta.split(" ", 1)[0], name))
+        out.append(TreeEntry(meta.split(" ", 1)[0], name))
     return out
 
 

@@ -38,7 +38,7 @@ class StepDocument:
 
 
 @dataclass(frozen=True)
-class Step:
+class SopStep:
     number: int
     actor: str
     uraian: str
@@ -67,26 +67,26 @@ class Sop:
     dasar_hukum: tuple[str, ...]
     roles: dict[str, str]
     analisis: tuple[Analysis, ...]
-    steps: tuple[Step, ...]
+    steps: tuple[SopStep, ...]
 
-    def step(self, number: int) -> Step:
+    def step(self, number: int) -> SopStep:
         return next(s for s in self.steps if s.number == number)
 
     @property
-    def documents(self) -> tuple[tuple[Step, StepDocument], ...]:
+    def documents(self) -> tuple[tuple[SopStep, StepDocument], ...]:
         return tuple((s, s.document) for s in self.steps if s.document)
 
-    def approval_step(self, kind: str) -> Step:
+    def approval_step(self, kind: str) -> SopStep:
         return next(s for s in self.steps if s.approval == kind)
 
     def role_label(self, role: str) -> str:
         return self.roles.get(role, role)
 
 
-def _step(raw: dict[str, Any]) -> Step:
+def _step(raw: dict[str, Any]) -> SopStep:
     doc = raw.get("document")
     ret = raw.get("return_to") or {}
-    return Step(
+    return SopStep(
         number=int(raw["number"]),
         actor=str(raw["actor"]),
         uraian=str(raw["uraian"]),

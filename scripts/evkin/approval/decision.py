@@ -28,7 +28,7 @@ from evkin.approval.records import TRAIL_DIR, Approval
 from evkin.approval.review import APPROVE, DISMISSED, REQUEST_CHANGES, PullRequest, Review
 from evkin.findings import Finding
 from evkin.settings import SETTINGS_FILE, Person, Settings
-from evkin.sop import Step
+from evkin.sop import SopStep
 
 EVALUATIONS_DIR = "evaluations"
 GOVERNANCE = (SETTINGS_FILE, f"{TRAIL_DIR}/")
@@ -308,7 +308,7 @@ def decide(pr: PullRequest, reviews: Sequence[Review], settings: Settings,
         # Dinas' one that no later Sekretaris approval has answered (back to the Sekretaris).
         # A return given on an older head has been answered by the new draft: the draft is
         # handed in again and waits for the paraf (SOP step 5 → 6).
-        candidates: list[tuple[int, Step]] = []
+        candidates: list[tuple[int, SopStep]] = []
         if (sek.latest and sek.latest[1].state == REQUEST_CHANGES
                 and _on_head(pr, sek.latest[1])):
             candidates.append((sek.latest[0], paraf_step))

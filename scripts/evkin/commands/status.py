@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from evkin.report.assembly import Assembled
     from evkin.report.progress import Progress, StepProgress
     from evkin.settings import Settings
-    from evkin.sop import Step
+    from evkin.sop import SopStep
 
 UNREADABLE = "site.trail_unreadable"  # ``verdicts.verify_one``'s reason for an unreadable trail
 
@@ -74,7 +74,7 @@ def published_times(settings: Settings, archive: str | None
     return out
 
 
-def step_name(step: Step) -> str:
+def step_name(step: SopStep) -> str:
     if step.document:
         return step.document.judul
     kind = step.approval or ("report" if step.report else "publish" if step.publish else "other")

@@ -52,7 +52,7 @@ POLARITIES = {
 
 
 @dataclass
-class Loaded:
+class LoadedEvaluation:
     evaluation: Evaluation
     findings: list[Finding]
 
@@ -73,7 +73,7 @@ class _Sink:
         self.findings.append(Finding(self.rel(path), where, code, params))
 
 
-def load_evaluation(folder: Path, settings: Settings) -> Loaded:
+def load_evaluation(folder: Path, settings: Settings) -> LoadedEvaluation:
     """Read everything in ``folder``; problems become findings, never exceptions."""
     sink = _Sink(settings.root, settings.limits)
     evaluation_id = folder.name
@@ -113,7 +113,7 @@ def load_evaluation(folder: Path, settings: Settings) -> Loaded:
         documents=documents,
     )
     _check_meta_types(evaluation, meta, folder / META_FILE, sink)
-    return Loaded(evaluation, sink.findings)
+    return LoadedEvaluation(evaluation, sink.findings)
 
 
 def _read(path: Path, sink: _Sink) -> str | None:

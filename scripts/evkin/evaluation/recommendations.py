@@ -274,7 +274,7 @@ def gather(settings: Settings, folders: Iterable[Path]) -> tuple[Record, ...]:
 # ---------------------------------------------------------------- the ledger (pure)
 
 @dataclass(frozen=True)
-class Step:
+class FollowUpStep:
     """What one evaluation said about a recommendation."""
 
     evaluation_id: str
@@ -282,9 +282,9 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Entry:
+class LedgerEntry:
     recommendation: Recommendation
-    steps: tuple[Step, ...] = ()  # oldest first
+    steps: tuple[FollowUpStep, ...] = ()  # oldest first
 
     @property
     def status(self) -> str:
@@ -305,7 +305,7 @@ class Entry:
 @dataclass(frozen=True)
 class Ledger:
     records: tuple[Record, ...]  # period order
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, LedgerEntry] = field(default_factory=dict)
 
     @cached_property
     def order(self) -> dict[str, int]:
@@ -313,7 +313,7 @@ class Ledger:
         once, not once per question)."""
         return {r.evaluation_id: i for i, r in enumerate(self.records)}
 
-    def open_before(self, evaluation_id: str) -> list[Entry]:
+    def open_before(self, evaluation_id: str) -> list[LedgerEntry]:
         """Recommendations made by an earlier evaluation and not closed by one earlier than
         ``evaluation_id``: the ones this evaluation must follow up."""
         order = self.order
@@ -328,10 +328,10 @@ class Ledger:
             # one" for it (else "masih terbuka (status: selesai)").
             steps = tuple(s for s in entry.steps if order.get(s.evaluation_id, here) < here)
             if not any(s.follow_up.status in CLOSING for s in steps):
-                out.append(Entry(entry.recommendation, steps))
+                out.append(LedgerEntry(entry.recommendation, steps))
         return out
 
-    def sorted_entries(self) -> list[Entry]:
+    def sorted_entries(self) -> list[LedgerEntry]:
         """Open ones first, then by origin (period order) and number."""
         order = self.order
         return sorted(self.entries.values(), key=lambda e: (
@@ -343,10 +343,10 @@ def build_ledger(records: Iterable[Record]) -> Ledger:
     period are left out (they have no place in time)."""
     ordered = tuple(sorted((r for r in records if r.period is not None),
                            key=lambda r: (r.period, r.evaluation_id)))
-    entries: dict[str, Entry] = {}
+    entries: dict[str, LedgerEntry] = {}
     for record in ordered:
         for rec in record.recommendations:
-            entries.setdefault(rec.id, Entry(rec))
+            entries.setdefault(rec.id, LedgerEntry(rec))
     order = {r.evaluation_id: i for i, r in enumerate(ordered)}
     for record in ordered:
         for follow in record.follow_ups:
@@ -355,9 +355,9 @@ def build_ledger(records: Iterable[Record]) -> Ledger:
                 continue
             if entry.closed_by is not None:
                 continue  # said again after closing: reported, not counted
-            entries[follow.rekomendasi] = Entry(
+            entries[follow.rekomendasi] = LedgerEntry(
                 entry.recommendation,
-                (*entry.steps, Step(record.evaluation_id, follow)))
+                (*entry.steps, FollowUpStep(record.evaluation_id, follow)))
     return Ledger(ordered, entries)
 
 
@@ -537,7 +537,7 @@ def records_by_id(records: Iterable[Record]) -> Mapping[str, Record]:
     return {r.evaluation_id: r for r in records}
 
 
-def as_json(entry: Entry) -> dict[str, Any]:
+def as_json(entry: LedgerEntry) -> dict[str, Any]:
     rec = entry.recommendation
     return {
         "id": rec.id, "asal": rec.origin, "teks": rec.teks,
@@ -551,7 +551,7 @@ def as_json(entry: Entry) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- evkin new
 
-def open_for_new(records: Iterable[Record], evaluation_id: str) -> list[Entry]:
+def open_for_new(records: Iterable[Record], evaluation_id: str) -> list[LedgerEntry]:
     """The recommendations a new evaluation ``evaluation_id`` has to follow up."""
     from evkin.evaluation.model import Period
 
@@ -566,7 +566,7 @@ def _quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def follow_up_template(entries: Sequence[Entry]) -> str:
+def follow_up_template(entries: Sequence[LedgerEntry]) -> str:
     """``tindak-lanjut.yml`` for a new evaluation: one entry per open recommendation, with the
     last known status; what is left to write is marked ``[[ISI: …]]``."""
     lines = [

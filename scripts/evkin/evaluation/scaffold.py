@@ -201,7 +201,7 @@ def _approved_follow_ups(settings: Settings, records: tuple[recs_data.Record, ..
 
 
 def _workbook(indicators_csv: str, evaluation_id: str,
-              open_entries: list[recs_data.Entry]) -> bytes:
+              open_entries: list[recs_data.LedgerEntry]) -> bytes:
     """``indikator.xlsx`` for Tim SAKIP working in Excel: the indicator rows as in
     ``indikator.csv`` (numbers as numbers), and the sheets ``rekomendasi`` and ``tindak-lanjut``
     in place of the two YAML files, the open recommendations listed to follow up."""

@@ -85,10 +85,10 @@ def single_threaded() -> None:
     os.environ["RAYON_NUM_THREADS"] = "1"
 
 
-def build_loaded(settings: Settings, items: Sequence[Loaded], out_dir: Path, source: Source,
+def build_loaded(settings: Settings, items: Sequence[ReportForPdf], out_dir: Path, source: Source,
                  documents: bool = False, progress: Callable[[Built], None] | None = None,
                  report: bool = True, only: str | None = None) -> Batch:
-    """A batch of assembled evaluations (see ``Loaded``): what can be built is, what is
+    """A batch of assembled evaluations (see ``ReportForPdf``): what can be built is, what is
     refused is said with its findings. ``source``: the repository state (``gitrepo``)."""
     units, refused, warnings = prepare_loaded(settings, items, documents, report, only, source)
     batch = Batch(refused=refused, warnings=warnings)
@@ -99,7 +99,7 @@ def build_loaded(settings: Settings, items: Sequence[Loaded], out_dir: Path, sou
 # ---------------------------------------------------------------- preparing data
 
 @dataclass(frozen=True)
-class Loaded:
+class ReportForPdf:
     """An evaluation already loaded, checked and computed by the caller (the archive build
     has all of them in hand), so a PDF worker does not read and check the folder again."""
 
@@ -115,7 +115,7 @@ class Loaded:
     averages: tuple[GroupAverage, ...] = ()  # per sasaran, as assembled
 
 
-def prepare_loaded(settings: Settings, items: Sequence[Loaded], documents: bool,
+def prepare_loaded(settings: Settings, items: Sequence[ReportForPdf], documents: bool,
                    report: bool = True, only: str | None = None,
                    source: Source | None = None
                    ) -> tuple[list[Unit], dict[str, list[Finding]], list[str]]:

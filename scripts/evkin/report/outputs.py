@@ -15,7 +15,7 @@ from pathlib import Path
 
 from evkin.findings import EvkinError, Finding
 from evkin.render.docx import build_docx as render_docx
-from evkin.render.pdf import Batch, Built, Loaded, build_loaded, single_threaded, with_paper
+from evkin.render.pdf import Batch, Built, ReportForPdf, build_loaded, single_threaded, with_paper
 from evkin.render.source import Source
 from evkin.report.assembly import Assembled, assemble_ids
 from evkin.settings import Settings
@@ -34,17 +34,17 @@ def sources_for(root: Path, reports: Sequence[Assembled]) -> dict[str, Source]:
 
 
 def loaded(report: Assembled, source: Source | None = None, paper: str | None = None
-           ) -> Loaded:
+           ) -> ReportForPdf:
     """What the PDF needs of an assembled report; ``paper``: this build's paper size
     (``--kertas``), over the settings' own."""
     own = with_paper(report.settings, paper) if report.settings and paper else report.settings
-    return Loaded(report.evaluation, report.results, report.previous_id, report.verification,
+    return ReportForPdf(report.evaluation, report.results, report.previous_id, report.verification,
                   report.errors, report.follow_up, own, source, report.assets,
                   report.averages)
 
 
 def load(settings: Settings, evaluation_ids: Sequence[str], paper: str | None = None
-         ) -> list[Loaded]:
+         ) -> list[ReportForPdf]:
     reports = assemble_ids(settings, evaluation_ids, timeline=False).reports
     sources = sources_for(settings.root, reports)
     return [loaded(r, sources[r.id], paper) for r in reports]

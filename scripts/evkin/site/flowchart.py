@@ -14,7 +14,7 @@ import textwrap
 from dataclasses import dataclass
 
 from evkin.site.safe import text
-from evkin.sop import Sop, Step
+from evkin.sop import Sop, SopStep
 
 FONT = 12
 LINE = 15
@@ -62,7 +62,7 @@ def flowchart(sop: Sop) -> str:
     width = x
     widths = {c.key: c.width for c in columns}
 
-    def cell_lines(step: Step) -> dict[str, list[str]]:
+    def cell_lines(step: SopStep) -> dict[str, list[str]]:
         return {
             "no": [str(step.number)],
             "kegiatan": _wrap(step.uraian, widths["kegiatan"]),
@@ -71,7 +71,7 @@ def flowchart(sop: Sop) -> str:
             "output": _wrap(step.output, widths["output"]),
         }
 
-    rows: list[tuple[Step, float, float, dict[str, list[str]]]] = []
+    rows: list[tuple[SopStep, float, float, dict[str, list[str]]]] = []
     y = float(HEADER)
     for step in sop.steps:
         content = cell_lines(step)

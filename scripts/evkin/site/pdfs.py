@@ -25,7 +25,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from evkin.evaluation.capaian import Result
-from evkin.render.pdf import Loaded, single_threaded
+from evkin.render.pdf import ReportForPdf, single_threaded
 from evkin.render.source import Source
 from evkin.settings import SETTINGS_FILE, Settings
 from evkin.site.collect import Report
@@ -119,7 +119,7 @@ def chart_chunks(results: Sequence[Result]) -> list[Sequence[Result]]:
 Seed = Callable[[str, Report], tuple[Path, list[Path]] | None]
 # A step after rendering (publication seals final PDFs): artefact in, artefact out.
 Finish = Callable[[Report, Artefact], Artefact]
-Job = tuple[Settings, list[tuple[Loaded, list[str]]], Path]
+Job = tuple[Settings, list[tuple[ReportForPdf, list[str]]], Path]
 Found = dict[str, tuple[Path | None, str]]  # evaluation id → (PDF, problem)
 
 
@@ -334,7 +334,7 @@ def _place(source: Path, dest: Path) -> None:
     os.replace(tmp, dest)
 
 
-def loaded(report: Report, source: Source | None = None) -> Loaded:
+def loaded(report: Report, source: Source | None = None) -> ReportForPdf:
     """What the PDF needs of a report, as the archive already assembled it."""
     from evkin.report.outputs import loaded as of
 

@@ -12,8 +12,8 @@ from collections.abc import Container, Mapping, Sequence
 
 from evkin.evaluation.recommendations import (
     BELUM,
-    Entry,
     Ledger,
+    LedgerEntry,
     Record,
     Row,
     build_ledger,
@@ -68,7 +68,7 @@ def follow_up_block(page: str, report: Report, level: int) -> str:
                    + f'<p class="evkin-catatan">{link}.</p>'), ""])
 
 
-def age(entry: Entry, dates: Mapping[str, dt.date | None], today: dt.date,
+def age(entry: LedgerEntry, dates: Mapping[str, dt.date | None], today: dt.date,
         holidays: Container[dt.date]) -> int | None:
     """Working days from the report that made the recommendation to the one that closed it,
     or to ``today`` while it is open."""
@@ -80,7 +80,7 @@ def age(entry: Entry, dates: Mapping[str, dt.date | None], today: dt.date,
     return working_days_between(start, end, holidays)
 
 
-def overdue(entry: Entry, today: dt.date) -> bool:
+def overdue(entry: LedgerEntry, today: dt.date) -> bool:
     """Still open after its deadline (the day itself is not late)."""
     deadline = entry.recommendation.tenggat
     return entry.open and deadline is not None and deadline < today
