@@ -14,9 +14,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evkin.findings import EvkinError
-from evkin.settings import Settings
+
+if TYPE_CHECKING:  # settings parse keys with this module: a type only, no import circle
+    from evkin.settings import Settings
 
 NAMESPACE = "evkin"
 KEY_TYPES = ("ssh-ed25519", "ssh-rsa", "ecdsa-sha2-", "sk-ssh-ed25519@openssh.com",

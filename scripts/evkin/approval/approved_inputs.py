@@ -163,7 +163,7 @@ def read_inputs(settings: Settings, own: Settings, commit: str, evaluation: Eval
     """The predecessor and the quotable recommendations of ``evaluation`` at ``commit``.
     ``own``: the settings it is rendered with (committed there). ``known``: evaluations
     verified now, whose working copy may stand in for the same tree."""
-    from evkin.evaluation.workspace import previous_id
+    from evkin.evaluation.predecessor import previous_id
 
     root = settings.root.resolve()
     folders = folders_at(root, commit)

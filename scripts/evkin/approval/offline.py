@@ -30,7 +30,8 @@ from evkin.approval.records import (
     trail_path,
     write_atomic,
 )
-from evkin.approval.trail import committed_settings, is_author, tag_name
+from evkin.approval.trail import is_author, tag_name
+from evkin.approval.trust import committed_settings
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.report.assembly import assemble_ids

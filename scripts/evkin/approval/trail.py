@@ -37,7 +37,7 @@ from evkin.approval.records import TRAIL_DIR, Approval, Trail, load_trail
 from evkin.approval.review import Review
 from evkin.approval.trust import Official
 from evkin.findings import EvkinError
-from evkin.settings import SETTINGS_FILE, Person, Revoked, Settings, parse_settings
+from evkin.settings import Person, Revoked
 from evkin.sop import Sop, load_sop
 
 
@@ -79,25 +79,6 @@ def folder_is_clean(root: Path, evaluation_id: str) -> bool:
 def tag_name(evaluation_id: str, number: int, decision: str) -> str:
     """The signed tag an offline record gets: ``evkin/<id>/<n>-<decision>``."""
     return f"evkin/{evaluation_id}/{number}-{decision}"
-
-
-def committed_settings(root: Path, rev: str = "HEAD") -> Settings | None:
-    """The settings as committed at ``rev`` (an uncommitted edit of evkin.yml does not count);
-    ``None`` when evkin.yml is not committed there or cannot be read. Parsed once per content
-    (blob), since an archive's reports share a handful of versions of evkin.yml."""
-    blob = gitrepo.blob_id(root, rev, SETTINGS_FILE)
-    return _settings_of_blob(root.resolve(), blob) if blob else None
-
-
-@lru_cache(maxsize=64)
-def _settings_of_blob(root: Path, blob: str) -> Settings | None:
-    text = gitrepo.blob_text(root, blob)
-    if text is None:
-        return None
-    try:
-        return parse_settings(text, root)
-    except EvkinError:
-        return None
 
 
 def is_author(person: Person, authors: Set[tuple[str, str]]) -> bool:

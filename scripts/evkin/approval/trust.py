@@ -35,7 +35,7 @@ import yaml
 
 from evkin import gitrepo
 from evkin.findings import EvkinError, Finding
-from evkin.settings import SETTINGS_FILE, Revoked, Settings
+from evkin.settings import SETTINGS_FILE, Revoked, Settings, parse_settings
 
 FORGE, FORGELESS = "forge", "tanpa_forge"
 APPROVING_ROLES = ("sekretaris", "kepala_dinas")
@@ -227,7 +227,6 @@ def _positions(root: Path, head: str) -> dict[str, int]:
 @lru_cache(maxsize=256)
 def _snapshots(root: Path, sha: str) -> tuple[tuple[str, Chain], ...]:
     """The chain after each version of evkin.yml on ``sha``'s line, oldest first."""
-    from evkin.approval.trail import committed_settings
 
     versions: list[tuple[gitrepo.LineCommit, Settings]] = []
     for commit in gitrepo.line_changes(root, sha, SETTINGS_FILE):
@@ -303,3 +302,22 @@ def trail_findings(root: Path, evaluation_id: str) -> list[Finding]:
         return []
     return [Finding(f"{TRAIL_DIR}/{evaluation_id}.yml", None, "trail.unsigned_field",
                     {"field": key}, "warning") for key in sorted(trail.extra)]
+
+
+def committed_settings(root: Path, rev: str = "HEAD") -> Settings | None:
+    """The settings as committed at ``rev`` (an uncommitted edit of evkin.yml does not count);
+    ``None`` when evkin.yml is not committed there or cannot be read. Parsed once per content
+    (blob), since an archive's reports share a handful of versions of evkin.yml."""
+    blob = gitrepo.blob_id(root, rev, SETTINGS_FILE)
+    return _settings_of_blob(root.resolve(), blob) if blob else None
+
+
+@lru_cache(maxsize=64)
+def _settings_of_blob(root: Path, blob: str) -> Settings | None:
+    text = gitrepo.blob_text(root, blob)
+    if text is None:
+        return None
+    try:
+        return parse_settings(text, root)
+    except EvkinError:
+        return None

@@ -34,7 +34,7 @@ def write_allowed_signers(settings: Settings, path: Path) -> int:
     from evkin import signing
     from evkin.approval.order import approving_roles
     from evkin.approval.records import write_atomic
-    from evkin.approval.trail import committed_settings
+    from evkin.approval.trust import committed_settings
 
     committed = committed_settings(settings.root)
     if committed is None:
@@ -48,7 +48,7 @@ def tag_status(settings: Settings, check: RecordCheck, approval: Approval) -> st
     """``git verify-tag`` of a record's tag with allowed signers from the settings that
     verified the record; 'valid', 'invalid' or 'elsewhere' (tag not on the approved commit)."""
     from evkin import gitrepo, signing
-    from evkin.approval.trail import committed_settings
+    from evkin.approval.trust import committed_settings
 
     committed = committed_settings(settings.root, check.settings_commit or "HEAD")
     if committed is None:

@@ -69,7 +69,7 @@ def _more(settings: Settings, evaluations: Sequence[Evaluation], ids: Sequence[s
     and quarterly targets against the rencana aksi."""
     from evkin.evaluation import continuity
     from evkin.evaluation.load import load_evaluation
-    from evkin.evaluation.workspace import previous_id
+    from evkin.evaluation.predecessor import previous_id
 
     loaded = {e.id: e for e in evaluations}
     for evaluation in evaluations:

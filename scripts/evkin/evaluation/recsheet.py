@@ -12,6 +12,7 @@ and row ("lembar rekomendasi baris 3").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -162,13 +163,12 @@ def relocate(findings: list[Finding], rel: str, sheet: str) -> list[Finding]:
 
 
 def write_sheets(book: Any, recommendations: list[dict[str, Any]],
-                 follow_ups: list[dict[str, Any]]) -> None:
+                 follow_ups: list[dict[str, Any]], statuses: Sequence[str]) -> None:
     """Add the two sheets to an openpyxl workbook being scaffolded: headers, the given rows,
-    column widths people can read, and the allowed statuses as a list to pick from."""
+    column widths people can read, and the allowed ``statuses`` as a list to pick from (the
+    caller's: this reader sits below ``recommendations``, which reads the sheets)."""
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
-
-    from evkin.evaluation.recommendations import STATUSES
 
     layouts = (
         (RECOMMENDATIONS, [*COLUMNS[RECOMMENDATIONS]], recommendations, (8, 60, 32, 14)),
@@ -185,7 +185,7 @@ def write_sheets(book: Any, recommendations: list[dict[str, Any]],
         for i, width in enumerate(widths):
             sheet.column_dimensions[chr(ord("A") + i)].width = width
         if title == FOLLOW_UPS:
-            picker = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"',
+            picker = DataValidation(type="list", formula1='"' + ",".join(statuses) + '"',
                                     allow_blank=True)
             sheet.add_data_validation(picker)
             picker.add(f"C2:C{max(len(rows) + 1, 2) + 50}")

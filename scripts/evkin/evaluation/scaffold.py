@@ -22,7 +22,7 @@ from evkin.evaluation import recommendations as recs_data
 from evkin.evaluation import rencana_aksi
 from evkin.evaluation.load import META_FILE, REPORT_FILE, evaluation_folders, load_evaluation
 from evkin.evaluation.model import Evaluation, Period
-from evkin.evaluation.workspace import previous_id
+from evkin.evaluation.predecessor import previous_id
 from evkin.findings import EvkinError
 from evkin.numbers import format_number
 from evkin.settings import Person, Settings
@@ -238,7 +238,7 @@ def _workbook(indicators_csv: str, evaluation_id: str,
     follow_ups = [{"rekomendasi": e.recommendation.id,
                    "isi rekomendasi": f"{e.recommendation.teks} (status terakhir: {e.status})"}
                   for e in open_entries]
-    recsheet.write_sheets(book, recommendations, follow_ups)
+    recsheet.write_sheets(book, recommendations, follow_ups, recs_data.STATUSES)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from evkin.evaluation import regular
 from evkin.evaluation.capaian import Result, evaluate
 from evkin.evaluation.load import evaluation_folders, load_evaluation, not_found
-from evkin.evaluation.model import Evaluation, Period
+from evkin.evaluation.model import Evaluation
+from evkin.evaluation.predecessor import previous_id
 from evkin.evaluation.rules import Context, apply_rules
 from evkin.findings import Finding, one_per_slip
 from evkin.settings import Settings
@@ -100,32 +99,6 @@ def _with_cross(settings: Settings, checked: list[Checked]) -> list[Checked]:
             item.findings.sort(key=lambda f: (f.path, f.line or 0))
         item.findings = one_per_slip(item.findings)
     return checked
-
-
-@lru_cache(maxsize=8)
-def _periods_by_kind(all_ids: tuple[str, ...]) -> dict[str, list[tuple[Period, str]]]:
-    """Every id's period, sorted per kind: the archive asks for each evaluation's
-    predecessor among all ids."""
-    out: dict[str, list[tuple[Period, str]]] = {}
-    for other in all_ids:
-        period = Period.from_id(other)
-        if period:
-            out.setdefault(period.kind, []).append((period, other))
-    for items in out.values():
-        items.sort()
-    return out
-
-
-def previous_id(evaluation: Evaluation, all_ids: Sequence[str]) -> str | None:
-    """The evaluation this one compares with: ``sebelumnya`` if set, else the latest earlier
-    evaluation of the same kind of period."""
-    if evaluation.sebelumnya:
-        return evaluation.sebelumnya
-    if evaluation.period is None:
-        return None
-    same_kind = _periods_by_kind(tuple(all_ids)).get(evaluation.period.kind, [])
-    before = bisect_left(same_kind, (evaluation.period,))
-    return same_kind[before - 1][1] if before else None
 
 
 def load_one(settings: Settings, evaluation_id: str) -> Checked:

@@ -120,7 +120,8 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
     from evkin.approval.approved_inputs import read_inputs
     from evkin.evaluation import recommendations
     from evkin.evaluation.load import evaluation_folders, load_evaluation
-    from evkin.evaluation.workspace import check, previous_id
+    from evkin.evaluation.predecessor import previous_id
+    from evkin.evaluation.workspace import check
     from evkin.messages import t
     from evkin.report.progress import facts_of, holiday_years
     from evkin.report.progress import progress as progress_of
