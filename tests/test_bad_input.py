@@ -86,7 +86,7 @@ def test_limits_are_settings_and_are_validated(sample_repo: Path, evkin
     run: Run = evkin("check", EVAL, root=sample_repo)
     assert run.code == 2
     assert "batas 'digit_angka: banyak' harus bilangan bulat" in run.err
-    assert "batas 'ukuran_foto' tidak dikenal" in run.err
+    assert "isian 'batas.ukuran_foto' tidak dikenal; maksudnya 'batas.ukuran_" in run.err
 
 
 # --- numbers that used to crash summary, pdf and site ------------------------------------------

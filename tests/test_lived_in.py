@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from evkin.settings import load_settings
+
 from .conftest import PROJECT, git
 
 AGENCY = ("evkin.yml", "evaluations", "persetujuan", "rencana-aksi", "assets")
@@ -49,6 +51,9 @@ def test_the_suite_passes_in_a_repository_the_agency_has_lived_in(tmp_path: Path
     (clone / "persetujuan" / "2024-tahunan.yml").unlink()
     git(clone, "add", "-A")
     git(clone, "commit", "-q", "-m", "Instansi: evaluasi baru, kunci sendiri")
+    # Every key the guides add is declared (settings_schema): the lived-in evkin.yml loads.
+    lived = load_settings(clone)
+    assert lived.approval_mode == "tanpa_forge" and lived.roles.kepala_dinas.kunci_ssh == own
     tests = ["tests/test_settings.py", "tests/test_integrity.py::test_the_sample_trails_verify",
              "tests/test_status.py::test_status_of_the_bundled_sample_is_final",
              "tests/test_trust_roots.py::test_the_sample_record_key_makes_nothing_final_outside"

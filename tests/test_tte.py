@@ -29,9 +29,10 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from evkin.archive import sealing, signatures
+from evkin.settings import parse_settings
 from evkin.site.report import PDF_SLOT
 from tests.archive_repo import approve, make_archive_repo
-from tests.conftest import PROJECT, git
+from tests.conftest import PROJECT, copy_sample, git
 from tests.tte_ca import KEPALA_CN, OTHER_CN, SEAL_CN, Ca, Pki
 
 SITE_URL = "http://127.0.0.1:9/evkin/"
@@ -822,13 +823,14 @@ def test_the_block_says_which_act_with_bsre_s_statement_and_the_verification_add
 
 
 def test_bad_tte_settings_are_located_findings(tmp_path: Path) -> None:
-    (tmp_path / "evkin.yml").write_text(
-        "tte:\n  penyedia: bsre\n  cap_waktu: tsa.contoh.go.id\n  perbarui_hari: -5\n",
-        encoding="utf-8")
+    root = copy_sample(tmp_path / "repo", init_git=False)
+    text = (root / "evkin.yml").read_text(encoding="utf-8")
+    lines = text.count("\n")
     with pytest.raises(sealing.EvkinError) as caught:
-        sealing.load_tte(tmp_path)
+        parse_settings(text + "tte:\n  penyedia: bsre\n  cap_waktu: tsa.contoh.go.id\n"
+                       "  perbarui_hari: -5\n", root)
     found = {(f.line, f.code) for f in caught.value.findings}
-    assert found == {(3, "tte.bad_url"), (4, "tte.bad_days")}
+    assert found == {(lines + 3, "tte.bad_url"), (lines + 4, "tte.bad_days")}
     assert "http(s)://" in " ".join(f.render() for f in caught.value.findings)
 
 

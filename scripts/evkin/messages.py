@@ -6,12 +6,12 @@ Sentences live in ``evkin.catalogue`` modules (one per area); this module picks 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from evkin import environment
 from evkin.catalogue import CATALOGUE
 
 LANGS: Final = ("id", "en")
@@ -27,7 +27,7 @@ def set_lang(lang: str | None) -> None:
 def current_lang() -> str:
     if _lang:
         return _lang
-    env = os.environ.get("EVKIN_LANG", "").strip().lower()[:2]
+    env = environment.lang()
     return env if env in LANGS else "id"
 
 

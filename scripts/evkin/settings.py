@@ -13,6 +13,7 @@ from evkin import clock
 from evkin import nip as nipmod
 from evkin.findings import EvkinError, Finding
 from evkin.numbers import NumberProblem, format_number, from_spreadsheet, implausible
+from evkin.settings_schema import check_structure
 from evkin.sop import Sop, load_sop
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 
@@ -23,6 +24,26 @@ FORMULAS = ("A", "B")
 # workflow and signed with the record key; or SSH-signed ``evkin approve`` without a forge.
 APPROVAL_MODES = ("forge", "tanpa_forge")
 DEFAULT_FONTS = ("Arial", "Liberation Sans", "Arimo")
+# ``tte.penyedia``: BSrE eSign, or the agency's seal certificate in a PKCS#12 file.
+TTE_PROVIDERS = ("bsre", "pkcs12")
+VERIFY_URL = "https://tte.komdigi.go.id/verifyPDF"
+
+
+@dataclass(frozen=True)
+class TteSettings:
+    """``tte:`` in ``evkin.yml``; ``provider`` '' means sealing is off."""
+
+    provider: str = ""
+    roots: tuple[Path, ...] = ()  # akar: certificates every signature is checked against
+    location: str = ""
+    reason: str = "Segel elektronik instansi atas Laporan Hasil Evaluasi Kinerja Internal"
+    verify_url: str = VERIFY_URL  # alamat_verifikasi: the national verification page
+    tsa: str = ""  # cap_waktu: RFC 3161 timestamp authority for B-LTA ('' = none)
+    renew_days: int = 180  # perbarui_hari: a fresh document timestamp this long before expiry
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.provider)
 
 
 @dataclass(frozen=True)
@@ -172,6 +193,7 @@ class Settings:
     record_keys: tuple[str, ...] = ()
     approval_mode: str = "forge"  # persetujuan.cara (APPROVAL_MODES)
     revoked: tuple[Revoked, ...] = ()  # persetujuan.kunci_dicabut
+    tte: TteSettings = field(default_factory=TteSettings)  # tte: the agency's seal
 
     @property
     def evaluations_dir(self) -> Path:
@@ -313,9 +335,7 @@ def _limits(reader: _Reader, raw: LinedDict) -> Limits:
     values: dict[str, Any] = {}
     for key in raw:
         if key not in LIMIT_KEYS:
-            reader.add(raw.line_of(key), "settings.limit_unknown", key=key,
-                       known=", ".join(LIMIT_KEYS))
-            continue
+            continue  # named by settings_schema.check_structure
         name, low, high = LIMIT_KEYS[key]
         value = raw[key]
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
@@ -351,9 +371,11 @@ def load_settings(root: Path) -> Settings:
     return settings
 
 
-def parse_settings(text: str, root: Path, files: bool = True) -> Settings:
-    """``files``: check that files named (the emblem) exist in the working copy; off for
-    settings read from an earlier commit, whose files come from that commit too."""
+def parse_settings(text: str, root: Path, files: bool = True, strict: bool = True) -> Settings:
+    """``files``: check that files named (the emblem, TTE roots) exist in the working copy; off
+    for settings read from an earlier commit, whose files come from that commit too.
+    ``strict``: refuse keys the declaration (``settings_schema``) does not know; off for a
+    version already committed (and so already accepted), whose approvals must keep verifying."""
     reader = _Reader(SETTINGS_FILE)
     try:
         raw = parse(text)
@@ -364,6 +386,7 @@ def parse_settings(text: str, root: Path, files: bool = True) -> Settings:
     if not isinstance(raw, LinedDict):
         raise EvkinError("settings.invalid", findings=[
             Finding(SETTINGS_FILE, 1, "settings.not_mapping", {"key": "evkin.yml"})])
+    shape = check_structure(raw, SETTINGS_FILE) if strict else []
 
     inst = reader.mapping(raw, "instansi")
     agency = Agency(
@@ -441,14 +464,58 @@ def parse_settings(text: str, root: Path, files: bool = True) -> Settings:
         mode = "forge"
     revoked = _revoked(reader, approval)
     limits = _limits(reader, reader.mapping(raw, "batas", required=False))
-    if reader.findings:
-        raise EvkinError("settings.invalid", findings=reader.findings)
+    tte = _tte(reader, raw, root, files, strict)
+    if shape or reader.findings:
+        # A value of the wrong shape is said once: by the structure check, at its line.
+        said = {f.line for f in shape}
+        raise EvkinError("settings.invalid", findings=sorted(
+            shape + [f for f in reader.findings if f.line not in said],
+            key=lambda f: f.line or 0))
     return Settings(
         root=root, agency=agency, roles=roles, paper=paper, fonts=fonts,
         negative_formula=formula, cap=cap, scale=scale, section_aliases=aliases,
         site_url=reader.text(site, "url"), record_keys=record_keys, limits=limits,
-        zone=zone, approval_mode=mode, revoked=revoked,
+        zone=zone, approval_mode=mode, revoked=revoked, tte=tte,
     )
+
+
+def _tte(reader: _Reader, raw: LinedDict, root: Path, files: bool, strict: bool) -> TteSettings:
+    """``tte:``: the agency's seal. Roots must be files inside the repository (in the working
+    copy: a committed version's roots may since have moved)."""
+    if raw.get("tte") is None:
+        return TteSettings()
+    section = reader.mapping(raw, "tte", required=False)
+    provider = reader.text(section, "penyedia").lower()
+    if provider in ("", "tidak", "none", "false"):
+        provider = ""
+    elif provider not in TTE_PROVIDERS:
+        reader.add(section.line_of("penyedia"), "tte.provider", value=provider,
+                   known=", ".join(TTE_PROVIDERS))
+    roots_raw = section.get("akar") or []
+    roots = []
+    for item in roots_raw if isinstance(roots_raw, list) else [roots_raw]:
+        rel = str(item).strip()
+        candidate = (root / rel).resolve()
+        inside = candidate.is_relative_to(root.resolve())
+        if not inside or (files and strict and not candidate.is_file()):
+            reader.add(section.line_of("akar"), "tte.root_missing", path=rel)
+            continue
+        roots.append(candidate)
+    verify_url = reader.text(section, "alamat_verifikasi", default=VERIFY_URL)
+    tsa = reader.text(section, "cap_waktu")
+    for key, value in (("alamat_verifikasi", verify_url), ("cap_waktu", tsa)):
+        if value and not value.startswith(("https://", "http://")):
+            reader.add(section.line_of(key), "tte.bad_url", key=key, value=value[:80])
+    renew_raw = section.get("perbarui_hari")
+    renew = TteSettings.renew_days
+    if renew_raw is not None:
+        if isinstance(renew_raw, int) and not isinstance(renew_raw, bool) and renew_raw > 0:
+            renew = renew_raw
+        else:
+            reader.add(section.line_of("perbarui_hari"), "tte.bad_days", value=str(renew_raw)[:40])
+    return TteSettings(provider, tuple(roots), reader.text(section, "lokasi"),
+                       reader.text(section, "alasan", default=TteSettings.reason), verify_url,
+                       tsa, renew)
 
 
 def _revoked(reader: _Reader, raw: LinedDict) -> tuple[Revoked, ...]:

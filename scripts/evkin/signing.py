@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from evkin import environment
 from evkin.findings import EvkinError
 
 if TYPE_CHECKING:  # settings parse keys with this module: a type only, no import circle
@@ -140,7 +141,7 @@ def verify(data: bytes, signature: str, allowed: Iterable[Signer], principal: st
 # that the after-merge step writes from the forge's reviews. Its public halves are listed in
 # evkin.yml (``pencatat.kunci``); a PR author holds no private half, so cannot forge a trail.
 RECORD_PRINCIPAL = "pencatat"
-RECORD_KEY_ENV = "EVKIN_RECORD_KEY"
+RECORD_KEY_ENV = environment.RECORD_KEY
 
 
 def record_signers(settings: Settings) -> list[Signer]:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from evkin import gitrepo
+from evkin import environment, gitrepo
 from evkin.findings import EvkinError, Finding
 from evkin.settings import SETTINGS_FILE, Revoked, Settings, parse_settings
 
@@ -45,12 +44,12 @@ APPROVING_ROLES = ("sekretaris", "kepala_dinas")
 SAMPLE_RECORD_KEYS = frozenset({
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO642d0FWSajMAZ2IjV3MSniwrb2/j/WknsMY4zgIBUv",
 })
-SAMPLE_ENV = "EVKIN_KUNCI_CONTOH"  # "izinkan": `evkin demo` and the test suite only
+SAMPLE_ENV = environment.SAMPLE_KEY  # "izinkan": `evkin demo` and the test suite only
 
 
 def sample_allowed() -> bool:
     """May the sample record key vouch for a trail here (the demo and the tests)?"""
-    return os.environ.get(SAMPLE_ENV, "") == "izinkan"
+    return environment.sample_key_allowed()
 
 
 def is_sample_key(key: str) -> bool:
@@ -307,7 +306,9 @@ def trail_findings(root: Path, evaluation_id: str) -> list[Finding]:
 def committed_settings(root: Path, rev: str = "HEAD") -> Settings | None:
     """The settings as committed at ``rev`` (an uncommitted edit of evkin.yml does not count);
     ``None`` when evkin.yml is not committed there or cannot be read. Parsed once per content
-    (blob), since an archive's reports share a handful of versions of evkin.yml."""
+    (blob), since an archive's reports share a handful of versions of evkin.yml. Read without
+    the unknown-key check: a version once committed was accepted, and the approvals recorded
+    under it must keep verifying."""
     blob = gitrepo.blob_id(root, rev, SETTINGS_FILE)
     return _settings_of_blob(root.resolve(), blob) if blob else None
 
@@ -318,6 +319,6 @@ def _settings_of_blob(root: Path, blob: str) -> Settings | None:
     if text is None:
         return None
     try:
-        return parse_settings(text, root)
+        return parse_settings(text, root, strict=False)
     except EvkinError:
         return None

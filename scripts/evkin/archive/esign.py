@@ -27,16 +27,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from evkin import environment
 from evkin.archive.sealing import TteSettings
 from evkin.findings import EvkinError
 
-URL_ENV = "EVKIN_BSRE_URL"
-USER_ENV = "EVKIN_BSRE_USER"
-PASSWORD_ENV = "EVKIN_BSRE_PASSWORD"
-SUBSCRIBER_ENV = "EVKIN_BSRE_ID_SUBSCRIBER"  # the agency's seal account
-SEAL_TOTP_ENV = "EVKIN_BSRE_SEAL_TOTP"  # the seal activation TOTP
-NIK_ENV = "EVKIN_BSRE_NIK"  # the Kepala Dinas' NIK, on his own computer only
-EMAIL_ENV = "EVKIN_BSRE_EMAIL"
+URL_ENV = environment.BSRE_URL
+USER_ENV = environment.BSRE_USER
+PASSWORD_ENV = environment.BSRE_PASSWORD
+SUBSCRIBER_ENV = environment.BSRE_ID_SUBSCRIBER  # the agency's seal account
+SEAL_TOTP_ENV = environment.BSRE_SEAL_TOTP  # the seal activation TOTP
+NIK_ENV = environment.BSRE_NIK  # the Kepala Dinas' NIK, on his own computer only
+EMAIL_ENV = environment.BSRE_EMAIL
 SIGN_PATH = "/api/v2/sign/pdf"
 SEAL_PATH = "/api/v2/seal/pdf"
 SEAL_TOTP_PATH = "/api/v2/seal/get/totp"
@@ -53,14 +54,14 @@ class Client:
     password: str = field(repr=False)
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> Client:
-        url = env.get(URL_ENV, "").strip()
-        if not url.startswith(("https://", "http://")):
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Client:
+        given = environment.bsre(env)
+        if not given.url.startswith(("https://", "http://")):
             raise EvkinError("tte.env_missing", {"name": URL_ENV})
-        for name in (USER_ENV, PASSWORD_ENV):
-            if not env.get(name):
+        for name, value in ((USER_ENV, given.user), (PASSWORD_ENV, given.password)):
+            if not value:
                 raise EvkinError("tte.env_missing", {"name": name})
-        return cls(url.rstrip("/"), env[USER_ENV], env[PASSWORD_ENV])
+        return cls(given.url.rstrip("/"), given.user, given.password)
 
     def post(self, path: str, body: Mapping[str, Any]) -> dict[str, Any]:
         token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode("ascii")
@@ -123,12 +124,13 @@ class EsignSealBackend:
     provider: str = "bsre"
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> EsignSealBackend:
+    def from_env(cls, env: Mapping[str, str] | None = None) -> EsignSealBackend:
         client = Client.from_env(env)
-        for name in (SUBSCRIBER_ENV, SEAL_TOTP_ENV):
-            if not env.get(name, "").strip():
+        given = environment.bsre(env)
+        for name, value in ((SUBSCRIBER_ENV, given.subscriber), (SEAL_TOTP_ENV, given.seal_totp)):
+            if not value:
                 raise EvkinError("tte.env_missing", {"name": name})
-        return cls(client, env[SUBSCRIBER_ENV].strip(), env[SEAL_TOTP_ENV].strip())
+        return cls(client, given.subscriber, given.seal_totp)
 
     def issuer_line(self) -> str:
         return "BSrE"

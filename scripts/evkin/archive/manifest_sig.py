@@ -10,10 +10,9 @@ transport (often plain ``http://`` on an intranet) decides nothing.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 
-from evkin import signing
+from evkin import environment, signing
 from evkin.findings import EvkinError
 from evkin.settings import Settings
 
@@ -24,8 +23,7 @@ NAMESPACE = "evkin-manifes"
 def private_key(settings: Settings, env: Mapping[str, str] | None = None) -> str | None:
     """The record key from the environment, checked against ``pencatat.kunci``; ``None``
     when this step holds no key (the build job, a local publication)."""
-    env = os.environ if env is None else env
-    private = env.get(signing.RECORD_KEY_ENV, "")
+    private = environment.record_key(env)
     if not private.strip():
         return None
     from evkin.approval import trust

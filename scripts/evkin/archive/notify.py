@@ -13,7 +13,6 @@ the server refuses one, and reports who failed; ``diberitahukan`` is set once al
 from __future__ import annotations
 
 import contextlib
-import os
 import smtplib
 import ssl
 from collections.abc import Callable, Mapping, Sequence
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 
+from evkin import environment
 from evkin.findings import EvkinError
 from evkin.manifest import Report
 from evkin.messages import t
@@ -59,24 +59,24 @@ class Item:
 
 def smtp_from_env(env: Mapping[str, str] | None = None) -> Smtp:
     """Read the SMTP settings; ``EvkinError`` names what is missing or unreadable."""
-    env = os.environ if env is None else env
-    host = env.get("EVKIN_SMTP_HOST", "").strip()
+    given = environment.smtp(env)
+    host = given.host
     if not host:
         raise EvkinError("notify.no_host")
-    raw_tls = env.get("EVKIN_SMTP_STARTTLS", "").strip().lower()
+    raw_tls = given.starttls
     if raw_tls and raw_tls not in TRUE | FALSE:
         raise EvkinError("notify.bad_starttls", {"value": raw_tls})
-    raw_port = env.get("EVKIN_SMTP_PORT", "").strip()
+    raw_port = given.port
     if raw_port and not raw_port.isdigit():
         raise EvkinError("notify.bad_port", {"value": raw_port})
     port = int(raw_port) if raw_port else (587 if raw_tls in TRUE or not raw_tls else 25)
     use_ssl = port == 465
     starttls = (raw_tls in TRUE) if raw_tls else (port == 587)
-    user = env.get("EVKIN_SMTP_USER", "").strip()
-    sender = env.get("EVKIN_SMTP_FROM", "").strip() or user
+    user = given.user
+    sender = given.sender or user
     if not sender:
         raise EvkinError("notify.no_sender")
-    return Smtp(host, port, user, env.get("EVKIN_SMTP_PASSWORD", ""), sender,
+    return Smtp(host, port, user, given.password, sender,
                 starttls and not use_ssl, use_ssl)
 
 

@@ -497,12 +497,11 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     from evkin.archive import manifest_sig
     from evkin.archive.derive import derive
     from evkin.archive.seal_step import Sealer
-    from evkin.archive.sealing import load_tte
 
     early: list[str] = []
     key = manifest_sig.private_key(settings, env)  # before building: a wrong key stops here
     previous = read_previous(dest, previous_source, settings, announce is not None, early)
-    tte = load_tte(settings.root)
+    tte = settings.tte
     # Also without a seal provider: his own signed copies are accepted against tte.akar.
     sealer = (Sealer(settings, tte, previous.reports(), env, sign)
               if tte.enabled or tte.roots else None)

@@ -25,9 +25,9 @@ def renew_archive(settings: Settings, dest: Path, now: dt.datetime | None = None
     from evkin.approval.records import write_atomic
     from evkin.archive.ltv import renew
     from evkin.archive.publish import listed_pdfs, read_release
-    from evkin.archive.sealing import ELECTRONIC, load_roots, load_tte
+    from evkin.archive.sealing import ELECTRONIC, load_roots
 
-    tte = load_tte(settings.root)
+    tte = settings.tte
     if not tte.tsa:
         raise EvkinError("tte.no_tsa")
     roots = load_roots(tte.roots)

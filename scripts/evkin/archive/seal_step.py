@@ -95,7 +95,7 @@ class Sealer:
         self.settings = settings
         self.tte = tte
         self.previous = previous
-        self.env = os.environ if env is None else env
+        self.env = env  # None: this process's environment (evkin.environment)
         self.done: dict[tuple[str, str], Artefact] = {}
         self._backend: Backend | EvkinError | None = None
 
@@ -219,9 +219,8 @@ def seal_states(settings: Settings, archive: str | None = None) -> dict[str, str
     (``--archive`` or ``situs.url``): 'tersegel', 'ditandatangani' or 'belum'; empty when TTE
     is off or the archive cannot be read (then nothing is claimed)."""
     from evkin.archive.publish import read_previous
-    from evkin.archive.sealing import load_tte
 
-    tte = load_tte(settings.root)
+    tte = settings.tte
     if not (tte.enabled or tte.roots):
         return {}
     try:
@@ -244,10 +243,9 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
     sealed and, per report still not sealed, why (tried again by the next run)."""
     from evkin.approval.records import write_atomic
     from evkin.archive.publish import listed_pdfs, read_release
-    from evkin.archive.sealing import load_tte
     from evkin.site.report import Pdf, refill_pdf_slot
 
-    tte = load_tte(settings.root)
+    tte = settings.tte
     if not tte.enabled:
         raise EvkinError("seal.off")
     # Only what this step derived itself from the approved commit is sealed: the build job's

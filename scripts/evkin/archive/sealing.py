@@ -24,26 +24,25 @@ import dataclasses
 import datetime as dt
 import hashlib
 import io
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from evkin import environment
 from evkin.archive.certnames import name_text
 from evkin.archive.signatures import SignatureCheck, verify_signatures
-from evkin.findings import EvkinError, Finding
-from evkin.settings import SETTINGS_FILE
-from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
+from evkin.findings import EvkinError
+from evkin.settings import TTE_PROVIDERS, VERIFY_URL, TteSettings
 
-__all__ = ["SignatureCheck", "verify_signatures"]
+__all__ = ["VERIFY_URL", "SignatureCheck", "TteSettings", "verify_signatures"]
 
-PROVIDERS = ("bsre", "pkcs12")
+PROVIDERS = TTE_PROVIDERS
 FIELD_NAME = "Segel-Instansi"  # the agency's seal
 PERSONAL_FIELD = "TTE-Kepala-Dinas"  # the Kepala Dinas' own signature (evkin tandatangani)
-P12_ENV = "EVKIN_TTE_P12"
-P12_PASSPHRASE_ENV = "EVKIN_TTE_P12_PASSPHRASE"
-P12_BASE64_ENV = "EVKIN_TTE_P12_BASE64"  # the file itself, for a forge secret
+P12_ENV = environment.TTE_P12
+P12_PASSPHRASE_ENV = environment.TTE_P12_PASSPHRASE
+P12_BASE64_ENV = environment.TTE_P12_BASE64  # the file itself, for a forge secret
 # The signature space of the signature block (render/typst/evkin.typ ``signer-lines``).
 SPACE_WIDTH = 7.6 / 2.54 * 72
 SPACE_HEIGHT = 2.4 / 2.54 * 72
@@ -53,85 +52,7 @@ SEALED = "tersegel"  # the agency's seal
 SIGNED = "ditandatangani"  # the Kepala Dinas' own signature, accepted
 NOT_SEALED = "belum"
 ELECTRONIC = (SEALED, SIGNED)
-VERIFY_URL = "https://tte.komdigi.go.id/verifyPDF"
 BSRE = "Balai Besar Sertifikasi Elektronik (BSrE), BSSN"
-
-
-# ---------------------------------------------------------------- settings
-
-@dataclass(frozen=True)
-class TteSettings:
-    """``tte:`` in ``evkin.yml``; ``provider`` '' means sealing is off."""
-
-    provider: str = ""
-    roots: tuple[Path, ...] = ()
-    location: str = ""
-    reason: str = "Segel elektronik instansi atas Laporan Hasil Evaluasi Kinerja Internal"
-    verify_url: str = VERIFY_URL  # alamat_verifikasi: the national verification page
-    tsa: str = ""  # cap_waktu: RFC 3161 timestamp authority for B-LTA ('' = none)
-    renew_days: int = 180  # perbarui_hari: a fresh document timestamp this long before expiry
-
-    @property
-    def enabled(self) -> bool:
-        return bool(self.provider)
-
-
-def load_tte(root: Path) -> TteSettings:
-    """Read ``tte:`` from ``root/evkin.yml``; located findings for what is wrong."""
-    path = root / SETTINGS_FILE
-    try:
-        raw = parse(read_text(path))
-    except (OSError, UnicodeDecodeError):
-        return TteSettings()
-    except YamlProblem as problem:
-        raise EvkinError("settings.invalid", findings=[
-            Finding(SETTINGS_FILE, problem.line, "yaml.invalid", {"detail": problem.detail})
-        ]) from None
-    if not isinstance(raw, LinedDict) or raw.get("tte") is None:
-        return TteSettings()
-    section = raw.get("tte")
-    problems: list[Finding] = []
-    if not isinstance(section, LinedDict):
-        raise EvkinError("settings.invalid", findings=[
-            Finding(SETTINGS_FILE, raw.line_of("tte"), "settings.not_mapping", {"key": "tte"})])
-    provider = str(section.get("penyedia") or "").strip().lower()
-    if provider in ("", "tidak", "none", "false"):
-        provider = ""
-    elif provider not in PROVIDERS:
-        problems.append(Finding(SETTINGS_FILE, section.line_of("penyedia"), "tte.provider",
-                                {"value": provider, "known": ", ".join(PROVIDERS)}))
-    roots_raw = section.get("akar") or []
-    items = roots_raw if isinstance(roots_raw, list) else [roots_raw]
-    roots = []
-    for item in items:
-        rel = str(item).strip()
-        candidate = (root / rel).resolve()
-        if not candidate.is_file() or not candidate.is_relative_to(root.resolve()):
-            problems.append(Finding(SETTINGS_FILE, section.line_of("akar"), "tte.root_missing",
-                                    {"path": rel}))
-            continue
-        roots.append(candidate)
-    if problems:
-        raise EvkinError("settings.invalid", findings=problems)
-    location = str(section.get("lokasi") or "").strip()
-    reason = str(section.get("alasan") or "").strip() or TteSettings.reason
-    verify_url = str(section.get("alamat_verifikasi") or "").strip() or VERIFY_URL
-    tsa = str(section.get("cap_waktu") or "").strip()
-    for key, value in (("alamat_verifikasi", verify_url), ("cap_waktu", tsa)):
-        if value and not value.startswith(("https://", "http://")):
-            problems.append(Finding(SETTINGS_FILE, section.line_of(key), "tte.bad_url",
-                                    {"key": key, "value": value[:80]}))
-    renew_raw = section.get("perbarui_hari")
-    renew = TteSettings.renew_days
-    if renew_raw is not None:
-        if isinstance(renew_raw, int) and not isinstance(renew_raw, bool) and renew_raw > 0:
-            renew = renew_raw
-        else:
-            problems.append(Finding(SETTINGS_FILE, section.line_of("perbarui_hari"),
-                                    "tte.bad_days", {"value": str(renew_raw)[:40]}))
-    if problems:
-        raise EvkinError("settings.invalid", findings=problems)
-    return TteSettings(provider, tuple(roots), location, reason, verify_url, tsa, renew)
 
 
 # ---------------------------------------------------------------- appearance
@@ -351,18 +272,19 @@ class Pkcs12Backend:
     data: bytes = field(default=b"", repr=False)  # the file's bytes (EVKIN_TTE_P12_BASE64)
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> Pkcs12Backend:
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Pkcs12Backend:
         import base64
         import binascii
 
-        passphrase = env.get(P12_PASSPHRASE_ENV, "").encode()
-        if env.get(P12_BASE64_ENV):
+        given = environment.p12(env)
+        passphrase = given.passphrase.encode()
+        if given.data_base64:
             try:
-                data = base64.b64decode(env[P12_BASE64_ENV], validate=False)
+                data = base64.b64decode(given.data_base64, validate=False)
             except (binascii.Error, ValueError):
                 raise EvkinError("tte.p12_unreadable", {"name": P12_BASE64_ENV}) from None
             return cls(None, passphrase, data=data)
-        path = env.get(P12_ENV, "")
+        path = given.path
         if not path:
             raise EvkinError("tte.env_missing", {"name": f"{P12_ENV} / {P12_BASE64_ENV}"})
         if not Path(path).is_file():
@@ -411,7 +333,6 @@ class Pkcs12Backend:
 
 
 def backend_for(tte: TteSettings, env: Mapping[str, str] | None = None) -> Backend:
-    env = os.environ if env is None else env
     if tte.provider == "pkcs12":
         return Pkcs12Backend.from_env(env)
     from evkin.archive.esign import EsignSealBackend

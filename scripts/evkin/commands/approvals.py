@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from evkin import environment
 from evkin.commands import settings_from
 from evkin.commands._ids import evaluation_id
 from evkin.findings import EvkinError
@@ -93,16 +94,15 @@ def _cross_checked(verification: Any) -> Any:
     match its review in the reviews API. Without them (a migrated forge, no token) the record
     signature and Git alone decide."""
     import dataclasses
-    import os
 
     from evkin import forge
     from evkin.approval.trail import forge_difference
 
     trail = verification.trail
     token = forge.token_from_env()
-    repo = os.environ.get("GITHUB_REPOSITORY", "")
-    server = os.environ.get("GITHUB_SERVER_URL", "").rstrip("/")
-    api = os.environ.get("GITHUB_API_URL", "")
+    repo = environment.runner().repository
+    server = environment.runner().server_url.rstrip("/")
+    api = environment.runner().api_url
     if not (verification.ok and trail is not None and token and repo and server and api
             and trail.source in forge.FORGES
             and trail.pull_request.startswith(f"{server}/{repo}/")):

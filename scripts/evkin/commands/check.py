@@ -7,6 +7,7 @@ import sys
 
 from evkin.commands import settings_from
 from evkin.evaluation import summary
+from evkin.findings import EvkinError, Finding
 from evkin.messages import t
 from evkin.output import github_annotation, print_json
 
@@ -26,11 +27,29 @@ def _progress(done: int, total: int) -> None:
         print(file=sys.stderr)
 
 
+def _settings_refused(args: argparse.Namespace, findings: list[Finding]) -> int:
+    """An evkin.yml evkin cannot read (an unknown key, a wrong value), for a machine reader:
+    its findings in the chosen format, and no evaluation checked against settings that are not
+    the agency's (exit 2, as for any input evkin cannot work with)."""
+    if args.format == "json":
+        print_json({"evaluations": [], "settings": [f.as_json() for f in findings],
+                    "errors": len(findings)})
+    else:
+        for finding in findings:
+            print(github_annotation(finding))
+    return 2
+
+
 def run(args: argparse.Namespace) -> int:
     from evkin.evaluation.workspace import resolve_folders
     from evkin.report.assembly import assemble
 
-    settings = settings_from(args)
+    try:
+        settings = settings_from(args)
+    except EvkinError as error:
+        if error.code != "settings.invalid" or not error.findings or args.format == "text":
+            raise  # text: said like every command says it, each finding at its line
+        return _settings_refused(args, error.findings)
     folders = resolve_folders(settings, args.paths)
     show_progress = sys.stderr.isatty() and len(folders) > 20
     # The same assembly summary, the PDF and the site show (settings as approved for a final

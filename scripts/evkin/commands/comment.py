@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from evkin import environment
 from evkin.commands import settings_from
 from evkin.findings import EvkinError, Finding
 from evkin.messages import t
@@ -63,11 +64,11 @@ def _client(args: argparse.Namespace) -> tuple[str, str, str, Client]:
     from evkin import forge as forges
 
     kind = args.forge or forges.forge_from_env()
-    repo = (args.repo or os.environ.get("GITHUB_REPOSITORY", "")).strip("/")
+    repo = (args.repo or environment.runner().repository).strip("/")
     if not repo:
         raise EvkinError("gate.need_repo")
-    api_url = args.api_url or os.environ.get("GITHUB_API_URL", "")
-    server = (args.server_url or os.environ.get("GITHUB_SERVER_URL", "")).rstrip("/")
+    api_url = args.api_url or environment.runner().api_url
+    server = (args.server_url or environment.runner().server_url).rstrip("/")
     return kind, repo, server, forges.client(kind, api_url, repo, forges.token_from_env())
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 
+from evkin import environment
 from evkin.commands import settings_from
 from evkin.messages import t
 
@@ -26,14 +27,12 @@ def _step(title: str, argv: list[str], root: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
 
-    from evkin.approval.trust import SAMPLE_ENV
     from evkin.evaluation.load import evaluation_folders
 
     # The sample archive's trails are signed with the sample record key, whose private half
     # is in the repository: it vouches for them in the demo only (trust.sample_allowed).
-    os.environ[SAMPLE_ENV] = "izinkan"
+    environment.allow_sample_key()
     settings = settings_from(args)
     root = str(settings.root)
     ids = [p.name for p in evaluation_folders(settings)]

@@ -8,12 +8,12 @@ previous draft. Without TO: the latest draft (HEAD).
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from evkin import environment
 from evkin.commands import settings_from
 from evkin.commands._ids import evaluation_id
 from evkin.findings import EvkinError
@@ -95,7 +95,7 @@ def _default_old(settings: Settings, ident: str, found: list[Draft]) -> Side:
 def use_colour(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return sys.stdout.isatty() and not environment.no_color()
 
 
 def run(args: argparse.Namespace) -> int:

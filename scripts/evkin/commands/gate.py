@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from evkin import environment
 from evkin.approval.review import PullRequest, Review
 from evkin.findings import EvkinError, Finding
 from evkin.messages import t
@@ -370,10 +370,10 @@ def run(args: argparse.Namespace) -> int:
         kind, pr, reviews, extra = _offline(args, root)
     else:
         kind = args.forge or forges.forge_from_env()
-        repo = args.repo or os.environ.get("GITHUB_REPOSITORY", "")
+        repo = args.repo or environment.runner().repository
         if not repo:
             raise EvkinError("gate.need_repo")
-        api_url = args.api_url or os.environ.get("GITHUB_API_URL", "")
+        api_url = args.api_url or environment.runner().api_url
         client = forges.client(kind, api_url, repo, forges.token_from_env())
         if args.pr:
             if not args.pr.isdigit():

@@ -104,14 +104,13 @@ def _sign_manifest(settings: Any, dest: Path) -> int:
     from evkin import manifest, signing
     from evkin.archive import manifest_sig
     from evkin.archive.artifact_check import check_archive, refuse
-    from evkin.archive.sealing import load_tte
     from evkin.findings import EvkinError
 
     key = manifest_sig.private_key(settings)
     if key is None:
         raise EvkinError("manifest.no_key", {"env": signing.RECORD_KEY_ENV})
     with tempfile.TemporaryDirectory(prefix="evkin-turunan-") as scratch:
-        checked = check_archive(settings, dest, Path(scratch), load_tte(settings.root).roots)
+        checked = check_archive(settings, dest, Path(scratch), settings.tte.roots)
     if checked.problems:
         raise refuse(dest, checked.problems)
     manifest.sign_written(checked.release, key)

@@ -26,10 +26,10 @@ def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from evkin.archive.seal_step import has_signature
-    from evkin.archive.sealing import Appearance, backend_for, load_tte, seal
+    from evkin.archive.sealing import Appearance, backend_for, seal
 
     settings = settings_from(args)
-    tte = load_tte(settings.root)
+    tte = settings.tte
     if not tte.enabled:
         raise EvkinError("seal.off")
     path = Path(args.file)

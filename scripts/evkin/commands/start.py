@@ -9,11 +9,11 @@ Indonesian that links to the files to fill in. A refusal is also written to the 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from evkin import environment
 from evkin.commands import settings_from
 from evkin.findings import EvkinError
 from evkin.messages import t
@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def write_summary(text: str) -> None:
     """Append Markdown to the run's summary page, when running in a workflow."""
-    path = os.environ.get("GITHUB_STEP_SUMMARY", "")
+    path = environment.runner().step_summary
     if not path:
         return
     try:
@@ -92,11 +92,11 @@ def _start(args: argparse.Namespace) -> int:
     if (settings.evaluations_dir / ident).exists():
         raise EvkinError("new.exists", {"path": f"evaluations/{ident}"})
     kind = args.forge or forges.forge_from_env()
-    repo = args.repo or os.environ.get("GITHUB_REPOSITORY", "")
+    repo = args.repo or environment.runner().repository
     if not repo:
         raise EvkinError("gate.need_repo")
-    api_url = args.api_url or os.environ.get("GITHUB_API_URL", "")
-    server = (args.server_url or os.environ.get("GITHUB_SERVER_URL", "")).rstrip("/")
+    api_url = args.api_url or environment.runner().api_url
+    server = (args.server_url or environment.runner().server_url).rstrip("/")
     client = forges.client(kind, api_url, repo, forges.token_from_env())
 
     branch = BRANCH_PREFIX + ident
@@ -108,7 +108,7 @@ def _start(args: argparse.Namespace) -> int:
     base = args.base or gitrepo.run_git(root, ["rev-parse", "--abbrev-ref", "HEAD"]).strip()
     # The workflow's "excel" checkbox arrives as EVKIN_EXCEL=true|false (through env, never
     # spliced into the command line).
-    excel = args.excel or os.environ.get("EVKIN_EXCEL", "").strip().lower() == "true"
+    excel = args.excel or environment.excel_requested()
     folder, _previous = scaffold(settings, ident, excel=excel)
     rel = folder.relative_to(root).as_posix()
     gitrepo.run_git(root, ["switch", "--quiet", "-c", branch])

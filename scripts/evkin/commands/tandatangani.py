@@ -10,11 +10,11 @@ file is written to ``tandatangan/ID.pdf`` (``--periksa`` only checks the one the
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
+from evkin import environment
 from evkin.archive.personal import Approved
 from evkin.archive.sealing import TteSettings
 from evkin.commands import settings_from
@@ -54,10 +54,10 @@ def _sign_here(args: argparse.Namespace, settings: Settings, approved: Approved,
     from evkin.report.assembly import assemble_ids
     from evkin.site import paths
 
-    env = os.environ
-    client = esign.Client.from_env(env)
-    nik = (args.nik or env.get(esign.NIK_ENV, "")).strip()
-    email = (args.email or env.get(esign.EMAIL_ENV, "")).strip()
+    client = esign.Client.from_env()
+    given = environment.bsre()
+    nik = (args.nik or given.nik).strip()
+    email = (args.email or given.email).strip()
     if not nik and not email:
         raise EvkinError("ttd.no_identity")
     kepala = approved.kepala
@@ -81,13 +81,13 @@ def _sign_here(args: argparse.Namespace, settings: Settings, approved: Approved,
 def run(args: argparse.Namespace) -> int:
     from evkin.approval.records import write_atomic
     from evkin.archive.personal import accept, approved_render, signed_path
-    from evkin.archive.sealing import load_roots, load_tte
+    from evkin.archive.sealing import load_roots
     from evkin.commands._ids import evaluation_id
 
     settings = settings_from(args)
     ident = evaluation_id(settings, args.id)
     args.id = ident
-    tte = load_tte(settings.root)
+    tte = settings.tte
     roots = load_roots(tte.roots)
     if not roots:  # said before he types anything: nothing could be accepted
         raise EvkinError("ttd.no_roots")

@@ -7,19 +7,18 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from evkin.archive.sealing import SignatureCheck, load_roots, load_tte, verify_signatures
+from evkin.archive.sealing import SignatureCheck, load_roots, verify_signatures
 from evkin.archive.signatures import only_a_signature_added, render_before_signatures
 from evkin.findings import EvkinError
 from evkin.messages import t
+from evkin.settings import find_root, load_settings
 
 
 def roots_for(args: argparse.Namespace) -> list[Path]:
     paths = [Path(p) for p in args.roots]
     try:
-        from evkin.settings import find_root
-
         root = find_root(Path(args.root) if getattr(args, "root", None) else None)
-        paths += list(load_tte(root).roots)
+        paths += list(load_settings(root).tte.roots)
     except EvkinError:
         pass  # outside a repository: only --akar
     return paths

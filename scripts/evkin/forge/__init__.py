@@ -4,10 +4,10 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from evkin import environment
 from evkin.approval.review import PullRequest, Review
 from evkin.findings import EvkinError
 from evkin.forge import gitea, github
@@ -15,7 +15,7 @@ from evkin.forge.shape import Comment, Opened
 
 FORGES = (github.NAME, gitea.NAME)
 STATUS_CONTEXT = "evkin/persetujuan"
-TOKEN_VARIABLES = ("EVKIN_TOKEN", "GITHUB_TOKEN", "GITEA_TOKEN")
+TOKEN_VARIABLES = environment.TOKENS
 
 
 class Client(Protocol):
@@ -56,8 +56,7 @@ def commit_url(forge: str, server: str, repo: str, sha: str) -> str:
 
 def bot_logins(env: Mapping[str, str] | None = None) -> frozenset[str]:
     """Logins the workflow token writes as (``EVKIN_BOT_LOGIN`` adds one, e.g. on Forgejo)."""
-    env = os.environ if env is None else env
-    extra = env.get("EVKIN_BOT_LOGIN", "").strip()
+    extra = environment.bot_login(env)
     return frozenset({github.BOT, gitea.BOT, "forgejo-actions", *([extra] if extra else [])})
 
 
@@ -78,18 +77,12 @@ def token_from_env(env: Mapping[str, str] | None = None) -> str | None:
     Tokens are read from the environment only, never from the command line, where they would
     show in process lists and shell history.
     """
-    env = os.environ if env is None else env
-    for name in TOKEN_VARIABLES:
-        value = env.get(name, "").strip()
-        if value:
-            return value
-    return None
+    return environment.token(env)
 
 
 def forge_from_env(env: Mapping[str, str] | None = None) -> str:
     """The forge a workflow runs on: Gitea/Forgejo runners say so; GitHub's is the default."""
-    env = os.environ if env is None else env
-    if env.get("GITEA_ACTIONS") == "true" or env.get("FORGEJO_ACTIONS") == "true":
+    if environment.runner(env).gitea:
         return gitea.NAME
     return github.NAME
 

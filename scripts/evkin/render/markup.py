@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from evkin import environment
 from evkin.findings import EvkinError
 
 READER = ("commonmark_x-raw_attribute-tex_math_dollars-yaml_metadata_block-implicit_figures"
@@ -55,7 +56,7 @@ def pandoc_path() -> str:
     import importlib.util
     import os
 
-    chosen = os.environ.get("PYPANDOC_PANDOC")  # pypandoc's own setting for another pandoc
+    chosen = environment.pandoc_override()
     if chosen:
         return chosen
     spec = importlib.util.find_spec("pypandoc")

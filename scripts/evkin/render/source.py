@@ -10,10 +10,10 @@ same bytes. Outside Git, ``SOURCE_DATE_EPOCH`` or the evaluation's date stands i
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from functools import cache
 
+from evkin import environment
 from evkin.render.indonesian import WIB
 
 
@@ -45,8 +45,8 @@ def build_time(source: Source, fallback: dt.date | None) -> dt.datetime:
     """The moment written into the PDF: commit time, else SOURCE_DATE_EPOCH, else the date."""
     if source.time is not None:
         return source.time
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    epoch = environment.source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, dt.UTC)
     day = fallback or dt.date(2000, 1, 1)
     return dt.datetime(day.year, day.month, day.day, tzinfo=WIB)

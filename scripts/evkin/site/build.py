@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from evkin import environment
 from evkin.findings import EvkinError
 from evkin.settings import Settings
 from evkin.site import markdown_cache, pagecache, search
@@ -231,14 +231,8 @@ def source_date_epoch(root: Path) -> str | None:
 @contextmanager
 def reproducible(root: Path) -> Iterator[None]:
     """Set SOURCE_DATE_EPOCH from HEAD for the duration, unless already set."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
+    if environment.source_date_epoch() is not None:
         yield
         return
-    value = source_date_epoch(root)
-    if value:
-        os.environ["SOURCE_DATE_EPOCH"] = value
-    try:
+    with environment.source_date_epoch_set(source_date_epoch(root)):
         yield
-    finally:
-        if value:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)

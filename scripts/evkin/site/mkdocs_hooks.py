@@ -16,19 +16,19 @@ missing from the HTML stops the build rather than publish the page without its c
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
 from pathlib import Path
 from typing import Any
 
+from evkin import environment
 from evkin.yamlfile import parse
 
 SITE_FILE = Path("arsip") / ".situs.yml"
 # Repeated from evkin.site.safe (no evkin imports here); a test checks they agree.
 HTML_OPEN = "<!-- evkin:html -->"
 HTML_CLOSE = "<!-- /evkin:html -->"
-NO_STASH = "EVKIN_NO_HTML_STASH"
+NO_STASH = environment.NO_HTML_STASH
 TAB_LENGTH = 4  # Python-Markdown's default; MkDocs does not change it
 FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})", re.M)
 # src_uri -> (token prefix, blocks); filled by on_page_markdown, emptied by on_page_content.
@@ -104,7 +104,7 @@ def on_post_build(config: Any) -> None:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     key = page.file.src_uri
     _stash.pop(key, None)
-    if os.environ.get(NO_STASH) or HTML_OPEN not in markdown:
+    if environment.html_stash_off() or HTML_OPEN not in markdown:
         return markdown
     source = _normalise(markdown)
     if FENCE.search(source):  # a fence could hold a marker as code: leave the page as it is
