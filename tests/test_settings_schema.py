@@ -17,7 +17,8 @@ from evkin.findings import EvkinError
 from evkin.messages import set_lang
 from evkin.settings import load_settings, parse_settings
 from evkin.settings_doc import render_reference, stale
-from evkin.settings_schema import SCHEMA, check_structure, walk
+from evkin.portal.config import load as load_portal
+from evkin.settings_schema import PORTAL_SCHEMA, SCHEMA, check_structure, walk
 from evkin.yamlfile import LinedDict, parse
 
 from .conftest import PROJECT, SAMPLE, copy_sample
@@ -110,21 +111,20 @@ def test_a_committed_version_with_a_key_since_unknown_still_reads(tmp_path: Path
 
 
 def test_every_evkin_yml_snippet_in_the_readme_and_guides_is_declared() -> None:
-    tops = {o.key for o in SCHEMA}
     fence = re.compile(r"^([ \t]*)```ya?ml[^\n]*\n(.*?)^\1```", re.S | re.M)
     checked = 0
     for path in [PROJECT / "README.md", *sorted((PROJECT / "docs").rglob("*.md"))]:
-        if path.name == "portal.md":  # portal.yml, a file of its own
-            continue
+        # portal.yml, a file of its own, declared the same way
+        schema = PORTAL_SCHEMA if path.name == "portal.md" else SCHEMA
         text = path.read_text(encoding="utf-8")
         for match in fence.finditer(text):
             raw = parse(match.group(2))
-            if not isinstance(raw, LinedDict) or not tops & set(raw):
+            if not isinstance(raw, LinedDict) or not {o.key for o in schema} & set(raw):
                 continue
             checked += 1
             where = f"{path.relative_to(PROJECT)}:{text[:match.start()].count(chr(10)) + 1}"
-            assert check_structure(raw, where) == [], where
-    assert checked >= 6
+            assert check_structure(raw, where, schema) == [], where
+    assert checked >= 7
 
 
 def test_the_sample_uses_only_declared_keys_and_declares_its_defaults() -> None:
@@ -225,3 +225,19 @@ def test_any_stray_key_anywhere_is_refused_at_its_line(
     found = {(f.line, f.code) for f in caught.value.findings}
     assert any(line == at + 1 and (code.startswith("settings.key_") or code == "yaml.invalid")
                for line, code in found), found
+
+
+def test_portal_yml_is_declared_the_same_way(tmp_path: Path) -> None:
+    bundled = PROJECT / "contoh" / "portal" / "portal.yml"
+    assert load_portal(bundled).agencies
+    text = bundled.read_text(encoding="utf-8")
+    assert "kunci_pencatat:" in text
+    path = tmp_path / "portal.yml"
+    path.write_text(text.replace("    kunci_pencatat:", "    kunci_pencatatt:", 1), encoding="utf-8")
+    with pytest.raises(EvkinError) as caught:
+        load_portal(path)
+    out = [f.render() for f in caught.value.findings]
+    assert out == [f"portal.yml:{_line(text, '    kunci_pencatat:')}: isian "
+                   "'instansi[1].kunci_pencatatt' tidak dikenal; maksudnya "
+                   "'instansi[1].kunci_pencatat'? Perbaiki ejaannya (evkin tidak memakai isian "
+                   "yang tidak dikenalnya). Daftar isian: docs/panduan/portal.md."], out

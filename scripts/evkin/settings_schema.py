@@ -178,6 +178,31 @@ SCHEMA: tuple[Option, ...] = (
 )
 
 
+# ``portal.yml``: the province's portal (``portal/config.py``), a file of its own.
+PORTAL_GUIDE = "docs/panduan/portal.md"
+PORTAL_SCHEMA: tuple[Option, ...] = (
+    Option("judul", TEXT, "judul portal", "8", default="Portal Evaluasi Kinerja Internal"),
+    Option("instansi", LIST_OF_MAPS, "instansi yang arsipnya dihimpun", "8", required=True,
+           children=(
+               Option("kode", TEXT, "folder instansi di portal: huruf kecil, angka, tanda hubung",
+                      "8", required=True),
+               Option("nama", TEXT, "nama instansi", "8", required=True),
+               Option("arsip", TEXT, "alamat situs arsip (http/https) atau folder", "8",
+                      required=True),
+               Option("kunci_pencatat", TEXT_OR_LIST, "`pencatat.kunci` dari evkin.yml instansi "
+                      "itu, dipatok provinsi", "8", required=True),
+               Option("tautan", TEXT, "alamat publik untuk tautan, bila arsip dibaca dari folder",
+                      "8"),
+               Option("kunci_pejabat", MAP, "`kunci_ssh` Sekretaris dan Kepala Dinas untuk "
+                      "arsip tanpa forge, diterima langsung dari mereka", "6, 7", children=(
+                          Option("sekretaris", TEXT_OR_LIST, "kunci publik Sekretaris", "6"),
+                          Option("kepala_dinas", TEXT_OR_LIST, "kunci publik Kepala Dinas", "7"),
+                      )),
+           )),
+)
+GUIDE = "docs/panduan/pengaturan.md"
+
+
 def walk(options: tuple[Option, ...] = SCHEMA, prefix: str = "") -> Iterator[tuple[str, Option]]:
     """Every declared option with its dotted path, parents first."""
     for option in options:
@@ -215,7 +240,8 @@ def _fits(kind: str, value: Any) -> bool:
     return not isinstance(value, LinedDict | list)
 
 
-def _guess(key: str, here: tuple[Option, ...], prefix: str) -> tuple[str, str]:
+def _guess(key: str, here: tuple[Option, ...], prefix: str,
+           top: tuple[Option, ...]) -> tuple[str, str]:
     """(code, guess) for an unknown key: invisible characters (a paste from Excel or Word), a
     parent and child run together (``situs_url``), a close spelling here, or a close spelling
     elsewhere in the file."""
@@ -232,7 +258,7 @@ def _guess(key: str, here: tuple[Option, ...], prefix: str) -> tuple[str, str]:
     close = difflib.get_close_matches(bare.lower(), names, n=1, cutoff=0.6)
     if close:
         return "settings.key_unknown_guess", prefix + close[0]
-    everywhere = {path: o.key for path, o in walk()}
+    everywhere = {path: o.key for path, o in walk(top)}
     leaf = difflib.get_close_matches(bare.lower(), sorted(set(everywhere.values())), n=1,
                                      cutoff=0.75)
     if leaf:
@@ -242,37 +268,42 @@ def _guess(key: str, here: tuple[Option, ...], prefix: str) -> tuple[str, str]:
 
 
 def check_structure(raw: LinedDict, path: str, options: tuple[Option, ...] = SCHEMA,
-                    prefix: str = "") -> list[Finding]:
-    """Unknown keys and values of the wrong shape, at every level, each at its line."""
+                    prefix: str = "", guide: str = GUIDE,
+                    top: tuple[Option, ...] | None = None) -> list[Finding]:
+    """Unknown keys and values of the wrong shape, at every level, each at its line;
+    ``guide`` is the page the messages send the reader to, ``top`` the whole declaration."""
+    top = top or options
     found: list[Finding] = []
     for key, value in raw.items():
         option = next((o for o in options if o.key == key), None)
         where = f"{prefix}{key}"
         line = raw.line_of(key)
         if option is None:
-            code, guess = _guess(key, options, prefix)
+            code, guess = _guess(key, options, prefix, top)
             found.append(Finding(path, line, code, {"key": where.strip(), "guess": guess,
-                                                    "known": guess}))
+                                                    "known": guess, "guide": guide}))
             continue
         if not _fits(option.kind, value):
             found.append(Finding(path, line, "settings.wrong_type", {
-                "key": where, "want": _words(option.kind), "got": _words(_got(value))}))
+                "key": where, "want": _words(option.kind), "got": _words(_got(value)),
+                "guide": guide}))
             continue
-        found.extend(_inside(option, value, path, where))
+        found.extend(_inside(option, value, path, where, guide, top))
     return found
 
 
-def _inside(option: Option, value: Any, path: str, where: str) -> list[Finding]:
+def _inside(option: Option, value: Any, path: str, where: str, guide: str,
+            top: tuple[Option, ...]) -> list[Finding]:
     if not option.children:
         return []
     if isinstance(value, LinedDict):
-        return check_structure(value, path, option.children, where + ".")
+        return check_structure(value, path, option.children, where + ".", guide, top)
     found: list[Finding] = []
     if isinstance(value, list):
         for number, item in enumerate(value, 1):
             if isinstance(item, LinedDict):
                 found.extend(check_structure(item, path, option.children,
-                                             f"{where}[{number}]."))
+                                             f"{where}[{number}].", guide, top))
     return found
 
 

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-GUIDE = "docs/panduan/pengaturan.md"
-
 MESSAGES: dict[str, dict[str, str]] = {
     "settings.key_unknown_guess": {
         "id": "isian '{key}' tidak dikenal; maksudnya '{guess}'? Perbaiki ejaannya (evkin "
-              "tidak memakai isian yang tidak dikenalnya). Daftar isian: " + GUIDE + ".",
+              "tidak memakai isian yang tidak dikenalnya). Daftar isian: {guide}.",
         "en": "unknown key '{key}'; did you mean '{guess}'? Fix the spelling (evkin does not "
-              "use keys it does not know). All keys: " + GUIDE + ".",
+              "use keys it does not know). All keys: {guide}.",
     },
     "settings.key_unknown": {
         "id": "isian '{key}' tidak dikenal di sini; yang dikenal: {known}. Hapus baris ini atau "
-              "pindahkan ke tempat yang benar (" + GUIDE + ").",
+              "pindahkan ke tempat yang benar ({guide}).",
         "en": "unknown key '{key}' here; known: {known}. Remove the line or move it where it "
-              "belongs (" + GUIDE + ").",
+              "belongs ({guide}).",
     },
     "settings.key_invisible": {
         "id": "isian '{key}' memuat karakter tak terlihat (spasi tak terputus, biasanya dari "
@@ -24,8 +22,8 @@ MESSAGES: dict[str, dict[str, str]] = {
               "from Excel/Word); retype it as '{guess}'.",
     },
     "settings.wrong_type": {
-        "id": "'{key}' harus berupa {want}, bukan {got}. Lihat contohnya di " + GUIDE + ".",
-        "en": "'{key}' must be {want}, not {got}. See the example in " + GUIDE + ".",
+        "id": "'{key}' harus berupa {want}, bukan {got}. Lihat contohnya di {guide}.",
+        "en": "'{key}' must be {want}, not {got}. See the example in {guide}.",
     },
     "settings.shape.peta": {"id": "kumpulan isian (kunci: nilai) di baris-baris berikutnya",
                             "en": "a mapping (key: value lines underneath)"},

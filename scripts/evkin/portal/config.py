@@ -10,6 +10,7 @@ from pathlib import Path
 
 from evkin.approval.trust import APPROVING_ROLES
 from evkin.findings import EvkinError, Finding
+from evkin.settings_schema import PORTAL_GUIDE, PORTAL_SCHEMA, check_structure
 from evkin.signing import parse_public_key
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 
@@ -66,7 +67,10 @@ def load(path: Path) -> Portal:
     if not isinstance(raw, LinedDict):
         raise EvkinError("portal.config_invalid", {"path": rel},
                          [Finding(rel, 1, "yaml.not_mapping")])
-    problems: list[Finding] = []
+    # Unknown keys (a misspelled ``kunci_pencatat``) and wrong shapes first, each at its line.
+    problems = check_structure(raw, rel, PORTAL_SCHEMA, guide=PORTAL_GUIDE)
+    if problems:
+        raise EvkinError("portal.config_invalid", {"path": rel}, problems)
     entries = raw.get("instansi")
     if not isinstance(entries, list) or not entries:
         problems.append(Finding(rel, raw.line_of("instansi"), "portal.no_agencies"))
