@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from evkin.cli import main
 from evkin.findings import EvkinError
 from evkin.messages import set_lang
+from evkin.portal.config import load as load_portal
 from evkin.settings import load_settings, parse_settings
 from evkin.settings_doc import render_reference, stale
-from evkin.portal.config import load as load_portal
 from evkin.settings_schema import PORTAL_SCHEMA, SCHEMA, check_structure, walk
 from evkin.yamlfile import LinedDict, parse
 
@@ -233,7 +233,8 @@ def test_portal_yml_is_declared_the_same_way(tmp_path: Path) -> None:
     text = bundled.read_text(encoding="utf-8")
     assert "kunci_pencatat:" in text
     path = tmp_path / "portal.yml"
-    path.write_text(text.replace("    kunci_pencatat:", "    kunci_pencatatt:", 1), encoding="utf-8")
+    path.write_text(text.replace("    kunci_pencatat:", "    kunci_pencatatt:", 1),
+                    encoding="utf-8")
     with pytest.raises(EvkinError) as caught:
         load_portal(path)
     out = [f.render() for f in caught.value.findings]
