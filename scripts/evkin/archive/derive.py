@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evkin import environment
 from evkin.settings import Settings
 from evkin.site.collect import Collection, Report
 
@@ -44,7 +45,6 @@ class Derived:
 def toolchain_key() -> str:
     """The programs that turn an evaluation into PDF bytes besides evkin's own files (which
     the content key holds): pandoc (pypandoc-binary, or ``PYPANDOC_PANDOC``) and Typst."""
-    import os
     from importlib.metadata import PackageNotFoundError, version
 
     h = hashlib.sha256()
@@ -53,7 +53,7 @@ def toolchain_key() -> str:
             h.update(f"{name}={version(name)}\0".encode())
         except PackageNotFoundError:
             h.update(f"{name}=-\0".encode())
-    chosen = os.environ.get("PYPANDOC_PANDOC", "")
+    chosen = environment.pandoc_override()
     if chosen:  # another pandoc: its very file
         try:
             h.update(chosen.encode() + Path(chosen).read_bytes())
