@@ -16,7 +16,16 @@ from evkin.cli import main
 from evkin.findings import EvkinError
 from evkin.messages import set_lang
 from evkin.portal.config import load as load_portal
-from evkin.settings import load_settings, parse_settings
+from evkin.settings import (
+    APPROVAL_MODES,
+    FORMULAS,
+    LIMIT_KEYS,
+    PAPERS,
+    TTE_PROVIDERS,
+    Agency,
+    load_settings,
+    parse_settings,
+)
 from evkin.settings_doc import render_reference, stale
 from evkin.settings_schema import PORTAL_SCHEMA, SCHEMA, check_structure, walk
 from evkin.yamlfile import LinedDict, parse
@@ -242,3 +251,13 @@ def test_portal_yml_is_declared_the_same_way(tmp_path: Path) -> None:
                    "'instansi[1].kunci_pencatatt' tidak dikenal; maksudnya "
                    "'instansi[1].kunci_pencatat'? Perbaiki ejaannya (evkin tidak memakai isian "
                    "yang tidak dikenalnya). Daftar isian: docs/panduan/portal.md."], out
+
+
+def test_the_declaration_and_the_reader_agree_on_choices_and_limits() -> None:
+    declared = dict(walk())
+    assert {o.key for o in declared["batas"].children} == set(LIMIT_KEYS)
+    assert declared["dokumen.kertas"].choices == PAPERS
+    assert declared["capaian.formula_negatif"].choices == FORMULAS
+    assert declared["persetujuan.cara"].choices == APPROVAL_MODES
+    assert declared["tte.penyedia"].choices == TTE_PROVIDERS
+    assert declared["instansi.kota"].default == Agency.__dataclass_fields__["kota"].default
