@@ -16,18 +16,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from evkin import environment
 from evkin.approval.records import write_atomic
 from evkin.site.pagecache import package_hash
 
 CACHE_DIR = "mkdocs"
 LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "pygments")
-STASH_SWITCH = "EVKIN_NO_HTML_STASH"
+STASH_SWITCH = environment.NO_HTML_STASH
 
 
 def settings_key(config: Any) -> str | None:
@@ -48,7 +48,7 @@ def settings_key(config: Any) -> str | None:
         h.update(name.encode() + b"\0" + Path(module.__file__).read_bytes())
     h.update(json.dumps([config["markdown_extensions"], config["mdx_configs"],
                          config["use_directory_urls"], str(config["validation"]),
-                         os.environ.get(STASH_SWITCH, "")],
+                         environment.html_stash_off()],
                         sort_keys=True, default=str).encode())
     return h.hexdigest()
 
