@@ -39,6 +39,8 @@ MENUNGGU_TANDA_TANGAN = "menunggu_tanda_tangan"
 DITANDATANGANI = "ditandatangani"
 DITOLAK = "ditolak"
 PERLU_PERBAIKAN = "perlu_perbaikan"
+# The commit status ``evkin/persetujuan`` a state gives: green only when signed.
+STATUS_SUCCESS, STATUS_PENDING, STATUS_FAILURE = "success", "pending", "failure"
 RETURNED_PREFIX = "dikembalikan_ke_"  # + the return's actor from the SOP: tim_sakip, sekretaris
 
 # GitHub's committer for commits made in its web interface: not a person.
@@ -335,3 +337,13 @@ def decide(pr: PullRequest, reviews: Sequence[Review], settings: Settings,
         returns=tuple(sorted(returns, key=lambda r: r[1].at or _EPOCH)),
         paraf_role=paraf_role, signature_role=sign_role,
     )
+
+
+def forge_state(state: GateState) -> str:
+    """The commit status for ``state``: success once signed, failure when refused or
+    returned (someone must change the report), else pending."""
+    if state.signed:
+        return STATUS_SUCCESS
+    if state.status in (DITOLAK, PERLU_PERBAIKAN) or state.status.startswith(RETURNED_PREFIX):
+        return STATUS_FAILURE
+    return STATUS_PENDING

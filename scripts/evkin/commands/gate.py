@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from evkin import environment
+from evkin.approval import record
+from evkin.approval.decision import GateState, forge_state
 from evkin.approval.review import PullRequest, Review
 from evkin.findings import EvkinError, Finding
 from evkin.messages import t
-
-SUCCESS, PENDING, FAILURE = "success", "pending", "failure"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -180,16 +180,6 @@ def status_text(state: Any, settings: Any) -> str:
     return t("gate.status_line", {"text": t(key, {"role": label}), "step": state.step})
 
 
-def forge_state(state: Any) -> str:
-    from evkin.approval.decision import DITOLAK, PERLU_PERBAIKAN, RETURNED_PREFIX
-
-    if state.signed:
-        return SUCCESS
-    if state.status in (DITOLAK, PERLU_PERBAIKAN) or state.status.startswith(RETURNED_PREFIX):
-        return FAILURE
-    return PENDING
-
-
 def _time(review: Review) -> str:
     from evkin.indonesian_dates import format_datetime
 
@@ -274,30 +264,26 @@ def _json(state: Any, settings: Any, forge: str, posted: dict[str, Any] | None,
     }
 
 
-def _record(root: Path, state: Any, settings: Any, forge: str) -> tuple[int, str | None]:
+def _record(root: Path, state: GateState, settings: Any, forge: str) -> tuple[int, str | None]:
     """Write ``persetujuan/<id>.yml`` for a signed evaluation; (exit code, path)."""
-    from evkin.approval.records import TRAIL_DIR, Trail, save_trail
-    from evkin.approval.trail import folder_tree, sign_record
+    from evkin.approval.trail import folder_tree
+    from evkin.clock import now
 
     pr: PullRequest = state.pull_request
-    if state.evaluation_id is None:
+    what = record.what_to_record(state)
+    if what == record.NOTHING:
         print(t("gate.nothing_to_record", {"number": pr.number}), file=sys.stderr)
         return 0, None
-    if not state.signed:
+    if what == record.UNSIGNED:
         print(t("gate.not_recorded", {"number": pr.number}), file=sys.stderr)
         return 1, None
-    tree = folder_tree(root, state.evaluation_id, pr.head_sha)
+    tree = folder_tree(root, state.evaluation_id or "", pr.head_sha)
     if not tree:
         raise EvkinError("gate.head_missing_for_record", {"head": pr.head_sha[:12],
                                                           "number": pr.number})
-    from evkin.clock import now
-
-    trail = Trail(evaluation_id=state.evaluation_id,
-                  approvals=tuple(state.approvals(settings, tree)), tree=tree,
-                  commit=pr.head_sha, source=forge, pull_request=pr.url or f"#{pr.number}",
-                  recorded_at=now().replace(microsecond=0).isoformat())
-    path = save_trail(root, sign_record(trail, _record_key(settings)))
-    rel = f"{TRAIL_DIR}/{path.name}"
+    trail = record.trail_of(state, settings, tree, forge,
+                            now().replace(microsecond=0).isoformat())
+    rel = record.write(root, trail, _record_key(settings))
     print(t("gate.recorded", {"path": rel, "tree": tree[:12]}), file=sys.stderr)
     return 0, rel
 
@@ -330,33 +316,6 @@ def _record_key(settings: Any) -> str:
     return private
 
 
-def _unaccounted(root: Path, base: str | None, commit: str, pr: PullRequest | None,
-                 signed: bool) -> list[str]:
-    """Paths the pushed commits change that no signed report pull request accounts for:
-    any trail (only this step writes trails), and evaluation folders unless a signed pull
-    request of that one evaluation brought them."""
-    from evkin.approval import pullgit
-    from evkin.approval.decision import EVALUATIONS_DIR, scope_of
-    from evkin.approval.records import TRAIL_DIR
-
-    # Never guessed from a forge list: without both commits, refused with how to fetch them.
-    if base is None:
-        raise EvkinError("gate.base_missing", {"base": "--base-ref", "root": str(root)})
-    if pullgit.resolve(root, commit) is None:
-        raise EvkinError("gate.head_missing", {"head": commit[:12], "root": str(root),
-                                               "number": pr.number if pr else "?"})
-    files = pullgit.changed_files(root, base, commit, merge_base=False)
-    allowed = scope_of(pr.files).evaluation_id if (pr is not None and signed) else None
-    out = []
-    for path in files:
-        parts = path.split("/")
-        trail = parts[0] == TRAIL_DIR
-        stray = parts[0] == EVALUATIONS_DIR and len(parts) >= 3 and parts[1] != allowed
-        if trail or stray:
-            out.append(path)
-    return out
-
-
 def run(args: argparse.Namespace) -> int:
     from evkin import forge as forges
     from evkin.approval.decision import decide
@@ -382,7 +341,7 @@ def run(args: argparse.Namespace) -> int:
         elif args.commit:
             merged = client.merged_pull_of(args.commit)
             if merged is None:
-                stray = _unaccounted(root, _base_arg(args, root), args.commit, None, False)
+                stray = record.unaccounted(root, _base_arg(args, root), args.commit, None, False)
                 if stray:
                     _refuse_unaccounted(args.commit, stray)
                     return 1
@@ -427,7 +386,7 @@ def run(args: argparse.Namespace) -> int:
     recorded = None
     if args.record:
         # The pull request's own evaluation is _record's to judge (signed or not).
-        stray = _unaccounted(root, _base_arg(args, root), args.commit or pr.head_sha, pr,
+        stray = record.unaccounted(root, _base_arg(args, root), args.commit or pr.head_sha, pr,
                              True)
         if stray:
             _refuse_unaccounted(args.commit or pr.head_sha, stray)
