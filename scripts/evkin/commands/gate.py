@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from evkin import environment
-from evkin.approval import record
 from evkin.approval.decision import GateState, forge_state
+from evkin.approval.records import record
 from evkin.approval.review import PullRequest, Review
 from evkin.findings import EvkinError, Finding
 from evkin.messages import t
