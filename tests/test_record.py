@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from evkin.approval.decision import GateState, decide, forge_state
-from evkin.approval.records import record
 from evkin.approval.review import APPROVE, REQUEST_CHANGES, PullRequest, Review
+from evkin.archive import record
 from evkin.bundled import SAMPLE
 from evkin.settings import Settings, parse_settings
 

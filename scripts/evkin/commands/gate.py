@@ -18,8 +18,8 @@ from typing import Any
 
 from evkin import environment
 from evkin.approval.decision import GateState, forge_state
-from evkin.approval.records import record
 from evkin.approval.review import PullRequest, Review
+from evkin.archive import record
 from evkin.findings import EvkinError, Finding
 from evkin.messages import t
 
