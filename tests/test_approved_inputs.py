@@ -356,3 +356,25 @@ def test_a_trail_signed_with_a_key_only_the_approved_commits_evkin_yml_lists_is_
     assert found.final, found.verification.reason
     assert [(r.id, r.teks) for r in found.follow_up] == [
         (f"{PREV}-R{n}", "") for n in (1, 2, 3)]
+
+
+def test_assembling_writes_nothing_and_a_planted_emblem_is_not_printed(
+        approved: tuple[Path, Shown], tmp_path: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    """``evkin summary`` and ``check`` of a final report write nothing (no emblem under
+    ``build/``: the assembly has no side effects). A file planted where the PDF renderer
+    places the approved emblem (``build/`` is not under review) is replaced by the approved
+    bytes: the final PDF is unchanged."""
+    root = clone(approved, tmp_path)
+    for command in (("summary", ID), ("check", ID)):
+        assert evkin(*command, root=root).code == 0
+    assert not (root / "build").exists()
+    found = report(root)
+    assert not (root / "build").exists()
+    assert found.final and found.settings is not None
+    (rel, emblem), = found.assets
+    assert found.settings.agency.lambang == rel and rel.startswith("build/")
+    planted = root / rel
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(emblem.replace(b"<svg", b"<svg><!-- lain -->", 1) + b"\n")
+    assert_as_approved(root, approved, tmp_path / "out")
+    assert planted.read_bytes() == emblem
