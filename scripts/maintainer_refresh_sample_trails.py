@@ -25,8 +25,9 @@ from pathlib import Path
 
 import yaml
 
-from evkin.approval.records import Approval, Trail, save_trail, trail_path, write_atomic
+from evkin.approval.records import Approval, Trail, save_trail, trail_path
 from evkin.approval.trail import sign_record
+from evkin.files import write_atomic
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = Path("scripts") / "evkin" / "contoh"  # the sample the tests copy

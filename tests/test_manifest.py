@@ -1,4 +1,4 @@
-"""The archive's manifest, typed (``evkin.manifest``): what is written reads back the same,
+"""The archive's manifest, typed (``evkin.record.manifest``): what is written reads back the same,
 archives already published read as they are, and a broken or hand-edited manifest is refused
 with the file and the field named."""
 
@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evkin import manifest as mf
-from evkin.archive.manifest_sig import SIG_FILE
 from evkin.findings import EvkinError
+from evkin.record import manifest as mf
+from evkin.record.manifest_sig import SIG_FILE
 
 text = st.text(max_size=12)
 maybe = st.none() | text

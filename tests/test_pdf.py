@@ -19,11 +19,11 @@ import pytest
 
 from evkin.approval.records import Approval, Trail, save_trail
 from evkin.approval.trail import folder_tree, verify_trail
+from evkin.clock import WIB
 from evkin.evaluation.workspace import load_one, results_for
 from evkin.findings import EvkinError
 from evkin.numbers import format_percent
 from evkin.render import pdf as render_pdf
-from evkin.render.indonesian import WIB
 from evkin.report import outputs
 from evkin.settings import load_settings
 

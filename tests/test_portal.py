@@ -28,7 +28,7 @@ SCRIPT = '</title><script>window.__evkinXss=1</script><img src=x onerror="alert(
 
 def sign_manifest(folder: Path, key: Path) -> None:
     """What the publishing step's record key does to ``manifest.json``
-    (evkin.archive.manifest_sig)."""
+    (evkin.record.manifest_sig)."""
     own = folder.parent / f".{folder.name}-kunci"
     shutil.copyfile(key, own)
     own.chmod(0o600)

@@ -213,7 +213,7 @@ def test_a_replayed_older_manifest_is_shown_as_rolled_back_never_merged(
 
 
 def test_manifest_chain_decisions() -> None:
-    from evkin.manifest_chain import FORKED, NEW, ROLLED_BACK, SAME, Seen, judge, link
+    from evkin.record.manifest_chain import FORKED, NEW, ROLLED_BACK, SAME, Seen, judge, link
 
     one: dict[str, Any] = {"laporan": [], "komit": "a"}
     link(one, None, "")

@@ -232,7 +232,7 @@ def _other_key(tmp_path: Path) -> str:
 def test_verify_refuses_a_manifest_whose_signature_fails(
         repo: Path, tmp_path: Path, httpserver: HTTPServer, evkin: Any,
         record_key: str) -> None:
-    from evkin.archive import manifest_sig
+    from evkin.record import manifest_sig
 
     dest = tmp_path / "arsip"
     publish(evkin, repo, dest, "--previous", "none")

@@ -123,7 +123,7 @@ def test_publish_announce_once_and_verify(repo: Path, tmp_path: Path, smtp_env: 
         assert entry["tanda_tangan"]["nama"] == "Ir. Hendra Saputra, M.T."
         assert entry["diberitahukan"]
     # Read through the one typed reader, it writes back the very bytes that were published.
-    from evkin import manifest as typed
+    from evkin.record import manifest as typed
 
     assert typed.dumps(typed.read(dest)) == (dest / "manifest.json").read_bytes()
 

@@ -595,7 +595,7 @@ def test_a_title_with_signature_words_is_still_sealed(
 
 def test_verify_fails_when_the_manifest_says_sealed_and_the_file_is_not(
         repo: Path, tmp_path: Path, evkin: Any, record_key: str) -> None:
-    from evkin.archive import manifest_sig
+    from evkin.record import manifest_sig
 
     dest = tmp_path / "public"
     assert evkin("publish", "--dest", str(dest), "--previous", "none", "--no-seal",

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from evkin import environment
-from evkin.approval.records import write_atomic
+from evkin.files import write_atomic
 from evkin.messages import t
 from evkin.settings_schema import CHOICE, SCHEMA, Option, walk
 

@@ -16,26 +16,23 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evkin import gitrepo, signing
 from evkin.approval.order import RETURN, approving_roles, refusal
-from evkin.approval.records import (
-    TRAIL_DIR,
-    Approval,
-    Trail,
-    load_trail,
-    save_trail,
-    trail_path,
-    write_atomic,
-)
+from evkin.approval.records import TRAIL_DIR, Approval, Trail, load_trail, save_trail, trail_path
 from evkin.approval.trail import is_author, tag_name
 from evkin.approval.trust import committed_settings
+from evkin.files import write_atomic
 from evkin.findings import EvkinError
 from evkin.messages import t
-from evkin.report.assembly import assemble_ids
 from evkin.settings import Settings
+
+if TYPE_CHECKING:  # the type only: the assembly sits a room above approval
+    from evkin.report.assembly import Assembled
 
 
 @dataclass(frozen=True)
@@ -68,8 +65,11 @@ def commit_message(approval: Approval, evaluation_id: str, role_label: str = "")
 
 
 def approve(settings: Settings, evaluation_id: str, role: str, reason: str | None,
-            key: Path, now: dt.datetime | None = None) -> Recorded:
-    """Check the rules, sign, tag and commit one decision; nothing is left half-done."""
+            key: Path, assembled: Callable[[Settings, str], Assembled],
+            now: dt.datetime | None = None) -> Recorded:
+    """Check the rules, sign, tag and commit one decision; nothing is left half-done.
+    ``assembled`` gives the report as every output shows it, under the committed settings
+    (the assembly, a room above this one: the command passes it in)."""
     root = settings.root
     repo = gitrepo.open_repo(root)
     if not gitrepo.has_commits(repo):
@@ -106,7 +106,7 @@ def approve(settings: Settings, evaluation_id: str, role: str, reason: str | Non
         raise EvkinError("approve.mode_forge")
 
     # The report as every output shows it (its findings; no trail verdict needed here).
-    checked = assemble_ids(committed, [evaluation_id], trails=False, timeline=False).reports[0]
+    checked = assembled(committed, evaluation_id)
     authors = {(d.author, d.email) for d in gitrepo.drafts(root, evaluation_id)}
     author = is_author(holder, authors) or (
         bool(holder.login) and holder.login.lower() in

@@ -7,14 +7,13 @@ so that recording an approval does not change the tree that was approved.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from evkin.files import write_atomic
 from evkin.findings import EvkinError, Finding
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 
@@ -234,25 +233,3 @@ def save_trail(root: Path, trail: Trail) -> Path:
     return path
 
 
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place.
-
-    The file gets the permissions a plain ``open()`` would give (0666 less the umask), not
-    mkstemp's private 0600: trails, PDFs and pages are meant to be read by others.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

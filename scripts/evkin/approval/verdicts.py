@@ -9,7 +9,7 @@ processes (``verify_trail`` asks Git several questions per evaluation).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from evkin import gitrepo
@@ -30,6 +30,12 @@ def verify_one(root: Path, evaluation_id: str, seen: tuple[str, bool] | None = N
     except EvkinError as error:
         return Verification(False, None, "site.trail_unreadable",
                             params={"detail": error.message()})
+
+
+def is_final(root: Path) -> Callable[[str], bool]:
+    """Whether an evaluation of ``root`` is final (its trail verifies): what ``evkin new`` asks
+    before it trusts a follow-up status."""
+    return lambda evaluation_id: verify_one(root, evaluation_id).ok
 
 
 def _chunk(args: tuple[Path, list[str], Seen | None]) -> dict[str, Verification]:

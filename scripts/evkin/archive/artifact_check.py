@@ -15,10 +15,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from evkin import manifest as mf
 from evkin.archive.derive import MISMATCH, SAME, SIGNED_OVER, Derived, derive, judge
 from evkin.findings import EvkinError
 from evkin.messages import t
+from evkin.record import manifest as mf
 from evkin.settings import Settings
 
 
@@ -39,7 +39,8 @@ def check_entries(settings: Settings, release: Path, data: mf.Manifest, derived:
     """What in the manifest ``data`` of ``release`` is not what this step derived."""
     from evkin.archive.publish import _head, _person, approval_of
     from evkin.archive.seal_step import kept_signature
-    from evkin.archive.sealing import ELECTRONIC, load_roots
+    from evkin.archive.sealing import load_roots
+    from evkin.record.manifest import ELECTRONIC
 
     problems: list[str] = []
     built, here = data.komit, _head(settings.root)

@@ -22,8 +22,8 @@ from email.utils import formataddr, make_msgid
 
 from evkin import environment
 from evkin.findings import EvkinError
-from evkin.manifest import Report
 from evkin.messages import t
+from evkin.record.manifest import Report
 from evkin.settings import Person, Settings
 from evkin.titlecase import title_case
 

@@ -28,12 +28,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from evkin import __version__, clock, manifest_chain, published_site
-from evkin import manifest as mf
+from evkin import __version__, clock, published_site
 from evkin.approval.records import Approval
-from evkin.archive.manifest_sig import SIG_FILE
 from evkin.findings import EvkinError
-from evkin.manifest import FORMAT, MANIFEST, Earlier, Manifest, Person, Report, Seal, Waiting
+from evkin.record import manifest as mf
+from evkin.record import manifest_chain
+from evkin.record.manifest import FORMAT, MANIFEST, Earlier, Manifest, Person, Report, Seal, Waiting
+from evkin.record.manifest_sig import SIG_FILE
 from evkin.settings import Settings
 
 KEEP_RELEASES = 3
@@ -215,8 +216,8 @@ def _trusted(settings: Settings, raw: bytes, signature: str | None, source: str,
              warnings: list[str] | None, required: bool) -> bool:
     """Is the previous manifest signed by a record key (when ``required``)? If not, it is not
     used at all (a first publication), and the warning says why."""
-    from evkin.archive import manifest_sig
     from evkin.messages import t
+    from evkin.record import manifest_sig
 
     if not required:
         return True
@@ -298,7 +299,7 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
     ``terbit`` (first published) and ``diberitahukan`` (announced) carry over from the previous
     manifest while the PDF is the same; a replaced PDF's hash moves to ``versi_lama``.
     """
-    from evkin.archive.sealing import ELECTRONIC
+    from evkin.record.manifest import ELECTRONIC
     from evkin.site import paths
     from evkin.site.province import open_recommendations, report_facts
     from evkin.site.report import title
@@ -401,7 +402,7 @@ def _seal_record(artefact: Any, old: Report | None, unchanged: bool,
     """The electronic-signature state of a published PDF (None when TTE is not used): the
     agency's seal or the Kepala Dinas' own signature, with the time the signature itself
     states (so publishing again never moves it) and its certificate's subject."""
-    from evkin.archive.sealing import ELECTRONIC, SEALED
+    from evkin.record.manifest import ELECTRONIC, SEALED
 
     if not artefact.seal:
         return None
@@ -494,9 +495,9 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
 
     dest = dest.absolute()
     now = now or clock.now()
-    from evkin.archive import manifest_sig
     from evkin.archive.derive import derive
     from evkin.archive.seal_step import Sealer
+    from evkin.record import manifest_sig
 
     early: list[str] = []
     key = manifest_sig.private_key(settings, env)  # before building: a wrong key stops here

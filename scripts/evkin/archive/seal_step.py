@@ -25,11 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evkin import manifest
 from evkin.archive.sealing import (
-    NOT_SEALED,
-    SEALED,
-    SIGNED,
     Appearance,
     Backend,
     TteSettings,
@@ -41,6 +37,8 @@ from evkin.archive.sealing import (
 from evkin.archive.signatures import SignatureCheck, carries_signature
 from evkin.findings import EvkinError
 from evkin.messages import t
+from evkin.record import manifest
+from evkin.record.manifest import NOT_SEALED, SEALED, SIGNED
 from evkin.settings import Person, Settings
 from evkin.site.collect import Report
 from evkin.site.pdfs import Artefact
@@ -241,8 +239,8 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
     manifest entry and what its report page shows of it. The step that holds the signing
     secrets runs this and builds nothing (no MkDocs hook runs beside them). Returns the number
     sealed and, per report still not sealed, why (tried again by the next run)."""
-    from evkin.approval.records import write_atomic
     from evkin.archive.publish import listed_pdfs, read_release
+    from evkin.files import write_atomic
     from evkin.site.report import Pdf, refill_pdf_slot
 
     tte = settings.tte

@@ -48,10 +48,6 @@ SPACE_WIDTH = 7.6 / 2.54 * 72
 SPACE_HEIGHT = 2.4 / 2.54 * 72
 DPI = 300
 NOTE_MARK = "persetujuan/"  # in the approval note of render.signed_note
-SEALED = "tersegel"  # the agency's seal
-SIGNED = "ditandatangani"  # the Kepala Dinas' own signature, accepted
-NOT_SEALED = "belum"
-ELECTRONIC = (SEALED, SIGNED)
 BSRE = "Balai Besar Sertifikasi Elektronik (BSrE), BSSN"
 
 

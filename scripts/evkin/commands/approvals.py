@@ -34,8 +34,8 @@ def write_allowed_signers(settings: Settings, path: Path) -> int:
     """The allowed-signers file for ``git verify-tag``, from evkin.yml as committed at HEAD."""
     from evkin import signing
     from evkin.approval.order import approving_roles
-    from evkin.approval.records import write_atomic
     from evkin.approval.trust import committed_settings
+    from evkin.files import write_atomic
 
     committed = committed_settings(settings.root)
     if committed is None:

@@ -26,12 +26,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from evkin.approval.offline import approve, default_key
     from evkin.indonesian_dates import format_datetime
+    from evkin.report.assembly import assemble_ids
 
     settings = settings_from(args)
     ident = evaluation_id(settings, args.id)
     role = ROLE_ARGS[args.role]
     key = Path(args.key).expanduser() if args.key else default_key(settings.root)
-    recorded = approve(settings, ident, role, args.reason, key)
+    recorded = approve(settings, ident, role, args.reason, key,
+                       lambda committed, one: assemble_ids(committed, [one], trails=False,
+                                                           timeline=False).reports[0])
     approval = recorded.approval
     label = settings.sop.role_label(role)
     print(t(f"approve.done.{approval.decision}", {

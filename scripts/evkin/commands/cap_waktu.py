@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if renewed:
         # The manifest changed: the old signature no longer matches. The step holding the
         # record key checks the archive and signs it again (evkin publish --sign-manifest).
-        from evkin.archive.manifest_sig import SIG_FILE
+        from evkin.record.manifest_sig import SIG_FILE
 
         (Path(args.dest).resolve() / SIG_FILE).unlink(missing_ok=True)
     print(t("renew.done", {"count": renewed, "skipped": skipped}))

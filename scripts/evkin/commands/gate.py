@@ -308,7 +308,7 @@ def _record_key(settings: Any) -> str:
     against the public halves the target branch's evkin.yml lists (``manifest_sig.private_key``,
     the one check of it); this step cannot run without it."""
     from evkin import signing
-    from evkin.archive import manifest_sig
+    from evkin.record import manifest_sig
 
     private = manifest_sig.private_key(settings)
     if private is None:

@@ -16,10 +16,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from evkin.approval.verdicts import is_final
     from evkin.evaluation.scaffold import scaffold
 
     settings = settings_from(args)
-    folder, previous = scaffold(settings, args.id, excel=args.excel)
+    folder, previous = scaffold(settings, args.id, is_final(settings.root), excel=args.excel)
     rel = folder.relative_to(settings.root).as_posix()
     print(t("new.created", {"path": rel}))
     if previous:

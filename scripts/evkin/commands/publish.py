@@ -11,7 +11,7 @@ from evkin.commands import settings_from
 from evkin.messages import t
 
 if TYPE_CHECKING:
-    from evkin.manifest import Report
+    from evkin.record.manifest import Report
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -101,10 +101,10 @@ def _sign_manifest(settings: Any, dest: Path) -> int:
     against it, and only then sign its manifest."""
     import tempfile
 
-    from evkin import manifest, signing
-    from evkin.archive import manifest_sig
+    from evkin import signing
     from evkin.archive.artifact_check import check_archive, refuse
     from evkin.findings import EvkinError
+    from evkin.record import manifest, manifest_sig
 
     key = manifest_sig.private_key(settings)
     if key is None:
@@ -143,7 +143,7 @@ def _seal_only(settings: Any, dest: Path) -> int:
         return 0
     # The manifest changed: a signature made before would no longer match (the step that
     # holds the record key signs it afresh with --sign-manifest).
-    from evkin.archive.manifest_sig import SIG_FILE
+    from evkin.record.manifest_sig import SIG_FILE
 
     (dest.resolve() / SIG_FILE).unlink(missing_ok=True)
     for problem in problems:

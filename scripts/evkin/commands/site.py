@@ -75,8 +75,8 @@ def write_local_manifest(settings: Any, built: Any, out: Path) -> None:
     import dataclasses
     import datetime as dt
 
-    from evkin import manifest as mf
     from evkin.archive.publish import Previous, _head, manifest
+    from evkin.record import manifest as mf
 
     data = manifest(settings, built, Previous(None), dt.datetime.now(dt.UTC).replace(
         microsecond=0), _head(settings.root))

@@ -80,6 +80,7 @@ def _files(settings: Settings, folder: Path) -> list[tuple[str, str]]:
 def _start(args: argparse.Namespace) -> int:
     from evkin import forge as forges
     from evkin import gitrepo
+    from evkin.approval.verdicts import is_final
     from evkin.evaluation.model import Period
     from evkin.evaluation.scaffold import scaffold
 
@@ -109,7 +110,7 @@ def _start(args: argparse.Namespace) -> int:
     # The workflow's "excel" checkbox arrives as EVKIN_EXCEL=true|false (through env, never
     # spliced into the command line).
     excel = args.excel or environment.excel_requested()
-    folder, _previous = scaffold(settings, ident, excel=excel)
+    folder, _previous = scaffold(settings, ident, is_final(root), excel=excel)
     rel = folder.relative_to(root).as_posix()
     gitrepo.run_git(root, ["switch", "--quiet", "-c", branch])
     gitrepo.run_git(root, ["add", "--", rel])

@@ -44,8 +44,8 @@ def published_times(settings: Settings, archive: str | None
     built (``evkin site build``/``demo``: ``site/manifest.json``), whose pages count the
     trail's landing as step 8 (value ``None``). Empty when nothing can be read: nothing is
     claimed."""
-    from evkin import manifest
     from evkin.archive.publish import read_previous
+    from evkin.record import manifest
 
     try:
         previous = read_previous(Path(archive or settings.root / "tidak-ada"), archive,

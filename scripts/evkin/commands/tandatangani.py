@@ -79,10 +79,10 @@ def _sign_here(args: argparse.Namespace, settings: Settings, approved: Approved,
 
 
 def run(args: argparse.Namespace) -> int:
-    from evkin.approval.records import write_atomic
     from evkin.archive.personal import accept, approved_render, signed_path
     from evkin.archive.sealing import load_roots
     from evkin.commands._ids import evaluation_id
+    from evkin.files import write_atomic
 
     settings = settings_from(args)
     ident = evaluation_id(settings, args.id)

@@ -14,12 +14,12 @@ from typing import Any
 from urllib.parse import urljoin
 
 from evkin import gitrepo, published_site
-from evkin import manifest as mf
 from evkin.approval.records import TRAIL_DIR
 from evkin.findings import EvkinError
-from evkin.manifest import MANIFEST, Earlier, Manifest, Person, Report
 from evkin.messages import t
 from evkin.output import print_json
+from evkin.record import manifest as mf
+from evkin.record.manifest import MANIFEST, Earlier, Manifest, Person, Report
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -76,7 +76,7 @@ def load_manifest(source: str, settings: Any, signed: bool = True
     """The manifest and the base it was read from (folder path or URL ending in /); with
     ``signed``, refused unless ``manifest.json.sig`` verifies against the record keys of
     ``settings`` (the repository's own evkin.yml): how it travelled decides nothing."""
-    from evkin.archive import manifest_sig
+    from evkin.record import manifest_sig
 
     if source.startswith(("http://", "https://")):
         base = source if source.endswith("/") else source + "/"
@@ -127,7 +127,7 @@ def _who(record: Person | None) -> str:
 
 
 def _claims_signed(entry: Report | Earlier) -> bool:
-    from evkin.archive.sealing import ELECTRONIC
+    from evkin.record.manifest import ELECTRONIC
 
     return entry.segel is not None and entry.segel.status in ELECTRONIC
 
@@ -157,7 +157,7 @@ def approvals_since(args: argparse.Namespace, data: Manifest) -> set[str]:
 
 def run(args: argparse.Namespace) -> int:
     from evkin.commands.verify_signatures import check, report_lines, signed_render
-    from evkin.manifest import find
+    from evkin.record.manifest import find
 
     path = Path(args.file)
     try:

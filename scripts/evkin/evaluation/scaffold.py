@@ -9,7 +9,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -187,16 +187,14 @@ def _latest_before(settings: Settings, period: Period) -> Evaluation | None:
     return load_evaluation(earlier[-1], settings).evaluation if earlier else None
 
 
-def _approved_follow_ups(settings: Settings, records: tuple[recs_data.Record, ...]
+def _approved_follow_ups(records: tuple[recs_data.Record, ...], is_final: Callable[[str], bool]
                          ) -> tuple[recs_data.Record, ...]:
     """Follow-up statuses count only from final reports (a verified approval trail): a draft's
     "selesai" was never approved, so its recommendations stay open with the status last
     approved."""
     from dataclasses import replace
 
-    from evkin.approval.verdicts import verify_one as verify
-
-    return tuple(r if not r.follow_ups or verify(settings.root, r.evaluation_id).ok
+    return tuple(r if not r.follow_ups or is_final(r.evaluation_id)
                  else replace(r, follow_ups=()) for r in records)
 
 
@@ -244,10 +242,12 @@ def _workbook(indicators_csv: str, evaluation_id: str,
     return out.getvalue()
 
 
-def scaffold(settings: Settings, evaluation_id: str, excel: bool = False
-             ) -> tuple[Path, str | None]:
+def scaffold(settings: Settings, evaluation_id: str, is_final: Callable[[str], bool],
+             excel: bool = False) -> tuple[Path, str | None]:
     """Create ``evaluations/<id>``; returns the folder and the previous evaluation's id.
-    ``excel``: indicators, recommendations and follow-ups in one ``indikator.xlsx``."""
+    ``is_final`` says whether an evaluation's approval trail verifies (the caller asks the
+    trail verifier, a room above this one). ``excel``: indicators, recommendations and
+    follow-ups in one ``indikator.xlsx``."""
     period = Period.from_id(evaluation_id)
     if period is None:
         raise EvkinError("new.bad_id", {"id": evaluation_id})
@@ -271,8 +271,8 @@ def scaffold(settings: Settings, evaluation_id: str, excel: bool = False
         skip = frozenset(rencana_aksi.unplanned(plan, period.number))
         if plan is not None and previous is None:
             source = _latest_before(settings, period)
-    records = _approved_follow_ups(settings, recs_data.gather(settings,
-                                                              evaluation_folders(settings)))
+    records = _approved_follow_ups(recs_data.gather(settings, evaluation_folders(settings)),
+                                   is_final)
     open_entries = recs_data.open_for_new(records, evaluation_id)
     tracked = bool(open_entries) or any(r.recommendations for r in records)
 

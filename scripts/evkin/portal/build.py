@@ -24,7 +24,7 @@ class Result:
 
 def write_portal(portal: Portal, checked: list[Checked], folder: Path, when: str) -> int:
     """Every page of the portal into ``folder`` (new and empty); returns the reports listed."""
-    from evkin.approval.records import write_atomic
+    from evkin.files import write_atomic
     from evkin.portal import pages
     from evkin.site import search
 

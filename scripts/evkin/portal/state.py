@@ -9,10 +9,10 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from evkin.approval.records import write_atomic
+from evkin.files import write_atomic
 from evkin.findings import EvkinError
-from evkin.manifest_chain import NEW, Seen
 from evkin.portal.verify import Checked
+from evkin.record.manifest_chain import NEW, Seen
 
 FILE = "manifes-terakhir.json"
 FORMAT = 1

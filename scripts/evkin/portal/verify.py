@@ -17,16 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evkin import manifest as mf
-from evkin import manifest_chain
 from evkin.approval import trust
 from evkin.approval.order import trail_state
 from evkin.approval.records import TRAIL_DIR, Approval, Trail, load_trail
-from evkin.archive import manifest_sig
 from evkin.findings import EvkinError
-from evkin.manifest_chain import Seen
 from evkin.portal.config import Agency
 from evkin.portal.source import Source, Unreachable, safe_relative
+from evkin.record import manifest as mf
+from evkin.record import manifest_chain, manifest_sig
+from evkin.record.manifest_chain import Seen
 from evkin.signing import RECORD_PRINCIPAL, Signer, verify
 from evkin.sop import load_sop
 

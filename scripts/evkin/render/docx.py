@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from evkin.findings import EvkinError
 from evkin.indonesian_dates import day_of
+from evkin.provenance import Source, build_time
 from evkin.render import content, indonesian, markup
 from evkin.render.pdf import write_output
-from evkin.render.source import Source, build_time
 from evkin.settings import Settings
 
 if TYPE_CHECKING:  # the type only: render loads nothing (``assembly`` does)

@@ -10,9 +10,6 @@ import datetime as dt
 from evkin import clock
 from evkin.indonesian_dates import format_date, format_time
 
-# The fallback zone for a date without a time (see ``clock`` for the agency's zone).
-WIB = dt.timezone(dt.timedelta(hours=7))
-
 
 def tanggal(date: dt.date) -> str:
     """``2026-01-26`` → ``26 Januari 2026``."""

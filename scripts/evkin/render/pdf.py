@@ -23,14 +23,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from evkin import __version__, environment
-from evkin.approval.records import write_atomic
 from evkin.evaluation.capaian import GroupAverage, Result
 from evkin.evaluation.model import Evaluation, Period
+from evkin.files import write_atomic
 from evkin.findings import EvkinError, Finding
 from evkin.indonesian_dates import day_of
 from evkin.messages import t
+from evkin.provenance import Source, build_time
 from evkin.render import content, fonts, indonesian, markup
-from evkin.render.source import Source, build_time
 from evkin.settings import Settings
 
 if TYPE_CHECKING:

@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from evkin.findings import EvkinError, Finding
+from evkin.provenance import Source
 from evkin.render.docx import build_docx as render_docx
 from evkin.render.pdf import Batch, Built, ReportForPdf, build_loaded, single_threaded, with_paper
-from evkin.render.source import Source
 from evkin.report.assembly import Assembled, assemble_ids
 from evkin.settings import Settings
 

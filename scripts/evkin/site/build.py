@@ -129,7 +129,7 @@ def _abandon(settings: Settings, collection: Collection, generated: Generated,
 
 def _fill_site(site_dir: Path, changed: set[str], generated: Generated, render: Render) -> None:
     """The HTML of pages built while their PDFs were laid out: tokens filled in, PDFs added."""
-    from evkin.approval.records import write_atomic
+    from evkin.files import write_atomic
 
     for page in sorted(changed):
         if not page.endswith(".md"):  # a static file made from the pages (site/search.py)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from evkin import environment
-from evkin.approval.records import write_atomic
+from evkin.files import write_atomic
 from evkin.site.pagecache import package_hash
 
 CACHE_DIR = "mkdocs"

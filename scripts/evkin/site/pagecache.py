@@ -105,7 +105,7 @@ def load(folder: Path, key: str, evaluation: Path) -> Cached | None:
 
 
 def save(folder: Path, key: str, cached: Cached, evaluation: Path) -> None:
-    from evkin.approval.records import write_atomic
+    from evkin.files import write_atomic
 
     inside = evaluation.resolve()
     assets = {}

@@ -25,8 +25,8 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from evkin.evaluation.capaian import Result
+from evkin.provenance import Source
 from evkin.render.pdf import ReportForPdf, single_threaded
-from evkin.render.source import Source
 from evkin.settings import SETTINGS_FILE, Settings
 from evkin.site.collect import Report
 
@@ -234,7 +234,7 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
 
 
 def _draw_charts(todo: Sequence[Report], keys: Mapping[str, str], cache_dir: Path) -> None:
-    from evkin.approval.records import write_atomic
+    from evkin.files import write_atomic
     from evkin.render.chart import chart_svg
 
     for r in todo:
@@ -342,7 +342,7 @@ def loaded(report: Report, source: Source | None = None) -> ReportForPdf:
 
 
 def _store(found: Found, keys: Mapping[str, str], cache_dir: Path) -> None:
-    from evkin.approval.records import write_atomic
+    from evkin.files import write_atomic
 
     for evaluation_id, (pdf, problem) in found.items():
         k = keys[evaluation_id]

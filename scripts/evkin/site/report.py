@@ -126,7 +126,7 @@ def version_id(pdf: Pdf) -> str:
 
 def seal_part(pdf: Pdf) -> str:
     """The electronic-signature state of a final PDF (nothing when TTE is not used)."""
-    from evkin.archive.sealing import SEALED, SIGNED
+    from evkin.record.manifest import SEALED, SIGNED
 
     if not pdf.seal:
         return ""

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from evkin.approval.records import load_trail, trail_path, write_atomic
+from evkin.approval.records import load_trail, trail_path
 from evkin.approval.trail import RecordCheck, Verification
 from evkin.approval.verdicts import verify_many
+from evkin.files import write_atomic
 from evkin.findings import EvkinError
 from evkin.site.gitstate import GitState
 

@@ -11,8 +11,8 @@ import datetime as dt
 import posixpath
 from pathlib import Path
 
-from evkin.approval.records import write_atomic
-from evkin.manifest import Earlier, Manifest
+from evkin.files import write_atomic
+from evkin.record.manifest import Earlier, Manifest
 
 MARK = 'class="evkin-hash"'
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from evkin import environment
-from evkin.render.indonesian import WIB
+from evkin.clock import WIB
 
 
 @cache

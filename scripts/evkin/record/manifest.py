@@ -19,13 +19,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from evkin.approval.records import write_atomic
-from evkin.archive.manifest_sig import SIG_FILE, sign
+from evkin.files import write_atomic
 from evkin.findings import EvkinError
 from evkin.messages import Phrase
+from evkin.record.manifest_sig import SIG_FILE, sign
 
 MANIFEST = "manifest.json"
 FORMAT = 1
+# A report's ``segel.status``: what electronic signature its published PDF carries.
+SEALED = "tersegel"  # the agency's seal
+SIGNED = "ditandatangani"  # the Kepala Dinas' own signature, accepted
+NOT_SEALED = "belum"
+ELECTRONIC = (SEALED, SIGNED)
 
 Json = Any  # a JSON value kept as read (portal facts, open recommendations: their own schema)
 T = TypeVar("T")

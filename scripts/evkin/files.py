@@ -1,0 +1,33 @@
+"""Files written whole or not at all: a temporary file beside the target, then a rename. A
+crash or a full disk leaves the old file or the new one, never half of either (trails, PDFs,
+pages, manifests)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place.
+
+    The file gets the permissions a plain ``open()`` would give (0666 less the umask), not
+    mkstemp's private 0600: trails, PDFs and pages are meant to be read by others.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
