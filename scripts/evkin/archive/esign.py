@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evkin import environment
-from evkin.archive.sealing import TteSettings
 from evkin.findings import EvkinError
+from evkin.settings import TteSettings
 
 URL_ENV = environment.BSRE_URL
 USER_ENV = environment.BSRE_USER

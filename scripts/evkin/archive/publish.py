@@ -302,7 +302,7 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
     from evkin.record.manifest import ELECTRONIC
     from evkin.site import paths
     from evkin.site.province import open_recommendations, report_facts
-    from evkin.site.report import title
+    from evkin.site.titles import title
 
     before = previous.reports()
     superseded = list(previous.manifest.versi_lama if previous.manifest else ())

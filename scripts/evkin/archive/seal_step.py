@@ -25,21 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evkin.archive.sealing import (
-    Appearance,
-    Backend,
-    TteSettings,
-    backend_for,
-    load_roots,
-    seal,
-    version_url,
-)
+from evkin.archive.sealing import Appearance, Backend, backend_for, load_roots, seal, version_url
 from evkin.archive.signatures import SignatureCheck, carries_signature
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.record import manifest
 from evkin.record.manifest import NOT_SEALED, SEALED, SIGNED
-from evkin.settings import Person, Settings
+from evkin.settings import Person, Settings, TteSettings
 from evkin.site.collect import Report
 from evkin.site.pdfs import Artefact
 

@@ -16,11 +16,10 @@ from pathlib import Path
 
 from evkin import environment
 from evkin.archive.personal import Approved
-from evkin.archive.sealing import TteSettings
 from evkin.commands import settings_from
 from evkin.findings import EvkinError
 from evkin.messages import t
-from evkin.settings import Settings
+from evkin.settings import Settings, TteSettings
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -12,8 +12,9 @@ from evkin.site import html, paths
 from evkin.site.body import plain_markdown
 from evkin.site.collect import Report
 from evkin.site.links import Assets, rewriter
-from evkin.site.report import documents_map, front_matter, title
+from evkin.site.report import documents_map
 from evkin.site.safe import html_block, md_heading
+from evkin.site.titles import front_matter, title
 
 LABELS = {
     "nomor": "Nomor", "tanggal": "Tanggal", "kepada": "Yth.", "dari": "Dari",

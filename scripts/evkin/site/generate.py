@@ -36,10 +36,11 @@ from evkin.site.indexes import (
 from evkin.site.links import Assets
 from evkin.site.pdfs import Artefact
 from evkin.site.province import trail_file
-from evkin.site.report import Pdf, pdf_part, report_page, title
+from evkin.site.report import Pdf, pdf_part, report_page
 from evkin.site.safe import plain_title
 from evkin.site.slots import Pending, Render, Slots
 from evkin.site.sop_page import sop_page
+from evkin.site.titles import title
 from evkin.site.trend import gather, index_page, indicator_page
 from evkin.titlecase import title_case
 

@@ -9,9 +9,10 @@ from evkin.site import html, paths
 from evkin.site.collect import Report
 from evkin.site.figures import overall, reason
 from evkin.site.html import raw
-from evkin.site.report import Pdf, front_matter, title
+from evkin.site.report import Pdf
 from evkin.site.safe import html_block, md_heading, plain_title, text
 from evkin.site.slots import Pending
+from evkin.site.titles import front_matter, title
 
 KINDS = {"tahunan": "Tahunan", "semester": "Semester", "triwulan": "Triwulan"}
 LATEST = 6

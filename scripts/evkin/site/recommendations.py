@@ -21,8 +21,8 @@ from evkin.evaluation.recommendations import (
 from evkin.messages import t
 from evkin.site import html, paths
 from evkin.site.collect import Report
-from evkin.site.report import front_matter
 from evkin.site.safe import html_block, md_heading, text
+from evkin.site.titles import front_matter
 from evkin.timing import working_days_between
 
 PAGE = f"{paths.GENERATED}/rekomendasi/index.md"

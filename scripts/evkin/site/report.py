@@ -20,8 +20,9 @@ from evkin.site.collect import Report
 from evkin.site.figures import author_names, overall, reason
 from evkin.site.html import raw
 from evkin.site.links import Assets, rewriter
-from evkin.site.safe import attr, html_block, md_heading, plain_title, text
+from evkin.site.safe import attr, html_block, md_heading, text
 from evkin.site.slots import Pending
+from evkin.site.titles import front_matter, page_title, title
 
 DECISIONS = {"paraf": "Paraf", "tanda_tangan": "Tanda tangan", "kembali": "Dikembalikan"}
 
@@ -40,35 +41,10 @@ class Pdf:
     seal_by: str = ""  # its certificate's subject
 
 
-def title(report: Report) -> str:
-    ev = report.evaluation
-    if ev.judul:
-        return ev.judul
-    label = ev.period.label() if ev.period else ev.id
-    return f"Laporan Hasil Evaluasi Kinerja Internal {label}"
-
-
-def page_title(report: Report) -> str:
-    prefix = "" if report.final else "DRAF – "
-    return plain_title(prefix + title(report))
-
-
 def documents_map(settings: Settings, report: Report) -> dict[str, str]:
     """Step-document file (relative to the folder) → its anchor on the attachments page."""
     page = paths.attachments_page(report.evaluation)
     return {doc.file: f"{page}#{doc.key.replace('_', '-')}" for _, doc in settings.sop.documents}
-
-
-def front_matter(page_title_text: str, description: str = "",
-                 hide: Sequence[str] = ()) -> str:
-    """YAML front matter; every value is a ``plain_title`` (no quotes, no markup)."""
-    lines = ["---", f'title: "{plain_title(page_title_text)}"']
-    if description:
-        lines.append(f'description: "{plain_title(description, 300)}"')
-    if hide:
-        lines.append("hide: [" + ", ".join(hide) + "]")
-    lines.append("---")
-    return "\n".join(lines) + "\n\n"
 
 
 def pdf_part(page: str, report: Report, pdf: Pdf | None) -> str:

@@ -85,15 +85,15 @@ def summary_index(reports: Sequence[Report], pdfs: Mapping[str, str]) -> str:
 
 
 def _title(report: Report) -> str:
-    from evkin.site.report import title
+    from evkin.site.titles import title
 
     return title(report)
 
 
 def search_page() -> str:
     """The search page: the form, the filters and the results list, filled by ``cari.js``."""
-    from evkin.site.report import front_matter
     from evkin.site.safe import html_block
+    from evkin.site.titles import front_matter
 
     root = paths.url(PAGE, "index.html").removesuffix("index.html") or "./"
     inner = (

@@ -7,8 +7,8 @@ import datetime as dt
 from evkin.settings import Settings
 from evkin.site import html
 from evkin.site.flowchart import flowchart
-from evkin.site.report import front_matter
 from evkin.site.safe import html_block, md_heading, text
+from evkin.site.titles import front_matter
 
 GIT_TERMS = {
     5: "Tim SAKIP mengajukan draf sebagai pull request (setiap simpanan adalah commit).",

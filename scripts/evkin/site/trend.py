@@ -17,8 +17,8 @@ from evkin.site import html, paths
 from evkin.site.collect import Report
 from evkin.site.html import raw
 from evkin.site.indexes import KINDS
-from evkin.site.report import front_matter
 from evkin.site.safe import html_block, md_heading, plain_title, slug, text
+from evkin.site.titles import front_matter
 
 
 @dataclass(frozen=True)
