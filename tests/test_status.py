@@ -16,7 +16,7 @@ import pytest
 
 from evkin import timing
 from evkin.approval.records import Approval
-from evkin.report.progress import Facts, progress
+from evkin.report.progress import TimelineFacts, progress
 from evkin.sop import load_sop
 
 from .conftest import git
@@ -56,8 +56,8 @@ def test_working_days_skip_weekends_and_indonesian_holidays(holidays: dict[dt.da
 
 
 def facts(approvals: tuple[Approval, ...] = (), drafts: tuple[dt.datetime, ...] = (),
-          tree: str = "T", verified: bool = False) -> Facts:
-    return Facts(
+          tree: str = "T", verified: bool = False) -> TimelineFacts:
+    return TimelineFacts(
         evaluation_id=EVAL,
         document_dates={1: dt.date(2025, 1, 13), 2: dt.date(2025, 1, 14),
                         3: dt.date(2025, 1, 15), 4: dt.date(2025, 1, 20)},
@@ -118,7 +118,7 @@ def test_steps_follow_the_trail(holidays: dict[dt.date, str]) -> None:
     assert (stale.step, stale.note) == (6, "status.stale")
     outside_git = progress(facts((paraf,), tree=""), sop, dt.date(2025, 2, 3), holidays)
     assert outside_git.note == "status.no_tree"
-    missing = Facts(EVAL, {1: dt.date(2025, 1, 13)}, False, (), None, (), "T", False)
+    missing = TimelineFacts(EVAL, {1: dt.date(2025, 1, 13)}, False, (), None, (), "T", False)
     early = progress(missing, sop, dt.date(2025, 1, 14), holidays)
     assert (early.step, early.next_actor) == (2, "sekretaris")
 

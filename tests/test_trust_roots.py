@@ -457,10 +457,10 @@ def test_decide_change_rules() -> None:
     to forge-less pins the new facts); forge-less, only a trusted signature does, unless no
     key was trusted yet (the first keys are pinned)."""
     official = trust.Official("kepala_dinas", "A", "1", "a", "ssh-ed25519 AAAA")
-    forge = trust.Facts(trust.FORGE, (official,), ())
-    forgeless = trust.Facts(trust.FORGELESS, (official,), ())
-    keyless = trust.Facts(trust.FORGELESS, (dataclasses.replace(official, key=""),), ())
-    other = trust.Facts(trust.FORGELESS, (dataclasses.replace(official, key="ssh-ed25519 B"),),
+    forge = trust.TrustFacts(trust.FORGE, (official,), ())
+    forgeless = trust.TrustFacts(trust.FORGELESS, (official,), ())
+    keyless = trust.TrustFacts(trust.FORGELESS, (dataclasses.replace(official, key=""),), ())
+    other = trust.TrustFacts(trust.FORGELESS, (dataclasses.replace(official, key="ssh-ed25519 B"),),
                         ())
     assert trust.decide_change(forge, forge, "") == (True, False)
     assert trust.decide_change(forge, forgeless, "") == (True, True)

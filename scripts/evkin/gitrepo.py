@@ -206,7 +206,7 @@ def tags(root: Path, prefix: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class Change:
+class FileChange:
     """One file changed between two versions of a folder."""
 
     status: str  # A added | D deleted | M modified | R renamed | T type changed
@@ -214,7 +214,7 @@ class Change:
     old_path: str
 
 
-def changes(root: Path, old_tree: str, new_tree: str) -> list[Change]:
+def changes(root: Path, old_tree: str, new_tree: str) -> list[FileChange]:
     """Files that differ between two trees (paths relative to those trees)."""
     out = _git(root, "diff", "--name-status", "-z", "-M", old_tree, new_tree).split("\0")
     found = []
@@ -223,15 +223,15 @@ def changes(root: Path, old_tree: str, new_tree: str) -> list[Change]:
     while i < len(items):
         status = items[i][0]
         if status in "RC":
-            found.append(Change(status, items[i + 2], items[i + 1]))
+            found.append(FileChange(status, items[i + 2], items[i + 1]))
             i += 3
         else:
-            found.append(Change(status, items[i + 1], items[i + 1]))
+            found.append(FileChange(status, items[i + 1], items[i + 1]))
             i += 2
     return found
 
 
-def word_diff(root: Path, old_tree: str, new_tree: str, change: Change,
+def word_diff(root: Path, old_tree: str, new_tree: str, change: FileChange,
               context: int = 1) -> str:
     """``git diff --word-diff=porcelain`` of one file between two trees."""
     paths = [change.path] if change.path == change.old_path else [change.old_path, change.path]

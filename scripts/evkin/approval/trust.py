@@ -69,7 +69,7 @@ class Official:
 
 
 @dataclass(frozen=True)
-class Facts:
+class TrustFacts:
     """The trust facts of one version of evkin.yml."""
 
     mode: str
@@ -93,7 +93,7 @@ class Facts:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
         return " ".join(digest[i:i + 4] for i in range(0, 16, 4))
 
-    def differences(self, other: Facts) -> tuple[str, ...]:
+    def differences(self, other: TrustFacts) -> tuple[str, ...]:
         """What changed from ``self`` to ``other``, in words for a message."""
         out = []
         if self.mode != other.mode:
@@ -111,18 +111,18 @@ class Facts:
         return tuple(out)
 
 
-def facts_of(settings: Settings) -> Facts:
+def facts_of(settings: Settings) -> TrustFacts:
     from evkin.signing import parse_public_key
 
     officials = tuple(
         Official(role, p.nama.strip(), "".join(p.nip.split()), p.login.strip(),
                  parse_public_key(p.kunci_ssh), p.surel.strip())
         for role in APPROVING_ROLES for p in settings.roles.holders(role))
-    return Facts(settings.approval_mode, officials, tuple(settings.record_keys))
+    return TrustFacts(settings.approval_mode, officials, tuple(settings.record_keys))
 
 
 @dataclass(frozen=True)
-class Change:
+class TrustChange:
     """One version of the trust facts arriving on the line, and whether it counts."""
 
     commit: str
@@ -136,14 +136,14 @@ class Change:
 
 @dataclass(frozen=True)
 class Chain:
-    root: Facts  # the pin: the first version, or the first forge-less one (with first keys)
+    root: TrustFacts  # the pin: the first version, or the first forge-less one (with first keys)
     root_commit: str
-    trusted: Facts  # in force at the end of the line
-    changes: tuple[Change, ...]  # every change of the trust facts, accepted or not
+    trusted: TrustFacts  # in force at the end of the line
+    changes: tuple[TrustChange, ...]  # every change of the trust facts, accepted or not
     revoked: tuple[Revoked, ...]  # every revocation any version named
 
     @property
-    def refused(self) -> tuple[Change, ...]:
+    def refused(self) -> tuple[TrustChange, ...]:
         return tuple(c for c in self.changes if not c.accepted)
 
 
@@ -153,7 +153,7 @@ def revoked_at(revoked: Iterable[Revoked], key: str, when: dt.datetime | dt.date
     return next((r for r in revoked if r.key == key and day >= r.since), None)
 
 
-def decide_change(trusted: Facts, new: Facts, signed_by: str) -> tuple[bool, bool]:
+def decide_change(trusted: TrustFacts, new: TrustFacts, signed_by: str) -> tuple[bool, bool]:
     """(accepted, pinned) for a new version of the trust facts. ``signed_by``: the role of a
     key trusted in ``trusted`` that signed the commit ('' when none did)."""
     if trusted.mode == FORGE:
@@ -167,12 +167,12 @@ def decide_change(trusted: Facts, new: Facts, signed_by: str) -> tuple[bool, boo
     return False, False
 
 
-def _signed_by(commit: gitrepo.LineCommit, trusted: Facts, revoked: Sequence[Revoked]) -> str:
+def _signed_by(commit: gitrepo.LineCommit, trusted: TrustFacts, revoked: Sequence[Revoked]) -> str:
     return _signed_by_cached(commit, trusted, tuple(revoked))
 
 
 @lru_cache(maxsize=1024)
-def _signed_by_cached(commit: gitrepo.LineCommit, trusted: Facts,
+def _signed_by_cached(commit: gitrepo.LineCommit, trusted: TrustFacts,
                       revoked: tuple[Revoked, ...]) -> str:
     """The role of a trusted, unrevoked official's key that signed the commit ('' if none):
     ``ssh-keygen -Y verify -n git`` over the commit object without its signature."""
@@ -240,7 +240,7 @@ def _snapshots(root: Path, sha: str) -> tuple[tuple[str, Chain], ...]:
     first_commit, first = versions[0]
     pin, pin_commit = facts_of(first), first_commit.sha
     trusted = pin
-    changes: list[Change] = []
+    changes: list[TrustChange] = []
     out = [(first_commit.sha, Chain(pin, pin_commit, trusted, (), tuple(revoked)))]
     for commit, settings in versions[1:]:
         new = facts_of(settings)
@@ -248,7 +248,7 @@ def _snapshots(root: Path, sha: str) -> tuple[tuple[str, Chain], ...]:
         if what:
             signer = _signed_by(commit, trusted, revoked)
             accepted, pinned = decide_change(trusted, new, signer)
-            changes.append(Change(commit.sha, commit.author, commit.time, what, accepted,
+            changes.append(TrustChange(commit.sha, commit.author, commit.time, what, accepted,
                                   signer, pinned))
             if accepted:
                 trusted = new

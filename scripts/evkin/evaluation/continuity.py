@@ -29,7 +29,7 @@ def normalise_note(text: str) -> str | None:
 
 
 @dataclass(frozen=True)
-class Change:
+class IndicatorChange:
     field: str  # indikator | satuan | polaritas
     old: str
     new: str
@@ -39,17 +39,17 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
-def changes(old: Indicator, new: Indicator) -> list[Change]:
+def changes(old: Indicator, new: Indicator) -> list[IndicatorChange]:
     """What differs between two rows of one indicator id (case and spacing aside)."""
     out = []
     for name in ("indikator", "satuan", "polaritas"):
         before, after = getattr(old, name), getattr(new, name)
         if not _same_text(before, after):
-            out.append(Change(name, before, after))
+            out.append(IndicatorChange(name, before, after))
     return out
 
 
-def describe(found: list[Change]) -> str:
+def describe(found: list[IndicatorChange]) -> str:
     return "; ".join(f"{c.field} '{c.old}' → '{c.new}'" for c in found)
 
 

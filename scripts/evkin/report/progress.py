@@ -46,7 +46,7 @@ Moment = dt.date | dt.datetime
 
 
 @dataclass(frozen=True)
-class Facts:
+class TimelineFacts:
     evaluation_id: str
     document_dates: Mapping[int, dt.date | None]  # step number → date (None: missing/undated)
     report_ready: bool  # laporan.md written (no placeholders left) and committed
@@ -104,7 +104,7 @@ def _not_after(moment: Moment, limit: Moment) -> bool:
     return _day(moment) <= _day(limit)
 
 
-def hand_in(facts: Facts, paraf: Approval | None) -> Moment | None:
+def hand_in(facts: TimelineFacts, paraf: Approval | None) -> Moment | None:
     """When the draft the Sekretaris is (or was) checking was handed in."""
     limit: Moment | None = paraf.at if paraf else None
     for moment in facts.draft_times:  # newest first, in the branch's order
@@ -125,7 +125,7 @@ def archived_at(trail: Trail | None) -> dt.datetime | None:
 def facts_of(evaluation: Evaluation, sop: Sop, trail: Trail | None,
              verification: Verification | None, changed: Changed | None,
              verify_reason: str | None = None, published: dt.datetime | None = None,
-             landed_is_published: bool = True) -> Facts:
+             landed_is_published: bool = True) -> TimelineFacts:
     """The facts of one evaluation, from what was loaded, verified and asked of Git.
     ``published``: its first publication in the published archive, when known;
     ``landed_is_published``: the archive's own pages count the trail's landing as step 8."""
@@ -140,7 +140,7 @@ def facts_of(evaluation: Evaluation, sop: Sop, trail: Trail | None,
     recorded = published
     if recorded is None and landed_is_published:
         recorded = archived_at(trail) or (changed.trail_changed if changed else None)
-    return Facts(
+    return TimelineFacts(
         evaluation_id=evaluation.id, document_dates=dates,
         report_ready=bool(report.strip()) and TEMPLATE_MARK not in report,
         draft_times=changed.draft_times if changed else (), report_date=evaluation.tanggal,
@@ -151,7 +151,7 @@ def facts_of(evaluation: Evaluation, sop: Sop, trail: Trail | None,
     )
 
 
-def holiday_years(facts: Iterable[Facts], today: dt.date | None) -> range:
+def holiday_years(facts: Iterable[TimelineFacts], today: dt.date | None) -> range:
     """Every year from the earliest to the latest date the facts (and ``today``) name."""
     years = {today.year} if today else set()
     for f in facts:
@@ -162,7 +162,7 @@ def holiday_years(facts: Iterable[Facts], today: dt.date | None) -> range:
     return range(min(years), max(years) + 1) if years else range(0)
 
 
-def progress(facts: Facts, sop: Sop, today: dt.date | None, holidays: Container[dt.date]
+def progress(facts: TimelineFacts, sop: Sop, today: dt.date | None, holidays: Container[dt.date]
              ) -> Progress:
     """The SOP state of one evaluation on ``today`` (``None``: an open step is not counted)."""
     state = trail_state(facts.approvals, facts.current_tree, sop)
