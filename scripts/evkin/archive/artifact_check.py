@@ -23,7 +23,7 @@ from evkin.settings import Settings
 
 
 @dataclass
-class Checked:
+class CheckedRelease:
     release: Path
     manifest: mf.Manifest
     problems: list[str]
@@ -104,12 +104,12 @@ def check_entries(settings: Settings, release: Path, data: mf.Manifest, derived:
 
 
 def check_archive(settings: Settings, dest: Path, scratch: Path,
-                  roots: tuple[Path, ...]) -> Checked:
+                  roots: tuple[Path, ...]) -> CheckedRelease:
     """Derive here, then check the archive in ``dest``; refuses an unreadable manifest."""
     release = dest.resolve()
     data = mf.read(release / mf.MANIFEST)
     derived = derive(settings, scratch)
-    return Checked(release, data, check_entries(settings, release, data, derived, roots))
+    return CheckedRelease(release, data, check_entries(settings, release, data, derived, roots))
 
 
 def refuse(dest: Path, problems: list[str]) -> EvkinError:

@@ -20,7 +20,7 @@ PARALLEL_FROM = 64  # below this, process start-up costs more than it saves
 
 
 @dataclass
-class Checked:
+class CheckedEvaluation:
     evaluation: Evaluation
     findings: list[Finding]
 
@@ -29,13 +29,14 @@ class Checked:
         return [f for f in self.findings if f.severity == "error"]
 
 
-def _check_one(args: tuple[Path, Settings, frozenset[str], tuple[Finding, ...]]) -> Checked:
+def _check_one(args: tuple[Path, Settings, frozenset[str], tuple[Finding, ...]]
+               ) -> CheckedEvaluation:
     folder, settings, known, irregular = args
     loaded = load_evaluation(folder, settings)
     findings = (list(irregular) + loaded.findings
                 + apply_rules(loaded.evaluation, Context(settings, known)))
     findings.sort(key=lambda f: (f.path, f.line or 0))
-    return Checked(loaded.evaluation, findings)
+    return CheckedEvaluation(loaded.evaluation, findings)
 
 
 def resolve_folders(settings: Settings, paths: Sequence[str]) -> list[Path]:
@@ -58,7 +59,7 @@ def resolve_folders(settings: Settings, paths: Sequence[str]) -> list[Path]:
 
 
 def check(settings: Settings, folders: Sequence[Path], jobs: int | None = None,
-          progress: Callable[[int, int], None] | None = None) -> list[Checked]:
+          progress: Callable[[int, int], None] | None = None) -> list[CheckedEvaluation]:
     """Load and check each folder; results in the order given."""
     known = frozenset(p.name for p in evaluation_folders(settings))
     irregular = regular.scan(settings.root, folders)
@@ -86,7 +87,7 @@ def check(settings: Settings, folders: Sequence[Path], jobs: int | None = None,
     return _with_cross(settings, results)
 
 
-def _with_cross(settings: Settings, checked: list[Checked]) -> list[Checked]:
+def _with_cross(settings: Settings, checked: list[CheckedEvaluation]) -> list[CheckedEvaluation]:
     """Add what only the other evaluations can tell: recommendations left without follow-up,
     indicators whose id changed meaning, targets that differ from the rencana aksi."""
     from evkin.evaluation.crosscheck import cross_findings
@@ -101,7 +102,7 @@ def _with_cross(settings: Settings, checked: list[Checked]) -> list[Checked]:
     return checked
 
 
-def load_one(settings: Settings, evaluation_id: str) -> Checked:
+def load_one(settings: Settings, evaluation_id: str) -> CheckedEvaluation:
     folders = resolve_folders(settings, [evaluation_id])
     irregular = regular.scan(settings.root, folders)
     one = _check_one((folders[0], settings,
