@@ -12,6 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from evkin.approval.trust import committed_settings
 from evkin.cli import main
 from evkin.findings import EvkinError
 from evkin.messages import set_lang
@@ -30,7 +31,7 @@ from evkin.settings_doc import render_reference, stale
 from evkin.settings_schema import PORTAL_SCHEMA, SCHEMA, check_structure, walk
 from evkin.yamlfile import LinedDict, parse
 
-from .conftest import PROJECT, SAMPLE, copy_sample
+from .conftest import PROJECT, SAMPLE, copy_sample, git
 
 SAMPLE_TEXT = (SAMPLE / "evkin.yml").read_text(encoding="utf-8")
 
@@ -261,3 +262,18 @@ def test_the_declaration_and_the_reader_agree_on_choices_and_limits() -> None:
     assert declared["persetujuan.cara"].choices == APPROVAL_MODES
     assert declared["tte.penyedia"].choices == TTE_PROVIDERS
     assert declared["instansi.kota"].default == Agency.__dataclass_fields__["kota"].default
+
+
+def test_a_committed_evkin_yml_with_an_unknown_key_still_vouches(tmp_path: Path) -> None:
+    """Upgrading evkin does not unsettle what was approved: the committed settings (roles for
+    trails, the gate's base) read without the unknown-key check; the working copy is refused."""
+    root = copy_sample(tmp_path / "repo", init_git=False)
+    (root / "evkin.yml").write_text(SAMPLE_TEXT + "\nlama_tak_dikenal: 1\n", encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Pengaturan lama")
+    committed = committed_settings(root)
+    assert committed is not None and committed.roles.sekretaris.login == "rina-marlina"
+    with pytest.raises(EvkinError) as caught:
+        load_settings(root)
+    assert [f.code for f in caught.value.findings] == ["settings.key_unknown"]

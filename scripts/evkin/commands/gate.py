@@ -143,7 +143,7 @@ def _check(root: Path, settings_text: str, pr: PullRequest, evaluation_id: str
 
     def check_in(folder: Path) -> list[Finding]:
         try:
-            settings = parse_settings(settings_text, folder)
+            settings = parse_settings(settings_text, folder, strict=False)
             # The assembly every output shows: its findings (no verdict: the gate decides).
             return list(assemble_ids(settings, [evaluation_id], trails=False,
                                      timeline=False).reports[0].findings)
@@ -357,7 +357,9 @@ def run(args: argparse.Namespace) -> int:
     text = _settings_text(args, root, pr)
     # Relative paths in the settings (the emblem) resolve where those settings live.
     settings_root = Path(args.base_settings).resolve().parent if args.base_settings else root
-    settings = parse_settings(text, settings_root)
+    # The target branch's committed settings: read without the unknown-key check, so that a key
+    # evkin no longer knows cannot block the very pull request that removes it.
+    settings = parse_settings(text, settings_root, strict=False)
     from evkin.approval.decision import scope_of
 
     scope = scope_of(pr.files)

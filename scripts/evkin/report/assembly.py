@@ -276,7 +276,8 @@ def settings_at(settings: Settings, commit: str) -> tuple[Settings, str, Assets]
         return settings, "", ()
     if (str(root), found[0], "") not in _parsed:
         try:
-            parsed = parse_settings(found[1].decode("utf-8"), root, files=False)
+            # As committed then (accepted then): no unknown-key check (settings_schema).
+            parsed = parse_settings(found[1].decode("utf-8"), root, files=False, strict=False)
             _parsed[(str(root), found[0], "")] = (parsed, ())
         except (EvkinError, UnicodeDecodeError):
             _parsed[(str(root), found[0], "")] = None
