@@ -713,7 +713,7 @@ def test_a_seal_that_does_not_verify_is_not_published(final_pdf: bytes, tmp_path
 
 
 def test_signature_state_is_read_from_signature_fields_not_bytes(final_pdf: bytes) -> None:
-    from evkin.archive.seal_step import has_signature
+    from evkin.archive.release import has_signature
 
     fake = final_pdf + b"\n% /ByteRange [0 10 20 30] /Type /Sig /Contents <00>\n"
     assert not has_signature(fake) and not has_signature(b"/ByteRange /Sig")
@@ -788,7 +788,7 @@ def test_renewal_keeps_a_seal_verifiable_after_every_certificate_it_used_expired
         [plain] = signatures.verify_signatures(sealed, roots)
         [quick] = signatures.verify_signatures(sealed, roots, quick=True)
         assert not plain.ok and quick.ok
-        from evkin.archive.seal_step import kept_signature
+        from evkin.archive.release import kept_signature
         from evkin.settings import Person
 
         assert kept_signature(sealed, roots, Person(SIGNER)).valid

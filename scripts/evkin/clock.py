@@ -13,7 +13,7 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # The fallback zone for a date without a time (the agency's own zone: ``zone``).
-WIB = dt.timezone(dt.timedelta(hours=7))
+WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 
 DEFAULT_ZONE = "Asia/Jakarta"
 _zone_name = DEFAULT_ZONE

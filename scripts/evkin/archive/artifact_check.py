@@ -37,13 +37,12 @@ def _safe(rel: str) -> bool:
 def check_entries(settings: Settings, release: Path, data: mf.Manifest, derived: Derived,
                   roots: tuple[Path, ...]) -> list[str]:
     """What in the manifest ``data`` of ``release`` is not what this step derived."""
-    from evkin.archive.publish import _head, _person, approval_of
-    from evkin.archive.seal_step import kept_signature
+    from evkin.archive.release import approval_of, head_commit, kept_signature, person_of
     from evkin.archive.sealing import load_roots
     from evkin.record.manifest import ELECTRONIC
 
     problems: list[str] = []
-    built, here = data.komit, _head(settings.root)
+    built, here = data.komit, head_commit(settings.root)
     if built and built != here:
         problems.append(t("archive.commit_moved", {"built": built[:12], "here": here[:12]}))
     listed: set[str] = set()
@@ -75,8 +74,8 @@ def check_entries(settings: Settings, release: Path, data: mf.Manifest, derived:
             "sha256": actual,
             "persetujuan": approval_of(report),
             "pohon": report.verification.current_tree,
-            "paraf": mf.person_json(_person(trail.paraf if trail else None)),
-            "tanda_tangan": mf.person_json(_person(trail.signature if trail else None)),
+            "paraf": mf.person_json(person_of(trail.paraf if trail else None)),
+            "tanda_tangan": mf.person_json(person_of(trail.signature if trail else None)),
         }
         if entry.render is not None:
             expected["render"] = {"sha256": derived.sha256(rid)}

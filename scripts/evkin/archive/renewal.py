@@ -23,7 +23,7 @@ def renew_archive(settings: Settings, dest: Path, now: dt.datetime | None = None
                   ) -> tuple[int, int, list[str]]:
     """(renewed, not due, problems) for the archive built in ``dest``."""
     from evkin.archive.ltv import renew
-    from evkin.archive.publish import listed_pdfs, read_release
+    from evkin.archive.release import listed_pdfs, read_release
     from evkin.archive.sealing import load_roots
     from evkin.files import write_atomic
     from evkin.record.manifest import ELECTRONIC

@@ -21,12 +21,12 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from evkin.archive.release import has_signature, kept_signature
 from evkin.archive.sealing import Appearance, Backend, backend_for, load_roots, seal, version_url
-from evkin.archive.signatures import SignatureCheck, carries_signature
+from evkin.archive.signatures import carries_signature
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.record import manifest
@@ -34,45 +34,6 @@ from evkin.record.manifest import NOT_SEALED, SEALED, SIGNED
 from evkin.settings import Person, Settings, TteSettings
 from evkin.site.collect import Report
 from evkin.site.pdfs import Artefact
-
-
-def has_signature(pdf: bytes) -> bool:
-    """Does the file carry a signature already? Read from its signature fields by pyHanko
-    (a report titled "/ByteRange /Sig" carries none)."""
-    return carries_signature(pdf)
-
-
-@dataclass(frozen=True)
-class Kept:
-    """A file that carries signatures already, as its own signatures say."""
-
-    valid: bool
-    state: str  # SIGNED (the Kepala Dinas' own) or SEALED (the agency's)
-    render: bytes | None  # the file before its first signature
-    at: str  # ISO time of the last signature ('' unknown)
-    by: str  # the last signature's certificate subject
-    problem: str = ""
-
-
-def kept_signature(pdf: bytes, roots: list[Any], kepala: Person) -> Kept:
-    """What a signed file holds: valid (to ``roots``; intact when none are configured),
-    whose act, and when. Never re-sealed when valid."""
-    from evkin.archive.personal import names_person
-    from evkin.archive.signatures import render_before_signatures, verify_signatures
-
-    try:
-        checks: list[SignatureCheck] = verify_signatures(pdf, roots, quick=True)
-        before = render_before_signatures(pdf)
-    except EvkinError as error:
-        return Kept(False, NOT_SEALED, None, "", "", error.message())
-    if not checks:
-        return Kept(False, NOT_SEALED, before, "", "", "–")
-    first, last = min(checks, key=lambda c: c.revision), max(checks, key=lambda c: c.revision)
-    valid = all((c.ok if roots else c.intact and not c.problem) for c in checks)
-    state = SIGNED if names_person(first.common_name, first.serial, kepala) else SEALED
-    bad = next((c for c in checks if not (c.ok if roots else c.intact)), None)
-    return Kept(valid, state, before, last.signed_at.isoformat() if last.signed_at else "",
-                last.signer, "" if bad is None else f"{bad.signer}: {bad.problem}")
 
 
 class Sealer:
@@ -208,7 +169,7 @@ def seal_states(settings: Settings, archive: str | None = None) -> dict[str, str
     """Per report id, its electronic-signature state in the published archive's manifest
     (``--archive`` or ``situs.url``): 'tersegel', 'ditandatangani' or 'belum'; empty when TTE
     is off or the archive cannot be read (then nothing is claimed)."""
-    from evkin.archive.publish import read_previous
+    from evkin.archive.release import read_previous
 
     tte = settings.tte
     if not (tte.enabled or tte.roots):
@@ -231,7 +192,7 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
     manifest entry and what its report page shows of it. The step that holds the signing
     secrets runs this and builds nothing (no MkDocs hook runs beside them). Returns the number
     sealed and, per report still not sealed, why (tried again by the next run)."""
-    from evkin.archive.publish import listed_pdfs, read_release
+    from evkin.archive.release import listed_pdfs, read_release
     from evkin.files import write_atomic
     from evkin.site.report import Pdf, refill_pdf_slot
 

@@ -37,7 +37,7 @@ def _progress(stage: str, done: int, total: int) -> None:
 def _now() -> str:
     import datetime as dt
 
-    from evkin.archive.publish import WIB
+    from evkin.clock import WIB
 
     return dt.datetime.now(WIB).replace(microsecond=0).isoformat()
 

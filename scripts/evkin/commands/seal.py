@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from evkin.archive.seal_step import has_signature
+    from evkin.archive.release import has_signature
     from evkin.archive.sealing import Appearance, backend_for, seal
 
     settings = settings_from(args)

@@ -75,11 +75,12 @@ def write_local_manifest(settings: Any, built: Any, out: Path) -> None:
     import dataclasses
     import datetime as dt
 
-    from evkin.archive.publish import Previous, _head, manifest
+    from evkin.archive.publish import manifest
+    from evkin.archive.release import Previous, head_commit
     from evkin.record import manifest as mf
 
     data = manifest(settings, built, Previous(None), dt.datetime.now(dt.UTC).replace(
-        microsecond=0), _head(settings.root))
+        microsecond=0), head_commit(settings.root))
     mf.write(out, dataclasses.replace(data, lokal=True), keep_signature=True)
 
 

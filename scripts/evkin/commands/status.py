@@ -44,7 +44,7 @@ def published_times(settings: Settings, archive: str | None
     built (``evkin site build``/``demo``: ``site/manifest.json``), whose pages count the
     trail's landing as step 8 (value ``None``). Empty when nothing can be read: nothing is
     claimed."""
-    from evkin.archive.publish import read_previous
+    from evkin.archive.release import read_previous
     from evkin.record import manifest
 
     try:

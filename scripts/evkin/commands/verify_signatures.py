@@ -60,7 +60,7 @@ def _when(check: SignatureCheck) -> str:
 
     if check.signed_at is None:
         return "–"
-    from evkin.archive.publish import WIB
+    from evkin.clock import WIB
 
     return format_moment(check.signed_at.astimezone(WIB))
 
