@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evkin.findings import EvkinError
+from evkin.provenance import Source
+from evkin.provenance import with_parents as pure
 
 if TYPE_CHECKING:
     import git
@@ -186,7 +188,6 @@ def dirty_paths(root: Path) -> frozenset[str] | None:
 
 def with_parents(paths: frozenset[str]) -> frozenset[str]:
     """``paths`` and every folder above them (see ``render.source.with_parents``)."""
-    from evkin.provenance import with_parents as pure
 
     return pure(paths)
 
@@ -528,7 +529,6 @@ def blob_at(root: Path, rev: str, path: str) -> bytes | None:
 
 def read_source(root: Path) -> Source:
     """HEAD's hash and committer time, and every path ``git status`` reports as changed."""
-    from evkin.provenance import Source
 
     if not is_repo(root):
         return Source("", None, frozenset())
@@ -546,7 +546,6 @@ def read_source(root: Path) -> Source:
 def commit_sources(root: Path, commits: Sequence[str]) -> dict[str, Source]:
     """Each commit's hash and committer time (one ``git show``), as the source of a build of
     what it holds; commits Git does not have are left out."""
-    from evkin.provenance import Source
 
     out: dict[str, Source] = {}
     for commit in dict.fromkeys(c for c in commits if c):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from evkin import clock
+from evkin.messages import current_lang
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember")
@@ -21,7 +22,6 @@ ZONES = {7 * 3600: "WIB", 8 * 3600: "WITA", 9 * 3600: "WIT"}
 def _lang(lang: str | None) -> str:
     if lang is not None:
         return lang
-    from evkin.messages import current_lang
 
     return current_lang()
 

@@ -14,6 +14,7 @@ from evkin import nip as nipmod
 from evkin.findings import EvkinError, Finding
 from evkin.numbers import NumberProblem, format_number, from_spreadsheet, implausible
 from evkin.settings_schema import check_structure
+from evkin.signing import parse_public_key
 from evkin.sop import Sop, load_sop
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 
@@ -520,7 +521,6 @@ def _tte(reader: _Reader, raw: LinedDict, root: Path, files: bool, strict: bool)
 
 def _revoked(reader: _Reader, raw: LinedDict) -> tuple[Revoked, ...]:
     """``persetujuan.kunci_dicabut``: a list of ``{kunci: <public key>, sejak: <date>}``."""
-    from evkin.signing import parse_public_key
 
     value = raw.get("kunci_dicabut")
     if value is None:
@@ -553,7 +553,6 @@ def _revoked(reader: _Reader, raw: LinedDict) -> tuple[Revoked, ...]:
 def _record_keys(reader: _Reader, raw: LinedDict) -> tuple[str, ...]:
     """``pencatat.kunci``: one OpenSSH public key or a list of them (old ones stay listed so
     that trails they signed keep verifying after a rotation)."""
-    from evkin.signing import parse_public_key
 
     value = raw.get("kunci")
     if value is None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from evkin.messages import Phrase
+from evkin.messages import Phrase, t
 from evkin.yamlwords import explain
 
 try:  # libyaml parses several times faster; fall back to pure Python where absent.
@@ -131,7 +131,6 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def _refuse_large(text: str, line_offset: int) -> None:
-    from evkin.messages import t
 
     if len(text) > MAX_CHARS:
         raise YamlProblem(1 + line_offset, t("yaml.too_big", {

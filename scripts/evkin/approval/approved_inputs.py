@@ -29,9 +29,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from evkin import gitrepo
-from evkin.approval.records import TRAIL_DIR, Trail
-from evkin.approval.trail import Verification
+from evkin.approval.order import trail_state
+from evkin.approval.records import TRAIL_DIR, Trail, load_trail
+from evkin.approval.trail import Verification, signatures_hold
+from evkin.evaluation.load import load_evaluation
 from evkin.evaluation.model import Evaluation
+from evkin.evaluation.predecessor import previous_id
 from evkin.evaluation.recommendations import (
     FOLLOW_UP_FILE,
     RECOMMENDATIONS_FILE,
@@ -163,7 +166,6 @@ def read_inputs(settings: Settings, own: Settings, commit: str, evaluation: Eval
     """The predecessor and the quotable recommendations of ``evaluation`` at ``commit``.
     ``own``: the settings it is rendered with (committed there). ``known``: evaluations
     verified now, whose working copy may stand in for the same tree."""
-    from evkin.evaluation.predecessor import previous_id
 
     root = settings.root.resolve()
     folders = folders_at(root, commit)
@@ -190,7 +192,6 @@ _EVALUATIONS: dict[tuple[Path, str, str, int], Evaluation] = {}
 def _evaluation_at(root: Path, evaluation_id: str, tree: str, settings: Settings
                    ) -> Evaluation:
     """The evaluation folder ``tree`` as stored (no link followed), loaded with ``settings``."""
-    from evkin.evaluation.load import load_evaluation
 
     key = (root, evaluation_id, tree, id(settings))
     if key not in _EVALUATIONS:
@@ -249,7 +250,6 @@ def _approved_at(root: Path, commit: str, evaluation_id: str, tree: str, setting
 
 
 def _parse_trail(evaluation_id: str, raw: bytes) -> Trail | None:
-    from evkin.approval.records import load_trail
 
     with tempfile.TemporaryDirectory(prefix="evkin-jejak-") as tmp:
         path = Path(tmp) / TRAIL_DIR / f"{evaluation_id}.yml"
@@ -264,8 +264,6 @@ def _parse_trail(evaluation_id: str, raw: bytes) -> Trail | None:
 def _signed_over(root: Path, trail: Trail, evaluation_id: str, tree: str,
                  settings: Settings) -> bool:
     """The trail approves ``tree`` in the SOP's order and carries the signatures it needs."""
-    from evkin.approval.order import trail_state
-    from evkin.approval.trail import signatures_hold
 
     paraf, signature = trail.paraf, trail.signature
     if (trail.evaluation_id != evaluation_id or paraf is None or signature is None

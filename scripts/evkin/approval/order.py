@@ -23,7 +23,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from evkin.approval import decision as gate
 from evkin.approval.records import Approval
+from evkin.approval.review import APPROVE, REQUEST_CHANGES, PullRequest, Review
+from evkin.settings import Agency, Person, Roles, Settings
 from evkin.sop import Sop
 
 RETURN = "kembali"
@@ -64,9 +67,6 @@ def _gate_decision(approvals: Sequence[Approval], current_tree: str, sop: Sop
     """
     from pathlib import Path
 
-    from evkin.approval import decision as gate
-    from evkin.approval.review import APPROVE, REQUEST_CHANGES, PullRequest, Review
-    from evkin.settings import Agency, Person, Roles, Settings
 
     roles = Roles(kepala_dinas=Person(sop.role_label("kepala_dinas"), login="kepala_dinas"),
                   sekretaris=Person(sop.role_label("sekretaris"), login="sekretaris"))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from evkin import gitrepo
 from evkin.findings import EvkinError
+from evkin.gitrepo import export_regular
 from evkin.settings import SETTINGS_FILE
 
 EVALUATIONS = "evaluations"
@@ -95,7 +96,6 @@ def materialise(root: Path, commit: str, evaluation_id: str, dest: Path) -> bool
     paths = [e for e in entries if e != EVALUATIONS] + [EVALUATIONS]
     # Blobs as stored, regular files only: no export rule can hide a file from the check,
     # and a link is never followed (the check names it from the tree instead).
-    from evkin.gitrepo import export_regular
 
     export_regular(root, commit, paths, dest)
     for other in others:

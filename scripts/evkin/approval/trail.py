@@ -30,12 +30,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from evkin import gitrepo
+from evkin import gitrepo, signing
 from evkin.approval import trust
 from evkin.approval.order import RETURN, approving_roles, trail_state
 from evkin.approval.records import TRAIL_DIR, Approval, Trail, load_trail
-from evkin.approval.review import Review
+from evkin.approval.review import APPROVE, REQUEST_CHANGES, Review
 from evkin.approval.trust import Official
+from evkin.evaluation import regular
 from evkin.findings import EvkinError
 from evkin.settings import Person, Revoked
 from evkin.sop import Sop, load_sop
@@ -114,7 +115,6 @@ def record_signed(root: Path, trail: Trail, head: trust.Chain | None = None
     """A forge trail counts only with a record signature by a record key in force on the main
     line (``pencatat.kunci``), not revoked when the trail was signed, and not the sample key
     (outside the demo and the tests). ``None`` when so, else (reason, params)."""
-    from evkin import signing
 
     head = head if head is not None else trust.chain(root, "HEAD")
     keys = head.trusted.record_keys if head else ()
@@ -149,7 +149,6 @@ def sign_record(trail: Trail, private_key: str) -> Trail:
     """The trail with its record signature, made with the publishing workflow's key."""
     from dataclasses import replace
 
-    from evkin import signing
 
     return replace(trail, record_signature=signing.sign_with_key_text(trail.payload(),
                                                                       private_key))
@@ -158,7 +157,6 @@ def sign_record(trail: Trail, private_key: str) -> Trail:
 def irregular(root: Path, evaluation_id: str) -> str:
     """The first path in the folder at HEAD that is not a regular file, or that a content
     attribute applies to ('' when there is none)."""
-    from evkin.evaluation import regular
 
     found, files = regular.tree_scan(root, "HEAD", evaluation_id)
     if found:
@@ -291,7 +289,6 @@ class _SignedChecker:
 
     def check(self, number: int, approval: Approval) -> tuple[RecordCheck, str | None,
                                                                 dict[str, object]]:
-        from evkin import signing
 
         params: dict[str, object] = {"number": number, "role": approval.role}
         if not approval.ssh_signature:
@@ -427,7 +424,6 @@ def forge_difference(trail: Trail, reviews: Sequence[Review]) -> tuple[int, str]
     """Compare each forge record with the review it names (by its link): same reviewer,
     same decision, same commit. ``None`` when all match, else (record number, what differs).
     Pure: the caller fetched the reviews with a token (``evkin approvals``)."""
-    from evkin.approval.review import APPROVE, REQUEST_CHANGES
 
     by_url = {r.url: r for r in reviews if r.url}
     for number, approval in enumerate(trail.approvals, 1):

@@ -33,8 +33,10 @@ from pathlib import Path
 import yaml
 
 from evkin import environment, gitrepo
+from evkin.approval.records import TRAIL_DIR, load_trail
 from evkin.findings import EvkinError, Finding
 from evkin.settings import SETTINGS_FILE, Revoked, Settings, parse_settings
+from evkin.signing import Signer, parse_public_key, verify
 
 FORGE, FORGELESS = "forge", "tanpa_forge"
 APPROVING_ROLES = ("sekretaris", "kepala_dinas")
@@ -53,7 +55,6 @@ def sample_allowed() -> bool:
 
 
 def is_sample_key(key: str) -> bool:
-    from evkin.signing import parse_public_key
 
     return parse_public_key(key) in SAMPLE_RECORD_KEYS
 
@@ -112,7 +113,6 @@ class TrustFacts:
 
 
 def facts_of(settings: Settings) -> TrustFacts:
-    from evkin.signing import parse_public_key
 
     officials = tuple(
         Official(role, p.nama.strip(), "".join(p.nip.split()), p.login.strip(),
@@ -176,7 +176,6 @@ def _signed_by_cached(commit: gitrepo.LineCommit, trusted: TrustFacts,
                       revoked: tuple[Revoked, ...]) -> str:
     """The role of a trusted, unrevoked official's key that signed the commit ('' if none):
     ``ssh-keygen -Y verify -n git`` over the commit object without its signature."""
-    from evkin.signing import Signer, verify
 
     if not commit.signature:
         return ""
@@ -291,7 +290,6 @@ def settings_findings(settings: Settings) -> list[Finding]:
 
 def trail_findings(root: Path, evaluation_id: str) -> list[Finding]:
     """Keys in a trail that no signature covers: named as warnings, shown nowhere."""
-    from evkin.approval.records import TRAIL_DIR, load_trail
 
     try:
         trail = load_trail(root, evaluation_id)

@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evkin.archive.derive import MISMATCH, SAME, SIGNED_OVER, Derived, derive, judge
+from evkin.archive.release import approval_of, head_commit, kept_signature, person_of
+from evkin.archive.sealing import load_roots
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.record import manifest as mf
+from evkin.record.manifest import ELECTRONIC
 from evkin.settings import Settings
 
 
@@ -37,9 +40,6 @@ def _safe(rel: str) -> bool:
 def check_entries(settings: Settings, release: Path, data: mf.Manifest, derived: Derived,
                   roots: tuple[Path, ...]) -> list[str]:
     """What in the manifest ``data`` of ``release`` is not what this step derived."""
-    from evkin.archive.release import approval_of, head_commit, kept_signature, person_of
-    from evkin.archive.sealing import load_roots
-    from evkin.record.manifest import ELECTRONIC
 
     problems: list[str] = []
     built, here = data.komit, head_commit(settings.root)

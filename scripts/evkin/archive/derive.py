@@ -21,8 +21,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from evkin import environment
+from evkin.archive.sealing import load_roots
+from evkin.archive.signatures import (
+    carries_signature,
+    only_a_signature_added,
+    render_before_signatures,
+    verify_signatures,
+)
+from evkin.evaluation.load import evaluation_folders
+from evkin.findings import EvkinError
 from evkin.settings import Settings
-from evkin.site.collect import Collection, Report
+from evkin.site.build import reproducible
+from evkin.site.collect import Collection, Report, collect
+from evkin.site.gitstate import snapshot
+from evkin.site.pdfs import Running, plan
+from evkin.site.verify import verify_all
 
 SAME, SIGNED_OVER, MISMATCH = "sama", "bertanda_tangan", "berbeda"
 
@@ -68,12 +81,6 @@ def derive(settings: Settings, scratch: Path,
     """Render every final report (trails verified now, no seed) into ``scratch``, or with
     ``cache``, into the folder of earlier derivations (by content key and toolchain), where
     a report whose inputs did not change is not laid out again."""
-    from evkin.evaluation.load import evaluation_folders
-    from evkin.site.build import reproducible
-    from evkin.site.collect import collect
-    from evkin.site.gitstate import snapshot
-    from evkin.site.pdfs import Running, plan
-    from evkin.site.verify import verify_all
 
     root = settings.root
     ids = [p.name for p in evaluation_folders(settings)]
@@ -104,14 +111,6 @@ def judge(candidate: bytes, render: bytes, roots: tuple[Path, ...]) -> str:
         return SAME
     if not roots or len(candidate) <= len(render) or not candidate.startswith(render):
         return MISMATCH
-    from evkin.archive.sealing import load_roots
-    from evkin.archive.signatures import (
-        carries_signature,
-        only_a_signature_added,
-        render_before_signatures,
-        verify_signatures,
-    )
-    from evkin.findings import EvkinError
 
     try:
         if not carries_signature(candidate) or render_before_signatures(candidate) != render:

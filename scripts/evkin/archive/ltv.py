@@ -15,6 +15,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from evkin.archive.signatures import carries_signature, document_timestamps
 from evkin.findings import EvkinError
 
 _NETWORK = (OSError, ConnectionError, TimeoutError)
@@ -67,7 +68,6 @@ def renew(pdf: bytes, roots: Sequence[Any], tsa_url: str, before: dt.timedelta,
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign import signers, timestamps
 
-    from evkin.archive.signatures import carries_signature, document_timestamps
 
     if not carries_signature(pdf):
         return None

@@ -22,8 +22,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from evkin.archive.signatures import (
+    carries_signature,
+    only_a_signature_added,
+    render_before_signatures,
+    verify_signatures,
+)
 from evkin.findings import EvkinError
+from evkin.messages import t
+from evkin.report.assembly import assemble_ids
+from evkin.report.outputs import build_pdfs
 from evkin.settings import Person, Settings
+from evkin.site.build import reproducible
 
 SIGNED_DIR = "tandatangan"  # tandatangan/<id>.pdf
 
@@ -61,12 +71,6 @@ def names_person(common_name: str, serial: str, person: Person) -> bool:
 def accept(signed: bytes, render: bytes, kepala: Person, roots: Sequence[Any],
            at: dt.datetime | None = None) -> Accepted:
     """``signed`` as the Kepala Dinas' signature over ``render``, or a clear refusal."""
-    from evkin.archive.signatures import (
-        carries_signature,
-        only_a_signature_added,
-        render_before_signatures,
-        verify_signatures,
-    )
 
     if not carries_signature(signed):
         raise EvkinError("ttd.no_signature")
@@ -103,10 +107,6 @@ class Approved:
 def approved_render(settings: Settings, evaluation_id: str, scratch: Path) -> Approved:
     """The approved report's final PDF, rendered afresh from the approved commit, and the
     Kepala Dinas named there. ``ttd.not_approved`` for a report whose trail does not verify."""
-    from evkin.messages import t
-    from evkin.report.assembly import assemble_ids
-    from evkin.report.outputs import build_pdfs
-    from evkin.site.build import reproducible
 
     [report] = assemble_ids(settings, [evaluation_id], timeline=False).reports
     if not report.final:

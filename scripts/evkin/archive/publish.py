@@ -29,12 +29,34 @@ from typing import Any
 from urllib.parse import urljoin
 
 from evkin import __version__, clock
+from evkin.archive.derive import MISMATCH, derive, judge
+from evkin.archive.notify import Item
 from evkin.archive.release import Previous, approval_of, head_commit, person_of, read_previous
+from evkin.archive.seal_step import Sealer
+from evkin.evaluation.load import evaluation_folders
 from evkin.findings import EvkinError
+from evkin.indonesian_dates import day_of, format_date
+from evkin.messages import t
 from evkin.record import manifest as mf
-from evkin.record import manifest_chain
-from evkin.record.manifest import FORMAT, MANIFEST, Earlier, Manifest, Report, Seal, Waiting
+from evkin.record import manifest_chain, manifest_sig
+from evkin.record.manifest import (
+    ELECTRONIC,
+    FORMAT,
+    MANIFEST,
+    SEALED,
+    Earlier,
+    Manifest,
+    Report,
+    Seal,
+    Waiting,
+)
 from evkin.settings import Settings
+from evkin.site import paths
+from evkin.site.build import build_site, reproducible
+from evkin.site.gitstate import _git
+from evkin.site.province import open_recommendations, report_facts
+from evkin.site.titles import title
+from evkin.site.versions import list_earlier
 
 KEEP_RELEASES = 3
 # This machine's own derivations (``derive``): by toolchain, then content key.
@@ -42,7 +64,6 @@ DERIVED_CACHE = Path("build") / "evkin-cache" / "turunan"
 
 
 def _ids(settings: Settings) -> list[str]:
-    from evkin.evaluation.load import evaluation_folders
 
     return [p.name for p in evaluation_folders(settings)]
 
@@ -74,8 +95,6 @@ def seed_from(previous: Previous, scratch: Path, derived: Any, roots: tuple[Path
     it is byte for byte that render, or that render sealed by a trusted certificate: so its
     published bytes (and seal) stay, and nothing the previous site serves decides what is
     final. A mismatch is reported and the derived render published."""
-    from evkin.archive.derive import MISMATCH, judge
-    from evkin.messages import t
 
     by_key = {r.kunci: r for r in previous.reports().values() if r.kunci}
     by_id = previous.reports()
@@ -120,10 +139,6 @@ def manifest(settings: Settings, built: Any, previous: Previous, now: dt.datetim
     ``terbit`` (first published) and ``diberitahukan`` (announced) carry over from the previous
     manifest while the PDF is the same; a replaced PDF's hash moves to ``versi_lama``.
     """
-    from evkin.record.manifest import ELECTRONIC
-    from evkin.site import paths
-    from evkin.site.province import open_recommendations, report_facts
-    from evkin.site.titles import title
 
     before = previous.reports()
     superseded = list(previous.manifest.versi_lama if previous.manifest else ())
@@ -223,7 +238,6 @@ def _seal_record(artefact: Any, old: Report | None, unchanged: bool,
     """The electronic-signature state of a published PDF (None when TTE is not used): the
     agency's seal or the Kepala Dinas' own signature, with the time the signature itself
     states (so publishing again never moves it) and its certificate's subject."""
-    from evkin.record.manifest import ELECTRONIC, SEALED
 
     if not artefact.seal:
         return None
@@ -289,7 +303,6 @@ def prune(dest: Path, keep: int = KEEP_RELEASES) -> None:
 def _own_renders(root: Path) -> Path | None:
     """The folder of this machine's earlier derivations, unless anything in it came through
     git (a pushed branch could carry a "cached" PDF): then every PDF is rendered afresh."""
-    from evkin.site.gitstate import _git
 
     tracked = _git(root, "ls-files", "-z", "--", DERIVED_CACHE.as_posix())
     return root / DERIVED_CACHE if tracked == "" else None
@@ -305,14 +318,9 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     called with the reports not announced before, after the switch. ``keep_renders``: this
     machine's own earlier derivations and pages are reused under their content keys
     (``derive``); without it every PDF and page is made afresh."""
-    from evkin.site.build import build_site, reproducible
-    from evkin.site.versions import list_earlier
 
     dest = dest.absolute()
     now = now or clock.now()
-    from evkin.archive.derive import derive
-    from evkin.archive.seal_step import Sealer
-    from evkin.record import manifest_sig
 
     early: list[str] = []
     key = manifest_sig.private_key(settings, env)  # before building: a wrong key stops here
@@ -443,8 +451,6 @@ def absolute(settings: Settings, rel: str) -> str:
 
 def items_for(settings: Settings, entries: list[Report]) -> list[Any]:
     """What the e-mail lists for each report, from its manifest entry."""
-    from evkin.archive.notify import Item
-    from evkin.indonesian_dates import day_of, format_date
 
     out = []
     for entry in entries:

@@ -15,11 +15,17 @@ from urllib.parse import urljoin
 
 from evkin import published_site
 from evkin.approval.records import Approval
-from evkin.archive.signatures import SignatureCheck, carries_signature
+from evkin.archive.personal import names_person
+from evkin.archive.signatures import (
+    SignatureCheck,
+    carries_signature,
+    render_before_signatures,
+    verify_signatures,
+)
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.record import manifest as mf
-from evkin.record import manifest_chain
+from evkin.record import manifest_chain, manifest_sig
 from evkin.record.manifest import (
     MANIFEST,
     NOT_SEALED,
@@ -32,6 +38,7 @@ from evkin.record.manifest import (
 from evkin.record.manifest_sig import SIG_FILE
 from evkin.settings import Person as Official
 from evkin.settings import Settings
+from evkin.site.gitstate import snapshot
 
 FIRST = "none"  # --previous none: nothing was published before
 
@@ -186,7 +193,6 @@ def _trusted(settings: Settings, raw: bytes, signature: str | None, source: str,
              warnings: list[str] | None, required: bool) -> bool:
     """Is the previous manifest signed by a record key (when ``required``)? If not, it is not
     used at all (a first publication), and the warning says why."""
-    from evkin.record import manifest_sig
 
     if not required:
         return True
@@ -216,7 +222,6 @@ def person_of(record: Approval | None) -> Person | None:
 
 
 def head_commit(root: Path) -> str:
-    from evkin.site.gitstate import snapshot
 
     return snapshot(root).head
 
@@ -242,8 +247,6 @@ class Kept:
 def kept_signature(pdf: bytes, roots: list[Any], kepala: Official) -> Kept:
     """What a signed file holds: valid (to ``roots``; intact when none are configured),
     whose act, and when. Never re-sealed when valid."""
-    from evkin.archive.personal import names_person
-    from evkin.archive.signatures import render_before_signatures, verify_signatures
 
     try:
         checks: list[SignatureCheck] = verify_signatures(pdf, roots, quick=True)

@@ -14,19 +14,19 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
+from evkin.archive.ltv import renew
+from evkin.archive.release import listed_pdfs, read_release
+from evkin.archive.sealing import load_roots
+from evkin.files import write_atomic
 from evkin.findings import EvkinError
 from evkin.record import manifest
+from evkin.record.manifest import ELECTRONIC
 from evkin.settings import Settings
 
 
 def renew_archive(settings: Settings, dest: Path, now: dt.datetime | None = None
                   ) -> tuple[int, int, list[str]]:
     """(renewed, not due, problems) for the archive built in ``dest``."""
-    from evkin.archive.ltv import renew
-    from evkin.archive.release import listed_pdfs, read_release
-    from evkin.archive.sealing import load_roots
-    from evkin.files import write_atomic
-    from evkin.record.manifest import ELECTRONIC
 
     tte = settings.tte
     if not tte.tsa:

@@ -24,16 +24,27 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from evkin.archive.release import has_signature, kept_signature
+from evkin.archive.artifact_check import check_archive, refuse
+from evkin.archive.personal import accept, signed_path
+from evkin.archive.release import (
+    has_signature,
+    kept_signature,
+    listed_pdfs,
+    read_previous,
+    read_release,
+)
 from evkin.archive.sealing import Appearance, Backend, backend_for, load_roots, seal, version_url
 from evkin.archive.signatures import carries_signature
+from evkin.files import write_atomic
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.record import manifest
 from evkin.record.manifest import NOT_SEALED, SEALED, SIGNED
 from evkin.settings import Person, Settings, TteSettings
+from evkin.site import paths
 from evkin.site.collect import Report
 from evkin.site.pdfs import Artefact
+from evkin.site.report import Pdf, refill_pdf_slot
 
 
 class Sealer:
@@ -132,7 +143,6 @@ class Sealer:
                   ) -> Artefact | str:
         """The Kepala Dinas' signed copy (``tandatangan/<id>.pdf``) as the published file when
         ``personal.accept`` accepts it for this render; else why not ('' when there is none)."""
-        from evkin.archive.personal import accept, signed_path
 
         copy = signed_path(self.settings.root, report.id)
         if not copy.is_file() or copy.is_symlink():
@@ -152,7 +162,6 @@ class Sealer:
                         seal_by=got.signer)
 
     def _seal(self, report: Report, render: bytes, render_sha: str) -> bytes:
-        from evkin.site import paths
 
         trail = report.verification.trail
         signature = trail.signature if trail else None
@@ -169,7 +178,6 @@ def seal_states(settings: Settings, archive: str | None = None) -> dict[str, str
     """Per report id, its electronic-signature state in the published archive's manifest
     (``--archive`` or ``situs.url``): 'tersegel', 'ditandatangani' or 'belum'; empty when TTE
     is off or the archive cannot be read (then nothing is claimed)."""
-    from evkin.archive.release import read_previous
 
     tte = settings.tte
     if not (tte.enabled or tte.roots):
@@ -192,9 +200,6 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
     manifest entry and what its report page shows of it. The step that holds the signing
     secrets runs this and builds nothing (no MkDocs hook runs beside them). Returns the number
     sealed and, per report still not sealed, why (tried again by the next run)."""
-    from evkin.archive.release import listed_pdfs, read_release
-    from evkin.files import write_atomic
-    from evkin.site.report import Pdf, refill_pdf_slot
 
     tte = settings.tte
     if not tte.enabled:
@@ -203,7 +208,6 @@ def seal_published(settings: Settings, dest: Path, env: Mapping[str, str] | None
     # artifact is checked byte for byte first, and one mismatch seals nothing.
     import tempfile
 
-    from evkin.archive.artifact_check import check_archive, refuse
 
     with tempfile.TemporaryDirectory(prefix="evkin-turunan-") as scratch:
         checked = check_archive(settings, dest, Path(scratch), tte.roots)

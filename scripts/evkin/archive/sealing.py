@@ -31,8 +31,17 @@ from typing import Any, Protocol
 
 from evkin import environment
 from evkin.archive.certnames import name_text
-from evkin.archive.signatures import SignatureCheck, verify_signatures
+from evkin.archive.esign import EsignSealBackend
+from evkin.archive.ltv import extend
+from evkin.archive.signatures import (
+    SignatureCheck,
+    only_a_signature_added,
+    render_before_signatures,
+    verify_signatures,
+)
 from evkin.findings import EvkinError
+from evkin.render import indonesian
+from evkin.render.fonts import bundled_fonts
 from evkin.settings import TTE_PROVIDERS, VERIFY_URL, TteSettings
 
 __all__ = ["VERIFY_URL", "SignatureCheck", "TteSettings", "verify_signatures"]
@@ -88,7 +97,6 @@ def qr_matrix(url: str) -> list[list[bool]]:
 def _font(size: int, bold: bool = False) -> Any:
     from PIL import ImageFont
 
-    from evkin.render.fonts import bundled_fonts
 
     names = ["LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf"]
     folders = [bundled_fonts()]  # shipped with evkin: the same stamp on every machine
@@ -159,7 +167,6 @@ def statement(look: Appearance, provider: str) -> list[str]:
     """The text beside the QR code (Indonesian: the document's language): who, as which act,
     under which certificate, and where to verify (the marks of an Indonesian e-signed
     document)."""
-    from evkin.render import indonesian
 
     by = BSRE if provider == "bsre" else look.issuer_line
     when = indonesian.waktu(look.when)
@@ -331,7 +338,6 @@ class Pkcs12Backend:
 def backend_for(tte: TteSettings, env: Mapping[str, str] | None = None) -> Backend:
     if tte.provider == "pkcs12":
         return Pkcs12Backend.from_env(env)
-    from evkin.archive.esign import EsignSealBackend
 
     return EsignSealBackend.from_env(env)
 
@@ -354,7 +360,6 @@ def seal(render: bytes, look: Appearance, backend: Backend, tte: TteSettings) ->
                                verify_url=tte.verify_url)
     png = appearance_png(look, statement(look, backend.provider))
     signed = backend.sign(render, png, page, box, tte)
-    from evkin.archive.signatures import only_a_signature_added, render_before_signatures
 
     if not signed.startswith(render) or render_before_signatures(signed) != render \
             or not only_a_signature_added(signed, render):
@@ -367,7 +372,6 @@ def seal(render: bytes, look: Appearance, backend: Backend, tte: TteSettings) ->
                              {"signer": checks[-1].signer if checks else "–"})
     long_term, note = False, ""
     if tte.tsa:
-        from evkin.archive.ltv import extend
 
         try:
             signed = extend(signed, roots, tte.tsa)

@@ -1,4 +1,7 @@
-"""One module per subcommand; each exposes ``register(subparsers)`` and ``run(args)``."""
+"""One module per subcommand; each exposes ``register(subparsers)`` and ``run(args)``: parse,
+call the rooms, print. ``evkin --help`` and a mistyped command import every module here, so a
+command imports what its ``run`` needs inside ``run``: the only imports of evkin's own modules
+inside functions in the package (``tests/test_architecture.py`` keeps it so)."""
 
 from __future__ import annotations
 

@@ -13,13 +13,16 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evkin import environment
-from evkin.archive.personal import Approved
 from evkin.commands import settings_from
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.settings import Settings, TteSettings
+
+if TYPE_CHECKING:  # the type only: --help must not load pyHanko's side of the package
+    from evkin.archive.personal import Approved
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

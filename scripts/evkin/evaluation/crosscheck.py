@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from evkin.evaluation import recommendations, rencana_aksi
-from evkin.evaluation.load import evaluation_folders
+from evkin.evaluation import continuity, recommendations, rencana_aksi
+from evkin.evaluation.load import evaluation_folders, load_evaluation
 from evkin.evaluation.model import Evaluation
+from evkin.evaluation.predecessor import previous_id
 from evkin.findings import Finding
 from evkin.settings import Settings
 
@@ -67,9 +68,6 @@ def _more(settings: Settings, evaluations: Sequence[Evaluation], ids: Sequence[s
           out: dict[str, list[Finding]]) -> None:
     """Indicator continuity against the predecessor (the evaluation ``summary`` compares with)
     and quarterly targets against the rencana aksi."""
-    from evkin.evaluation import continuity
-    from evkin.evaluation.load import load_evaluation
-    from evkin.evaluation.predecessor import previous_id
 
     loaded = {e.id: e for e in evaluations}
     for evaluation in evaluations:

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from evkin.evaluation.capaian import Result
+from evkin import gitrepo
+from evkin.evaluation.capaian import Result, evaluate
+from evkin.evaluation.load import load_evaluation
 from evkin.evaluation.model import Indicator
 from evkin.messages import t
 from evkin.numbers import format_number, format_percent
@@ -103,7 +105,6 @@ def between_trees(settings: Settings, ident: str, old_tree: str, new_tree: str
                   ) -> tuple[str | None, list[DataChange]]:
     """The data file's name and its changes between two trees of the folder ``ident``
     (``old_tree`` '' or git's empty tree: everything is added)."""
-    from evkin import gitrepo
 
     old_tree, new_tree = old_tree or gitrepo.EMPTY_TREE, new_tree or gitrepo.EMPTY_TREE
     if old_tree == new_tree:
@@ -127,9 +128,6 @@ def between_trees(settings: Settings, ident: str, old_tree: str, new_tree: str
 def _results(settings: Settings, ident: str, tree: str, base: Path
              ) -> tuple[list[Result], bool]:
     """The capaian of the data at ``tree``, and whether some of its rows could not be read."""
-    from evkin import gitrepo
-    from evkin.evaluation.capaian import evaluate
-    from evkin.evaluation.load import load_evaluation
 
     folder = base / ident
     folder.mkdir(parents=True)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from evkin.settings import Limits
+from evkin.numbers import format_number
+from evkin.settings import MEGABYTE, Limits
 
 RASTER = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff")
 
@@ -19,8 +20,6 @@ class ImageProblem:
 
 def problem(path: Path, target: str, limits: Limits) -> ImageProblem | None:
     """Why the image at ``path`` cannot go into a report, or ``None``."""
-    from evkin.numbers import format_number
-    from evkin.settings import MEGABYTE
 
     if not path.is_file():
         return None  # a missing or folder target is the link check's business

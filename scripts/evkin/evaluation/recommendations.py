@@ -20,6 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from evkin.evaluation import recsheet
+from evkin.evaluation.load import evaluation_folders
+from evkin.evaluation.model import TEMPLATE_MARK, Period
 from evkin.findings import Finding
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 
@@ -29,7 +32,6 @@ if TYPE_CHECKING:
 
 RECOMMENDATIONS_FILE = "rekomendasi.yml"
 FOLLOW_UP_FILE = "tindak-lanjut.yml"
-TEMPLATE_MARK = "[[ISI"  # same mark as evaluation.model.TEMPLATE_MARK (no import: no cycle)
 
 BELUM = "belum ditindaklanjuti"
 PROSES = "dalam proses"
@@ -105,8 +107,6 @@ class Record:
 
 def read_folder(folder: Path, root: Path) -> tuple[Record, list[Finding]]:
     """``rekomendasi.yml`` and ``tindak-lanjut.yml`` of ``folder`` (both optional)."""
-    from evkin.evaluation import recsheet
-    from evkin.evaluation.model import Period
 
     findings: list[Finding] = []
     evaluation_id = folder.name
@@ -142,7 +142,6 @@ def read_folder(folder: Path, root: Path) -> tuple[Record, list[Finding]]:
 def _located(record: Record, findings: list[Finding]) -> list[Finding]:
     """Findings about sheet rows (located by row number at the workbook, ``#`` marking the
     follow-up sheet) as "lembar <sheet> baris <row>"."""
-    from evkin.evaluation import recsheet
 
     if not record.sheet_file:
         return findings
@@ -553,7 +552,6 @@ def as_json(entry: LedgerEntry) -> dict[str, Any]:
 
 def open_for_new(records: Iterable[Record], evaluation_id: str) -> list[LedgerEntry]:
     """The recommendations a new evaluation ``evaluation_id`` has to follow up."""
-    from evkin.evaluation.model import Period
 
     others = [r for r in records if r.evaluation_id != evaluation_id]
     ledger = build_ledger([*others, Record(evaluation_id, Period.from_id(evaluation_id))])
@@ -604,7 +602,6 @@ def recommendations_template(evaluation_id: str) -> str:
 
 def ledger_of(settings: Settings) -> Ledger:
     """The ledger of every evaluation folder of the repository (reads the small files)."""
-    from evkin.evaluation.load import evaluation_folders
 
     return build_ledger(gather(settings, evaluation_folders(settings)))
 
@@ -614,7 +611,6 @@ def rows_for(settings: Settings, evaluation_id: str,
     """The follow-up table of ``evaluation_id`` (empty when it follows nothing up).
     ``trusted``: which other evaluations may lend their recommendations' text (for a final
     report: those whose approval verifies, so the text is the approved text)."""
-    from evkin.evaluation.load import evaluation_folders
 
     records = [r for r in gather(settings, evaluation_folders(settings))
                if r.evaluation_id == evaluation_id or trusted is None

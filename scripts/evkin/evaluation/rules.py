@@ -14,9 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from evkin import clock
 from evkin.evaluation import images
 from evkin.evaluation.capaian import compute
-from evkin.evaluation.load import META_FILE, REPORT_FILE
+from evkin.evaluation.load import META_FILE, REPORT_FILE, normalise_heading
 from evkin.evaluation.markdown import scan
 from evkin.evaluation.model import TEMPLATE_MARK, Evaluation, Section
 from evkin.findings import Finding
@@ -94,7 +95,6 @@ def sections(ev: Evaluation, ctx: Context) -> Iterator[Finding]:
 
 def _near_heading(ev: Evaluation, titles: Iterable[str]) -> Section | None:
     """An unclaimed heading that starts with (or contains) an accepted title."""
-    from evkin.evaluation.load import normalise_heading
 
     wanted = [normalise_heading(t) for t in titles]
     for section in ev.sections:
@@ -247,7 +247,6 @@ def _reference_problem(target: str, base: Path, root: Path) -> str | None:
 def future_dates(ev: Evaluation, ctx: Context) -> Iterator[Finding]:
     """A document or report dated after today (on the agency's clock) is a slip of the year or
     the month, not a plan: say so rather than count a step as done in the future."""
-    from evkin import clock
 
     today = clock.today()
     dated = [(_rel(doc.path, ctx), doc.meta_lines.get("tanggal"), doc.meta.get("tanggal"))

@@ -19,12 +19,12 @@ from typing import Any
 import yaml
 
 from evkin.evaluation import recommendations as recs_data
-from evkin.evaluation import rencana_aksi
+from evkin.evaluation import recsheet, rencana_aksi
 from evkin.evaluation.load import META_FILE, REPORT_FILE, evaluation_folders, load_evaluation
 from evkin.evaluation.model import Evaluation, Period
 from evkin.evaluation.predecessor import previous_id
 from evkin.findings import EvkinError
-from evkin.numbers import format_number
+from evkin.numbers import NumberProblem, format_number, parse_number
 from evkin.settings import Person, Settings
 from evkin.titlecase import title_case
 
@@ -206,8 +206,6 @@ def _workbook(indicators_csv: str, evaluation_id: str,
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from evkin.evaluation import recsheet
-    from evkin.numbers import NumberProblem, parse_number
 
     book = Workbook()
     sheet = book.active

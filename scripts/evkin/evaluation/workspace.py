@@ -9,6 +9,7 @@ from pathlib import Path
 
 from evkin.evaluation import regular
 from evkin.evaluation.capaian import Result, evaluate
+from evkin.evaluation.crosscheck import cross_findings
 from evkin.evaluation.load import evaluation_folders, load_evaluation, not_found
 from evkin.evaluation.model import Evaluation
 from evkin.evaluation.predecessor import previous_id
@@ -90,7 +91,6 @@ def check(settings: Settings, folders: Sequence[Path], jobs: int | None = None,
 def _with_cross(settings: Settings, checked: list[CheckedEvaluation]) -> list[CheckedEvaluation]:
     """Add what only the other evaluations can tell: recommendations left without follow-up,
     indicators whose id changed meaning, targets that differ from the rencana aksi."""
-    from evkin.evaluation.crosscheck import cross_findings
 
     extra = cross_findings(settings, [c.evaluation for c in checked])
     for item in checked:

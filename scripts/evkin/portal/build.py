@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from evkin.portal import state
+from evkin.files import write_atomic
+from evkin.portal import pages, state
 from evkin.portal.config import Portal
 from evkin.portal.verify import Checked, check_agency
+from evkin.site import search
 
 
 @dataclass
@@ -24,9 +26,6 @@ class Result:
 
 def write_portal(portal: Portal, checked: list[Checked], folder: Path, when: str) -> int:
     """Every page of the portal into ``folder`` (new and empty); returns the reports listed."""
-    from evkin.files import write_atomic
-    from evkin.portal import pages
-    from evkin.site import search
 
     def put(rel: str, content: str | bytes) -> None:
         path = folder / rel

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from evkin import environment, signing
+from evkin.approval import trust
 from evkin.findings import EvkinError
 from evkin.settings import Settings
 
@@ -26,7 +27,6 @@ def private_key(settings: Settings, env: Mapping[str, str] | None = None) -> str
     private = environment.record_key(env)
     if not private.strip():
         return None
-    from evkin.approval import trust
 
     public = signing.public_key_of_text(private)
     if trust.is_sample_key(public) and not trust.sample_allowed():
@@ -47,7 +47,6 @@ def usable_keys(settings: Settings) -> list[str]:
     not the sample key whose private half is public (outside the demo and the tests)."""
     import datetime as dt
 
-    from evkin.approval import trust
 
     today = dt.date.today()
     return [k for k in settings.record_keys

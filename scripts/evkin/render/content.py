@@ -19,6 +19,7 @@ from evkin.evaluation.summary import target_text
 from evkin.messages import t
 from evkin.numbers import format_number, format_percent
 from evkin.render import indonesian
+from evkin.render.chart import value_label
 from evkin.settings import Agency, Person, Settings
 from evkin.titlecase import title_case
 
@@ -235,7 +236,6 @@ def comparison_table(results: Sequence[Result], period: str,
 
 
 def chart_alt(results: Sequence[Result]) -> str:
-    from evkin.render.chart import value_label
 
     items = "; ".join(f"{r.indicator.id} {value_label(r)}" for r in results)
     return d("render.chart_alt", items=items)

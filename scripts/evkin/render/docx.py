@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 from evkin.findings import EvkinError
 from evkin.indonesian_dates import day_of
 from evkin.provenance import Source, build_time
-from evkin.render import content, indonesian, markup
+from evkin.render import content, fonts, indonesian, markup
+from evkin.render.chart import chart_svg
 from evkin.render.pdf import write_output
 from evkin.settings import Settings
 
@@ -144,7 +145,6 @@ def chart_png(settings: Settings, svg: str) -> bytes:
     """The chart the PDF shows, as a PNG laid out by Typst with the PDF's fonts."""
     import typst
 
-    from evkin.render import fonts
 
     source = ('#set page(width: auto, height: auto, margin: 0pt, fill: white)\n'
               f'#image(bytes(sys.inputs.svg), format: "svg", width: {CHART_WIDTH_CM}cm)\n')
@@ -161,7 +161,6 @@ def chart_png(settings: Settings, svg: str) -> bytes:
 def docx_data(report: Assembled, source: Source, charts_dir: Path
               ) -> tuple[dict[str, Any], int]:
     """(filter data, build time) for one assembled report; charts written as PNG."""
-    from evkin.render.chart import chart_svg
 
     settings, evaluation = _settings(report), report.evaluation
     svgs = [chart_svg(chunk) for chunk in report.charts]

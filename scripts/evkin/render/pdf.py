@@ -31,6 +31,7 @@ from evkin.indonesian_dates import day_of
 from evkin.messages import t
 from evkin.provenance import Source, build_time
 from evkin.render import content, fonts, indonesian, markup
+from evkin.render.chart import chart_svg
 from evkin.settings import Settings
 
 if TYPE_CHECKING:
@@ -169,7 +170,6 @@ def _base(settings: Settings, evaluation: Evaluation, verification: Verification
 
 
 def _charts(results: Sequence[Result]) -> list[str]:
-    from evkin.render.chart import chart_svg
 
     chunks = [results[i:i + CHART_ROWS] for i in range(0, len(results), CHART_ROWS)]
     return [chart_svg(chunk) for chunk in chunks]

@@ -22,14 +22,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from evkin import gitrepo
+from evkin.approval.approved_inputs import Known, basis, blob_at, read_inputs
 from evkin.approval.trail import Verification
 from evkin.approval.verdicts import seen_at_head, verify_many
+from evkin.evaluation import recommendations
 from evkin.evaluation.capaian import GroupAverage, Result, averages, evaluate
+from evkin.evaluation.crosscheck import blocking
+from evkin.evaluation.load import evaluation_folders, load_evaluation
 from evkin.evaluation.model import Evaluation, Period
-from evkin.evaluation.recommendations import Record, Row
+from evkin.evaluation.predecessor import previous_id
+from evkin.evaluation.recommendations import Record, Row, read_folder
+from evkin.evaluation.workspace import check, resolve_folders
 from evkin.findings import EvkinError, Finding
-from evkin.report.progress import Progress
-from evkin.settings import Settings
+from evkin.gitrepo import folder_path
+from evkin.messages import t
+from evkin.report.progress import Progress, facts_of, holiday_years
+from evkin.report.progress import progress as progress_of
+from evkin.settings import SETTINGS_FILE, Settings, parse_settings
+from evkin.timing import indonesian_holidays
 
 if TYPE_CHECKING:
     from evkin.approval.approved_inputs import Known
@@ -77,8 +88,6 @@ class Assembled:
     def errors(self) -> tuple[Finding, ...]:
         """The errors that stop rendering (for an approved report, none that come from other
         folders: ``crosscheck.blocking``)."""
-        from evkin.evaluation.crosscheck import blocking
-        from evkin.gitrepo import folder_path
 
         return tuple(blocking(self.findings, self.final, folder_path(self.evaluation.id)))
 
@@ -116,16 +125,6 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
     (``evkin status``; a ``None`` value: the archive this checkout built lists it, so the
     trail's landing counts); without it, the archive's own view (the landing counts).
     """
-    from evkin import gitrepo
-    from evkin.approval.approved_inputs import read_inputs
-    from evkin.evaluation import recommendations
-    from evkin.evaluation.load import evaluation_folders, load_evaluation
-    from evkin.evaluation.predecessor import previous_id
-    from evkin.evaluation.workspace import check
-    from evkin.messages import t
-    from evkin.report.progress import facts_of, holiday_years
-    from evkin.report.progress import progress as progress_of
-    from evkin.timing import indonesian_holidays
 
     every = evaluation_folders(settings)
     all_ids = [p.name for p in every]
@@ -214,7 +213,6 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
 def assemble_ids(settings: Settings, evaluation_ids: Sequence[str], **options: object
                  ) -> Assembly:
     """``assemble`` of evaluations named by id or path (``EvkinError`` for an unknown one)."""
-    from evkin.evaluation.workspace import resolve_folders
 
     if not evaluation_ids:
         return Assembly(())
@@ -229,7 +227,6 @@ def approved(settings: Settings, verification: Verification
     record's ``komit``; where Git no longer has it, the commit that recorded the trail:
     ``approved_inputs.basis``), read from Git; a later change of ``evkin.yml`` on the branch
     affects only later approvals. A draft uses the working copy's settings."""
-    from evkin.approval.approved_inputs import basis
 
     commit = basis(settings.root, verification)
     if not commit:
@@ -241,8 +238,6 @@ def approved(settings: Settings, verification: Verification
 def _known(evaluation: Evaluation, verification: Verification,
            records: Mapping[str, Record], settings: Settings) -> Known:
     """A verified evaluation's working copy, which may stand in for its approved tree."""
-    from evkin.approval.approved_inputs import Known
-    from evkin.evaluation.recommendations import read_folder
 
     def record() -> Record:
         found = records.get(evaluation.id)
@@ -263,8 +258,6 @@ def settings_at(settings: Settings, commit: str) -> tuple[Settings, str, Assets]
     ``build/evkin-cache/disetujui/<content hash>`` (inside Typst's root) in the settings, its
     bytes returned for the renderer to write there (``render.pdf.place_assets``); nothing is
     written here."""
-    from evkin.approval.approved_inputs import blob_at
-    from evkin.settings import SETTINGS_FILE, parse_settings
 
     key = (str(settings.root), commit)
     root = settings.root

@@ -13,10 +13,20 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from evkin import gitrepo
 from evkin.findings import EvkinError, Finding
 from evkin.provenance import Source
 from evkin.render.docx import build_docx as render_docx
-from evkin.render.pdf import Batch, Built, ReportForPdf, build_loaded, single_threaded, with_paper
+from evkin.render.pdf import (
+    Batch,
+    Built,
+    ReportForPdf,
+    build_loaded,
+    compile_units,
+    prepare_loaded,
+    single_threaded,
+    with_paper,
+)
 from evkin.report.assembly import Assembled, assemble_ids
 from evkin.settings import Settings
 
@@ -26,7 +36,6 @@ PARALLEL_FROM = 8  # below this, worker start-up costs more than it saves
 def sources_for(root: Path, reports: Sequence[Assembled]) -> dict[str, Source]:
     """Per report, the source it is stamped with: the approved commit for a final report (so
     later commits leave its bytes alone), the working copy's state for a draft."""
-    from evkin import gitrepo
 
     head = gitrepo.read_source(root)
     approved = gitrepo.commit_sources(root, [r.settings_commit for r in reports if r.final])
@@ -66,7 +75,6 @@ def _refuse(refused: dict[str, list[Finding]]) -> None:
 def build_pdfs(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path
                ) -> dict[str, Path]:
     """Build many reports with one pandoc run and one Typst compiler; all or nothing."""
-    from evkin.render.pdf import compile_units, prepare_loaded
 
     units, refused, warnings = prepare_loaded(settings, load(settings, evaluation_ids),
                                               documents=False)

@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING
 from evkin import timing
 from evkin.approval.order import trail_state
 from evkin.approval.records import Approval
+from evkin.evaluation.model import TEMPLATE_MARK
+from evkin.indonesian_dates import day_of
 from evkin.sop import Duration, Sop
 
 if TYPE_CHECKING:
@@ -93,7 +95,6 @@ class Progress:
 
 def _day(moment: Moment) -> dt.date:
     """The day of a moment on the agency's clock."""
-    from evkin.indonesian_dates import day_of
 
     return day_of(moment)
 
@@ -129,7 +130,6 @@ def facts_of(evaluation: Evaluation, sop: Sop, trail: Trail | None,
     """The facts of one evaluation, from what was loaded, verified and asked of Git.
     ``published``: its first publication in the published archive, when known;
     ``landed_is_published``: the archive's own pages count the trail's landing as step 8."""
-    from evkin.evaluation.model import TEMPLATE_MARK
 
     dates: dict[int, dt.date | None] = {}
     for step, spec in sop.documents:

@@ -15,12 +15,14 @@ from importlib import resources
 from pathlib import Path
 
 from evkin import environment
+from evkin.evaluation.load import evaluation_folders
+from evkin.files import write_atomic
 from evkin.findings import EvkinError
 from evkin.settings import Settings
 from evkin.site import markdown_cache, pagecache, search
 from evkin.site.collect import Collection, collect
 from evkin.site.generate import Generated, pages, place, settle, write
-from evkin.site.gitstate import snapshot
+from evkin.site.gitstate import _git, snapshot
 from evkin.site.pdfs import CACHE_DIR, Artefact, Finish, Plan, Running, Seed, plan
 from evkin.site.slots import Render
 from evkin.site.verify import verify_all
@@ -78,7 +80,6 @@ def _started(settings: Settings, preview: bool, cache_dir: Path | None,
     the PDFs still to build in worker processes, and write the pages (with stand-ins for those
     PDFs) into docs/. The workers run until ``_settled``. ``remember`` is the verification
     memory and, unless ``remember_pages`` says otherwise, the page cache."""
-    from evkin.evaluation.load import evaluation_folders
 
     root = settings.root
     cache = cache_dir or root / CACHE_DIR
@@ -129,7 +130,6 @@ def _abandon(settings: Settings, collection: Collection, generated: Generated,
 
 def _fill_site(site_dir: Path, changed: set[str], generated: Generated, render: Render) -> None:
     """The HTML of pages built while their PDFs were laid out: tokens filled in, PDFs added."""
-    from evkin.files import write_atomic
 
     for page in sorted(changed):
         if not page.endswith(".md"):  # a static file made from the pages (site/search.py)
@@ -221,7 +221,6 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
 
 def source_date_epoch(root: Path) -> str | None:
     """The HEAD commit's time, for reproducible MkDocs output (sitemap dates)."""
-    from evkin.site.gitstate import _git
 
     out = _git(root, "log", "-1", "--format=%ct")
     value = (out or "").strip()

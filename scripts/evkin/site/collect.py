@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from evkin.approval.trail import Verification
-from evkin.report.assembly import Assembled
+from evkin.evaluation.load import evaluation_folders
+from evkin.report.assembly import NOT_VERIFIED, Assembled, assemble
 from evkin.settings import Settings
 
 Report = Assembled  # one evaluation as the archive sees it: as every other output does
@@ -34,8 +35,6 @@ def collect(settings: Settings, preview: bool,
             verifications: Mapping[str, Verification]) -> Collection:
     """Assemble every evaluation; keep drafts (trail not verified) only in ``preview``.
     ``verifications`` holds ``trail.verify_trail``'s answer per evaluation id."""
-    from evkin.evaluation.load import evaluation_folders
-    from evkin.report.assembly import NOT_VERIFIED, assemble
 
     ids = [p.name for p in evaluation_folders(settings)]
     assembly = assemble(settings, verifications={i: verifications.get(i, NOT_VERIFIED)

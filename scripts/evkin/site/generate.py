@@ -42,6 +42,7 @@ from evkin.site.slots import Pending, Render, Slots
 from evkin.site.sop_page import sop_page
 from evkin.site.titles import title
 from evkin.site.trend import gather, index_page, indicator_page
+from evkin.timing import indonesian_holidays
 from evkin.titlecase import title_case
 
 Content = str | Path  # page text, or a file to publish as is
@@ -163,7 +164,6 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
     out.files[search.PAGE] = search.search_page()
     out.files[search.SUMMARY_FILE] = search.summary_index(
         reports, {i: pdf.file for i, pdf in out.pdfs.items()})
-    from evkin.timing import indonesian_holidays
 
     out.files[recs_page.PAGE] = recs_page.tracker_page(
         reports, today or dt.date.today(),

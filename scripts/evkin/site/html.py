@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from evkin.indonesian_dates import format_moment
 from evkin.numbers import format_percent
-from evkin.site.safe import attr, text
+from evkin.site.safe import attr, slug, text
 
 Cell = str | tuple[str, str]  # plain text, or (already safe HTML, "html")
 
@@ -68,7 +68,6 @@ def percent(value: Decimal | None) -> str:
 def predikat_badge(predikat: str | None) -> str:
     if not predikat:
         return "–"
-    from evkin.site.safe import slug
 
     return badge(predikat, "predikat-" + slug(predikat))
 

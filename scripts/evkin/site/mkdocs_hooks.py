@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from evkin import environment
+from evkin.site import search
 from evkin.yamlfile import parse
 
 SITE_FILE = Path("arsip") / ".situs.yml"
@@ -95,7 +96,6 @@ def on_pre_build(config: Any) -> None:
 def on_post_build(config: Any) -> None:
     """The Pagefind index, unless ``evkin site build`` indexes later itself (it does, once the
     PDFs are in the pages)."""
-    from evkin.site import search
 
     if not search.is_deferred():
         search.index_site(Path(config["site_dir"]))

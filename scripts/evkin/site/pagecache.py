@@ -24,6 +24,8 @@ from importlib import resources
 from pathlib import Path
 
 from evkin import __version__
+from evkin.files import write_atomic
+from evkin.messages import current_lang
 
 CACHE_DIR = "halaman"
 
@@ -74,7 +76,6 @@ def holidays_hash(holidays: Mapping[dt.date, str]) -> str:
 
 def page_key(evaluation_id: str, pdf_key: str, shown: str, charts: Sequence[str],
              published: object, holidays: str, preview: bool) -> str:
-    from evkin.messages import current_lang
 
     h = hashlib.sha256()
     for part in (package_hash(), evaluation_id, pdf_key, current_lang(), shown,
@@ -105,7 +106,6 @@ def load(folder: Path, key: str, evaluation: Path) -> Cached | None:
 
 
 def save(folder: Path, key: str, cached: Cached, evaluation: Path) -> None:
-    from evkin.files import write_atomic
 
     inside = evaluation.resolve()
     assets = {}

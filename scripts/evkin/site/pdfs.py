@@ -24,11 +24,19 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
+from evkin.approval.records import trail_path
 from evkin.evaluation.capaian import Result
+from evkin.files import write_atomic
 from evkin.provenance import Source
-from evkin.render.pdf import ReportForPdf, single_threaded
+from evkin.render import chart as chart_module
+from evkin.render import fonts
+from evkin.render.chart import chart_svg
+from evkin.render.pdf import CHART_ROWS, ReportForPdf, build_loaded, single_threaded
+from evkin.report.outputs import loaded as of
+from evkin.report.outputs import sources_for
 from evkin.settings import SETTINGS_FILE, Settings
 from evkin.site.collect import Report
+from evkin.site.pagecache import package_hash
 
 CACHE_DIR = Path("build") / "evkin-cache"
 PARALLEL_FROM = 4
@@ -56,7 +64,6 @@ class Artefact:
 def code_hash() -> str:
     """The one code key (``pagecache.package_hash``): every file of evkin, so a change to the
     code that computes capaian or predikat rebuilds PDFs as it rebuilds pages."""
-    from evkin.site.pagecache import package_hash
 
     return package_hash()
 
@@ -71,7 +78,6 @@ def folder_hash(folder: Path) -> str:
 
 
 def settings_hash(settings: Settings) -> str:
-    from evkin.render import fonts
 
     h = hashlib.sha256()
     for path in (settings.root / SETTINGS_FILE,
@@ -84,7 +90,6 @@ def settings_hash(settings: Settings) -> str:
 
 def content_key(settings: Settings, report: Report, folders: Mapping[str, str],
                 settings_part: str) -> str:
-    from evkin.approval.records import trail_path
 
     trail = trail_path(settings.root, report.id)
     h = hashlib.sha256()
@@ -110,7 +115,6 @@ def sha256_file(path: Path) -> str:
 
 
 def chart_chunks(results: Sequence[Result]) -> list[Sequence[Result]]:
-    from evkin.render.pdf import CHART_ROWS
 
     return [results[i:i + CHART_ROWS] for i in range(0, len(results), CHART_ROWS)]
 
@@ -129,8 +133,6 @@ def _build(job: Job) -> tuple[Found, list[str]]:
     ``chart_svg`` answers with the charts the archive already drew for its pages: the PDF
     embeds the very same SVG.
     """
-    from evkin.render import chart as chart_module
-    from evkin.render.pdf import build_loaded
 
     settings, items, out_dir = job
     original = chart_module.chart_svg
@@ -234,8 +236,6 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
 
 
 def _draw_charts(todo: Sequence[Report], keys: Mapping[str, str], cache_dir: Path) -> None:
-    from evkin.files import write_atomic
-    from evkin.render.chart import chart_svg
 
     for r in todo:
         k = keys[r.id]
@@ -255,7 +255,6 @@ class Running:
         self.progress = progress
         self.warnings: list[str] = []
         self.done = 0
-        from evkin.report.outputs import sources_for
 
         sources = sources_for(settings.root, planned.todo)
         items = [(loaded(r, sources[r.id]), _charts_of(planned, r)) for r in planned.todo]
@@ -336,13 +335,11 @@ def _place(source: Path, dest: Path) -> None:
 
 def loaded(report: Report, source: Source | None = None) -> ReportForPdf:
     """What the PDF needs of a report, as the archive already assembled it."""
-    from evkin.report.outputs import loaded as of
 
     return of(report, source)
 
 
 def _store(found: Found, keys: Mapping[str, str], cache_dir: Path) -> None:
-    from evkin.files import write_atomic
 
     for evaluation_id, (pdf, problem) in found.items():
         k = keys[evaluation_id]

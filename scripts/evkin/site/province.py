@@ -10,6 +10,9 @@ from typing import Any
 
 from evkin.site import paths
 from evkin.site.collect import Report
+from evkin.site.figures import overall
+from evkin.site.recommendations import shown_ledger
+from evkin.site.search import filters, summary
 
 TRAIL_FILE = "persetujuan.yml"  # beside the report page: the approval trail as recorded
 
@@ -19,8 +22,6 @@ def trail_file(report: Report) -> str:
 
 
 def report_facts(report: Report) -> dict[str, Any]:
-    from evkin.site.figures import overall
-    from evkin.site.search import filters, summary
 
     average = overall(report.results)
     return {**filters(report),
@@ -31,7 +32,6 @@ def report_facts(report: Report) -> dict[str, Any]:
 
 def open_recommendations(reports: Sequence[Report]) -> list[dict[str, Any]]:
     """The recommendations of the final reports still open, oldest first."""
-    from evkin.site.recommendations import shown_ledger
 
     finals = [r for r in reports if r.final]
     out = []

@@ -11,7 +11,10 @@ from html import unescape
 
 from evkin.approval.records import Approval, Trail
 from evkin.evaluation import summary
+from evkin.evaluation.load import normalise_heading
+from evkin.indonesian_dates import format_moment
 from evkin.nip import spaced
+from evkin.record.manifest import SEALED, SIGNED
 from evkin.report.progress import StepProgress
 from evkin.settings import Settings
 from evkin.site import html, paths
@@ -20,7 +23,9 @@ from evkin.site.collect import Report
 from evkin.site.figures import author_names, overall, reason
 from evkin.site.html import raw
 from evkin.site.links import Assets, rewriter
+from evkin.site.recommendations import follow_up_block
 from evkin.site.safe import attr, html_block, md_heading, text
+from evkin.site.search import filter_spans
 from evkin.site.slots import Pending
 from evkin.site.titles import front_matter, page_title, title
 
@@ -102,13 +107,11 @@ def version_id(pdf: Pdf) -> str:
 
 def seal_part(pdf: Pdf) -> str:
     """The electronic-signature state of a final PDF (nothing when TTE is not used)."""
-    from evkin.record.manifest import SEALED, SIGNED
 
     if not pdf.seal:
         return ""
     when = ""
     if pdf.seal_at:
-        from evkin.indonesian_dates import format_moment
 
         try:
             when = " pada " + format_moment(dt.datetime.fromisoformat(pdf.seal_at))
@@ -153,7 +156,6 @@ def status_card(settings: Settings, report: Report, pdf: Pdf | Pending | None,
     cls = "evkin-kartu evkin-status-final" if report.final else "evkin-kartu evkin-status-draf"
     box = pdf.token("kartu", page) if isinstance(pdf, Pending) else pdf_part(page, report, pdf)
     # Excluded from search: the same index whether the PDF was ready or filled in later.
-    from evkin.site.search import filter_spans
 
     inner = (f'<p class="evkin-status">{status}</p>\n{html.definition_list(items)}\n'
              f'<div class="evkin-pdf" data-pagefind-ignore>{box}{filter_spans(report)}</div>')
@@ -322,7 +324,6 @@ def report_page(settings: Settings, report: Report, pdf: Pdf | Pending | None,
     # the "Realisasi Kinerja" heading it follows.
     realisasi_level = _section_level(report, heading_titles)
     insertion = capaian_block(report, chart_urls, min(6, realisasi_level + 1))
-    from evkin.site.recommendations import follow_up_block
 
     follow_up = follow_up_block(page, report,
                                 min(6, _section_level(report, settings.section_titles(
@@ -348,7 +349,6 @@ def report_page(settings: Settings, report: Report, pdf: Pdf | Pending | None,
 
 def _section_level(report: Report, titles: Sequence[str]) -> int:
     """The page level of the realisasi heading (report headings start at h2)."""
-    from evkin.evaluation.load import normalise_heading
 
     sections = report.evaluation.sections
     if not sections:

@@ -17,9 +17,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from evkin.findings import EvkinError
 from evkin.site import paths
 from evkin.site.collect import Report
-from evkin.site.safe import plain_title, text
+from evkin.site.figures import overall
+from evkin.site.safe import html_block, plain_title, text
+from evkin.site.titles import front_matter, title
 
 PAGE = f"{paths.GENERATED}/cari/index.md"
 SUMMARY_FILE = f"{paths.GENERATED}/cari/ringkas.js"
@@ -32,7 +35,6 @@ _deferred = False
 
 def filters(report: Report) -> dict[str, str]:
     """The report's values for the search filters: year, kind of period, overall predikat."""
-    from evkin.site.figures import overall
 
     ev = report.evaluation
     values = {"tahun": paths.year_of(ev),
@@ -85,15 +87,12 @@ def summary_index(reports: Sequence[Report], pdfs: Mapping[str, str]) -> str:
 
 
 def _title(report: Report) -> str:
-    from evkin.site.titles import title
 
     return title(report)
 
 
 def search_page() -> str:
     """The search page: the form, the filters and the results list, filled by ``cari.js``."""
-    from evkin.site.safe import html_block
-    from evkin.site.titles import front_matter
 
     root = paths.url(PAGE, "index.html").removesuffix("index.html") or "./"
     inner = (
@@ -132,7 +131,6 @@ def is_deferred() -> bool:
 def index_site(site_dir: Path) -> None:
     """Build the Pagefind index of ``site_dir`` into ``site_dir/pagefind`` (replacing the
     previous one: stale fragments would otherwise stay behind under their old names)."""
-    from evkin.findings import EvkinError
 
     try:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]

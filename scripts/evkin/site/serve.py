@@ -9,6 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from evkin.findings import EvkinError
 from evkin.messages import current_lang, t
 
 
@@ -66,7 +67,6 @@ def serve_folder(folder: Path, host: str, port: int) -> int:
     try:
         server = make_server(folder, host, port)
     except OSError as error:
-        from evkin.findings import EvkinError
 
         raise EvkinError("site.port_busy", {"host": host, "port": port,
                                             "detail": error.strerror or str(error)}) from None

@@ -14,17 +14,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from evkin.approval import trust
 from evkin.approval.records import load_trail, trail_path
 from evkin.approval.trail import RecordCheck, Verification
+from evkin.approval.trust import sample_allowed
 from evkin.approval.verdicts import verify_many
 from evkin.files import write_atomic
 from evkin.findings import EvkinError
 from evkin.site.gitstate import GitState
+from evkin.site.pagecache import package_hash
 
 
 def _code_hash() -> str:
     """The one code key the PDFs and pages use too (``pagecache.package_hash``)."""
-    from evkin.site.pagecache import package_hash
 
     return package_hash()
 
@@ -32,7 +34,6 @@ def _code_hash() -> str:
 def key(root: Path, evaluation_id: str, state: GitState) -> str:
     """Everything ``verify_trail`` reads, hashed."""
     path = trail_path(root, evaluation_id)
-    from evkin.approval.trust import sample_allowed
 
     h = hashlib.sha256(_code_hash().encode())
     h.update(b"contoh" if sample_allowed() else b"-")
@@ -48,7 +49,6 @@ def key(root: Path, evaluation_id: str, state: GitState) -> str:
 
 def _chain_digest(root: Path, head: str) -> str:
     """The trust chain along HEAD's line (``trust.chain``, memoised per HEAD), in short."""
-    from evkin.approval import trust
 
     found = trust.chain(root, head) if head else None
     if found is None:

@@ -12,13 +12,15 @@ import posixpath
 from pathlib import Path
 
 from evkin.files import write_atomic
+from evkin.indonesian_dates import format_moment
 from evkin.record.manifest import Earlier, Manifest
+from evkin.site import html
+from evkin.site.safe import text
 
 MARK = 'class="evkin-hash"'
 
 
 def _when(value: object) -> str:
-    from evkin.indonesian_dates import format_moment
 
     try:
         return format_moment(dt.datetime.fromisoformat(str(value)))
@@ -28,8 +30,6 @@ def _when(value: object) -> str:
 
 def block(page: str, earlier: list[Earlier]) -> str:
     """The list of earlier versions for a page at ``page`` (site-relative)."""
-    from evkin.site import html
-    from evkin.site.safe import text
 
     items = []
     for entry in sorted(earlier, key=lambda e: e.diganti or "", reverse=True):
