@@ -6,9 +6,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import PROJECT
 
 
+@pytest.mark.slow
 def test_check_benchmark_smoke() -> None:
     done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench_check.py"),
                            "--smoke"], capture_output=True, text=True, timeout=600)

@@ -7,9 +7,12 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import PROJECT
 
 
+@pytest.mark.slow
 def test_pdf_benchmark_smoke() -> None:
     done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench_pdf.py"),
                            "--smoke"], capture_output=True, text=True, timeout=600)

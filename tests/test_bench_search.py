@@ -18,6 +18,7 @@ if not Path("/usr/bin/chromium").exists():
                 "benchmark smoke test skipped", allow_module_level=True)
 
 
+@pytest.mark.slow
 def test_search_benchmark_smoke() -> None:
     done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench_search.py"),
                            "--smoke"], capture_output=True, text=True, timeout=600)

@@ -218,6 +218,7 @@ def test_unapproved_reports_are_nowhere(page: tuple[Any, Watch], site: Site) -> 
     watch.clean()
 
 
+@pytest.mark.slow
 def test_injection_corpus_never_runs(page: tuple[Any, Watch], site: Site) -> None:
     tab, watch = page
     pages = [f"arsip/2026/{INJECTED}/index.html", f"arsip/2026/{INJECTED}/lampiran/index.html",

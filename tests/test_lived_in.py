@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from evkin.settings import load_settings
 
 from .conftest import PROJECT, git
@@ -31,6 +33,7 @@ def test_no_test_or_benchmark_reads_the_agencys_own_files() -> None:
     assert (PROJECT / "scripts" / "evkin" / "contoh" / "evkin.yml").is_file()
 
 
+@pytest.mark.slow
 def test_the_suite_passes_in_a_repository_the_agency_has_lived_in(tmp_path: Path) -> None:
     clone = tmp_path / "instansi"
     subprocess.run(["git", "clone", "-q", str(PROJECT), str(clone)], check=True)

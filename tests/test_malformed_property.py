@@ -215,6 +215,7 @@ def _exercise(pristine: Path, mutation: Mutation, heavy: bool) -> None:
             assert snapshot(root) == before, argv
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(mutation=mutations)
@@ -223,6 +224,7 @@ def test_no_malformed_input_gets_a_traceback_or_changes_a_file(
     _exercise(pristine, mutation, heavy=False)
 
 
+@pytest.mark.slow
 @settings(max_examples=6, deadline=None, derandomize=True,
           phases=[Phase.explicit, Phase.generate],  # each example builds a site: no shrinking
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -222,6 +222,7 @@ def test_a_change_to_the_capaian_code_changes_the_one_cache_key(tmp_path: Path) 
     assert len(set(after)) == 1 and after[0] != before[0]
 
 
+@pytest.mark.slow
 def test_final_output_is_rendered_with_the_settings_as_approved(tmp_path: Path, evkin) -> None:  # type: ignore[no-untyped-def]
     """After approval, main changes the Kepala Dinas' name and NIP, the predikat bands and
     formula_negatif: the final PDF keeps its bytes and the site its signer and figures; a draft

@@ -111,6 +111,7 @@ def serve_release(server: HTTPServer, dest: Path, replace: dict[str, bytes]) -> 
     return server.url_for("/arsip/")
 
 
+@pytest.mark.slow
 def test_a_tampered_previous_site_does_not_decide_the_final_pdf(
         repo: Path, tmp_path: Path, httpserver: HTTPServer, evkin: Any) -> None:
     first = tmp_path / "pertama"
@@ -174,6 +175,7 @@ def test_a_seal_claimed_by_the_previous_site_is_not_taken(
 
 # ---------------------------------------------------------------- the signing job
 
+@pytest.mark.slow
 def test_the_signing_step_seals_only_what_it_derived_itself(
         repo: Path, tmp_path: Path, p12: None, evkin: Any) -> None:
     dest = tmp_path / "public"
@@ -284,6 +286,7 @@ def test_the_sample_record_key_vouches_for_no_manifest(
     assert run.code == 2 and "CONTOH" in run.err
 
 
+@pytest.mark.slow
 def test_without_tte_the_signing_step_still_checks_before_the_mail(
         tmp_path: Path, record_key: str, evkin: Any) -> None:
     """TTE off: the sealing step seals nothing but still refuses a tampered artifact, so the

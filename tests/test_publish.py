@@ -169,6 +169,7 @@ def test_publish_announce_once_and_verify(repo: Path, tmp_path: Path, smtp_env: 
     assert run.code == 0 and json.loads(run.out)["laporan"]["id"] == "2025-tahunan"
 
 
+@pytest.mark.slow
 def test_a_new_approval_is_announced_and_old_pdfs_keep_their_bytes(
         repo: Path, tmp_path: Path, smtp_env: Mailbox, evkin) -> None:  # type: ignore[no-untyped-def]
     dest = tmp_path / "arsip"
@@ -310,6 +311,7 @@ class Picky(Mailbox):
         return "250 OK"
 
 
+@pytest.mark.slow
 def test_a_refused_recipient_neither_blocks_the_others_nor_doubles_their_mail(
         repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         evkin) -> None:  # type: ignore[no-untyped-def]

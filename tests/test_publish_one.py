@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from benchmarks.bench_publish_one import CACHE, add_one, differences, held_out_archive
 from benchmarks.bench_site import git
 
@@ -23,6 +24,7 @@ FIRST = dt.datetime(2026, 7, 1, 9, 0, tzinfo=WIB)
 LATER = dt.datetime(2026, 7, 2, 9, 0, tzinfo=WIB)
 
 
+@pytest.mark.slow
 def test_publish_one_is_byte_for_byte_a_publication_without_cache(tmp_path: Path) -> None:
     root, (new,) = held_out_archive(tmp_path, 2, 1)
     dest = tmp_path / "terbit"
@@ -71,6 +73,7 @@ def test_a_pdf_committed_into_the_render_cache_is_not_published(tmp_path: Path) 
     assert sorted(listed.values()).count(hashlib.sha256(forged).hexdigest()) == 1
 
 
+@pytest.mark.slow
 def test_publish_one_benchmark_smoke() -> None:
     done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench_publish_one.py"),
                            "--smoke"], capture_output=True, text=True, timeout=600)

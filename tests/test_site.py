@@ -356,6 +356,7 @@ def test_mkdocs_build_alone_gives_the_same_pages(archive: Path, tmp_path: Path) 
     assert "Tahun 2025" in nav and "Per jenis periode" in nav  # the hook's navigation
 
 
+@pytest.mark.slow
 def test_preview_marks_every_page_and_publication_never_does(tmp_path: Path) -> None:
     root = make_archive_repo(tmp_path / "repo")
     settings = load_settings(root)
@@ -376,6 +377,7 @@ def test_preview_marks_every_page_and_publication_never_does(tmp_path: Path) -> 
     assert "PRATINJAU" not in (tmp_path / "final/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_rebuild_after_one_change_rebuilds_one_pdf(tmp_path: Path) -> None:
     root = make_archive_repo(tmp_path / "repo")
     settings = load_settings(root)
@@ -397,6 +399,7 @@ def test_rebuild_after_one_change_rebuilds_one_pdf(tmp_path: Path) -> None:
     assert (root / "site" / f"arsip/2026/{MODIFIED}/index.html").is_file()
 
 
+@pytest.mark.slow
 def test_rebuilt_pages_are_the_pages_a_fresh_build_makes(tmp_path: Path) -> None:
     """Report pages are remembered between builds; whatever changes what a page shows (the
     report, the settings, its PDF becoming available) must give the page a fresh build gives."""

@@ -265,6 +265,7 @@ def test_no_workflow_and_no_code_holds_a_personal_passphrase() -> None:
 
 # ---------------------------------------------------------------- the agency's seal in CI
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils (pdftoppm)")
 def test_ci_seals_as_the_agency_with_a_fresh_seal_totp_b_lta_and_renewal(
         repo: Path, tmp_path: Path, pki: Pki, httpserver: HTTPServer,
@@ -398,6 +399,7 @@ def test_a_seal_without_long_term_material_fails_after_expiry(
 
 # ---------------------------------------------------------------- the Kepala Dinas signs himself
 
+@pytest.mark.slow
 def test_the_kepala_dinas_signs_himself_and_publication_uses_his_file(
         repo: Path, tmp_path: Path, pki: Pki, httpserver: HTTPServer,
         monkeypatch: pytest.MonkeyPatch, evkin: Any) -> None:
@@ -467,6 +469,7 @@ def test_the_kepala_dinas_signs_himself_and_publication_uses_his_file(
     assert "oleh Kepala Dinas sendiri" in status.out
 
 
+@pytest.mark.slow
 def test_a_returned_pdf_is_refused_unless_it_is_the_approved_render_signed_by_him(
         repo: Path, tmp_path: Path, pki: Pki, evkin: Any) -> None:
     final_pdf = approved_pdf(repo, tmp_path / "render")
@@ -615,6 +618,7 @@ def test_verify_fails_when_the_manifest_says_sealed_and_the_file_is_not(
     assert run.code == 1 and json.loads(run.out)["status"] == "tanpa_tanda_tangan_sah"
 
 
+@pytest.mark.slow
 def test_a_local_seal_verifies_as_genuine_against_the_local_archive(
         archive_repo: Path, tmp_path: Path, ca: Ca, monkeypatch: pytest.MonkeyPatch,
         evkin: Any) -> None:
@@ -664,6 +668,7 @@ def _sign_p12(pdf: bytes, p12: Path, passphrase: bytes) -> bytes:
     return sealing.seal(pdf, look, backend, sealing.TteSettings("pkcs12")).pdf
 
 
+@pytest.mark.slow
 def test_verify_rejects_untrusted_expired_and_grafted_signatures(
         final_pdf: bytes, tmp_path: Path, ca: Ca) -> None:
     root = sealing.load_roots([ca.pem(tmp_path / "root.pem")])
@@ -754,6 +759,7 @@ def test_a_newer_approval_keeps_the_earlier_version_downloadable(
     assert run.code == 1 and "VERSI LAMA" in run.out and new["halaman"] in run.out
 
 
+@pytest.mark.slow
 def test_renewal_keeps_a_seal_verifiable_after_every_certificate_it_used_expired(
         final_pdf: bytes, tmp_path: Path) -> None:
     """A seal made 750 days ago (its certificate expired 700 days ago) with B-LTA material

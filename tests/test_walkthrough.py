@@ -18,6 +18,7 @@ from .conftest import PROJECT
 DOC = PROJECT / "docs" / "panduan" / "alur-kerja.md"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("bash") is None or shutil.which("ssh-keygen") is None,
                     reason="needs bash and ssh-keygen (OpenSSH)")
 def test_the_documented_walkthrough_runs(tmp_path: Path) -> None:
