@@ -25,8 +25,6 @@ from evkin.provenance import with_parents as pure
 if TYPE_CHECKING:
     import git
 
-    from evkin.provenance import Source
-
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's well-known empty tree
 EVALUATIONS = "evaluations"
 # Words for prose, whole cells for CSV (``;``) and Markdown tables (``|``): "95,5" stays one
