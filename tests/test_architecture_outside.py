@@ -17,11 +17,7 @@ OWNERS: dict[str, tuple[str, dict[str, str]]] = {
     "git": ("gitrepo.py", {}),  # GitPython
     "smtplib": ("archive/notify.py", {}),
     "pypandoc": ("render/markup.py", {}),
-    "typst": ("render/pdf.py", {
-        "render/fonts.py": "asks Typst which fonts it sees (the font check of `evkin pdf`)",
-        "render/docx.py": "renders the Word copy's charts and emblem with Typst",
-        "report/outputs.py": "imports typst once before forking workers (shared, not re-imported)",
-    }),
+    "typst": ("render/typst_engine.py", {}),
     "pyhanko": ("archive/sealing.py", {
         "archive/signatures.py": "validates signatures in a PDF (evkin verify, the gate)",
         "archive/ltv.py": "adds validation data and document timestamps (timestamp renewal)",

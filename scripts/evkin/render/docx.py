@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from evkin.findings import EvkinError
 from evkin.indonesian_dates import day_of
 from evkin.provenance import Source, build_time
-from evkin.render import content, fonts, indonesian, markup
+from evkin.render import content, fonts, indonesian, markup, typst_engine
 from evkin.render.chart import chart_svg
 from evkin.render.pdf import write_output
 from evkin.settings import Settings
@@ -143,19 +143,12 @@ CHART_WIDTH_CM = 16
 
 def chart_png(settings: Settings, svg: str) -> bytes:
     """The chart the PDF shows, as a PNG laid out by Typst with the PDF's fonts."""
-    import typst
-
-
     source = ('#set page(width: auto, height: auto, margin: 0pt, fill: white)\n'
               f'#image(bytes(sys.inputs.svg), format: "svg", width: {CHART_WIDTH_CM}cm)\n')
     choice = fonts.choose(settings.fonts)
-    compiler = typst.Compiler(font_paths=fonts.typst_fonts(choice))
-    png = compiler.compile(source.encode("utf-8"), format="png", ppi=CHART_PPI,
-                           sys_inputs={"svg": svg})
-    if isinstance(png, list):
-        png = png[0]
-    assert isinstance(png, bytes)
-    return png
+    compiler = typst_engine.compiler(fonts.typst_fonts(choice))
+    return typst_engine.compile_document(compiler, source.encode("utf-8"), "png",
+                                         {"svg": svg}, ppi=CHART_PPI)
 
 
 def docx_data(report: Assembled, source: Source, charts_dir: Path

@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from evkin.render import typst_engine
+
 ARIAL_METRIC = frozenset({"arial", "liberation sans", "arimo", "helvetica"})
 LAST_RESORT = "Liberation Sans"
 BUNDLED = Path(__file__).parent / "liberation"
@@ -44,9 +46,7 @@ def _scan(paths: tuple[str, ...] = (), system: bool = True) -> Any:
     Where the bundled Liberation Sans leads the chain, the machine's fonts are not scanned
     (``FontChoice.system``): a system copy of the same family must not be picked instead.
     """
-    import typst
-
-    return typst.Fonts(include_system_fonts=system, font_paths=list(paths))
+    return typst_engine.fonts(paths, system)
 
 
 def _system() -> bool:

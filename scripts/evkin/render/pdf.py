@@ -30,7 +30,7 @@ from evkin.findings import EvkinError, Finding
 from evkin.indonesian_dates import day_of
 from evkin.messages import t
 from evkin.provenance import Source, build_time
-from evkin.render import content, fonts, indonesian, markup
+from evkin.render import content, fonts, indonesian, markup, typst_engine
 from evkin.render.chart import chart_svg
 from evkin.settings import Settings
 
@@ -321,9 +321,7 @@ def write_output(path: Path, data: bytes) -> None:
 
 
 def _compiler(settings: Settings, choice: fonts.FontChoice) -> Any:
-    import typst
-
-    return typst.Compiler(root=str(settings.root), font_paths=fonts.typst_fonts(choice))
+    return typst_engine.compiler(fonts.typst_fonts(choice), root=str(settings.root))
 
 
 def font_warnings(settings: Settings) -> list[str]:
@@ -338,8 +336,6 @@ def compile_units(settings: Settings, units: Sequence[Unit], out_dir: Path,
                   warnings: list[str], progress: Callable[[Built], None] | None = None
                   ) -> list[Built]:
     """Convert all Markdown in one pandoc run, then lay out each PDF with one compiler."""
-    import typst
-
     if not units:
         return []
     # Labels are named by the part's place in its own PDF (p0 = report, p1... = lampiran),
@@ -384,16 +380,13 @@ def compile_units(settings: Settings, units: Sequence[Unit], out_dir: Path,
             "version": __version__, "commit": unit.data["commit"],
             "date": indonesian.tanggal(day_of(when)), "digest": digest[:16]}, content.DOC_LANG)
         try:
-            pdf = compiler.compile(
-                input=text.encode("utf-8"),
+            pdf = typst_engine.compile_document(
+                compiler, text.encode("utf-8"),
                 sys_inputs={"evkin": json.dumps(unit.data, ensure_ascii=False)},
-                pdf_standards=PDF_STANDARDS,
-                timestamp=int(when.timestamp()),
-            )
-        except typst.TypstError as error:
-            detail = " ".join(str(x) for x in (error.message, *(error.hints or []))).strip()
+                pdf_standards=PDF_STANDARDS, timestamp=int(when.timestamp()))
+        except typst_engine.TypstFailed as error:
             raise EvkinError("render.typst_failed", {"id": unit.evaluation_id,
-                                                     "detail": detail[:400]}) from None
+                                                     "detail": error.detail[:400]}) from None
         path = out_dir / unit.out_name
         write_output(path, pdf)
         done = Built(path, unit.evaluation_id, unit.signed, unit.reason, unit.kind)

@@ -16,6 +16,7 @@ from pathlib import Path
 from evkin import gitrepo
 from evkin.findings import EvkinError, Finding
 from evkin.provenance import Source
+from evkin.render import typst_engine
 from evkin.render.docx import build_docx as render_docx
 from evkin.render.pdf import (
     Batch,
@@ -135,7 +136,7 @@ def build_batch(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path
         return _batch(settings, ids, out_dir, documents, progress, paper)
     from concurrent.futures import ProcessPoolExecutor
 
-    import typst  # noqa: F401  (imported once here, inherited by forked workers)
+    typst_engine.load()  # once here, inherited by the forked workers
 
     size = max(1, -(-len(ids) // (jobs * 2)))
     chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
