@@ -1,4 +1,5 @@
-"""Forge REST clients (GitHub, Gitea/Forgejo) that return the forge-neutral
+"""SOP steps 5-7 on a forge: the pull request is the review. REST clients (GitHub,
+Gitea/Forgejo) that return the forge-neutral
 ``evkin.approval.review`` types, and the same normalisation for saved payloads
 (``evkin gate --pr pr.json ...``)."""
 
