@@ -1,7 +1,6 @@
 """SOP steps 5-7 on a forge: the pull request is the review. REST clients (GitHub,
-Gitea/Forgejo) that return the forge-neutral
-``evkin.approval.review`` types, and the same normalisation for saved payloads
-(``evkin gate --pr pr.json ...``)."""
+Gitea/Forgejo) that return the forge-neutral ``evkin.approval.review`` types, and the same
+normalisation for saved payloads (``evkin gate --pr pr.json ...``)."""
 
 from __future__ import annotations
 
