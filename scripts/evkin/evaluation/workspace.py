@@ -40,6 +40,19 @@ def _check_one(args: tuple[Path, Settings, frozenset[str], tuple[Finding, ...]]
     return CheckedEvaluation(loaded.evaluation, findings)
 
 
+_SHARED: list[tuple[Settings, frozenset[str]]] = []
+
+
+def _share(settings: Settings, known: frozenset[str]) -> None:
+    """A worker's copy of what every folder's check shares."""
+    _SHARED[:] = [(settings, known)]
+
+
+def _check_shared(args: tuple[Path, tuple[Finding, ...]]) -> CheckedEvaluation:
+    settings, known = _SHARED[0]
+    return _check_one((args[0], settings, known, args[1]))
+
+
 def resolve_folders(settings: Settings, paths: Sequence[str]) -> list[Path]:
     """Evaluation folders named on the command line (by path or id), or all of them."""
     if not paths:
@@ -80,8 +93,12 @@ def check(settings: Settings, folders: Sequence[Path], jobs: int | None = None,
     # multiprocessing's import was a cost every single `evkin pdf` and `evkin check ID` paid.
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for i, checked in enumerate(pool.map(_check_one, work, chunksize=chunk), 1):
+    # The settings and the list of ids go to each worker once, not with every folder (they
+    # were most of what was pickled per folder).
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_share,
+                             initargs=(settings, known)) as pool:
+        folders_only = [(folder, irr) for folder, _, _, irr in work]
+        for i, checked in enumerate(pool.map(_check_shared, folders_only, chunksize=chunk), 1):
             results.append(checked)
             if progress and (i % 50 == 0 or i == len(work)):
                 progress(i, len(work))
