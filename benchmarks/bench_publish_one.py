@@ -23,14 +23,12 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.bench_site import ENV, approve_all, approved_archive, git
+from benchmarks.bench_site import approve_all, approved_archive, git, timed
 
 EVKIN = [sys.executable, "-m", "evkin"]
 TARGET = 10.0
@@ -59,16 +57,6 @@ def add_one(root: Path, held: Path) -> None:
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", f"Evaluasi {evaluation_id}")
     approve_all(root, [evaluation_id])
-
-
-def timed(cmd: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=ENV)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stdout[-3000:]}"
-                         f"{done.stderr[-3000:]}")
-    return elapsed
 
 
 def differences(one: Path, other: Path, moment_of: str = "") -> list[str]:
