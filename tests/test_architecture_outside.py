@@ -18,13 +18,8 @@ OWNERS: dict[str, tuple[str, dict[str, str]]] = {
     "smtplib": ("archive/notify.py", {}),
     "pypandoc": ("render/markup.py", {}),
     "typst": ("render/typst_engine.py", {}),
-    "pyhanko": ("archive/sealing.py", {
-        "archive/signatures.py": "validates signatures in a PDF (evkin verify, the gate)",
-        "archive/ltv.py": "adds validation data and document timestamps (timestamp renewal)",
-    }),
-    "pyhanko_certvalidator": ("archive/signatures.py", {
-        "archive/ltv.py": "validation context for the LTV material it embeds",
-    }),
+    "pyhanko": ("archive/pades.py", {}),
+    "pyhanko_certvalidator": ("archive/pades.py", {}),
     "urllib.request": ("forge/http.py", {
         "archive/esign.py": "BSrE's eSign API: its own outside thing, with its own error mapping",
         "portal/source.py": "another agency's published archive, read by the province portal "

@@ -28,7 +28,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from evkin.archive import sealing, signatures
+from evkin.archive import pades, sealing
 from evkin.settings import parse_settings
 from evkin.site.report import PDF_SLOT
 from tests.archive_repo import approve, make_archive_repo
@@ -93,7 +93,7 @@ class BsreStandIn:
         assert props["tampilan"] == "VISIBLE" and props["page"] >= 1
         box = (props["originX"], props["originY"], props["originX"] + props["width"],
                props["originY"] + props["height"])
-        out = [base64.b64encode(sealing.sign_with_pyhanko(
+        out = [base64.b64encode(pades.sign_with_pyhanko(
             base64.b64decode(f), self.pki.signer(label), base64.b64decode(props["imageBase64"]),
             props["page"] - 1, box, props["location"], props["reason"], field_name=field,
             timestamper=HTTPTimeStamper(self.pki.tsa_url()))).decode() for f in body["file"]]
@@ -132,7 +132,7 @@ class BsreStandIn:
         if body.get("idSubscriber") != SUBSCRIBER or body.get("totp") not in self.issued:
             return self._refuse("TOTP segel tidak valid atau kedaluwarsa")
         self.issued.discard(body["totp"])  # one use
-        return self._signed(body, "segel", sealing.FIELD_NAME)
+        return self._signed(body, "segel", pades.FIELD_NAME)
 
     def paths(self) -> list[str]:
         return [path for path, _ in self.requests]
@@ -238,7 +238,7 @@ def sign_locally(pdf: bytes, pki: Pki, label: str = "kepala", page_box: Any = No
     png = sealing.appearance_png(sealing.Appearance("https://x/", SIGNER, "Kepala Dinas",
                                                     dt.datetime(2026, 1, 30), "BSrE", page, box,
                                                     personal=True), ["TTE"])
-    return sealing.sign_with_pyhanko(pdf, pki.signer(label), png, page, box,
+    return pades.sign_with_pyhanko(pdf, pki.signer(label), png, page, box,
                                      field_name="Signature1",
                                      timestamper=HTTPTimeStamper(pki.tsa_url()))
 
@@ -304,7 +304,7 @@ def test_ci_seals_as_the_agency_with_a_fresh_seal_totp_b_lta_and_renewal(
     pdf = dest / sealed["pdf"]
     data = pdf.read_bytes()
     assert hashlib.sha256(data).hexdigest() == sealed["sha256"]
-    assert signatures.render_before_signatures(data) == render  # the render, untouched
+    assert pades.render_before_signatures(data) == render  # the render, untouched
     assert b"pdfaid:part>2<" in data or b'pdfaid:part="2"' in data  # PDF/A-2b kept
     if shutil.which("pdffonts"):  # every font still embedded (the block is an image)
         fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
@@ -316,7 +316,7 @@ def test_ci_seals_as_the_agency_with_a_fresh_seal_totp_b_lta_and_renewal(
     assert "Ditandatangani secara elektronik oleh Kepala Dinas" not in page
 
     # B-LTA: validation data and a document timestamp; valid now and after expiry.
-    assert signatures.document_timestamps(data).count == 1
+    assert pades.document_timestamps(data).count == 1
     # Sealing changed the manifest; the step holding the record key checks and signs it.
     assert evkin("publish", "--dest", str(dest), "--sign-manifest", root=repo).code == 0
     run = evkin("verify", str(pdf), "--archive", str(dest), root=repo)
@@ -324,7 +324,7 @@ def test_ci_seals_as_the_agency_with_a_fresh_seal_totp_b_lta_and_renewal(
     later = (dt.datetime.now(dt.UTC) + LATER).isoformat()
     run = evkin("verify", str(pdf), "--archive", str(dest), "--pada", later, root=repo)
     assert run.code == 0 and "SAH" in run.out and "ASLI" in run.out, run.out
-    [plain] = signatures.verify_signatures(data, sealing.load_roots(
+    [plain] = pades.verify_signatures(data, sealing.load_roots(
         [repo / "assets/tte/akar-uji.pem"]), dt.datetime.now(dt.UTC) + LATER)
     assert plain.long_term and plain.ok
 
@@ -367,7 +367,7 @@ def test_ci_seals_as_the_agency_with_a_fresh_seal_totp_b_lta_and_renewal(
     renewed = entry(dest)
     fresh = (dest / renewed["pdf"]).read_bytes()
     assert fresh.startswith(data) and renewed["sha256_sebelumnya"] == [sealed["sha256"]]
-    assert signatures.document_timestamps(fresh).count == 2
+    assert pades.document_timestamps(fresh).count == 2
     # Renewal leaves the manifest unsigned; the record-key step checks the renewed files
     # (the derived render plus valid signatures and timestamps only) and signs it.
     assert not (dest / "manifest.json.sig").exists()
@@ -391,9 +391,9 @@ def test_a_seal_without_long_term_material_fails_after_expiry(
     """Why B-LTA: a plain seal stops verifying once its certificate expired."""
     roots = sealing.load_roots([pki.root_pem(tmp_path / "akar.pem")])
     plain = sign_locally(final_pdf, pki, "segel")
-    [now] = signatures.verify_signatures(plain, roots)
+    [now] = pades.verify_signatures(plain, roots)
     assert now.ok and not now.long_term
-    [later] = signatures.verify_signatures(plain, roots, dt.datetime.now(dt.UTC) + LATER)
+    [later] = pades.verify_signatures(plain, roots, dt.datetime.now(dt.UTC) + LATER)
     assert not later.ok
 
 
@@ -435,7 +435,7 @@ def test_the_kepala_dinas_signs_himself_and_publication_uses_his_file(
     assert not [b for p, b in standin.requests
                 if p == "/api/v2/sign/pdf" and ("totp" in b or "idSubscriber" in b)]
     signed = target.read_bytes()
-    assert signatures.document_timestamps(signed).count == 1  # extended to B-LTA
+    assert pades.document_timestamps(signed).count == 1  # extended to B-LTA
     no_secret_in(repo, run.out, run.err)
 
     # He commits it (in the browser or with git); publication publishes his file as is, in
@@ -492,7 +492,7 @@ def test_a_returned_pdf_is_refused_unless_it_is_the_approved_render_signed_by_hi
     # His certificate from a CA nobody configured.
     ca = Ca.make("CA Lain")
     foreign = sealing.Pkcs12Backend(ca.pkcs12(tmp_path / "x.p12", KEPALA_CN, b"p"), b"p")
-    run = check(sealing.sign_with_pyhanko(final_pdf, foreign._signer(), _png(place), *place))
+    run = check(pades.sign_with_pyhanko(final_pdf, foreign._signer(), _png(place), *place))
     assert run.code == 1 and "tidak sah" in run.err
     # Signed right, then a page changed in a later revision.
     good = sign_locally(final_pdf, pki)
@@ -513,7 +513,7 @@ def test_a_returned_pdf_is_refused_unless_it_is_the_approved_render_signed_by_hi
     run = check(good)
     assert run.code == 0 and "DITERIMA" in run.out, run.err
     saved = (repo / "tandatangan" / "2025-tahunan.pdf").read_bytes()
-    assert saved.startswith(good) and signatures.document_timestamps(saved).count == 1
+    assert saved.startswith(good) and pades.document_timestamps(saved).count == 1
     assert evkin("tandatangani", "2025-tahunan", "--periksa", root=repo).code == 0
     # An agency without a seal provider (tte.akar only) publishes his signed copy too.
     settings = repo / "evkin.yml"
@@ -590,9 +590,9 @@ def test_a_title_with_signature_words_is_still_sealed(
     assert published["segel"]["status"] == "tersegel" and render != published["sha256"]
     data = (dest / published["pdf"]).read_bytes()
     # The words are in the render's bytes (its metadata): a byte search took it for signed.
-    before = signatures.render_before_signatures(data) or b""
+    before = pades.render_before_signatures(data) or b""
     assert b"/ByteRange" in before and b"/Sig" in before
-    [check] = signatures.verify_signatures(data, sealing.load_roots([root / "akar.pem"]))
+    [check] = pades.verify_signatures(data, sealing.load_roots([root / "akar.pem"]))
     assert check.ok and SEAL_CN in check.signer
 
 
@@ -769,7 +769,7 @@ def test_renewal_keeps_a_seal_verifiable_after_every_certificate_it_used_expired
     the machine's own clock.)"""
     from pyhanko.sign.timestamps import HTTPTimeStamper
 
-    from evkin.archive import ltv
+    from evkin.archive import pades as ltv
 
     server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     server.start()
@@ -781,31 +781,31 @@ def test_renewal_keeps_a_seal_verifiable_after_every_certificate_it_used_expired
         now = dt.datetime.now(dt.UTC)
         old.animator.fixed_time = now - dt.timedelta(days=750)  # type: ignore[attr-defined]
         page, box = sealing.locate(final_pdf, SIGNER)
-        sealed = sealing.sign_with_pyhanko(final_pdf, old.signer("segel"), _png((page, box)),
+        sealed = pades.sign_with_pyhanko(final_pdf, old.signer("segel"), _png((page, box)),
                                            page, box, timestamper=HTTPTimeStamper(old.tsa_url()))
         lta = ltv.extend(sealed, roots, old.tsa_url(),
                          at=now - dt.timedelta(days=750))
         old.animator.fixed_time = None  # type: ignore[attr-defined]
 
-        [today] = signatures.verify_signatures(lta, roots)
+        [today] = pades.verify_signatures(lta, roots)
         assert today.ok and today.long_term  # its certificate expired long ago
         # Without B-LTA the same seal fails today; publication's quick check (valid when its
         # timestamp says it was made) still keeps it rather than sealing the report again.
-        [plain] = signatures.verify_signatures(sealed, roots)
-        [quick] = signatures.verify_signatures(sealed, roots, quick=True)
+        [plain] = pades.verify_signatures(sealed, roots)
+        [quick] = pades.verify_signatures(sealed, roots, quick=True)
         assert not plain.ok and quick.ok
         from evkin.archive.release import kept_signature
         from evkin.settings import Person
 
         assert kept_signature(sealed, roots, Person(SIGNER)).valid
-        [unrenewed] = signatures.verify_signatures(lta, roots, now + LATER)
+        [unrenewed] = pades.verify_signatures(lta, roots, now + LATER)
         assert not unrenewed.ok  # the last timestamp's certificate has expired by then
         assert ltv.renew(lta, roots, old.tsa_url("tsa2"), dt.timedelta(days=10)) is None
         renewed = ltv.renew(lta, roots, old.tsa_url("tsa2"), dt.timedelta(days=60))
         assert renewed is not None and renewed.startswith(lta)
-        assert signatures.document_timestamps(renewed).count == 2
+        assert pades.document_timestamps(renewed).count == 2
         for years in (2, 10):
-            [later] = signatures.verify_signatures(
+            [later] = pades.verify_signatures(
                 renewed, roots, now + dt.timedelta(days=365 * years))
             assert later.ok and later.long_term, years
     finally:

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from evkin import environment
-from evkin.archive.sealing import load_roots
-from evkin.archive.signatures import (
+from evkin.archive.pades import (
     carries_signature,
     only_a_signature_added,
     render_before_signatures,
     verify_signatures,
 )
+from evkin.archive.sealing import load_roots
 from evkin.evaluation.load import evaluation_folders
 from evkin.findings import EvkinError
 from evkin.settings import Settings

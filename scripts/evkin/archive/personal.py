@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evkin.archive.signatures import (
+from evkin.archive.pades import (
     carries_signature,
     only_a_signature_added,
     render_before_signatures,

@@ -15,13 +15,13 @@ from urllib.parse import urljoin
 
 from evkin import published_site
 from evkin.approval.records import Approval
-from evkin.archive.personal import names_person
-from evkin.archive.signatures import (
+from evkin.archive.pades import (
     SignatureCheck,
     carries_signature,
     render_before_signatures,
     verify_signatures,
 )
+from evkin.archive.personal import names_person
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.record import manifest as mf

@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from evkin.archive.ltv import renew
+from evkin.archive.pades import renew
 from evkin.archive.release import listed_pdfs, read_release
 from evkin.archive.sealing import load_roots
 from evkin.files import write_atomic

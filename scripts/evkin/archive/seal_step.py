@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from evkin.archive.artifact_check import check_archive, refuse
+from evkin.archive.pades import carries_signature
 from evkin.archive.personal import accept, signed_path
 from evkin.archive.release import (
     has_signature,
@@ -34,7 +35,6 @@ from evkin.archive.release import (
     read_release,
 )
 from evkin.archive.sealing import Appearance, Backend, backend_for, load_roots, seal, version_url
-from evkin.archive.signatures import carries_signature
 from evkin.files import write_atomic
 from evkin.findings import EvkinError
 from evkin.messages import t

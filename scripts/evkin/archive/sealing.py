@@ -32,11 +32,14 @@ from typing import Any, Protocol
 from evkin import environment
 from evkin.archive.certnames import name_text
 from evkin.archive.esign import EsignSealBackend
-from evkin.archive.ltv import extend
-from evkin.archive.signatures import (
+from evkin.archive.pades import (
     SignatureCheck,
+    extend,
+    http_timestamper,
+    load_pkcs12,
     only_a_signature_added,
     render_before_signatures,
+    sign_with_pyhanko,
     verify_signatures,
 )
 from evkin.findings import EvkinError
@@ -47,7 +50,6 @@ from evkin.settings import TTE_PROVIDERS, VERIFY_URL, TteSettings
 __all__ = ["VERIFY_URL", "SignatureCheck", "TteSettings", "verify_signatures"]
 
 PROVIDERS = TTE_PROVIDERS
-FIELD_NAME = "Segel-Instansi"  # the agency's seal
 PERSONAL_FIELD = "TTE-Kepala-Dinas"  # the Kepala Dinas' own signature (evkin tandatangani)
 P12_ENV = environment.TTE_P12
 P12_PASSPHRASE_ENV = environment.TTE_P12_PASSPHRASE
@@ -223,38 +225,6 @@ def locate(pdf: bytes, name: str) -> tuple[int, tuple[float, float, float, float
 
 # ---------------------------------------------------------------- signing with pyHanko
 
-def sign_with_pyhanko(pdf: bytes, signer: Any, png: bytes, page: int,
-                      box: tuple[float, float, float, float], location: str = "",
-                      reason: str = "", contact: str = "", field_name: str = FIELD_NAME,
-                      timestamper: Any = None) -> bytes:
-    """One PAdES signature added as an incremental update, its appearance the PNG.
-
-    ``signer`` is a ``pyhanko.sign.signers.Signer``. Used by the PKCS#12 backend (and by the
-    test stand-in of the eSign service, which signs the way BSrE's does)."""
-    from PIL import Image
-    from pyhanko import stamp
-    from pyhanko.pdf_utils import layout
-    from pyhanko.pdf_utils.images import PdfImage
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
-
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    image = PdfImage(Image.open(io.BytesIO(png)).convert("RGB"), writer=writer)
-    fill = layout.SimpleBoxLayoutRule(layout.AxisAlignment.ALIGN_MID,
-                                      layout.AxisAlignment.ALIGN_MID,
-                                      inner_content_scaling=layout.InnerScaling.STRETCH_FILL)
-    style = stamp.StaticStampStyle(border_width=0, background=image, background_layout=fill)
-    meta = signers.PdfSignatureMetadata(
-        field_name=field_name, location=location or None, reason=reason or None,
-        contact_info=contact or None, subfilter=fields.SigSeedSubFilter.PADES,
-        md_algorithm="sha256")
-    spec = fields.SigFieldSpec(field_name, on_page=page,
-                               box=tuple(round(v) for v in box))  # type: ignore[arg-type]
-    out = io.BytesIO()
-    signers.PdfSigner(meta, signer, stamp_style=style, new_field_spec=spec,
-                      timestamper=timestamper).sign_pdf(writer, output=out)
-    return out.getvalue()
-
 
 class Backend(Protocol):
     provider: str
@@ -297,18 +267,14 @@ class Pkcs12Backend:
     def _signer(self) -> Any:
         import tempfile
 
-        from pyhanko.sign import signers
-
         try:
             if self.path is not None:
-                signer = signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
-                    str(self.path), passphrase=self.passphrase or None)
+                signer = load_pkcs12(str(self.path), self.passphrase)
             else:
                 with tempfile.TemporaryDirectory(prefix="evkin-p12-") as folder:
                     held = Path(folder) / "ttd.p12"  # private folder (0700), removed at once
                     held.write_bytes(self.data)
-                    signer = signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
-                        str(held), passphrase=self.passphrase or None)
+                    signer = load_pkcs12(str(held), self.passphrase)
         except (ValueError, OSError):
             signer = None
         if signer is None:
@@ -324,9 +290,7 @@ class Pkcs12Backend:
              box: tuple[float, float, float, float], tte: TteSettings) -> bytes:
         stamper = None
         if tte.tsa:
-            from pyhanko.sign.timestamps import HTTPTimeStamper
-
-            stamper = HTTPTimeStamper(tte.tsa)
+            stamper = http_timestamper(tte.tsa)
         try:
             return sign_with_pyhanko(pdf, self._signer(), png, page, box, tte.location,
                                      tte.reason, timestamper=stamper)

@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         print(t("ttd.refused", {"detail": error.message()}), file=sys.stderr)
         return 1
     if tte.tsa and not got.long_term and not args.periksa:
-        from evkin.archive.ltv import extend
+        from evkin.archive.pades import extend
 
         try:
             got = accept(extend(got.pdf, roots, tte.tsa), approved.render, approved.kepala,

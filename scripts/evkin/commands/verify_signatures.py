@@ -7,8 +7,8 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from evkin.archive.pades import only_a_signature_added, render_before_signatures
 from evkin.archive.sealing import SignatureCheck, load_roots, verify_signatures
-from evkin.archive.signatures import only_a_signature_added, render_before_signatures
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.settings import find_root, load_settings

@@ -1,4 +1,11 @@
-"""What a PDF's electronic signatures say, read by pyHanko from the signature fields
+"""PAdES through pyHanko: the one module that imports pyHanko and its certificate validator.
+
+Making: ``sign_with_pyhanko`` (a signature with its visible appearance, for the agency's seal
+and the local test signer); long-term validation: ``extend`` adds, as incremental updates, the
+revocation data and certificates of every signature and then a document timestamp (B-LTA),
+``renew`` a fresh document timestamp before the newest one's certificate expires (evaluation
+reports are permanent records; the signed bytes are never touched: each step is a new
+revision). Reading — what a PDF's electronic signatures say, read from the signature fields
 themselves (never by searching the bytes: a report titled "/ByteRange /Sig" carries no
 signature).
 
@@ -24,6 +31,8 @@ from typing import Any
 
 from evkin.archive.certnames import name_text
 from evkin.findings import EvkinError
+
+FIELD_NAME = "Segel-Instansi"  # the signature field of the agency's seal
 
 _READ_ERRORS = (ValueError, KeyError, IndexError, TypeError, AttributeError)
 
@@ -305,3 +314,120 @@ def document_timestamps(pdf: bytes) -> Timestamps:
         return Timestamps(0, None)
     cert = found[-1].signer_cert
     return Timestamps(len(found), cert["tbs_certificate"]["validity"]["not_after"].native)
+
+
+_NETWORK = (OSError, ConnectionError, TimeoutError)
+
+
+def _context(roots: Sequence[Any], at: dt.datetime | None) -> Any:
+    from pyhanko_certvalidator import ValidationContext
+
+    return ValidationContext(trust_roots=list(roots), allow_fetching=True,
+                             revocation_mode="soft-fail", moment=at)
+
+
+def _failed(url: str, error: BaseException) -> EvkinError:
+    return EvkinError("tte.ltv_failed", {"url": url, "detail": type(error).__name__})
+
+
+def extend(pdf: bytes, roots: Sequence[Any], tsa_url: str,
+           at: dt.datetime | None = None) -> bytes:
+    """``pdf`` with validation data for each signature and a document timestamp (B-LTA).
+    Raises ``tte.ltv_failed`` when a service does not answer (the file is then left as it
+    was: a later run or the renewal workflow tries again)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign import signers, timestamps
+    from pyhanko.sign.validation import add_validation_info
+
+    data = pdf
+    try:
+        count = len(PdfFileReader(io.BytesIO(data), strict=False).embedded_regular_signatures)
+        for n in range(count):
+            reader = PdfFileReader(io.BytesIO(data), strict=False)
+            out = add_validation_info(reader.embedded_regular_signatures[n],
+                                      _context(roots, at), output=io.BytesIO())
+            data = out.getvalue()
+        stamped = io.BytesIO()
+        signers.PdfTimeStamper(timestamps.HTTPTimeStamper(tsa_url)).timestamp_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(data)), "sha256", _context(roots, at),
+            output=stamped)
+    except EvkinError:
+        raise
+    except Exception as error:  # network, a TSA's refusal, a certificate pyHanko cannot use
+        raise _failed(tsa_url, error) from None
+    return stamped.getvalue()
+
+
+def renew(pdf: bytes, roots: Sequence[Any], tsa_url: str, before: dt.timedelta,
+          now: dt.datetime | None = None) -> bytes | None:
+    """A fresh document timestamp when the newest one's certificate expires within ``before``
+    (or ``extend`` when the file has none yet); ``None`` when nothing is due."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign import signers, timestamps
+
+
+    if not carries_signature(pdf):
+        return None
+    moment = now or dt.datetime.now(dt.UTC)
+    found = document_timestamps(pdf)
+    if found.count == 0:
+        return extend(pdf, roots, tsa_url, now)
+    if found.last_expires is not None and found.last_expires - moment > before:
+        return None
+    out = io.BytesIO()
+    try:
+        signers.PdfTimeStamper(timestamps.HTTPTimeStamper(tsa_url)) \
+            .update_archival_timestamp_chain(PdfFileReader(io.BytesIO(pdf), strict=False),
+                                             _context(roots, now), output=out)
+    except Exception as error:
+        raise _failed(tsa_url, error) from None
+    return out.getvalue()
+
+
+def sign_with_pyhanko(pdf: bytes, signer: Any, png: bytes, page: int,
+                      box: tuple[float, float, float, float], location: str = "",
+                      reason: str = "", contact: str = "", field_name: str = FIELD_NAME,
+                      timestamper: Any = None) -> bytes:
+    """One PAdES signature added as an incremental update, its appearance the PNG.
+
+    ``signer`` is a ``pyhanko.sign.signers.Signer``. Used by the PKCS#12 backend (and by the
+    test stand-in of the eSign service, which signs the way BSrE's does)."""
+    from PIL import Image
+    from pyhanko import stamp
+    from pyhanko.pdf_utils import layout
+    from pyhanko.pdf_utils.images import PdfImage
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    image = PdfImage(Image.open(io.BytesIO(png)).convert("RGB"), writer=writer)
+    fill = layout.SimpleBoxLayoutRule(layout.AxisAlignment.ALIGN_MID,
+                                      layout.AxisAlignment.ALIGN_MID,
+                                      inner_content_scaling=layout.InnerScaling.STRETCH_FILL)
+    style = stamp.StaticStampStyle(border_width=0, background=image, background_layout=fill)
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name, location=location or None, reason=reason or None,
+        contact_info=contact or None, subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256")
+    spec = fields.SigFieldSpec(field_name, on_page=page,
+                               box=tuple(round(v) for v in box))  # type: ignore[arg-type]
+    out = io.BytesIO()
+    signers.PdfSigner(meta, signer, stamp_style=style, new_field_spec=spec,
+                      timestamper=timestamper).sign_pdf(writer, output=out)
+    return out.getvalue()
+
+
+def load_pkcs12(path: str, passphrase: bytes) -> Any:
+    """A signer from a PKCS#12 file; ``None`` when the file or the passphrase does not fit."""
+    from pyhanko.sign import signers
+
+    return signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
+        path, passphrase=passphrase or None)
+
+
+def http_timestamper(url: str) -> Any:
+    """An RFC 3161 timestamp service client for a signature made here."""
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    return HTTPTimeStamper(url)
