@@ -20,6 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evkin import signing
+from evkin.approval import trust
+from evkin.approval.records import load_trail
+from evkin.bundled import SAMPLE
 from evkin.signing import Signer
 
 KEY_TYPES = {"ed25519": ["-t", "ed25519"], "rsa": ["-t", "rsa", "-b", "2048"],
@@ -278,3 +281,17 @@ def test_ecdsa_signature_type_must_match_the_curve(keys: dict[str, Path]) -> Non
                     allowed(keys["ecdsa256"]))
     assert isinstance(serialization.load_ssh_private_key(keys["ecdsa256"].read_bytes(), None),
                       ec.EllipticCurvePrivateKey)
+
+
+@pytest.mark.parametrize("evaluation_id", ["2024-tahunan", "2025-tahunan"])
+def test_stored_trails_take_the_fast_path(evaluation_id: str) -> None:
+    """A record signature as a trail file stores it (YAML block, read back) is decided
+    in-process: publication does not quietly fall back to one ssh-keygen per trail."""
+    trail = load_trail(SAMPLE, evaluation_id)
+    assert trail is not None and trail.record_signature
+    keys = [Signer(signing.RECORD_PRINCIPAL, k) for k in trust.SAMPLE_RECORD_KEYS]
+    assert signing.verify_in_process(trail.payload(), trail.record_signature, keys,
+                                     signing.RECORD_PRINCIPAL) is True
+    assert both(trail.payload(), trail.record_signature, keys, signing.RECORD_PRINCIPAL)
+    assert not both(trail.payload() + b" ", trail.record_signature, keys,
+                    signing.RECORD_PRINCIPAL)
