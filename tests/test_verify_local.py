@@ -5,6 +5,8 @@ exactly what to run."""
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,11 @@ def test_verify_after_a_local_site_build(tmp_path: Path, evkin: Any) -> None:
     assert genuine.code == 0, genuine.out + genuine.err
     assert "ASLI" in genuine.out and "arsip lokal" in genuine.out
     assert "dibangun di komputer ini" in genuine.out
+    # As a person runs it: the answer in Indonesian, no library's warning in between.
+    typed = subprocess.run([sys.executable, "-m", "evkin", "verify", str(pdf)], cwd=root,
+                           capture_output=True, text=True)
+    assert typed.returncode == 0 and "ASLI" in typed.stdout, typed.stdout + typed.stderr
+    assert "Warning" not in typed.stderr and "deprecated" not in typed.stderr, typed.stderr
 
     changed = tmp_path / "diubah.pdf"
     changed.write_bytes(pdf.read_bytes() + b"\n%")

@@ -25,12 +25,18 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from evkin.archive.certnames import name_text
 from evkin.findings import EvkinError
+
+# pyHanko imports cryptography's DSA key types, and cryptography announces DSA's deprecation as
+# they load. evkin never uses DSA, and a Python warning is not a message for the civil servant
+# reading `evkin verify`'s answer.
+warnings.filterwarnings("ignore", message="DSA is deprecated", category=UserWarning)
 
 FIELD_NAME = "Segel-Instansi"  # the signature field of the agency's seal
 
