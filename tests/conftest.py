@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,17 @@ def record_signed(trail: Any) -> Any:
 
     return sign_record(trail, SAMPLE_RECORD_KEY.read_text(encoding="ascii"))
 
+
+
+def ssh_keys(folder: Path, names: Iterable[str]) -> dict[str, Path]:
+    """ed25519 keys without passphrase, one per name (its comment), made by ssh-keygen."""
+    out = {}
+    for name in names:
+        path = folder / name
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f",
+                        str(path)], check=True)
+        out[name] = path
+    return out
 
 @pytest.fixture
 def record_key(monkeypatch: pytest.MonkeyPatch) -> str:

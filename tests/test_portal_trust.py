@@ -22,7 +22,7 @@ from evkin.approval.trail import sign_record
 from evkin.portal.verify import SIG_FILE
 from evkin.settings import load_settings
 
-from .conftest import SAMPLE_RECORD_KEY, copy_sample, git
+from .conftest import SAMPLE_RECORD_KEY, copy_sample, git, ssh_keys
 from .test_portal import record_key, sign_manifest
 from .test_trail import add_keys
 
@@ -31,14 +31,7 @@ EVAL = "2025-tahunan"
 
 @pytest.fixture(scope="module")
 def keys(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("kunci")
-    out = {}
-    for name in ("sekretaris", "kepala", "palsu"):
-        path = folder / name
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f",
-                        str(path)], check=True)
-        out[name] = path
-    return out
+    return ssh_keys(tmp_path_factory.mktemp("kunci"), ("sekretaris", "kepala", "palsu"))
 
 
 def public(key: Path) -> str:

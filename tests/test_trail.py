@@ -18,7 +18,7 @@ from evkin.approval.trail import folder_tree, verify_trail
 from evkin.signing import sign
 from evkin.sop import load_sop
 
-from .conftest import PROJECT, copy_sample, git, record_signed
+from .conftest import PROJECT, copy_sample, git, record_signed, ssh_keys
 
 EVAL = "2025-tahunan"
 REPORT = f"evaluations/{EVAL}/laporan.md"
@@ -29,14 +29,7 @@ SEK_EMAIL = "rina.marlina@bmcktr.example"
 @pytest.fixture(scope="module")
 def keys(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """ed25519 keys without passphrase: the two officials and someone else."""
-    folder = tmp_path_factory.mktemp("keys")
-    out = {}
-    for name in ("sekretaris", "kepala", "lain"):
-        path = folder / name
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f",
-                        str(path)], check=True)
-        out[name] = path
-    return out
+    return ssh_keys(tmp_path_factory.mktemp("keys"), ("sekretaris", "kepala", "lain"))
 
 
 def add_keys(root: Path, keys: dict[str, Path], sekretaris: str = "sekretaris",

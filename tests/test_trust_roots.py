@@ -20,7 +20,7 @@ from evkin.approval import trust
 from evkin.approval.records import Approval, Trail, load_trail, save_trail
 from evkin.approval.trail import folder_tree, verify_trail
 
-from .conftest import copy_sample, git, record_signed
+from .conftest import copy_sample, git, record_signed, ssh_keys
 from .test_trail import add_keys
 
 EVAL = "2025-tahunan"
@@ -31,14 +31,8 @@ WIB = dt.timezone(dt.timedelta(hours=7))
 @pytest.fixture(scope="module")
 def keys(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The officials' keys and two keys of the report's author."""
-    folder = tmp_path_factory.mktemp("keys")
-    out = {}
-    for name in ("sekretaris", "kepala", "lain", "author1", "author2"):
-        path = folder / name
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f",
-                        str(path)], check=True)
-        out[name] = path
-    return out
+    return ssh_keys(tmp_path_factory.mktemp("keys"),
+                    ("sekretaris", "kepala", "lain", "author1", "author2"))
 
 
 def public(key: Path) -> str:
