@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from evkin.render.markup import pandoc_path
+from tests.conftest import git
 
 PROBE = """
 import sys
@@ -17,7 +18,9 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-print(",".join(sorted(m for m in sys.modules if m.startswith(("evkin.", "pypandoc")))))
+print(",".join(sorted(m for m in sys.modules
+                      if m.startswith(("evkin.", "pypandoc", "markdown_it", "cryptography", "git"))
+                      and not m.startswith("markdown_it_pyrs"))))
 """
 
 
@@ -34,6 +37,18 @@ def test_a_cold_pdf_loads_only_its_own_command(sample_repo: Path, tmp_path: Path
     for heavy in ("evkin.forge", "evkin.commands.gate", "evkin.commands.publish", "pypandoc",
                   "evkin.archive.publish"):
         assert heavy not in modules, heavy
+
+
+def test_a_cold_draft_loads_no_markdown_it_py_and_no_cryptography(sample_repo: Path,
+                                                                   tmp_path: Path) -> None:
+    """A draft without links: the Rust Markdown scan needs no markdown-it-py, and no trail
+    means no signature to check (cryptography is imported where one is)."""
+    git(sample_repo, "rm", "-q", "-r", "persetujuan")
+    git(sample_repo, "commit", "-q", "-m", "Tanpa jejak")
+    modules, out = loaded("pdf", "2025-tahunan", "-o", str(tmp_path), cwd=sample_repo)
+    assert (tmp_path / "2025-tahunan.pdf").is_file(), out
+    assert "draf" in out
+    assert not {m for m in modules if m.startswith(("markdown_it", "cryptography"))}, modules
 
 
 def test_help_and_typos_still_see_every_command(sample_repo: Path) -> None:

@@ -28,15 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
-from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
-
 from evkin import environment
 from evkin.findings import EvkinError
 
 if TYPE_CHECKING:  # settings parse keys with this module: a type only, no import circle
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+
     from evkin.settings import Settings
 
 NAMESPACE = "evkin"
@@ -188,16 +185,17 @@ _ARMOR = re.compile(rb"-----BEGIN SSH SIGNATURE-----\n((?:[A-Za-z0-9+/=]+\n)+)"
 # (``*``, ``?``, ``!``, commas), so anything else is left to it.
 _PLAIN = re.compile(r"[A-Za-z0-9_.@-]+")
 _HASHES = {b"sha512": hashlib.sha512, b"sha256": hashlib.sha256}
-_RSA_SIGNATURES: dict[bytes, type[hashes.SHA256] | type[hashes.SHA512]] = {
-    b"rsa-sha2-512": hashes.SHA512, b"rsa-sha2-256": hashes.SHA256}  # not ssh-rsa (SHA-1)
-_ECDSA_HASHES: dict[bytes, type[hashes.SHA256] | type[hashes.SHA384] | type[hashes.SHA512]] = {
-    b"ecdsa-sha2-nistp256": hashes.SHA256, b"ecdsa-sha2-nistp384": hashes.SHA384,
-    b"ecdsa-sha2-nistp521": hashes.SHA512}
+# Hashes by name in ``cryptography.hazmat.primitives.hashes``: cryptography is imported only
+# where a signature is checked, so a draft's ``evkin pdf`` (no trail) never loads it.
+_RSA_SIGNATURES = {b"rsa-sha2-512": "SHA512", b"rsa-sha2-256": "SHA256"}  # not ssh-rsa (SHA-1)
+_ECDSA_HASHES = {b"ecdsa-sha2-nistp256": "SHA256", b"ecdsa-sha2-nistp384": "SHA384",
+                 b"ecdsa-sha2-nistp521": "SHA512"}
 _IN_PROCESS_KEYS = (b"ssh-ed25519", b"ssh-rsa", *_ECDSA_HASHES)
 _RSA_MINIMUM_BITS = 1024  # smaller RSA keys: ssh-keygen refuses them
 _ED25519_ORDER = 2**252 + 27742317777372353535851937790883648493
 
-_PublicKey = ed25519.Ed25519PublicKey | rsa.RSAPublicKey | ec.EllipticCurvePublicKey
+if TYPE_CHECKING:
+    _PublicKey = ed25519.Ed25519PublicKey | rsa.RSAPublicKey | ec.EllipticCurvePublicKey
 
 
 class _Reader:
@@ -255,6 +253,10 @@ def _dearmor(signature: str) -> bytes:
 def _public_key(blob: bytes) -> _PublicKey:
     """The key of an OpenSSH public key blob in canonical form, of a type checked
     in-process."""
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+
     key_type = _Reader(blob).string()
     if key_type not in _IN_PROCESS_KEYS:
         raise _Unsure
@@ -303,6 +305,11 @@ def _mpint(value: bytes) -> int:
 def _signature_valid(key_type: bytes, key: _PublicKey, signature: bytes,
                      signed: bytes) -> bool:
     """``sshkey_verify`` of the blob's signature field over ``signed``."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+    from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
     reader = _Reader(signature)
     algorithm, raw = reader.cstring(), reader.string()
     reader.end()
@@ -318,14 +325,16 @@ def _signature_valid(key_type: bytes, key: _PublicKey, signature: bytes,
             size = (key.key_size + 7) // 8
             if digest is None or len(raw) > size:
                 return False
-            key.verify(raw.rjust(size, b"\0"), signed, padding.PKCS1v15(), digest())
+            key.verify(raw.rjust(size, b"\0"), signed, padding.PKCS1v15(),
+                       getattr(hashes, digest)())
         else:
             if algorithm != key_type:
                 return False
             inner = _Reader(raw)
             r, s = _mpint(inner.string()), _mpint(inner.string())
             inner.end()
-            key.verify(encode_dss_signature(r, s), signed, ec.ECDSA(_ECDSA_HASHES[key_type]()))
+            key.verify(encode_dss_signature(r, s), signed,
+                       ec.ECDSA(getattr(hashes, _ECDSA_HASHES[key_type])()))
     except InvalidSignature:
         return False
     return True

@@ -14,11 +14,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import markdown_it_pyrs
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,10 @@ def _inline_where_needed(state: StateCore) -> None:
 
 @cache
 def _parser() -> MarkdownIt:
+    """markdown-it-py, imported only here: the Rust scan needs it only for a link's href or
+    where it hands over (a cold ``evkin pdf`` of a report without links never loads it)."""
+    from markdown_it import MarkdownIt
+
     parser = MarkdownIt("commonmark").enable("table")
     parser.core.ruler.at("inline", _inline_where_needed)
     return parser
