@@ -2,16 +2,19 @@
 
 The one module that asks Git anything, so the deciders stay pure (an architecture test,
 ``tests/test_architecture_outside.py``, keeps it so). One way to start the ``git`` program,
-``start``; GitPython only for reading objects by hash and walking history (one long-lived
+``start``; names looked up through one long-lived ``cat-file --batch-check`` (``object_info``);
+GitPython only for reading objects by hash (one long-lived
 ``cat-file --batch`` per repository instead of a process per object).
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import os
 import subprocess
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,8 +56,14 @@ def start(root: Path, args: Sequence[str], stdin: bytes | None = None,
     """Run ``git -C root args``, output captured as bytes, never raising on git's own
     failure (the caller reads ``returncode``; a folder that is not there is one). The one
     place evkin starts the git program."""
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False,
+    return subprocess.run(command(root, args), capture_output=True, check=False,
                           input=stdin, env=None if env is None else {**os.environ, **env})
+
+
+def command(root: Path, args: Sequence[str]) -> list[str]:
+    """The one command line of the git program: ``start`` runs it, ``_CatFile`` keeps one
+    open."""
+    return ["git", "-C", str(root), *args]
 
 
 def _text(raw: bytes) -> str:
@@ -88,21 +97,36 @@ def has_commits(repo: git.Repo) -> bool:
 
 
 def drafts(root: Path, evaluation_id: str, rev: str = "HEAD") -> list[Draft]:
-    """Commits reachable from ``rev`` that touched ``evaluations/<id>/``, newest first."""
-    repo = open_repo(root)
-    if not has_commits(repo):
-        return []
+    """Commits reachable from ``rev`` that touched ``evaluations/<id>/``, newest first.
+
+    One ``git log`` and the folder's tree after each commit from the object reader: every
+    final report's trail asks this, and walking trees through GitPython cost a parse of the
+    archive's 1,000-entry folder per commit."""
+    if not is_repo(root):
+        open_repo(root)  # its own message
     path = folder_path(evaluation_id)
+    if rev.startswith("-"):
+        raise EvkinError("git.bad_rev", {"rev": rev})
+    # Fields end in NUL: a name or subject may hold any other character.
+    # As GitPython read them: the commits as written (no replace refs, no .mailmap).
+    done = start(root, ["--no-replace-objects", "-c", "log.showSignature=false", "log",
+                        "--no-use-mailmap", "--no-color",
+                        "--format=%H%x00%aI%x00%an%x00%ae%x00%B%x00", "--end-of-options",
+                        rev, "--", path])
+    if done.returncode != 0:
+        if not object_info(root, "HEAD"):
+            return []  # a repository without commits yet
+        raise EvkinError("git.failed", {"command": "git log",
+                                        "detail": _text(done.stderr).strip()})
+    fields = _text(done.stdout).split("\0")
     out = []
-    for commit in repo.iter_commits(rev, paths=path):
-        try:
-            tree = str((commit.tree / path).hexsha)
-        except KeyError:
-            tree = ""
+    for at in range(0, len(fields) - 4, 5):
+        sha = fields[at].strip()
+        info = object_info(root, f"{sha}:{path}")
         out.append(Draft(
-            sha=commit.hexsha, at=commit.authored_datetime, author=str(commit.author.name),
-            email=str(commit.author.email or ""),
-            message=str(commit.summary), tree=tree,
+            sha=sha, at=dt.datetime.fromisoformat(fields[at + 1]), author=fields[at + 2],
+            email=fields[at + 3], message=fields[at + 4].split("\n", 1)[0],
+            tree=info[0] if info and info[1] == "tree" else "",
         ))
     return out
 
@@ -110,41 +134,95 @@ def drafts(root: Path, evaluation_id: str, rev: str = "HEAD") -> list[Draft]:
 def resolve_commit(root: Path, rev: str) -> str:
     """The full hash of the commit ``rev`` names; ``EvkinError`` when it names none.
 
-    One ``git rev-parse``: every final report's trail asks this, and a cold ``evkin pdf``
+    Through the object reader: every final report's trail asks this, and a cold ``evkin pdf``
     need not import GitPython for it."""
-    done = start(root, ["rev-parse", "--verify", "--quiet", "--end-of-options",
-                        f"{rev}^{{commit}}"])
-    if done.returncode == 0:
-        return _text(done.stdout).strip()
+    info = object_info(root, f"{rev}^{{commit}}")
+    if info is not None:
+        return info[0]
     open_repo(root)  # not a repository, or one without commits: its own message
     raise EvkinError("git.bad_rev", {"rev": rev})
 
 
 def tree_at(root: Path, path: str, rev: str = "HEAD") -> str:
-    """Tree hash of ``path`` at commit ``rev``; '' when the commit or the path is absent.
-
-    One ``git rev-parse`` rather than GitPython: a single evaluation's ``evkin pdf`` asks only
-    this, and importing GitPython (and opening the repository) costs more than the answer."""
+    """Tree hash of ``path`` at commit ``rev``; '' when the commit or the path is absent."""
     if not path or rev.startswith("-") or not is_repo(root):
         return ""
-    result = start(root, ["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}:{path}"])
-    return _text(result.stdout).strip() if result.returncode == 0 else ""
+    info = object_info(root, f"{rev}^{{commit}}:{path}")
+    return info[0] if info else ""
 
 
 def object_type(root: Path, sha: str) -> str:
     """``commit``, ``tree``, ... for an object in the repository; '' when it is not there."""
     if not sha:
         return ""
-    key = (root.resolve(), sha)
-    if key not in _KNOWN_OBJECTS:
-        result = start(root, ["cat-file", "-t", sha])
-        if result.returncode != 0:
-            return ""  # not remembered: a later fetch may bring it
-        _KNOWN_OBJECTS[key] = _text(result.stdout).strip()
-    return _KNOWN_OBJECTS[key]
+    info = object_info(root, sha)
+    return info[1] if info else ""
 
 
-_KNOWN_OBJECTS: dict[tuple[Path, str], str] = {}  # objects never change type or vanish
+class _CatFile:
+    """One long-lived ``git cat-file --batch-check`` of a repository: what an object name
+    (``sha``, ``rev:path``, ``rev^{commit}``) stands for, without a process per question.
+    Verifying a thousand trails asks it several thousand times."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.lock = threading.Lock()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def info(self, name: str) -> tuple[str, str] | None:
+        with self.lock:
+            if self.process is None or self.process.poll() is not None:
+                self.process = subprocess.Popen(
+                    command(self.root, ["--no-replace-objects", "cat-file", "--batch-check"]),
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            assert self.process.stdin is not None and self.process.stdout is not None
+            try:
+                self.process.stdin.write(name.encode("utf-8") + b"\n")
+                self.process.stdin.flush()
+                line = self.process.stdout.readline()
+            except OSError:
+                line = b""
+            if not line:  # the process died: once more, through a process of its own
+                self.process = None
+                done = start(self.root, ["--no-replace-objects", "cat-file", "--batch-check"],
+                             stdin=name.encode("utf-8") + b"\n")
+                line = done.stdout.split(b"\n", 1)[0]
+        parts = line.decode("utf-8", "replace").split()
+        if len(parts) == 3 and parts[1] in ("commit", "tree", "blob", "tag"):
+            return parts[0], parts[1]
+        return None
+
+    def close(self) -> None:
+        with self.lock:
+            if self.process is not None:
+                with contextlib.suppress(OSError):
+                    if self.process.stdin is not None:
+                        self.process.stdin.close()
+                self.process.wait()
+                self.process = None
+
+
+_READERS: dict[tuple[Path, int], _CatFile] = {}
+
+
+@atexit.register
+def _close_readers() -> None:
+    for reader in list(_READERS.values()):
+        reader.close()
+    _READERS.clear()
+
+
+def object_info(root: Path, name: str) -> tuple[str, str] | None:
+    """(hash, type) of the object ``name`` names in the repository at ``root`` (any name
+    ``git cat-file`` reads: a hash, ``rev:path``, ``rev^{commit}``); ``None`` when there is
+    none. A name with a line break is never looked up (the reader reads lines)."""
+    if not name or "\n" in name or "\r" in name or name.startswith("-") or not is_repo(root):
+        return None
+    key = (root.resolve(), os.getpid())  # a worker process has a reader of its own
+    reader = _READERS.get(key)
+    if reader is None:
+        reader = _READERS[key] = _CatFile(key[0])
+    return reader.info(name)
 
 
 def file_at(root: Path, rev: str, path: str) -> str | None:
@@ -307,8 +385,8 @@ def irregular_in_tree(root: Path, rev: str, path: str) -> list[TreeEntry]:
 
 def blob_id(root: Path, rev: str, path: str) -> str:
     """The blob hash of ``path`` at ``rev`` ('' when absent)."""
-    result = start(root, ["rev-parse", "--verify", "--quiet", f"{rev}:{path}"])
-    return _text(result.stdout).strip() if result.returncode == 0 else ""
+    info = object_info(root, f"{rev}:{path}")
+    return info[0] if info else ""
 
 
 def blob_text(root: Path, blob: str) -> str | None:
