@@ -33,9 +33,11 @@ def loaded(*args: str, cwd: Path) -> tuple[set[str], str]:
 def test_a_cold_pdf_loads_only_its_own_command(sample_repo: Path, tmp_path: Path) -> None:
     modules, out = loaded("pdf", "2025-tahunan", "-o", str(tmp_path), cwd=sample_repo)
     assert (tmp_path / "2025-tahunan.pdf").is_file(), out
+    assert "final" in out  # the approved inputs were read from git, at the approved commit
     assert "evkin.commands.pdf" in modules
+    # GitPython: a final report's approved inputs come from one ``git cat-file --batch``.
     for heavy in ("evkin.forge", "evkin.commands.gate", "evkin.commands.publish", "pypandoc",
-                  "evkin.archive.publish"):
+                  "evkin.archive.publish", "git", "markdown_it"):
         assert heavy not in modules, heavy
 
 

@@ -1,6 +1,8 @@
 """The Git edge's object reader and drafts, against Git itself (real repositories).
 
-``gitrepo.object_info`` answers through one long-lived ``cat-file --batch-check``;
+``gitrepo.object_info`` answers through one long-lived ``cat-file --batch-check``,
+``gitrepo.read_object`` (a final report's approved inputs: trees, blobs, commits) through one
+``cat-file --batch``;
 ``gitrepo.drafts`` reads one ``git log``. Both must say what Git says about the commits as
 written: a pushed ``.mailmap`` or replace ref must not rename who wrote a draft (the "no
 official approves his own draft" rule reads these names).
@@ -8,6 +10,7 @@ official approves his own draft" rule reads these names).
 
 from __future__ import annotations
 
+import multiprocessing
 import subprocess
 from pathlib import Path
 
@@ -16,6 +19,7 @@ import pytest
 
 from evkin import gitrepo
 from evkin.findings import EvkinError
+from tests.conftest import git as git_run
 
 
 def run(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
@@ -108,3 +112,174 @@ def test_drafts_outside_git_and_before_the_first_commit(tmp_path: Path) -> None:
     assert gitrepo.drafts(tmp_path, "x") == []
     with pytest.raises(EvkinError):
         gitrepo.drafts(tmp_path, "x", "-x")
+
+
+# ---------------------------------------------------------------- contents (cat-file --batch)
+
+BINARY = bytes(range(256)) + b"\n\0\r\n-- missing\n" + b"\x00" * 10  # ends without a newline
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    root = tmp_path / "files"
+    (root / "evaluations" / "a b").mkdir(parents=True)
+    (root / "evaluations" / "a b" / "laporan.md").write_text("# Laporan\n\nIsi.\n", "utf-8")
+    (root / "evaluations" / "a b" / "lambang.png").write_bytes(BINARY)
+    (root / "evaluations" / "ñ").mkdir()
+    (root / "evaluations" / "ñ" / "catatan.txt").write_text("ñ\n", "utf-8")
+    (root / "run.sh").write_text("#!/bin/sh\n", "utf-8")
+    (root / "run.sh").chmod(0o755)
+    (root / "link").symlink_to("run.sh")
+    git_run(root.parent, "init", "-q", "-b", "main", str(root))
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "-m", "satu")
+    return root
+
+
+def ls_tree(root: Path, tree: str) -> dict[str, tuple[int, str]]:
+    out = git_run(root, "ls-tree", "-z", tree)
+    found = {}
+    for item in out.split("\0"):
+        if item:
+            meta, _, name = item.partition("\t")
+            mode, _kind, sha = meta.split()
+            found[name] = (int(mode, 8), sha)
+    return found
+
+
+def test_blobs_come_back_byte_for_byte_binary_included(files: Path) -> None:
+    sha = git_run(files, "rev-parse", "HEAD:evaluations/a b/lambang.png")
+    found = gitrepo.read_object(files, sha)
+    assert found is not None and found.kind == "blob" and found.data == BINARY
+    assert gitrepo.object_bytes(files.resolve(), sha) == BINARY
+    # The next answer on the same process is not thrown off by the binary one.
+    assert gitrepo.blob_text(files, git_run(files, "rev-parse", "HEAD:run.sh")) == "#!/bin/sh\n"
+
+
+def test_missing_objects_and_names_that_cannot_be_asked_are_none(files: Path) -> None:
+    absent = "0" * 40
+    assert gitrepo.read_object(files, absent) is None
+    assert gitrepo.object_type(files, absent) == ""
+    assert gitrepo.commit_tree(files.resolve(), absent) == ""
+    assert gitrepo.tree_at(files, "evaluations/tidak-ada") == ""
+    # A line break would smuggle a second question into the process: refused, and the
+    # process still answers the next one right.
+    assert gitrepo.read_object(files, "HEAD\nHEAD:run.sh") is None
+    assert gitrepo.read_object(files, "") is None
+    assert gitrepo.blob_id(files, "-HEAD", "run.sh") == ""
+    assert gitrepo.object_type(files, git_run(files, "rev-parse", "HEAD")) == "commit"
+    with pytest.raises(EvkinError):
+        gitrepo.object_bytes(files.resolve(), absent)  # named by a tree that is there: damage
+
+
+def test_trees_and_commits_read_as_git_lists_them(files: Path) -> None:
+    head = git_run(files, "rev-parse", "HEAD")
+    top = git_run(files, "rev-parse", "HEAD^{tree}")
+    assert gitrepo.commit_tree(files.resolve(), head) == top
+    assert gitrepo.commit_tree(files.resolve(), top) == ""  # a tree is not a commit
+    assert dict(gitrepo.tree_children(files.resolve(), top)) == ls_tree(files, top)
+    folder = gitrepo.tree_at(files, "evaluations/a b")
+    assert folder == git_run(files, "rev-parse", "HEAD:evaluations/a b")
+    assert gitrepo.tree_at(files, "evaluations/ñ") == git_run(files, "rev-parse",
+                                                              "HEAD:evaluations/ñ")
+    assert gitrepo.resolve_commit(files, "main") == head
+    with pytest.raises(EvkinError):
+        gitrepo.resolve_commit(files, top)
+
+
+def test_a_submodule_entry_is_left_out(files: Path) -> None:
+    head = git_run(files, "rev-parse", "HEAD")
+    git_run(files, "update-index", "--add", "--cacheinfo", f"160000,{head},modul")
+    git_run(files, "commit", "-q", "-m", "submodul")
+    top = git_run(files, "rev-parse", "HEAD^{tree}")
+    children = gitrepo.tree_children(files.resolve(), top)
+    assert "modul" not in children and "run.sh" in children
+
+
+def test_export_writes_regular_files_only(files: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    dest.mkdir()
+    gitrepo.export_tree(files.resolve(), git_run(files, "rev-parse", "HEAD^{tree}"), dest)
+    assert (dest / "evaluations" / "a b" / "lambang.png").read_bytes() == BINARY
+    assert (dest / "evaluations" / "ñ" / "catatan.txt").read_text("utf-8") == "ñ\n"
+    assert (dest / "run.sh").is_file()
+    assert not (dest / "link").exists() and not (dest / "link").is_symlink()
+
+
+def test_a_commit_made_while_the_reader_runs_is_seen(files: Path) -> None:
+    before = gitrepo.resolve_commit(files, "HEAD")
+    (files / "run.sh").write_text("#!/bin/sh\necho dua\n", "utf-8")
+    git_run(files, "commit", "-q", "-am", "dua")
+    after = gitrepo.resolve_commit(files, "HEAD")
+    assert after != before and after == git_run(files, "rev-parse", "HEAD")
+    git_run(files, "pack-refs", "--all")
+    git_run(files, "commit", "-q", "--allow-empty", "-m", "tiga")
+    git_run(files, "gc", "-q")
+    assert gitrepo.resolve_commit(files, "HEAD") == git_run(files, "rev-parse", "HEAD")
+
+
+def test_outside_a_repository_nothing_is_found(tmp_path: Path) -> None:
+    assert gitrepo.read_object(tmp_path, "HEAD") is None
+    assert gitrepo.object_type(tmp_path / "tidak-ada", "HEAD") == ""
+    with pytest.raises(EvkinError) as raised:
+        gitrepo.resolve_commit(tmp_path, "HEAD")
+    assert raised.value.code == "git.not_repo"
+
+
+def test_a_repository_removed_and_made_again_is_read_afresh(tmp_path: Path) -> None:
+    root = tmp_path / "r"
+    for text in ("satu\n", "dua\n"):
+        if root.exists():
+            subprocess.run(["rm", "-rf", str(root)], check=True)
+        root.mkdir()
+        (root / "f.txt").write_text(text, "utf-8")
+        git_run(root, "init", "-q", "-b", "main")
+        git_run(root, "add", "-A")
+        git_run(root, "commit", "-q", "-m", text)
+        blob = gitrepo.blob_id(root, "HEAD", "f.txt")
+        assert gitrepo.blob_text(root, blob) == text
+
+
+def test_readers_stay_few_however_many_repositories(tmp_path: Path) -> None:
+    gitrepo._close_readers()
+    first = None
+    for n in range(gitrepo.READERS + 3):
+        root = tmp_path / f"r{n}"
+        root.mkdir()
+        git_run(root, "init", "-q", "-b", "main")
+        git_run(root, "commit", "-q", "--allow-empty", "-m", "x")
+        assert gitrepo.resolve_commit(root, "HEAD")
+        if first is None:
+            first = next(iter(gitrepo._READERS.values())).process
+    assert len(gitrepo._READERS) == gitrepo.READERS  # the bound itself
+    assert first is not None and first.returncode is not None  # the oldest one ended
+
+
+def _in_child(args: tuple[Path, str]) -> str:
+    root, name = args
+    found = gitrepo.read_object(root, name)
+    return found.sha if found else ""
+
+
+def test_a_replace_ref_cannot_swap_what_is_read(files: Path) -> None:
+    """The approved tree is read as written: ``git replace`` on a blob changes what
+    ``git show`` prints, not what evkin reads."""
+    blob = git_run(files, "rev-parse", "HEAD:evaluations/a b/laporan.md")
+    (files / "palsu.md").write_text("# Palsu\n", "utf-8")
+    fake = git_run(files, "hash-object", "-w", "palsu.md")
+    git_run(files, "replace", blob, fake)
+    assert git_run(files, "show", blob) == "# Palsu"
+    found = gitrepo.read_object(files, blob)
+    assert found is not None and found.data == b"# Laporan\n\nIsi.\n"
+    assert gitrepo.blob_text(files, blob) == "# Laporan\n\nIsi.\n"
+
+
+def test_a_forked_worker_asks_its_own_process(files: Path) -> None:
+    """Workers forked while the parent's reader runs (``evkin pdf`` of many, the site) must
+    not share its pipes: answers would cross."""
+    head = gitrepo.resolve_commit(files, "HEAD")
+    blob = git_run(files, "rev-parse", "HEAD:run.sh")
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        got = pool.map(_in_child, [(files, "HEAD^{commit}"), (files, blob)] * 4)
+    assert got == [head, blob] * 4
+    assert gitrepo.resolve_commit(files, "HEAD") == head  # the parent's reader still answers

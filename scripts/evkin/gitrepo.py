@@ -2,9 +2,10 @@
 
 The one module that asks Git anything, so the deciders stay pure (an architecture test,
 ``tests/test_architecture_outside.py``, keeps it so). One way to start the ``git`` program,
-``start``; names looked up through one long-lived ``cat-file --batch-check`` (``object_info``);
-GitPython only for reading objects by hash (one long-lived
-``cat-file --batch`` per repository instead of a process per object).
+``start``; names looked up through one long-lived ``cat-file --batch-check`` (``object_info``)
+and objects read by name through one long-lived ``cat-file --batch`` (``read_object``: a final
+report's approved inputs, without a process per object or GitPython). GitPython only opens a
+repository to say why it is not one (``open_repo``).
 """
 
 from __future__ import annotations
@@ -159,70 +160,149 @@ def object_type(root: Path, sha: str) -> str:
     return info[1] if info else ""
 
 
-class _CatFile:
-    """One long-lived ``git cat-file --batch-check`` of a repository: what an object name
-    (``sha``, ``rev:path``, ``rev^{commit}``) stands for, without a process per question.
-    Verifying a thousand trails asks it several thousand times."""
+@dataclass(frozen=True)
+class GitObject:
+    sha: str
+    kind: str  # blob | tree | commit | tag
+    data: bytes  # its content (empty from ``object_info``, which asks only what it is)
 
-    def __init__(self, root: Path) -> None:
+
+class _CatFile:
+    """One long-lived ``git cat-file --batch-check`` (what an object name, ``sha``,
+    ``rev:path``, ``rev^{commit}``, stands for) or ``--batch`` (and its content) of a
+    repository, without a process per question: verifying a thousand trails asks several
+    thousand times, a final report's approved inputs read trees and blobs by hash. Git
+    resolves each name afresh (a commit made meanwhile is seen) and, with
+    ``--no-replace-objects``, reads the objects as written (a replace ref cannot swap one)."""
+
+    def __init__(self, root: Path, contents: bool) -> None:
         self.root = root
+        self.contents = contents
+        self.folder = _identity(root)
         self.lock = threading.Lock()
         self.process: subprocess.Popen[bytes] | None = None
 
-    def info(self, name: str) -> tuple[str, str] | None:
+    def ask(self, name: str) -> GitObject | None:
+        raw = name.encode("utf-8", "surrogateescape") + b"\n"
         with self.lock:
-            if self.process is None or self.process.poll() is not None:
-                self.process = subprocess.Popen(
-                    command(self.root, ["--no-replace-objects", "cat-file", "--batch-check"]),
-                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-            assert self.process.stdin is not None and self.process.stdout is not None
-            try:
-                self.process.stdin.write(name.encode("utf-8") + b"\n")
-                self.process.stdin.flush()
-                line = self.process.stdout.readline()
-            except OSError:
-                line = b""
-            if not line:  # the process died: once more, through a process of its own
-                self.process = None
-                done = start(self.root, ["--no-replace-objects", "cat-file", "--batch-check"],
-                             stdin=name.encode("utf-8") + b"\n")
-                line = done.stdout.split(b"\n", 1)[0]
-        parts = line.decode("utf-8", "replace").split()
-        if len(parts) == 3 and parts[1] in ("commit", "tree", "blob", "tag"):
-            return parts[0], parts[1]
+            for _attempt in range(2):  # a process that died (killed): once more, afresh
+                if self.process is None or self.process.poll() is not None:
+                    self.process = subprocess.Popen(
+                        command(self.root, ["--no-replace-objects", "cat-file",
+                                            "--batch" if self.contents else "--batch-check"]),
+                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                try:
+                    return self._answer(raw)
+                except OSError:
+                    self._end()
         return None
+
+    def _answer(self, raw: bytes) -> GitObject | None:
+        assert self.process is not None
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(raw)
+        stdin.flush()
+        line = stdout.readline()
+        if not line.endswith(b"\n"):
+            raise BrokenPipeError("git cat-file ended")
+        parts = line.split()
+        # ``<name> missing`` / ``ambiguous`` otherwise (a name may hold spaces).
+        if (len(parts) != 3 or not parts[2].isdigit()
+                or parts[1] not in (b"commit", b"tree", b"blob", b"tag")
+                or line.endswith((b" missing\n", b" ambiguous\n"))):
+            return None
+        data = b""
+        if self.contents:
+            size = int(parts[2])
+            data = stdout.read(size)
+            if len(data) != size or stdout.read(1) != b"\n":
+                raise BrokenPipeError("git cat-file ended")
+        return GitObject(parts[0].decode("ascii"), parts[1].decode("ascii"), data)
+
+    def _end(self) -> None:
+        if self.process is None:
+            return
+        with contextlib.suppress(OSError):
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
 
     def close(self) -> None:
         with self.lock:
-            if self.process is not None:
-                with contextlib.suppress(OSError):
-                    if self.process.stdin is not None:
-                        self.process.stdin.close()
-                self.process.wait()
-                self.process = None
+            self._end()
 
 
-_READERS: dict[tuple[Path, int], _CatFile] = {}
+def _identity(root: Path) -> tuple[int, int] | None:
+    """The folder ``root`` is now (device, inode). A reader's process works in the folder it
+    started in; while it runs, that folder's inode cannot be reused, so another number means
+    the repository was removed and made again at the same path: a new reader is needed."""
+    try:
+        found = root.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+READERS = 8  # readers open at once (tests make many repositories; a build asks one or two)
+# (repository, process, contents?) → reader: a forked worker has readers of its own.
+_READERS: dict[tuple[Path, int, bool], _CatFile] = {}
+_READERS_LOCK = threading.Lock()
 
 
 @atexit.register
 def _close_readers() -> None:
-    for reader in list(_READERS.values()):
+    with _READERS_LOCK:
+        readers = [r for (_, pid, _), r in _READERS.items() if pid == os.getpid()]
+        _READERS.clear()
+    for reader in readers:
         reader.close()
+
+
+def _forget_inherited_readers() -> None:
+    """In a forked worker: the parent's readers (and their pipes) are the parent's; the worker
+    starts its own when it asks. A lock another thread held at the fork would stay held."""
+    global _READERS_LOCK
+    _READERS_LOCK = threading.Lock()
     _READERS.clear()
+
+
+os.register_at_fork(after_in_child=_forget_inherited_readers)
+
+
+def _ask(root: Path, name: str, contents: bool) -> GitObject | None:
+    if not name or "\n" in name or "\r" in name or name.startswith("-") or not is_repo(root):
+        return None
+    key = (root.resolve(), os.getpid(), contents)
+    with _READERS_LOCK:
+        reader = _READERS.pop(key, None)
+        if reader is not None and reader.folder != _identity(key[0]):
+            reader.close()
+            reader = None
+        _READERS[key] = reader = reader or _CatFile(key[0], contents)  # the newest last
+        closing = [_READERS.pop(k) for k in list(_READERS)[:-READERS]]
+    for done in closing:
+        done.close()
+    return reader.ask(name)
 
 
 def object_info(root: Path, name: str) -> tuple[str, str] | None:
     """(hash, type) of the object ``name`` names in the repository at ``root`` (any name
     ``git cat-file`` reads: a hash, ``rev:path``, ``rev^{commit}``); ``None`` when there is
     none. A name with a line break is never looked up (the reader reads lines)."""
-    if not name or "\n" in name or "\r" in name or name.startswith("-") or not is_repo(root):
-        return None
-    key = (root.resolve(), os.getpid())  # a worker process has a reader of its own
-    reader = _READERS.get(key)
-    if reader is None:
-        reader = _READERS[key] = _CatFile(key[0])
-    return reader.info(name)
+    found = _ask(root, name, contents=False)
+    return (found.sha, found.kind) if found else None
+
+
+def read_object(root: Path, name: str) -> GitObject | None:
+    """The object ``name`` names, with its content as stored (``--batch``); ``None`` when
+    there is none, the name cannot be asked or ``root`` is not a repository."""
+    return _ask(root, name, contents=True)
 
 
 def file_at(root: Path, rev: str, path: str) -> str | None:
@@ -390,8 +470,8 @@ def blob_id(root: Path, rev: str, path: str) -> str:
 
 
 def blob_text(root: Path, blob: str) -> str | None:
-    result = start(root, ["cat-file", "blob", blob])
-    return _text(result.stdout) if result.returncode == 0 else None
+    found = read_object(root, f"{blob}^{{blob}}")
+    return _text(found.data) if found is not None else None
 
 
 def irregular_in_index(root: Path, path: str) -> list[TreeEntry] | None:
@@ -533,76 +613,76 @@ def change_times(root: Path, evaluation_ids: Sequence[str] | None = None,
             for i in set(drafts) | set(trails)}
 
 
-# ---------------------------------------------------------------- objects, by hash (GitPython)
+# ---------------------------------------------------------------- objects, by hash
 
 TREE_MODE, REGULAR_FILE_MODES = 0o40000, (0o100644, 0o100755)
-
-
-@lru_cache(maxsize=8)
-def _repo(root: Path) -> git.Repo:
-    return open_repo(root)
+SUBMODULE_MODE = 0o160000
 
 
 @lru_cache(maxsize=4096)
 def commit_tree(root: Path, commit: str) -> str:
     """The top tree of ``commit`` ('' when Git does not have that commit)."""
-    import git
-
-    try:
-        return str(_repo(root).commit(commit).tree.hexsha)
-    except (EvkinError, KeyError, ValueError, TypeError, git.BadName, git.BadObject):
+    found = read_object(root, f"{commit}^{{commit}}") if commit else None
+    if found is None or not found.data.startswith(b"tree "):
         return ""
+    return found.data[5:found.data.index(b"\n")].decode("ascii")
 
 
-def _tree(root: Path, tree: str) -> git.Tree:
-    """The tree object ``tree`` (a top-level one: paths below it are relative to it)."""
-    import git
-
-    return git.Tree(_repo(root), bytes.fromhex(tree), TREE_MODE, "")
+def _object(root: Path, sha: str, kind: str) -> GitObject:
+    """The object ``sha``, of type ``kind``; an ``EvkinError`` when Git does not have it (the
+    tree or commit that named it is there: the repository is damaged)."""
+    found = read_object(root, sha)
+    if found is None or found.kind != kind:
+        raise EvkinError("git.failed", {"command": f"git cat-file {kind}",
+                                        "detail": f"{sha}: {found.kind if found else 'missing'}"})
+    return found
 
 
 @lru_cache(maxsize=8192)
 def tree_children(root: Path, tree: str) -> Mapping[str, tuple[int, str]]:
     """Name → (mode, hash) of the folders and files directly under ``tree`` (no submodule)."""
-    found = _tree(root, tree)
-    return {item.name: (item.mode, item.hexsha) for item in [*found.trees, *found.blobs]}
+    found = _object(root, tree, "tree")
+    return {name: (mode, sha) for mode, name, sha in parse_tree(found.data, len(found.sha) // 2)
+            if mode != SUBMODULE_MODE}
+
+
+def parse_tree(data: bytes, hash_size: int = 20) -> list[tuple[int, str, str]]:
+    """A tree object's entries: (mode, name, hash), as stored (``<mode> <name>\\0<hash>``)."""
+    out = []
+    at = 0
+    while at < len(data):
+        space = data.index(b" ", at)
+        nul = data.index(b"\0", space)
+        end = nul + 1 + hash_size
+        if end > len(data):
+            raise ValueError("truncated tree object")
+        out.append((int(data[at:space], 8), data[space + 1:nul].decode("utf-8", "surrogateescape"),
+                    data[nul + 1:end].hex()))
+        at = end
+    return out
 
 
 @lru_cache(maxsize=1024)
 def object_bytes(root: Path, sha: str) -> bytes:
-    """The content of the object ``sha`` (a blob: the file as stored)."""
-    data: bytes = _repo(root).odb.stream(bytes.fromhex(sha)).read()
-    return data
+    """The content of the blob ``sha``: the file as stored."""
+    return _object(root, sha, "blob").data
 
 
 def export_tree(root: Path, tree: str, dest: Path) -> None:
     """The regular files of ``tree`` into ``dest`` (links and submodules left out, nothing
     written outside ``dest``)."""
     base = dest.resolve()
-    stack = [_tree(root, tree)]
+    stack = [(tree, "")]
     while stack:
-        here = stack.pop()
-        stack.extend(here.trees)
-        for item in here.blobs:
-            target = (base / item.path).resolve()
-            if item.mode in REGULAR_FILE_MODES and target.is_relative_to(base):
+        here, prefix = stack.pop()
+        for name, (mode, sha) in tree_children(root, here).items():
+            if mode == TREE_MODE:
+                stack.append((sha, f"{prefix}{name}/"))
+                continue
+            target = (base / f"{prefix}{name}").resolve()
+            if mode in REGULAR_FILE_MODES and target.is_relative_to(base):
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(item.data_stream.read())
-
-
-def blob_at(root: Path, rev: str, path: str) -> bytes | None:
-    """The bytes of ``path`` as committed at ``rev`` (no filter applied); ``None`` when the
-    commit or the path is not there."""
-    import git
-
-    try:
-        blob = open_repo(root).commit(rev).tree / path
-    except (EvkinError, git.BadName, git.BadObject, KeyError, ValueError):
-        return None
-    if blob.type != "blob":
-        return None
-    data: bytes = blob.data_stream.read()
-    return data
+                target.write_bytes(object_bytes(root, sha))
 
 
 def read_source(root: Path) -> Source:
@@ -664,7 +744,8 @@ def line_changes(root: Path, rev: str, path: str) -> list[LineCommit]:
 
 @lru_cache(maxsize=4096)
 def _line_commit_cached(root: Path, sha: str) -> LineCommit:
-    raw = start(root, ["cat-file", "commit", sha]).stdout
+    found = read_object(root, f"{sha}^{{commit}}")
+    raw = found.data if found is not None else b""
     head, _, body = raw.partition(b"\n\n")
     kept: list[bytes] = []
     signature: list[bytes] = []
