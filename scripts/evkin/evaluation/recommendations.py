@@ -528,6 +528,12 @@ def follow_up_rows(record: Record, ledger: Ledger) -> list[Row]:
     return out
 
 
+def has_follow_up(record: Record | None) -> bool:
+    """Whether ``follow_up_rows`` gives rows for ``record``, whatever the ledger: known once
+    the folder is read, before the recommendations it quotes are."""
+    return record is not None and any(follow.rekomendasi for follow in record.follow_ups)
+
+
 def open_count(ledger: Ledger) -> int:
     return sum(1 for e in ledger.entries.values() if e.open)
 

@@ -73,44 +73,85 @@ def script_path() -> Path:
     return Path(str(resources.files("evkin.render").joinpath(SCRIPT)))
 
 
-def convert(parts: Sequence[Part], writer: str = "typst",
-            meanwhile: Callable[[], None] | None = None) -> list[Converted]:
-    """Convert every part in one ``pandoc lua`` run; the order of results is the order given.
-    ``meanwhile`` runs in this process while pandoc works in its own (a cold ``evkin pdf``
-    prepares Typst's fonts and compiler there instead of after)."""
-    if not parts:
-        if meanwhile:
-            meanwhile()
-        return []
-    spec = {
+def _spec(parts: Sequence[Part], writer: str) -> str:
+    return json.dumps({
         "reader": READER,
         "writer": writer,
         "jobs": [{"markdown": p.markdown, "part": p.name,
                   "insert_after": p.insert_after, "follow_up_after": p.follow_up_after}
                  for p in parts],
-    }
-    with tempfile.TemporaryDirectory(prefix="evkin-pandoc-") as tmp:
-        jobs = Path(tmp) / "jobs.json"
-        out = Path(tmp) / "out.json"
-        jobs.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    }, ensure_ascii=False)
+
+
+class Conversion:
+    """One ``pandoc lua`` run under way: started by ``begin`` as soon as the parts are known
+    (a cold ``evkin pdf`` starts it before the trail is verified, so pandoc converts while
+    the report is assembled), its result taken by ``convert`` when it is asked exactly the
+    same parts; otherwise, and on ``close``, the process is ended and its folder removed."""
+
+    def __init__(self, spec: str) -> None:
+        self.spec = spec
+        self.folder = tempfile.TemporaryDirectory(prefix="evkin-pandoc-")
+        self.jobs = Path(self.folder.name) / "jobs.json"
+        self.out = Path(self.folder.name) / "out.json"
+        self.jobs.write_text(spec, encoding="utf-8")
         try:
-            process = subprocess.Popen([pandoc_path(), "lua", str(script_path()), str(jobs),
-                                        str(out)], stdout=subprocess.PIPE,
-                                       stderr=subprocess.PIPE, text=True)
+            self.process = subprocess.Popen(
+                [pandoc_path(), "lua", str(script_path()), str(self.jobs), str(self.out)],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         except OSError as exc:
+            self.folder.cleanup()
             raise EvkinError("render.pandoc_failed", {"detail": str(exc)}) from None
-        try:
-            if meanwhile:
-                meanwhile()
-            stdout, stderr = process.communicate()
-        except BaseException:  # as subprocess.run does: never a pandoc left behind
-            process.kill()
-            process.wait()
-            raise
-        if process.returncode != 0 or not out.is_file():
+
+    def result(self) -> list[Converted]:
+        stdout, stderr = self.process.communicate()
+        if self.process.returncode != 0 or not self.out.is_file():
             raise EvkinError("render.pandoc_failed",
                              {"detail": (stderr or stdout).strip()[:500]})
-        raw = json.loads(out.read_text(encoding="utf-8"))
+        return _results(json.loads(self.out.read_text(encoding="utf-8")))
+
+    def close(self) -> None:
+        """End the process if it still runs (never a pandoc left behind) and remove its
+        folder; a second call does nothing."""
+        if self.process.returncode is None:  # its result was never taken
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.communicate()
+        self.folder.cleanup()
+
+
+def begin(parts: Sequence[Part], writer: str = "typst") -> Conversion:
+    """Start converting ``parts``; ``convert(parts, started=...)`` takes the result."""
+    return Conversion(_spec(parts, writer))
+
+
+def convert(parts: Sequence[Part], writer: str = "typst",
+            meanwhile: Callable[[], None] | None = None,
+            started: Conversion | None = None) -> list[Converted]:
+    """Convert every part in one ``pandoc lua`` run; the order of results is the order given.
+    ``meanwhile`` runs in this process while pandoc works in its own (a cold ``evkin pdf``
+    prepares Typst's fonts and compiler there instead of after). ``started``: a run begun
+    earlier, used when it converts exactly these parts (else ended, and a new one run)."""
+    if not parts:
+        if started is not None:
+            started.close()
+        if meanwhile:
+            meanwhile()
+        return []
+    spec = _spec(parts, writer)
+    if started is not None and started.spec != spec:
+        started.close()
+        started = None
+    running = started or Conversion(spec)
+    try:
+        if meanwhile:
+            meanwhile()
+        return running.result()
+    finally:  # as subprocess.run does: never a pandoc left behind
+        running.close()
+
+
+def _results(raw: list[dict[str, Any]]) -> list[Converted]:
     results = []
     for item in raw:
         images = item.get("images") or []

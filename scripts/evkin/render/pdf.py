@@ -24,7 +24,7 @@ from urllib.parse import unquote
 
 from evkin import __version__, environment
 from evkin.evaluation.capaian import GroupAverage, Result
-from evkin.evaluation.model import Evaluation, Period
+from evkin.evaluation.model import Document, Evaluation, Period
 from evkin.files import write_atomic
 from evkin.findings import EvkinError, Finding
 from evkin.indonesian_dates import day_of
@@ -33,6 +33,7 @@ from evkin.provenance import Source, build_time
 from evkin.render import content, fonts, indonesian, markup, typst_engine
 from evkin.render.chart import chart_svg
 from evkin.settings import Settings
+from evkin.sop import StepDocument
 
 if TYPE_CHECKING:
     from evkin.approval.trail import Verification
@@ -86,12 +87,14 @@ def single_threaded() -> None:
 
 def build_loaded(settings: Settings, items: Sequence[ReportForPdf], out_dir: Path, source: Source,
                  documents: bool = False, progress: Callable[[Built], None] | None = None,
-                 report: bool = True, only: str | None = None) -> Batch:
+                 report: bool = True, only: str | None = None,
+                 started: markup.Conversion | None = None) -> Batch:
     """A batch of assembled evaluations (see ``ReportForPdf``): what can be built is, what is
-    refused is said with its findings. ``source``: the repository state (``gitrepo``)."""
+    refused is said with its findings. ``source``: the repository state (``gitrepo``);
+    ``started``: pandoc begun on their Markdown (``begin_conversion``)."""
     units, refused, warnings = prepare_loaded(settings, items, documents, report, only, source)
     batch = Batch(refused=refused, warnings=warnings)
-    batch.built = compile_units(settings, units, out_dir, batch.warnings, progress)
+    batch.built = compile_units(settings, units, out_dir, batch.warnings, progress, started)
     return batch
 
 
@@ -190,31 +193,38 @@ def _report_unit(settings: Settings, evaluation: Evaluation, results: Sequence[R
                                 ["Evaluasi Kinerja Internal", "SAKIP", report["period"],
                                  report["nomor"], evaluation.id, content.d(status)])
     data["report"] = report
+    docs = [content.document_data(settings, document, spec.kind, spec.judul, number)
+            for number, (spec, document) in enumerate(_documents(settings, evaluation), 1)]
+    data["documents"] = docs
+    parts, follow_up_after = _report_parts(settings, evaluation, bool(follow_up))
+    return Unit(evaluation.id, f"{evaluation.id}.pdf", "laporan", data, parts, evaluation.path,
+                build_time(source, evaluation.tanggal), verification.ok,
+                "" if verification.ok else _reason(verification), follow_up_after)
+
+
+def _documents(settings: Settings, evaluation: Evaluation) -> list[tuple[StepDocument, Document]]:
+    """The step 1–4 documents the folder holds, in the SOP's order."""
+    return [(spec, evaluation.documents[spec.key]) for _step, spec in settings.sop.documents
+            if spec.key in evaluation.documents]
+
+
+def _report_parts(settings: Settings, evaluation: Evaluation, follow_up: bool
+                  ) -> tuple[list[tuple[str, Path, int | None]], int | None]:
+    """The Markdown of a report's PDF (the report, then its lampiran) and where its follow-up
+    table goes: what pandoc converts, known as soon as the folder is loaded."""
     parts: list[tuple[str, Path, int | None]] = [
         (evaluation.report_text, evaluation.path / "laporan.md",
          content.realisasi_heading(evaluation))]
-    docs = []
-    number = 0
-    for _step, spec in settings.sop.documents:
-        document = evaluation.documents.get(spec.key)
-        if document is None:
-            continue
-        number += 1
-        docs.append(content.document_data(settings, document, spec.kind, spec.judul, number))
-        parts.append((document.body, document.path, None))
-    data["documents"] = docs
-    return Unit(evaluation.id, f"{evaluation.id}.pdf", "laporan", data, parts, evaluation.path,
-                build_time(source, evaluation.tanggal), verification.ok,
-                "" if verification.ok else _reason(verification),
-                content.section_index(evaluation, "rekomendasi") if follow_up else None)
+    parts += [(document.body, document.path, None)
+              for _spec, document in _documents(settings, evaluation)]
+    return parts, content.section_index(evaluation, "rekomendasi") if follow_up else None
 
 
 def _document_units(settings: Settings, evaluation: Evaluation, verification: Verification,
                     source: Source, only: str | None) -> list[Unit]:
     units = []
-    for _step, spec in settings.sop.documents:
-        document = evaluation.documents.get(spec.key)
-        if document is None or (only and spec.key != only):
+    for spec, document in _documents(settings, evaluation):
+        if only and spec.key != only:
             continue
         data = _base(settings, evaluation, verification, source)
         doc = content.document_data(settings, document, spec.kind, spec.judul, 1)
@@ -332,16 +342,34 @@ def font_warnings(settings: Settings) -> list[str]:
                                        "used": choice.families[0]})]
 
 
+def _flat(units: Sequence[tuple[list[tuple[str, Path, int | None]], int | None]]
+          ) -> list[markup.Part]:
+    """Every part of ``units`` ((parts, follow_up_after) each) for one pandoc run. Labels are
+    named by the part's place in its own PDF (p0 = report, p1... = lampiran), so a report's
+    bytes never depend on the other reports of the batch."""
+    return [markup.Part(text, insert, follow_up_after if i == 0 else None, f"p{i}")
+            for parts, follow_up_after in units for i, (text, _, insert) in enumerate(parts)]
+
+
+def begin_conversion(settings: Settings, reports: Sequence[tuple[Evaluation, bool]]
+                     ) -> markup.Conversion:
+    """pandoc started on the reports' Markdown (each with whether its follow-up table is
+    shown) as soon as their folders are loaded, before their trails are verified and the rest
+    assembled: ``compile_units`` takes its result when its reports come out the same (a
+    report refused or laid out otherwise meanwhile: a new run)."""
+    return markup.begin(_flat([_report_parts(settings, e, follow_up) for e, follow_up in reports]))
+
+
 def compile_units(settings: Settings, units: Sequence[Unit], out_dir: Path,
-                  warnings: list[str], progress: Callable[[Built], None] | None = None
-                  ) -> list[Built]:
-    """Convert all Markdown in one pandoc run, then lay out each PDF with one compiler."""
+                  warnings: list[str], progress: Callable[[Built], None] | None = None,
+                  started: markup.Conversion | None = None) -> list[Built]:
+    """Convert all Markdown in one pandoc run (``started``, if it converts the same), then
+    lay out each PDF with one compiler."""
     if not units:
+        if started is not None:
+            started.close()
         return []
-    # Labels are named by the part's place in its own PDF (p0 = report, p1... = lampiran),
-    # so a report's bytes never depend on the other reports of the batch.
-    flat = [markup.Part(text, insert, unit.follow_up_after if i == 0 else None, f"p{i}")
-            for unit in units for i, (text, _, insert) in enumerate(unit.parts)]
+    flat = _flat([(unit.parts, unit.follow_up_after) for unit in units])
     made: list[tuple[fonts.FontChoice, Any]] = []
 
     def prepare() -> None:
@@ -351,7 +379,7 @@ def compile_units(settings: Settings, units: Sequence[Unit], out_dir: Path,
         warnings.extend(font_warnings(settings))
         made.append((choice, _compiler(settings, choice)))
 
-    converted = markup.convert(flat, meanwhile=prepare)
+    converted = markup.convert(flat, meanwhile=prepare, started=started)
     choice, compiler = made[0]
     out_dir.mkdir(parents=True, exist_ok=True)
     built = []

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,7 +115,9 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
              verifications: Mapping[str, Verification] | None = None, trails: bool = True,
              timeline: bool = True, jobs: int | None = None,
              progress: object = None, today: dt.date | None = None,
-             published: Mapping[str, dt.datetime | None] | None = None) -> Assembly:
+             published: Mapping[str, dt.datetime | None] | None = None,
+             checked_hook: Callable[[Sequence[tuple[Evaluation, Record | None]]], None]
+             | None = None) -> Assembly:
     """Assemble the evaluations in ``folders`` (all when ``None``).
 
     ``verifications``: answers already known (the archive's cached ones); otherwise each trail
@@ -124,6 +126,9 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
     ``published``: each report's first publication as the published archive lists it
     (``evkin status``; a ``None`` value: the archive this checkout built lists it, so the
     trail's landing counts); without it, the archive's own view (the landing counts).
+    ``checked_hook``: told the folders without errors, each with its recommendations file,
+    once they are loaded and checked and before trails are verified (``evkin pdf`` starts
+    pandoc there, so it converts while the rest is assembled).
     """
 
     every = evaluation_folders(settings)
@@ -148,6 +153,9 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
     else:
         ledger = recommendations.ledger_of(settings)
         records = dict(recommendations.records_by_id(ledger.records))
+    if checked_hook is not None:
+        checked_hook([(c.evaluation, records.get(c.evaluation.id)) for c in checked
+                      if not any(f.severity == "error" for f in c.findings)])
 
     found: dict[str, Verification] = {}
     unknown = [c.evaluation.id for c in checked

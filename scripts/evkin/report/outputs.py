@@ -14,14 +14,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from evkin import gitrepo
+from evkin.evaluation.model import Evaluation
+from evkin.evaluation.recommendations import Record, has_follow_up
 from evkin.findings import EvkinError, Finding
 from evkin.provenance import Source
 from evkin.render import typst_engine
 from evkin.render.docx import build_docx as render_docx
+from evkin.render.markup import Conversion
 from evkin.render.pdf import (
     Batch,
     Built,
     ReportForPdf,
+    begin_conversion,
     build_loaded,
     compile_units,
     prepare_loaded,
@@ -53,9 +57,18 @@ def loaded(report: Assembled, source: Source | None = None, paper: str | None = 
                   report.averages)
 
 
-def load(settings: Settings, evaluation_ids: Sequence[str], paper: str | None = None
-         ) -> list[ReportForPdf]:
-    reports = assemble_ids(settings, evaluation_ids, timeline=False).reports
+def load(settings: Settings, evaluation_ids: Sequence[str], paper: str | None = None,
+         early: list[Conversion] | None = None) -> list[ReportForPdf]:
+    """The assembled reports, ready for the PDF. ``early``: gets pandoc begun on their
+    Markdown as soon as the folders are checked (``render.pdf.begin_conversion``); the caller
+    hands it to the compile and closes it."""
+
+    def begin(found: Sequence[tuple[Evaluation, Record | None]]) -> None:
+        if early is not None and found:
+            early.append(begin_conversion(settings, [(e, has_follow_up(r)) for e, r in found]))
+
+    reports = assemble_ids(settings, evaluation_ids, timeline=False,
+                           checked_hook=begin).reports
     sources = sources_for(settings.root, reports)
     return [loaded(r, sources[r.id], paper) for r in reports]
 
@@ -77,10 +90,16 @@ def build_pdfs(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path
                ) -> dict[str, Path]:
     """Build many reports with one pandoc run and one Typst compiler; all or nothing."""
 
-    units, refused, warnings = prepare_loaded(settings, load(settings, evaluation_ids),
-                                              documents=False)
-    _refuse(refused)
-    built = compile_units(settings, units, out_dir, warnings)
+    early: list[Conversion] = []
+    try:
+        units, refused, warnings = prepare_loaded(settings, load(settings, evaluation_ids,
+                                                                 early=early), documents=False)
+        _refuse(refused)
+        built = compile_units(settings, units, out_dir, warnings,
+                              started=early[0] if early else None)
+    finally:
+        for conversion in early:
+            conversion.close()
     return {b.evaluation_id: b.path for b in built}
 
 
@@ -106,9 +125,14 @@ def build_document_pdf(settings: Settings, evaluation_id: str, document_key: str
 
 def _batch(settings: Settings, ids: Sequence[str], out_dir: Path, documents: bool,
            progress: Callable[[Built], None] | None = None, paper: str | None = None) -> Batch:
-    items = load(settings, ids, paper)
-    return build_loaded(settings, items, out_dir, Source("", None, frozenset()), documents,
-                        progress)
+    early: list[Conversion] = []
+    try:
+        items = load(settings, ids, paper, early=None if documents else early)
+        return build_loaded(settings, items, out_dir, Source("", None, frozenset()), documents,
+                            progress, started=early[0] if early else None)
+    finally:
+        for conversion in early:
+            conversion.close()
 
 
 def _batch_worker(job: tuple[Settings, list[str], Path, bool, str | None]
