@@ -17,6 +17,7 @@ from benchmarks.bench_site import git
 
 from evkin.archive.publish import DERIVED_CACHE, publish
 from evkin.settings import load_settings
+from evkin.site import page_forks
 from tests.conftest import PROJECT
 
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -25,7 +26,10 @@ LATER = dt.datetime(2026, 7, 2, 9, 0, tzinfo=WIB)
 
 
 @pytest.mark.slow
-def test_publish_one_is_byte_for_byte_a_publication_without_cache(tmp_path: Path) -> None:
+def test_publish_one_is_byte_for_byte_a_publication_without_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also: the publication with the cache renders its pages in two processes (as an
+    archive of 200 pages or more does, ``page_forks``), the one without in one."""
     root, (new,) = held_out_archive(tmp_path, 2, 1)
     dest = tmp_path / "terbit"
     publish(load_settings(root), dest, "none", now=FIRST)
@@ -36,6 +40,7 @@ def test_publish_one_is_byte_for_byte_a_publication_without_cache(tmp_path: Path
     assert len(cached) == 2  # the first publication's own derivations
 
     converted = {p.name for p in (root / CACHE / "mkdocs").iterdir()}
+    monkeypatch.setattr(page_forks, "MIN_PAGES", 2)
     one = publish(load_settings(root), dest, None, now=LATER)
     assert len({p.name for p in renders.rglob("*.pdf")} - cached) == 1  # the new one only
     pages = sum(1 for _ in one.release.rglob("*.html"))
@@ -45,6 +50,7 @@ def test_publish_one_is_byte_for_byte_a_publication_without_cache(tmp_path: Path
     assert 0 < len(again) <= pages - 2 * 2
     shutil.rmtree(root / "build")
     shutil.rmtree(root / "docs")
+    monkeypatch.setattr(page_forks, "MIN_PAGES", 10**9)
     cold = publish(load_settings(root), tmp_path / "penuh", str(before), now=LATER)
 
     assert one.changed and cold.changed

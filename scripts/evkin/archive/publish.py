@@ -18,6 +18,7 @@ PDF's SHA-256 is written, and only then does the published folder switch to the 
 from __future__ import annotations
 
 import datetime as dt
+import filecmp
 import hashlib
 import os
 import shutil
@@ -270,13 +271,22 @@ def published_dates(previous: Previous, ids: list[str], now: dt.datetime
 
 # ---------------------------------------------------------------- releases
 
-def tree_digest(folder: Path) -> str:
-    """Hash of every file (path and bytes) under ``folder``."""
-    h = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()
+def same_tree(one: Path, other: Path) -> bool:
+    """Do two folders hold the same files (paths and bytes)? The manifest first, then sizes,
+    then bytes, stopping at the first difference: a publication with one new report learns it
+    from one file instead of hashing two whole releases."""
+    def files(folder: Path) -> dict[str, Path]:
+        return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
+
+    first, second = one / MANIFEST, other / MANIFEST
+    if first.is_file() != second.is_file() or (
+            first.is_file() and first.read_bytes() != second.read_bytes()):
+        return False
+    left, right = files(one), files(other)
+    if left.keys() != right.keys() or any(
+            left[k].stat().st_size != right[k].stat().st_size for k in left):
+        return False
+    return all(filecmp.cmp(left[k], right[k], shallow=False) for k in sorted(left))
 
 
 def switch(dest: Path, release: Path) -> None:
@@ -363,7 +373,7 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
             shutil.rmtree(staging, ignore_errors=True)
             raise
     current = dest.resolve() if dest.exists() else None
-    if current is not None and current.is_dir() and tree_digest(current) == tree_digest(staging):
+    if current is not None and current.is_dir() and same_tree(current, staging):
         shutil.rmtree(staging)
         release, changed = current, False
     else:

@@ -19,7 +19,7 @@ from evkin.evaluation.load import evaluation_folders
 from evkin.files import write_atomic
 from evkin.findings import EvkinError
 from evkin.settings import Settings
-from evkin.site import markdown_cache, pagecache, search
+from evkin.site import markdown_cache, page_forks, pagecache, search
 from evkin.site.collect import Collection, collect
 from evkin.site.generate import Generated, pages, place, settle, write
 from evkin.site.gitstate import _git, snapshot
@@ -177,11 +177,12 @@ def run_mkdocs(root: Path, site_dir: Path, verbose: bool = False,
             config = load_config(config_file=str(config_path), **overrides)
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                if remember is None:
-                    build(config)
-                else:
-                    with markdown_cache.remembered(remember):
+                with page_forks.shared():
+                    if remember is None:
                         build(config)
+                    else:
+                        with markdown_cache.remembered(remember):
+                            build(config)
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as error:
