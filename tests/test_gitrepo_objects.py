@@ -10,6 +10,7 @@ official approves his own draft" rule reads these names).
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import subprocess
 from pathlib import Path
@@ -283,3 +284,25 @@ def test_a_forked_worker_asks_its_own_process(files: Path) -> None:
         got = pool.map(_in_child, [(files, "HEAD^{commit}"), (files, blob)] * 4)
     assert got == [head, blob] * 4
     assert gitrepo.resolve_commit(files, "HEAD") == head  # the parent's reader still answers
+
+
+@pytest.mark.parametrize("zone", ["+07:00", "-03:30", "+00:00", "+05:45"])
+def test_a_commits_time_is_read_as_git_shows_it(tmp_path: Path, zone: str) -> None:
+    """The time a final PDF is stamped with (the approved commit's), read from the commit
+    object: the same moment and zone as ``git log --format=%cI``."""
+    root = tmp_path / "r"
+    root.mkdir()
+    git_run(root, "init", "-q", "-b", "main")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(root), "GIT_AUTHOR_NAME": "a",
+           "GIT_AUTHOR_EMAIL": "a@example.id", "GIT_COMMITTER_NAME": "Bu Rina",
+           "GIT_COMMITTER_EMAIL": "rina@example.id",
+           "GIT_COMMITTER_DATE": f"2026-01-27T10:15:00{zone}"}
+    run(root, "commit", "-q", "--allow-empty", "-m", "x", env=env)
+    sha = run(root, "rev-parse", "HEAD")
+    source = gitrepo.commit_sources(root, [sha, "0" * 40])
+    shown = dt.datetime.fromisoformat(run(root, "log", "-1", "--format=%cI"))
+    assert list(source) == [sha]  # a commit Git does not have is left out
+    when = source[sha].time
+    assert source[sha].commit == sha and when == shown
+    assert when is not None and when.utcoffset() == shown.utcoffset()
+    assert gitrepo.committed_at(b"committer x <y> 12 +07") is None

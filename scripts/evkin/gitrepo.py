@@ -702,23 +702,34 @@ def read_source(root: Path) -> Source:
 
 
 def commit_sources(root: Path, commits: Sequence[str]) -> dict[str, Source]:
-    """Each commit's hash and committer time (one ``git show``), as the source of a build of
-    what it holds; commits Git does not have are left out."""
+    """Each commit's hash and committer time (read from the commit object, as written), as the
+    source of a build of what it holds; commits Git does not have are left out."""
 
     out: dict[str, Source] = {}
     for commit in dict.fromkeys(c for c in commits if c):
-        if commit in out:
-            continue
-        try:
-            text = _git(root, "show", "-s", "--format=%H %ct %cI", commit, "--")
-        except EvkinError:
-            continue
-        parts = text.split()
-        if len(parts) == 3:
-            when = dt.datetime.fromtimestamp(int(parts[1]),
-                                             dt.datetime.fromisoformat(parts[2]).tzinfo)
-            out[commit] = Source(parts[0], when, frozenset())
+        found = read_object(root, f"{commit}^{{commit}}")
+        head = found.data.partition(b"\n\n")[0] if found else b""
+        when = next((committed_at(line) for line in head.split(b"\n")
+                     if line.startswith(b"committer ")), None)
+        if found is not None and when is not None:
+            out[commit] = Source(found.sha, when, frozenset())
     return out
+
+
+def committed_at(line: bytes) -> dt.datetime | None:
+    """The time of a commit's ``committer Name <mail> 1700000000 +0700`` line, in its own
+    zone (what ``git log --format=%cI`` shows); ``None`` when the line is not one."""
+    parts = line.rsplit(b" ", 2)
+    if len(parts) != 3 or not parts[1].isdigit() or len(parts[2]) != 5 or parts[2][:1] not in (
+            b"+", b"-") or not parts[2][1:].isdigit():
+        return None
+    zone = parts[2].decode("ascii")
+    offset = dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
+    try:
+        return dt.datetime.fromtimestamp(int(parts[1]),
+                                         dt.timezone(-offset if zone[0] == "-" else offset))
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 @dataclass(frozen=True)

@@ -42,8 +42,10 @@ def sources_for(root: Path, reports: Sequence[Assembled]) -> dict[str, Source]:
     """Per report, the source it is stamped with: the approved commit for a final report (so
     later commits leave its bytes alone), the working copy's state for a draft."""
 
-    head = gitrepo.read_source(root)
     approved = gitrepo.commit_sources(root, [r.settings_commit for r in reports if r.final])
+    if all(r.final and r.settings_commit in approved for r in reports):
+        return {r.id: approved[r.settings_commit] for r in reports}  # no working-copy state
+    head = gitrepo.read_source(root)
     return {r.id: approved.get(r.settings_commit, head) if r.final else head for r in reports}
 
 
