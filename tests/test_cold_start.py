@@ -37,8 +37,12 @@ def test_a_cold_pdf_loads_only_its_own_command(sample_repo: Path, tmp_path: Path
     assert "evkin.commands.pdf" in modules
     # GitPython: a final report's approved inputs come from one ``git cat-file --batch``.
     for heavy in ("evkin.forge", "evkin.commands.gate", "evkin.commands.publish", "pypandoc",
-                  "evkin.archive.publish", "git", "markdown_it"):
+                  "evkin.archive.publish", "git", "markdown_it",
+                  # the trail's Ed25519 signatures are checked without cryptography's SSH
+                  # module (and the bcrypt and ciphers it imports)
+                  "cryptography.hazmat.primitives.serialization.ssh"):
         assert heavy not in modules, heavy
+    assert "cryptography.hazmat.primitives.asymmetric.ed25519" in modules  # checked, in-process
 
 
 def test_a_cold_draft_loads_no_markdown_it_py_and_no_cryptography(sample_repo: Path,

@@ -295,3 +295,22 @@ def test_stored_trails_take_the_fast_path(evaluation_id: str) -> None:
     assert both(trail.payload(), trail.record_signature, keys, signing.RECORD_PRINCIPAL)
     assert not both(trail.payload() + b" ", trail.record_signature, keys,
                     signing.RECORD_PRINCIPAL)
+
+
+def test_an_ed25519_key_blob_not_in_its_one_form(keys: dict[str, Path]) -> None:
+    """The Ed25519 key is read without cryptography's SSH module: a blob with a byte more or
+    less, or a key field of another length, in the signature or among the allowed signers, is
+    never accepted in-process where ssh-keygen refuses it (``both`` asserts it)."""
+    data = b"laporan final"
+    signature = signing.sign(data, keys["ed25519"])
+    _, parts = fields(unarmor(signature))
+    raw = parts[0][19:]
+    assert parts[0] == field(b"ssh-ed25519") + field(raw) and len(raw) == 32
+    ok = allowed(keys["ed25519"])
+    assert both(data, signature, ok)
+    for blob in (parts[0] + b"\0", field(b"ssh-ed25519") + field(raw[:31]),
+                 field(b"ssh-ed25519") + field(raw + b"\0"), field(b"ssh-ed25519")):
+        assert not both(data, armor(build(blob, *parts[1:2], parts[3], parts[4])), ok)
+        odd = [Signer(ROLE, "ssh-ed25519 " + base64.b64encode(blob).decode())]
+        assert signing.verify_in_process(data, signature, odd, ROLE) in (None, False)
+        both(data, signature, odd)

@@ -253,13 +253,15 @@ def _dearmor(signature: str) -> bytes:
 def _public_key(blob: bytes) -> _PublicKey:
     """The key of an OpenSSH public key blob in canonical form, of a type checked
     in-process."""
+    key_type = _Reader(blob).string()
+    if key_type not in _IN_PROCESS_KEYS:
+        raise _Unsure
+    if key_type == b"ssh-ed25519":
+        return _ed25519_key(blob)
     from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
-    key_type = _Reader(blob).string()
-    if key_type not in _IN_PROCESS_KEYS:
-        raise _Unsure
     try:
         key = serialization.load_ssh_public_key(key_type + b" " + base64.b64encode(blob))
     except (ValueError, UnsupportedAlgorithm):
@@ -274,6 +276,24 @@ def _public_key(blob: bytes) -> _PublicKey:
     if again[0] != key_type or base64.b64decode(again[1]) != blob:
         raise _Unsure  # not canonical: ssh-keygen may still read it as the same key
     return key
+
+
+def _ed25519_key(blob: bytes) -> ed25519.Ed25519PublicKey:
+    """An ``ssh-ed25519`` blob's key, in the one canonical form (``string "ssh-ed25519"``,
+    ``string`` of 32 bytes, nothing after: what ``load_ssh_public_key`` and ``public_bytes``
+    round-trip). Read here rather than by cryptography's SSH module, whose import (bcrypt,
+    ciphers) cost a cold final ``evkin pdf`` more than its two signature checks."""
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    reader = _Reader(blob)
+    try:
+        reader.string()
+        raw = reader.string()
+    except _Refused:
+        raise _Unsure from None
+    if len(raw) != 32 or reader.at != len(blob):
+        raise _Unsure  # not canonical: ssh-keygen may still read it as the same key
+    return ed25519.Ed25519PublicKey.from_public_bytes(raw)
 
 
 def _allowed_blob(public_key: str) -> bytes:
@@ -304,23 +324,29 @@ def _mpint(value: bytes) -> int:
 
 def _signature_valid(key_type: bytes, key: _PublicKey, signature: bytes,
                      signed: bytes) -> bool:
-    """``sshkey_verify`` of the blob's signature field over ``signed``."""
+    """``sshkey_verify`` of the blob's signature field over ``signed``; ``key_type`` is the
+    type the key's blob names (``_public_key`` made ``key`` of that type)."""
     from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
-    from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+    from cryptography.hazmat.primitives.asymmetric import ed25519
 
     reader = _Reader(signature)
     algorithm, raw = reader.cstring(), reader.string()
     reader.end()
     try:
-        if isinstance(key, ed25519.Ed25519PublicKey):
+        if key_type == b"ssh-ed25519":
+            assert isinstance(key, ed25519.Ed25519PublicKey)
             if algorithm != b"ssh-ed25519" or len(raw) > 64:
                 return False
             if len(raw) < 64 or int.from_bytes(raw[32:], "little") >= _ED25519_ORDER:
                 raise _Unsure  # forms the reference Ed25519 code reads differently
             key.verify(raw, signed)
-        elif isinstance(key, rsa.RSAPublicKey):
+            return True
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+        from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
+        if key_type == b"ssh-rsa":
+            assert isinstance(key, rsa.RSAPublicKey)
             digest = _RSA_SIGNATURES.get(algorithm)
             size = (key.key_size + 7) // 8
             if digest is None or len(raw) > size:
@@ -328,6 +354,7 @@ def _signature_valid(key_type: bytes, key: _PublicKey, signature: bytes,
             key.verify(raw.rjust(size, b"\0"), signed, padding.PKCS1v15(),
                        getattr(hashes, digest)())
         else:
+            assert isinstance(key, ec.EllipticCurvePublicKey)
             if algorithm != key_type:
                 return False
             inner = _Reader(raw)
