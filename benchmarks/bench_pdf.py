@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -155,13 +154,30 @@ print(time.perf_counter() - start)
 TIMED = """
 import sys, time, json, os, threading
 start = time.perf_counter()
+import importlib._bootstrap as bootstrap
+imported = [0.0, 0]  # seconds in outermost imports, depth
+real_find_and_load = bootstrap._find_and_load
+def find_and_load(name, import_):
+    imported[1] += 1
+    began = time.perf_counter()
+    try:
+        return real_find_and_load(name, import_)
+    finally:
+        imported[1] -= 1
+        if imported[1] == 0:
+            imported[0] += time.perf_counter() - began
+bootstrap._find_and_load = find_and_load  # every import statement's first import goes here
 import subprocess, typst
 runs = []  # pandoc's (start, exit)
+watchers = []
 waits = []  # time evkin spent waiting for pandoc
 typst_spans = []
 RealPopen = subprocess.Popen
 def watch(pid, began):
-    os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
+    try:
+        os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
+    except ChildProcessError:  # evkin reaped it the moment it ended
+        pass
     runs.append((began, time.perf_counter()))
 class Popen(RealPopen):
     def __init__(self, args, *a, **k):
@@ -170,8 +186,9 @@ class Popen(RealPopen):
         super().__init__(args, *a, **k)
         self._evkin_pandoc = pandoc
         if pandoc:
-            self._evkin_watch = threading.Thread(target=watch, args=(self.pid, began))
-            self._evkin_watch.start()
+            watcher = threading.Thread(target=watch, args=(self.pid, began))
+            watcher.start()
+            watchers.append(watcher)
     def communicate(self, *a, **k):
         began = time.perf_counter()
         try:
@@ -199,58 +216,45 @@ class Compiler:
 typst.Compiler = Compiler
 from evkin.cli import main
 code = main(sys.argv[1:])
+for watcher in watchers:  # each saw its pandoc exit (evkin reaped it before it ended)
+    watcher.join()
 spent = {"pandoc_run": sum(e - b for b, e in runs), "pandoc_wait": sum(waits),
-         "typst": sum(typst_spans), "total_in_process": time.perf_counter() - start}
+         "typst": sum(typst_spans), "imports": imported[0],
+         "total_in_process": time.perf_counter() - start}
 print(json.dumps(spent))
 sys.exit(code)
 """
 
 
-def import_seconds(report: str) -> float:
-    """The total of ``-X importtime``'s top-level cumulative times (every import, the lazy
-    ones inside commands too)."""
-    total = 0
-    for line in report.splitlines():
-        match = IMPORT_LINE.match(line)
-        if match and len(match.group(2)) == 1:  # one space: imported at the top level
-            total += int(match.group(1))
-    return total / 1e6
-
-
-IMPORT_LINE = re.compile(r"import time:\s+\d+ \|\s+(\d+) \|( +)\S")
-
-
 def breakdown(root: Path, evaluation_id: str, out: Path, runs: int) -> dict[str, float]:
     """Medians of one cold process each: interpreter start (``python -c pass``), imports
-    (``-X importtime``), the wait for pandoc, Typst, and evkin's own work (the rest); and
-    pandoc's own run, most of it beside evkin's work."""
+    (every module's first import, timed in the run), the wait for pandoc, Typst, and evkin's
+    own work (the rest); and pandoc's own run, most of it beside evkin's work."""
     import json
 
     bare = median_of([sys.executable, "-c", "pass"], root, runs)
     parts: dict[str, list[float]] = {"pandoc": [], "typst": [], "wall": [], "imports": [],
-                                     "wall_importtime": [], "pandoc_run": []}
+                                     "pandoc_run": [], "evkin": []}
     command = ["-c", TIMED, "pdf", evaluation_id, "-o", str(out), "--jobs", "1"]
     for _ in range(runs):
-        for flags in ([], ["-X", "importtime"]):
-            began = time.perf_counter()
-            done = subprocess.run([sys.executable, *flags, *command], cwd=root,
-                                  capture_output=True, text=True, check=True, env=ENV)
-            elapsed = time.perf_counter() - began
-            if flags:  # importtime's own cost (a line per module) is taken off its sum
-                parts["wall_importtime"].append(elapsed)
-                parts["imports"].append(import_seconds(done.stderr))
-                continue
-            parts["wall"].append(elapsed)
-            spent = json.loads(done.stdout.strip().splitlines()[-1])
-            parts["pandoc"].append(spent["pandoc_wait"])
-            parts["typst"].append(spent["typst"])
-            parts["pandoc_run"].append(spent["pandoc_run"])
+        began = time.perf_counter()
+        done = subprocess.run([sys.executable, *command], cwd=root,
+                              capture_output=True, text=True, check=True, env=ENV)
+        wall = time.perf_counter() - began
+        spent = json.loads(done.stdout.strip().splitlines()[-1])
+        parts["wall"].append(wall)
+        parts["imports"].append(spent["imports"])
+        parts["pandoc"].append(spent["pandoc_wait"])
+        parts["typst"].append(spent["typst"])
+        parts["pandoc_run"].append(spent["pandoc_run"])
+        parts["evkin"].append(wall - bare - spent["imports"] - spent["pandoc_wait"]
+                              - spent["typst"])
     med = {k: statistics.median(v) for k, v in parts.items()}
-    med["imports"] = max(0.0, med["imports"] - max(0.0, med["wall_importtime"] - med["wall"]))
-    rest = med["wall"] - bare - med["imports"] - med["pandoc"] - med["typst"]
-    return {"cold": med["wall"], "interpreter": bare, "imports": med["imports"],
-            "pandoc": med["pandoc"], "typst": med["typst"], "evkin": rest,
-            "pandoc_run": med["pandoc_run"]}
+    # The parts of the median run (by wall time), so that they add up to its total.
+    middle = sorted(range(runs), key=lambda i: parts["wall"][i])[runs // 2]
+    return {"cold": parts["wall"][middle], "interpreter": bare,
+            **{k: parts[k][middle] for k in ("imports", "pandoc", "typst", "evkin")},
+            "pandoc_run": parts["pandoc_run"][middle], "median_cold": med["wall"]}
 
 
 def warm(root: Path, evaluation_id: str, out: Path, runs: int) -> float:
@@ -308,14 +312,14 @@ def pages(path: Path) -> int:
 
 
 PARTS = (("interpreter", "interpreter start (python -c pass)"),
-         ("imports", "imports (-X importtime less its own cost)"),
+         ("imports", "imports (each module's first import, in the run)"),
          ("pandoc", "waiting for pandoc (one run, all parts)"),
          ("typst", "Typst (fonts, layout, PDF/A)"),
          ("evkin", "evkin's own work (load, check, git, assemble)"))
 
 
 def print_breakdown(label: str, split: dict[str, float]) -> None:
-    print(f"where a cold `evkin pdf` of the {label} spends its time (medians):")
+    print(f"where a cold `evkin pdf` of the {label} spends its time (the median run):")
     for name, text in PARTS:
         print(f"  {text:48} {split[name]:6.2f} s  {100 * split[name] / split['cold']:5.1f} %")
     print(f"  {'total (a cold run, pandoc and Typst timed)':48} {split['cold']:6.2f} s")
