@@ -5,7 +5,9 @@ pages, manifests)."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -31,3 +33,23 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def link_or_copy(source: Path, dest: Path) -> None:
+    """A hard link where possible, else a copy: for files never written in place again (a
+    derived PDF, a published release's file), which every publication of 1,000 reports
+    otherwise copied several times over."""
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copyfile(source, dest)
+
+
+def place(source: Path, dest: Path,
+          link: Callable[[Path, Path], None] | None = None) -> None:
+    """``source`` at ``dest`` whole or not at all (linked or copied beside it, then renamed)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    (link or link_or_copy)(source, tmp)
+    os.replace(tmp, dest)

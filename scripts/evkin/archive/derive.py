@@ -49,6 +49,7 @@ class Derived:
     charts: dict[str, list[Path]] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
     collection: Collection | None = None  # what the renders were assembled from
+    keys: dict[str, str] = field(default_factory=dict)  # content key per report
 
     def sha256(self, report_id: str) -> str:
         path = self.renders.get(report_id)
@@ -92,7 +93,8 @@ def derive(settings: Settings, scratch: Path,
     planned = plan(settings, finals, folder)
     with reproducible(root), Running(settings, planned, progress=progress) as running:
         running.wait()
-    out = Derived(reports={r.id: r for r in finals}, collection=collection)
+    out = Derived(reports={r.id: r for r in finals}, collection=collection,
+                  keys=dict(planned.keys))
     for report_id, art in planned.artefacts(finals).items():
         if art.pdf is not None:
             out.renders[report_id] = art.pdf

@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from evkin import __version__, clock
-from evkin.archive.derive import MISMATCH, derive, judge
+from evkin.archive.derive import MISMATCH, SAME, derive, judge
 from evkin.archive.notify import Item
 from evkin.archive.release import Previous, approval_of, head_commit, person_of, read_previous
 from evkin.archive.seal_step import Sealer
@@ -116,8 +116,9 @@ def seed_from(previous: Previous, scratch: Path, derived: Any, roots: tuple[Path
             return fresh, charts  # not there (any more): nothing to compare
         content = old.read_bytes()
         listed = entry.sha256
-        if (hashlib.sha256(content).hexdigest() != listed
-                or judge(content, fresh.read_bytes(), roots) == MISMATCH):
+        verdict = (judge(content, fresh.read_bytes(), roots)
+                   if hashlib.sha256(content).hexdigest() == listed else MISMATCH)
+        if verdict == MISMATCH:
             if warnings is not None:
                 warnings.append(t("publish.previous_mismatch", {
                     "id": report.id, "source": previous.url or str(previous.folder or ""),
@@ -125,7 +126,8 @@ def seed_from(previous: Previous, scratch: Path, derived: Any, roots: tuple[Path
                     "found": hashlib.sha256(content).hexdigest()[:16],
                     "derived": derived.sha256(report.id)[:16]}))
             return fresh, charts
-        return old, charts
+        # The same bytes: this machine's own file (linked, not copied, into the build).
+        return (fresh if verdict == SAME else old), charts
 
     return seed
 
@@ -353,6 +355,7 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
                 built = build_site(settings, staging, preview=False, remember=False,
                                    remember_pages=keep_renders,
                                    collection=derived.collection,
+                                   known_keys=derived.keys,
                                    published=published_dates(previous, _ids(settings), now),
                                    seed=seed_from(previous, Path(scratch), derived,
                                                   tte.roots, early),

@@ -6,7 +6,6 @@ already carries. Below publication and sealing, which both read it."""
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from evkin.archive.pades import (
     verify_signatures,
 )
 from evkin.archive.personal import names_person
+from evkin.files import link_or_copy
 from evkin.findings import EvkinError
 from evkin.messages import t
 from evkin.record import manifest as mf
@@ -108,7 +108,7 @@ class Previous:
                 source = self.folder / rel
                 if not source.is_file():
                     return None
-                shutil.copyfile(source, into)
+                link_or_copy(source, into)  # a release's files are never written in place
             elif self.url:
                 into.write_bytes(published_site.get(urljoin(self.url, rel)))
             else:

@@ -106,7 +106,7 @@ class Sealer:
                                                        {"detail": kept.problem}))
             render = kept.render  # a broken signature: back to the render it was added to
             path = path.with_name(f"{art.key}-render.pdf")
-            path.write_bytes(render)
+            write_atomic(path, render)  # a new file: never into one linked elsewhere
             art = dataclasses.replace(art, pdf=path, sha256=hashlib.sha256(render).hexdigest(),
                                       size=len(render))
         render_sha = art.sha256

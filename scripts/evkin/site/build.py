@@ -16,12 +16,12 @@ from pathlib import Path
 
 from evkin import environment
 from evkin.evaluation.load import evaluation_folders
-from evkin.files import write_atomic
+from evkin.files import place, write_atomic
 from evkin.findings import EvkinError
 from evkin.settings import Settings
 from evkin.site import markdown_cache, page_forks, pagecache, search
 from evkin.site.collect import Collection, collect
-from evkin.site.generate import Generated, pages, place, settle, write
+from evkin.site.generate import Generated, pages, settle, write
 from evkin.site.gitstate import _git, snapshot
 from evkin.site.pdfs import CACHE_DIR, Artefact, Finish, Plan, Running, Seed, plan
 from evkin.site.slots import Render
@@ -74,7 +74,7 @@ def _started(settings: Settings, preview: bool, cache_dir: Path | None,
              published: Mapping[str, dt.date | dt.datetime] | None, seed: Seed | None,
              remember: bool, progress: Callable[[str, int, int], None] | None,
              finish: Finish | None = None, collection: Collection | None = None,
-             remember_pages: bool | None = None
+             remember_pages: bool | None = None, known_keys: Mapping[str, str] | None = None
              ) -> Iterator[tuple[Collection, Plan, Running, Generated, int]]:
     """Verify, collect (unless ``collection`` was collected just now by the caller), start
     the PDFs still to build in worker processes, and write the pages (with stand-ins for those
@@ -90,7 +90,7 @@ def _started(settings: Settings, preview: bool, cache_dir: Path | None,
                                    cache / MEMORY_FILE if remember else None)
         collection = collect(settings, preview, verifications)
     pages_too = remember if remember_pages is None else remember_pages
-    planned = plan(settings, collection.reports, cache, seed, finish)
+    planned = plan(settings, collection.reports, cache, seed, finish, known_keys)
     pdf_progress = (lambda done, total: progress("pdf", done, total)) if progress else None
     with Running(settings, planned, progress=pdf_progress) as running:
         generated = pages(settings, collection, planned.artefacts(collection.reports, True),
@@ -196,12 +196,13 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
                verbose: bool = False,
                progress: Callable[[str, int, int], None] | None = None,
                finish: Finish | None = None, collection: Collection | None = None,
-               remember_pages: bool | None = None) -> Built:
+               remember_pages: bool | None = None,
+               known_keys: Mapping[str, str] | None = None) -> Built:
     """Pages, MkDocs and PDFs: MkDocs builds the pages while worker processes lay out the PDFs
     not in the cache; what the pages show of those PDFs is filled in afterwards (``slots``)."""
     with _started(settings, preview, cache_dir, published, seed, remember, progress, finish,
-                  collection, remember_pages) as (collection, planned, running, generated,
-                                                  written):
+                  collection, remember_pages, known_keys) as (
+                      collection, planned, running, generated, written):
         if progress:
             progress("mkdocs", 0, 1)
         try:

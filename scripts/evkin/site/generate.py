@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 import yaml
 
 from evkin.approval.records import trail_path
+from evkin.files import link_or_copy, place
 from evkin.settings import Settings
 from evkin.site import pagecache, paths, search
 from evkin.site import recommendations as recs_page
@@ -332,19 +332,3 @@ def _same_file(source: Path, dest: Path) -> bool:
     return a.st_size == b.st_size and source.read_bytes() == dest.read_bytes()
 
 
-def place(source: Path, dest: Path,
-          link: Callable[[Path, Path], None] | None = None) -> None:
-    """Put ``source`` at ``dest`` whole or not at all (beside it first, then renamed)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.tmp")
-    tmp.unlink(missing_ok=True)
-    (link or link_or_copy)(source, tmp)
-    os.replace(tmp, dest)
-
-
-def link_or_copy(source: Path, dest: Path) -> None:
-    """A hard link where possible (PDFs are large and immutable in the cache), else a copy."""
-    try:
-        os.link(source, dest)
-    except OSError:
-        shutil.copyfile(source, dest)

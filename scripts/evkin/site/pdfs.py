@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -26,7 +25,7 @@ from pathlib import Path
 
 from evkin.approval.records import trail_path
 from evkin.evaluation.capaian import Result
-from evkin.files import write_atomic
+from evkin.files import place, write_atomic
 from evkin.provenance import Source
 from evkin.render import chart as chart_module
 from evkin.render import fonts
@@ -206,16 +205,18 @@ class Plan:
 
 
 def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
-         seed: Seed | None = None, finish: Finish | None = None) -> Plan:
+         seed: Seed | None = None, finish: Finish | None = None,
+         known_keys: Mapping[str, str] | None = None) -> Plan:
     """Content keys, cache hits (``seed`` finds a PDF already published for a report, reused
     as it is so its SHA-256 stays, and preferred to the cache: a published final PDF is never
-    replaced without a newer approval), and the charts of every report still to build."""
-    folders = {r.id: folder_hash(r.evaluation.path) for r in reports}
-    for r in reports:
-        if r.previous_id and r.previous_id not in folders and not r.settings_commit:
-            folders[r.previous_id] = folder_hash(settings.evaluations_dir / r.previous_id)
-    settings_part = settings_hash(settings)
-    keys = {r.id: content_key(settings, r, folders, settings_part) for r in reports}
+    replaced without a newer approval), and the charts of every report still to build.
+    ``known_keys``: content keys computed moments ago in this process for the same assembled
+    reports (publication derives first, then builds the site: every folder read once)."""
+    given = known_keys or {}
+    if all(r.id in given for r in reports):
+        keys = {r.id: given[r.id] for r in reports}
+    else:
+        keys = _keys(settings, reports)
     cache_dir.mkdir(parents=True, exist_ok=True)
     todo: list[Report] = []
     for r in reports:
@@ -225,14 +226,23 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
             found = seed(k, r)
             if found is not None:
                 for n, chart in enumerate(found[1], 1):
-                    _place(chart, cache_dir / f"{k}-{n}.svg")
+                    place(chart, cache_dir / f"{k}-{n}.svg")
                 (cache_dir / f"{k}.charts").write_text(str(len(found[1])))
-                _place(found[0], pdf)
+                place(found[0], pdf)
         known = pdf.is_file() or (cache_dir / f"{k}.problem").is_file()  # refusals repeat
         if not (known and (cache_dir / f"{k}.charts").is_file()):
             todo.append(r)
     _draw_charts(todo, keys, cache_dir)
     return Plan(cache_dir, keys, todo, finish=finish)
+
+
+def _keys(settings: Settings, reports: Sequence[Report]) -> dict[str, str]:
+    folders = {r.id: folder_hash(r.evaluation.path) for r in reports}
+    for r in reports:
+        if r.previous_id and r.previous_id not in folders and not r.settings_commit:
+            folders[r.previous_id] = folder_hash(settings.evaluations_dir / r.previous_id)
+    settings_part = settings_hash(settings)
+    return {r.id: content_key(settings, r, folders, settings_part) for r in reports}
 
 
 def _draw_charts(todo: Sequence[Report], keys: Mapping[str, str], cache_dir: Path) -> None:
@@ -325,12 +335,6 @@ class Running:
 def _charts_of(planned: Plan, report: Report) -> list[str]:
     return [path.read_text(encoding="utf-8")
             for path in planned.chart_files(planned.keys[report.id])]
-
-
-def _place(source: Path, dest: Path) -> None:
-    tmp = dest.with_name(f".{dest.name}.tmp")
-    shutil.copyfile(source, tmp)
-    os.replace(tmp, dest)
 
 
 def loaded(report: Report, source: Source | None = None) -> ReportForPdf:
