@@ -43,6 +43,13 @@ def test_publish_one_is_byte_for_byte_a_publication_without_cache(
     monkeypatch.setattr(page_forks, "MIN_PAGES", 2)
     one = publish(load_settings(root), dest, None, now=LATER)
     assert len({p.name for p in renders.rglob("*.pdf")} - cached) == 1  # the new one only
+    # No published file shares its inode with this machine's caches: editing one in place
+    # (on the server) cannot change what a later publication trusts by content key.
+    cache_inodes = {(p.stat().st_dev, p.stat().st_ino) for p in (root / "build").rglob("*")
+                    if p.is_file()}
+    for release in (one.release, before):
+        assert not [p for p in release.rglob("*") if p.is_file()
+                    and (p.stat().st_dev, p.stat().st_ino) in cache_inodes]
     pages = sum(1 for _ in one.release.rglob("*.html"))
     again = {p.name for p in (root / CACHE / "mkdocs").iterdir()} - converted
     # MkDocs converted the pages that changed (listings, the indicators' trends, the new

@@ -45,6 +45,12 @@ def link_or_copy(source: Path, dest: Path) -> None:
         shutil.copyfile(source, dest)
 
 
+def copy(source: Path, dest: Path) -> None:
+    """A copy of its own, never a link: for a file that leaves this machine's caches (a
+    published file edited in place must not change what the cache holds)."""
+    shutil.copyfile(source, dest)
+
+
 def place(source: Path, dest: Path,
           link: Callable[[Path, Path], None] | None = None) -> None:
     """``source`` at ``dest`` whole or not at all (linked or copied beside it, then renamed)."""

@@ -126,8 +126,13 @@ def seed_from(previous: Previous, scratch: Path, derived: Any, roots: tuple[Path
                     "found": hashlib.sha256(content).hexdigest()[:16],
                     "derived": derived.sha256(report.id)[:16]}))
             return fresh, charts
-        # The same bytes: this machine's own file (linked, not copied, into the build).
-        return (fresh if verdict == SAME else old), charts
+        if verdict == SAME:  # the same bytes: this machine's own file
+            return fresh, charts
+        # Signed over the render: a copy of its own (``old`` is linked to the previous
+        # release, which must never share a file with this machine's build).
+        signed = scratch / f"{key}.bertanda.pdf"
+        shutil.copyfile(old, signed)
+        return signed, charts
 
     return seed
 

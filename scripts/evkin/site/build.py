@@ -16,7 +16,7 @@ from pathlib import Path
 
 from evkin import environment
 from evkin.evaluation.load import evaluation_folders
-from evkin.files import place, write_atomic
+from evkin.files import copy, place, write_atomic
 from evkin.findings import EvkinError
 from evkin.settings import Settings
 from evkin.site import markdown_cache, page_forks, pagecache, search
@@ -143,7 +143,9 @@ def _fill_site(site_dir: Path, changed: set[str], generated: Generated, render: 
         dest = site_dir / pdf.file
         source = generated.files.get(pdf.file)
         if isinstance(source, Path) and not dest.exists():
-            place(source, dest)
+            # A copy, never a link: a published file edited in place must not change this
+            # machine's derivations (``derive`` trusts them by content key).
+            place(source, dest, copy)
 
 
 @contextmanager
