@@ -8,7 +8,10 @@ Measured in the same run, each as a person would run it (one process per command
   again (one PDF and one report's pages rebuilt; 999 from the content-hash caches); target
   within 1.5× the next line;
 - plain ``mkdocs build`` of the same generated pages (what ``evkin site build`` ends with);
-- the PDFs alone: ``evkin pdf`` of all 1,000 (every core), the floor under the full build.
+- the PDFs alone: ``evkin pdf`` of all 1,000 (every core), the floor under the full build;
+  target: the full build within 1.15× it.
+
+The load average is printed with the figures: the machine may be shared.
 
     .venv/bin/python benchmarks/bench_site.py [--count 1000] [--runs 3] [--full-runs 1]
 """
@@ -158,6 +161,9 @@ def main() -> None:
         if alone is not None:
             print(f"the PDFs alone, evkin pdf of all (1 run)   {alone:7.1f} s   "
                   f"(floor under the full build)")
+            print(f"full build against its PDF floor          {m_full / alone:7.2f}×   "
+                  f"target ≤ 1.15×: {'OK' if m_full <= 1.15 * alone else 'MISSED'}")
+        print("load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
 if __name__ == "__main__":
