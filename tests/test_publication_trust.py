@@ -133,9 +133,10 @@ def test_a_tampered_previous_site_does_not_decide_the_final_pdf(
     assert published == genuine and published != forged
     assert entry(second)["sha256"] == hashlib.sha256(genuine).hexdigest()
 
-    # 2. The genuine signed manifest, but the PDF at its address replaced.
+    # 2. The genuine signed manifest (the last one published: an older one would be a
+    #    replay, test_publish_replay), but the PDF at its address replaced.
     httpserver.clear()
-    base = serve_release(httpserver, first, {entry(first)["pdf"]: forged})
+    base = serve_release(httpserver, second.resolve(), {entry(second)["pdf"]: forged})
     shutil.rmtree(repo / "build", ignore_errors=True)
     run = publish(evkin, repo, tmp_path / "ketiga", "--previous", base)
     third = tmp_path / "ketiga"
@@ -145,7 +146,7 @@ def test_a_tampered_previous_site_does_not_decide_the_final_pdf(
     # 3. A local previous folder without a signature (this machine's own) is a cache only:
     #    its tampered PDF is replaced by the derived one, and the mismatch is named.
     local = tmp_path / "lokal"
-    shutil.copytree(first.resolve(), local)
+    shutil.copytree(third.resolve(), local)
     (local / "manifest.json.sig").unlink()
     tamper_pdf(local)
     run = publish(evkin, repo, tmp_path / "keempat", "--previous", str(local))
@@ -153,7 +154,7 @@ def test_a_tampered_previous_site_does_not_decide_the_final_pdf(
     assert (fourth / entry(fourth)["pdf"]).read_bytes() == genuine
     assert f"{REPORT}: PDF rilis sebelumnya" in run.err, run.err
     # the untouched report keeps its published bytes (and publication date) from the cache
-    assert entry(fourth, OTHER)["terbit"] == entry(first, OTHER)["terbit"]
+    assert entry(fourth, OTHER)["terbit"] == entry(third, OTHER)["terbit"]
 
 
 def test_a_seal_claimed_by_the_previous_site_is_not_taken(

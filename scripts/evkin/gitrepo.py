@@ -847,3 +847,23 @@ def _first_parent_line(root: Path, sha: str) -> tuple[str, ...]:
         return tuple(_git(root, "rev-list", "--first-parent", sha).split())
     except EvkinError:
         return ()
+
+
+def versions_along_line(root: Path, path: str, rev: str = "HEAD") -> list[str]:
+    """The texts ``path`` had at each commit of ``rev``'s first-parent line that changed it
+    (oldest last; none outside Git or before the first commit). A later commit cannot take an
+    earlier version out of this list."""
+    if not is_repo(root):
+        return []
+    result = start(root, ["log", "--first-parent", "--no-renames", "--raw", "--no-abbrev",
+                          "--format=", rev, "--", path])
+    if result.returncode != 0:
+        return []
+    out = []
+    for line in _text(result.stdout).splitlines():
+        fields = line.split("\t", 1)[0].split()
+        if len(fields) >= 4 and line.startswith(":") and set(fields[3]) != {"0"}:
+            found = read_object(root, fields[3])
+            if found is not None and found.kind == "blob":
+                out.append(_text(found.data))
+    return out

@@ -38,8 +38,8 @@ from evkin.evaluation.load import evaluation_folders
 from evkin.findings import EvkinError
 from evkin.indonesian_dates import day_of, format_date
 from evkin.messages import t
+from evkin.record import last_published, manifest_chain, manifest_sig
 from evkin.record import manifest as mf
-from evkin.record import manifest_chain, manifest_sig
 from evkin.record.manifest import (
     ELECTRONIC,
     FORMAT,
@@ -374,8 +374,7 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
             data = keep_earlier(data, previous, staging)
             list_earlier(data, staging)
             data = _chained(data, lambda d: manifest_chain.link(
-                d, mf.to_json(previous.manifest) if previous.manifest else None,
-                previous.sha256))
+                d, previous.chain_json(), previous.sha256))
             write_manifest(staging, data, key)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -399,7 +398,17 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     outcome.new = [r for r in final.laporan if not r.diberitahukan]
     if announce is not None:
         _announce(outcome, announce, now, release, key)
+    if key is not None:
+        record(settings, release, key)
     return outcome
+
+
+def record(settings: Settings, release: Path, key: str) -> None:
+    """The manifest of ``release``, just signed, recorded in the working copy
+    (``last_published``) for the next publication to check the previous release against."""
+    raw = (release / MANIFEST).read_bytes()
+    last_published.write(settings.root, raw, mf.parse(raw, str(release / MANIFEST)).urutan or 0,
+                         key)
 
 
 # Mails the reports not announced yet; returns them with each recipient reached recorded

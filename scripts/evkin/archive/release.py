@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -24,8 +24,8 @@ from evkin.archive.personal import names_person
 from evkin.files import link_or_copy
 from evkin.findings import EvkinError
 from evkin.messages import t
+from evkin.record import last_published, manifest_chain, manifest_sig
 from evkin.record import manifest as mf
-from evkin.record import manifest_chain, manifest_sig
 from evkin.record.manifest import (
     MANIFEST,
     NOT_SEALED,
@@ -88,6 +88,16 @@ class Previous:
     folder: Path | None = None
     url: str = ""
     sha256: str = ""  # of the manifest's bytes as published (the next one links to it)
+    # Without a usable manifest: the number recorded in git (``last_published``), so the
+    # next manifest still follows the last one published.
+    sequence: int = 0
+    signed: bool = False  # its signature verified (else a local folder of this machine's own)
+
+    def chain_json(self) -> dict[str, Any] | None:
+        """What ``manifest_chain.link`` numbers the next manifest after."""
+        if self.manifest is not None:
+            return mf.to_json(self.manifest)
+        return {manifest_chain.SEQUENCE: self.sequence} if self.sequence else None
 
     def reports(self) -> dict[str, Report]:
         return self.manifest.reports() if self.manifest else {}
@@ -127,6 +137,34 @@ def _sha256(path: Path) -> str:
 
 def read_previous(dest: Path, source: str | None, settings: Settings, strict: bool = True,
                   warnings: list[str] | None = None) -> Previous:
+    """The previous release (``_read_previous``), checked against the last manifest recorded
+    in git (``last_published``): an older one served again (a lower number, or the same
+    number with other bytes) is not used at all, as if nothing had been published, and the
+    warning says so. Without a usable manifest, the next one still follows the recorded one."""
+    found = _read_previous(dest, source, settings, strict, warnings)
+    recorded = last_published.latest(settings)
+    if recorded is None:
+        return found
+    if found.manifest is None:
+        return replace(found, sha256=recorded.sha256, sequence=recorded.sequence)
+    verdict = manifest_chain.judge(recorded, mf.to_json(found.manifest), found.sha256)
+    # A signed manifest must be the recorded one or a newer one. A local folder's unsigned
+    # manifest (this machine's own, sealed since, say: same number, other bytes) must at least
+    # not be older.
+    if not (verdict == manifest_chain.ROLLED_BACK
+            or (verdict == manifest_chain.FORKED and found.signed)):
+        return found
+    if warnings is not None:
+        warnings.append(t("publish.previous_replayed", {
+            "source": found.url or str(found.folder or dest),
+            "found": found.manifest.urutan or 0, "found_sha": found.sha256[:16],
+            "recorded": recorded.sequence, "recorded_sha": recorded.sha256[:16],
+            "file": last_published.RECORD_FILE}))
+    return Previous(None, url=found.url, sha256=recorded.sha256, sequence=recorded.sequence)
+
+
+def _read_previous(dest: Path, source: str | None, settings: Settings, strict: bool,
+                   warnings: list[str] | None) -> Previous:
     """The previous manifest: from ``source`` (folder or URL), else ``DEST``, else the live
     site (``situs.url``). A site that answers 404 has published nothing yet; one that cannot
     be reached is an error when ``strict`` (announcing: we could not tell which reports are
@@ -160,7 +198,8 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
                 if not _trusted(settings, raw, published_site.short_text(urljoin(base, SIG_FILE)),
                                 urljoin(base, MANIFEST), warnings, required=True):
                     return Previous(None, url=base)
-                return Previous(data, url=base, sha256=manifest_chain.digest(raw))
+                return Previous(data, url=base, sha256=manifest_chain.digest(raw),
+                                signed=True)
             if strict or source:
                 raise problem
             if warnings is not None:
@@ -185,7 +224,8 @@ def read_previous(dest: Path, source: str | None, settings: Settings, strict: bo
         if not _trusted(settings, raw, signature, str(path), warnings,
                         required=signature is not None):
             return Previous(None)
-        return Previous(data, folder=folder.resolve(), sha256=manifest_chain.digest(raw))
+        return Previous(data, folder=folder.resolve(), sha256=manifest_chain.digest(raw),
+                        signed=signature is not None)
     return Previous(None)
 
 

@@ -65,6 +65,22 @@ MESSAGES: dict[str, dict[str, str]] = {
               "published as if it were the first: new publication dates, reports announced "
               "again",
     },
+    "publish.previous_replayed": {
+        "id": "manifest rilis sebelumnya di {source} BUKAN manifest terakhir yang diterbitkan "
+              "(nomor urut {found}, SHA-256 {found_sha}…): menurut catatan di riwayat main "
+              "({file}) yang terakhir adalah nomor {recorded} (SHA-256 {recorded_sha}…), jadi "
+              "manifest lama disajikan lagi atau manifest diganti. Tidak ada yang diambil "
+              "darinya; rilis ini diturunkan seluruhnya dari versi yang disetujui, seolah belum "
+              "pernah terbit: tanggal terbit baru, laporan diumumkan lagi. Periksa siapa yang "
+              "dapat menulis ke hosting situs arsip.",
+        "en": "the previous release's manifest at {source} is NOT the last one published "
+              "(number {found}, SHA-256 {found_sha}…): the record in main's history ({file}) "
+              "says the last is number {recorded} (SHA-256 {recorded_sha}…), so an old manifest "
+              "was served again or the manifest was replaced. Nothing is taken from it; this "
+              "release is derived entirely from the approved versions, as if nothing had been "
+              "published: new publication dates, reports announced again. Check who can write "
+              "to the archive's hosting.",
+    },
     "publish.previous_mismatch": {
         "id": "{id}: PDF rilis sebelumnya ({pdf} di {source}, SHA-256 {found}…) TIDAK SAMA "
               "dengan PDF yang diturunkan dari versi yang disetujui (SHA-256 {derived}…); yang "

@@ -114,6 +114,9 @@ def _sign_manifest(settings: Any, dest: Path) -> int:
     if checked.problems:
         raise refuse(dest, checked.problems)
     manifest.sign_written(checked.release, key)
+    from evkin.archive.publish import record
+
+    record(settings, checked.release, key)  # committed to main once the site is deployed
     print(t("manifest.signed", {"path": str(checked.release / manifest.MANIFEST),
                                 "count": len(checked.manifest.laporan)}))
     return 0

@@ -12,7 +12,8 @@ GitHub's only where those forges do:
   upload in the run (no ``overwrite`` input);
 - the commit status: Gitea 1.26 and later apply ``permissions:`` to the job token and have no
   ``statuses`` scope; posting a status needs write access to the code (``contents: write``);
-- GitHub Pages does not exist there: the deploying job and its upload are left out.
+- GitHub Pages does not exist there: the deploying job, its upload and the jobs that wait
+  for the deployment (the record of the manifest that went live) are left out.
 
 ``python -m evkin.forge.workflows`` writes the folder; ``--check`` says whether it is current
 (``tests/test_workflows.py`` checks it too). Edit ``.github/workflows`` only.
@@ -86,7 +87,7 @@ def _drop_github_only(lines: list[str]) -> list[str]:
             end = _block_end(lines, step, indent, item=True)
             start = _with_comments_above(lines, step)
             lines = lines[:start] + lines[end:]
-    return _drop_empty_jobs(lines)
+    return _drop_orphan_jobs(_drop_empty_jobs(lines))
 
 
 def _drop_empty_jobs(lines: list[str]) -> list[str]:
@@ -113,6 +114,37 @@ def _drop_empty_jobs(lines: list[str]) -> list[str]:
         else:
             i += 1
     return lines
+
+
+def _jobs(lines: list[str]) -> list[tuple[str, int, int]]:
+    """(name, first line, end) of each job."""
+    jobs = next((i for i, line in enumerate(lines) if line.rstrip() == "jobs:"), None)
+    out = []
+    for i in range(jobs + 1 if jobs is not None else len(lines), len(lines)):
+        found = re.match(r"\s{2}([\w-]+):\s*$", lines[i])
+        if found:
+            out.append((found.group(1), i, _block_end(lines, i, 2, item=False)))
+    return out
+
+
+def _drop_orphan_jobs(lines: list[str]) -> list[str]:
+    """Remove jobs that need a job no longer there, until none is left."""
+    while True:
+        jobs = _jobs(lines)
+        names = {name for name, _, _ in jobs}
+        orphan = None
+        for _, start, end in jobs:
+            for line in lines[start:end]:
+                needs = re.match(r"\s{4}needs:\s*\[?([^\]#]*)\]?", line)
+                if needs and any(n.strip() and n.strip() not in names
+                                 for n in needs.group(1).split(",")):
+                    orphan = (start, end)
+        if orphan is None:
+            return lines
+        start = _with_comments_above(lines, orphan[0])
+        while start > 0 and not lines[start - 1].strip():
+            start -= 1
+        lines = lines[:start] + lines[orphan[1]:]
 
 
 def _permissions(lines: list[str]) -> list[str]:
