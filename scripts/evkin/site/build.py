@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -19,11 +22,13 @@ from evkin.evaluation.load import evaluation_folders
 from evkin.files import copy, place, write_atomic
 from evkin.findings import EvkinError
 from evkin.settings import Settings
-from evkin.site import markdown_cache, page_forks, pagecache, search
+from evkin.site import markdown_cache, page_forks, pagecache, paths, search
 from evkin.site.collect import Collection, collect
 from evkin.site.generate import Generated, pages, settle, write
 from evkin.site.gitstate import _git, snapshot
+from evkin.site.indexes import pdf_cell
 from evkin.site.pdfs import CACHE_DIR, Artefact, Finish, Plan, Running, Seed, plan
+from evkin.site.report import Pdf, pdf_part
 from evkin.site.slots import Render
 from evkin.site.verify import verify_all
 
@@ -101,18 +106,96 @@ def _started(settings: Settings, preview: bool, cache_dir: Path | None,
 
 
 def _settled(settings: Settings, collection: Collection, planned: Plan, running: Running,
-             generated: Generated, site_dir: Path | None = None
-             ) -> tuple[dict[str, Artefact], int]:
-    """Wait for the PDFs, then fill in what the pages show of them, in docs/ and, when the
-    site is built already, in its HTML too. Returns the artefacts and the files written."""
+             generated: Generated, site_dir: Path | None = None,
+             early: EarlyIndex | None = None) -> tuple[dict[str, Artefact], int]:
+    """Wait for the PDFs (and ``early``, the search index made meanwhile), then fill in
+    what the pages show of them, in docs/ and, when the site is built already, in its HTML
+    too. Returns the artefacts and the files written."""
     warnings = running.wait()
     artefacts = planned.artefacts(collection.reports)
+    if early is not None:
+        early.finish(all(artefacts[i].pdf is not None for i in generated.pending
+                         if i in artefacts))
     changed, render = settle(generated, collection, artefacts)
     generated.warnings = warnings + generated.warnings
     written = write(docs_dir(settings.root), generated)
     if site_dir is not None and changed:
         _fill_site(site_dir, changed, generated, render)
     return artefacts, written
+
+
+class EarlyIndex:
+    """The search index made while the PDFs are laid out, not after: Pagefind runs over a
+    shadow of the site MkDocs wrote (hard links), where the pages holding PDF stand-ins read as
+    they will once every pending PDF is built. What fills a stand-in in is no search matter
+    (``data-pagefind-ignore``: no content or anchor is indexed there) but for the PDF's
+    address (Pagefind metadata, the same for any built PDF) and the report lists' "PDF" link
+    text: so the index equals that of the finished site, unless a pending PDF could not be
+    built; then ``done`` stays False and the caller indexes the finished site."""
+
+    def __init__(self, site_dir: Path, generated: Generated, collection: Collection) -> None:
+        self.site_dir = site_dir
+        self.done = False
+        self.shadow = Path(tempfile.mkdtemp(prefix=".evkin-indeks-", dir=site_dir.parent))
+        self.indexing: search.Indexing | None = None
+        try:
+            _shadow(site_dir, self.shadow, generated, _built_as_planned(collection))
+            self.indexing = search.Indexing(self.shadow)
+        except BaseException:
+            self.close()
+            raise
+
+    def finish(self, all_built: bool) -> None:
+        if self.indexing is None or not all_built:
+            return
+        self.indexing.finish()
+        bundle = self.site_dir / search.BUNDLE
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        os.replace(self.shadow / search.BUNDLE, bundle)
+        self.done = True
+
+    def close(self) -> None:
+        if self.indexing is not None:
+            self.indexing.stop()
+        shutil.rmtree(self.shadow, ignore_errors=True)
+
+    def __enter__(self) -> EarlyIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _built_as_planned(collection: Collection) -> Render:
+    """What a stand-in will show once its PDF is built, as far as the index can tell: the
+    PDF's place (its size and SHA-256 are not indexed)."""
+    reports = collection.by_id()
+
+    def render(kind: str, page: str, evaluation_id: str) -> str:
+        report = reports[evaluation_id]
+        pdf = Pdf(paths.pdf_file(report.evaluation), "0" * 64, 0)
+        return pdf_part(page, report, pdf) if kind == "kartu" else pdf_cell(page, pdf)
+
+    return render
+
+
+def _shadow(site_dir: Path, shadow: Path, generated: Generated, render: Render) -> None:
+    """Every HTML file of ``site_dir`` under ``shadow``: linked, or, for a page holding
+    stand-ins, written with them filled in by ``render``."""
+    filled = {page[:-3] + ".html" for page in generated.slots.pages() if page.endswith(".md")}
+    for source in site_dir.rglob("*.html"):
+        rel = source.relative_to(site_dir).as_posix()
+        target = shadow / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if rel in filled:
+            target.write_text(generated.slots.fill(source.read_text(encoding="utf-8"), render),
+                              encoding="utf-8")
+            continue
+        try:
+            os.link(source, target)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(source, target)
 
 
 def _abandon(settings: Settings, collection: Collection, generated: Generated,
@@ -213,9 +296,11 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
                          if pages_too else None)
             with search.deferred():
                 run_mkdocs(settings.root, site_dir, verbose, converted)
-            artefacts, more = _settled(settings, collection, planned, running, generated,
-                                       site_dir)
-            search.index_site(site_dir)
+            with EarlyIndex(site_dir, generated, collection) as early:
+                artefacts, more = _settled(settings, collection, planned, running, generated,
+                                           site_dir, early)
+            if not early.done:  # a PDF could not be built: its pages read otherwise
+                search.index_site(site_dir)
         except BaseException:
             _abandon(settings, collection, generated, site_dir)
             raise

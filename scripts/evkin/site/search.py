@@ -131,27 +131,52 @@ def is_deferred() -> bool:
 def index_site(site_dir: Path) -> None:
     """Build the Pagefind index of ``site_dir`` into ``site_dir/pagefind`` (replacing the
     previous one: stale fragments would otherwise stay behind under their old names)."""
+    with indexing(site_dir) as running:
+        running.finish()
 
+
+class Indexing:
+    """Pagefind running over ``site_dir``; ``finish`` waits for it and settles its output."""
+
+    def __init__(self, site_dir: Path) -> None:
+        try:
+            from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
+            executable = str(get_executable())
+        except (ImportError, FileNotFoundError) as error:
+            raise EvkinError("site.pagefind_missing", {"detail": str(error)}) from None
+        self.bundle = site_dir / BUNDLE
+        if self.bundle.exists():
+            shutil.rmtree(self.bundle)
+        self.process = subprocess.Popen(
+            [executable, "--site", str(site_dir), "--output-subdir", BUNDLE,
+             "--keep-index-url", "--force-language", LANGUAGE, "--exclude-selectors",
+             ".headerlink", "--silent"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def finish(self) -> None:
+        out, err = self.process.communicate()
+        if self.process.returncode != 0:
+            raise EvkinError("site.pagefind_failed", {"detail": (err or out).strip()[-2000:]})
+        _canonical_filters(self.bundle)
+        for extra in self.bundle.glob("pagefind-*"):  # Pagefind's own UIs: evkin's page
+            if extra.name not in ("pagefind-entry.json", "pagefind-worker.js"):  # shows results
+                extra.unlink()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
+
+
+@contextmanager
+def indexing(site_dir: Path) -> Iterator[Indexing]:
+    """Pagefind started over ``site_dir``; stopped on the way out unless ``finish``ed."""
+    running = Indexing(site_dir)
     try:
-        from pagefind_bin import get_executable  # type: ignore[import-untyped]
-
-        executable = str(get_executable())
-    except (ImportError, FileNotFoundError) as error:
-        raise EvkinError("site.pagefind_missing", {"detail": str(error)}) from None
-    bundle = site_dir / BUNDLE
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    done = subprocess.run(
-        [executable, "--site", str(site_dir), "--output-subdir", BUNDLE, "--keep-index-url",
-         "--force-language", LANGUAGE, "--exclude-selectors", ".headerlink", "--silent"],
-        capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise EvkinError("site.pagefind_failed",
-                         {"detail": (done.stderr or done.stdout).strip()[-2000:]})
-    _canonical_filters(bundle)
-    for extra in bundle.glob("pagefind-*"):  # Pagefind's own UIs: evkin's page shows results
-        if extra.name not in ("pagefind-entry.json", "pagefind-worker.js"):
-            extra.unlink()
+        yield running
+    finally:
+        running.stop()
 
 
 def indexed(site_dir: Path) -> dict[str, dict[str, object]]:
