@@ -306,3 +306,54 @@ def test_a_commits_time_is_read_as_git_shows_it(tmp_path: Path, zone: str) -> No
     assert source[sha].commit == sha and when == shown
     assert when is not None and when.utcoffset() == shown.utcoffset()
     assert gitrepo.committed_at(b"committer x <y> 12 +07") is None
+
+
+def ls_tree_entries(root: Path, rev: str, path: str) -> list[gitrepo.TreeEntry]:
+    done = subprocess.run(["git", "-C", str(root), "ls-tree", "-r", "-t", "-z", "--full-tree",
+                           rev, "--", path], capture_output=True)
+    if done.returncode != 0:
+        return []
+    out = []
+    for item in done.stdout.decode("utf-8", "replace").split("\0"):
+        if item:
+            meta, _, name = item.partition("\t")
+            out.append(gitrepo.TreeEntry(meta.split(" ", 1)[0], name))
+    return out
+
+
+def test_tree_entries_are_what_ls_tree_lists(files: Path) -> None:
+    """The trail's check for links and submodules in the approved folder reads the tree
+    through the object reader: every entry, mode and order as ``git ls-tree -r -t``."""
+    head = git_run(files, "rev-parse", "HEAD")
+    (files / "evaluations" / "a b" / "sub" / "deeper").mkdir(parents=True)
+    (files / "evaluations" / "a b" / "sub" / "deeper" / "x.csv").write_text("1;2\n", "utf-8")
+    (files / "evaluations" / "a b" / "sub" / "y.md").write_text("# y\n", "utf-8")
+    (files / "evaluations" / "a b" / "z-link").symlink_to("laporan.md")
+    (files / "evaluations" / "a b" / "a.md").write_text("# a\n", "utf-8")
+    git_run(files, "add", "-A")
+    git_run(files, "update-index", "--add", "--cacheinfo", f"160000,{head},evaluations/a b/modul")
+    git_run(files, "commit", "-q", "-m", "dua")
+    for rev in ("HEAD", "HEAD~1", "HEAD^{tree}", "tidak-ada", "-x"):
+        for path in ("evaluations/a b", "evaluations/a b/", "evaluations/ñ", "evaluations",
+                     "evaluations/a b/laporan.md", "evaluations/a b/sub/deeper",
+                     "evaluations/tidak-ada", "run.sh/x", "evaluations/a b/modul"):
+            expected = [] if rev.startswith("-") else ls_tree_entries(files, rev, path)
+            assert gitrepo.tree_entries(files, rev, path) == expected, (rev, path)
+    found = {e.path: e.mode for e in gitrepo.tree_entries(files, "HEAD", "evaluations/a b")}
+    assert found["evaluations/a b/z-link"] == "120000"
+    assert found["evaluations/a b/modul"] == "160000"
+    assert found["evaluations/a b/sub/deeper/x.csv"] == "100644"
+
+
+def test_a_replace_ref_cannot_hide_a_link_from_the_folder_check(files: Path) -> None:
+    """A pushed ``refs/replace`` that swaps the folder's tree for one without its link: the
+    check still sees the tree as written (``git ls-tree`` itself would show the swap)."""
+    (files / "evaluations" / "a b" / "tautan").symlink_to("/etc/passwd")
+    git_run(files, "add", "-A")
+    git_run(files, "commit", "-q", "-m", "tautan")
+    with_link = git_run(files, "rev-parse", "HEAD:evaluations/a b")
+    without = git_run(files, "rev-parse", "HEAD~1:evaluations/a b")
+    git_run(files, "replace", with_link, without)
+    assert not any(e.mode == "120000" for e in ls_tree_entries(files, "HEAD", "evaluations/a b"))
+    found = gitrepo.irregular_in_tree(files, "HEAD", "evaluations/a b")
+    assert [(e.path, e.kind) for e in found] == [("evaluations/a b/tautan", "symlink")]

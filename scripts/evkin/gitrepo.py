@@ -437,9 +437,40 @@ class TreeEntry:
 
 
 def tree_entries(root: Path, rev: str, path: str) -> list[TreeEntry]:
-    """Every entry under ``path`` at commit ``rev`` (folders included), with its mode."""
-    result = start(root, ["ls-tree", "-r", "-t", "-z", "--full-tree", rev, "--", path])
-    return _entries(result.stdout) if result.returncode == 0 else []
+    """Every entry under ``path`` at commit ``rev`` (folders included, and the folders on the
+    way to it), with its mode: what ``git ls-tree -r -t`` lists, in its order, read through the
+    object reader (the objects as written; no process of its own for a trail's check)."""
+    parts = [part for part in path.split("/") if part]
+    top = read_object(root, f"{rev}^{{tree}}") if parts and not rev.startswith("-") else None
+    if top is None or top.kind != "tree":
+        return []
+    size = len(top.sha) // 2
+    out: list[TreeEntry] = []
+    entries = parse_tree(top.data, size)
+    for depth, part in enumerate(parts, 1):
+        found = next(((mode, sha) for mode, name, sha in entries if name == part), None)
+        if found is None or (found[0] != TREE_MODE and depth < len(parts)):
+            return out  # the folders on the way are listed all the same
+        out.append(TreeEntry(f"{found[0]:06o}", _shown("/".join(parts[:depth]))))
+        if found[0] != TREE_MODE:
+            return out
+        entries = parse_tree(_object(root, found[1], "tree").data, size)
+    stack = [(entries, "/".join(parts) + "/")]
+    while stack:  # depth first, each folder before what it holds, as ls-tree -r -t
+        here, prefix = stack.pop()
+        for at, (mode, name, sha) in enumerate(here):
+            out.append(TreeEntry(f"{mode:06o}", _shown(prefix + name)))
+            if mode == TREE_MODE:
+                stack.append((here[at + 1:], prefix))
+                stack.append((parse_tree(_object(root, sha, "tree").data, size),
+                              f"{prefix}{name}/"))
+                break
+    return out
+
+
+def _shown(path: str) -> str:
+    """A path as ``ls-tree``'s output decoded with replacement (``_entries``)."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def folder_trees(root: Path, rev: str = "HEAD") -> dict[str, str] | None:
