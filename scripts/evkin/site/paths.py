@@ -8,6 +8,7 @@ works from any plain web server and from a folder opened in a browser.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from evkin.evaluation.model import Evaluation
 from evkin.site.safe import slug
@@ -58,9 +59,12 @@ def indicator_page(key: str) -> str:
     return f"{GENERATED}/indikator/{key}/index.md"
 
 
+@lru_cache(maxsize=65536)
 def url(from_page: str, to_file: str) -> str:
     """Relative URL from the page ``from_page`` (an ``.md`` under docs/) to ``to_file``
-    (a page ``.md`` → its ``.html``, or a static file)."""
+    (a page ``.md`` → its ``.html``, or a static file). Remembered: the archive's pages ask
+    the same few thousand pairs tens of thousands of times (``posixpath.relpath`` reads the
+    current folder at every call)."""
     target, hash_mark, fragment = to_file.partition("#")
     if target.endswith(".md"):
         target = target[:-3] + ".html"
