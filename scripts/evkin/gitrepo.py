@@ -809,11 +809,7 @@ def _line_commit_cached(root: Path, sha: str) -> LineCommit:
             name, _, rest = text.partition(" <")
             author = (name, rest.partition(">")[0])
         elif line.startswith(b"committer "):
-            parts = line.decode("utf-8", "replace").rsplit(" ", 2)
-            with contextlib.suppress(ValueError, IndexError):
-                offset = int(parts[2][:3]) * 3600 + int(parts[2][0] + parts[2][3:]) * 60
-                when = dt.datetime.fromtimestamp(int(parts[1]), dt.timezone(
-                    dt.timedelta(seconds=offset)))
+            when = committed_at(line) or when
     text = b"\n".join(signature).decode("ascii", "replace")
     return LineCommit(sha, author, when, b"\n".join(kept) + b"\n\n" + body,
                       text if "BEGIN SSH SIGNATURE" in text else "")
