@@ -19,7 +19,7 @@ from pathlib import Path
 
 from evkin import environment
 from evkin.evaluation.load import evaluation_folders
-from evkin.files import copy, place, write_atomic
+from evkin.files import copy, link_or_copy, place, write_atomic
 from evkin.findings import EvkinError
 from evkin.settings import Settings
 from evkin.site import markdown_cache, page_forks, pagecache, paths, search
@@ -192,10 +192,7 @@ def _shadow(site_dir: Path, shadow: Path, generated: Generated, render: Render) 
             target.write_text(generated.slots.fill(source.read_text(encoding="utf-8"), render),
                               encoding="utf-8")
             continue
-        try:
-            os.link(source, target)
-        except OSError:  # a file system without hard links
-            shutil.copyfile(source, target)
+        link_or_copy(source, target)
 
 
 def _abandon(settings: Settings, collection: Collection, generated: Generated,
@@ -296,10 +293,16 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
                          if pages_too else None)
             with search.deferred():
                 run_mkdocs(settings.root, site_dir, verbose, converted)
-            with EarlyIndex(site_dir, generated, collection) as early:
+            indexed = False
+            if generated.pending:  # index while the PDFs are laid out
+                with EarlyIndex(site_dir, generated, collection) as early:
+                    artefacts, more = _settled(settings, collection, planned, running,
+                                               generated, site_dir, early)
+                indexed = early.done  # not when a PDF could not be built
+            else:  # nothing to wait for (a publication derives every PDF first)
                 artefacts, more = _settled(settings, collection, planned, running, generated,
-                                           site_dir, early)
-            if not early.done:  # a PDF could not be built: its pages read otherwise
+                                           site_dir)
+            if not indexed:
                 search.index_site(site_dir)
         except BaseException:
             _abandon(settings, collection, generated, site_dir)
