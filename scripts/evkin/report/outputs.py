@@ -10,7 +10,8 @@ built alone, in a batch of all, in any order, or by the archive.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from evkin import gitrepo
@@ -92,17 +93,24 @@ def build_pdfs(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path
                ) -> dict[str, Path]:
     """Build many reports with one pandoc run and one Typst compiler; all or nothing."""
 
-    early: list[Conversion] = []
-    try:
+    with _early_pandoc() as early:
         units, refused, warnings = prepare_loaded(settings, load(settings, evaluation_ids,
                                                                  early=early), documents=False)
         _refuse(refused)
         built = compile_units(settings, units, out_dir, warnings,
                               started=early[0] if early else None)
+    return {b.evaluation_id: b.path for b in built}
+
+
+@contextmanager
+def _early_pandoc() -> Iterator[list[Conversion]]:
+    """Where ``load`` puts pandoc begun early; whatever the compile did not take is ended."""
+    early: list[Conversion] = []
+    try:
+        yield early
     finally:
         for conversion in early:
             conversion.close()
-    return {b.evaluation_id: b.path for b in built}
 
 
 def build_document_pdf(settings: Settings, evaluation_id: str, document_key: str,
@@ -127,14 +135,10 @@ def build_document_pdf(settings: Settings, evaluation_id: str, document_key: str
 
 def _batch(settings: Settings, ids: Sequence[str], out_dir: Path, documents: bool,
            progress: Callable[[Built], None] | None = None, paper: str | None = None) -> Batch:
-    early: list[Conversion] = []
-    try:
+    with _early_pandoc() as early:
         items = load(settings, ids, paper, early=None if documents else early)
         return build_loaded(settings, items, out_dir, Source("", None, frozenset()), documents,
                             progress, started=early[0] if early else None)
-    finally:
-        for conversion in early:
-            conversion.close()
 
 
 def _batch_worker(job: tuple[Settings, list[str], Path, bool, str | None]
