@@ -19,7 +19,7 @@ from evkin.evaluation.model import Evaluation
 from evkin.evaluation.recommendations import Record, has_follow_up
 from evkin.findings import EvkinError, Finding
 from evkin.provenance import Source
-from evkin.render import typst_engine
+from evkin.render import fonts, typst_engine
 from evkin.render.docx import build_docx as render_docx
 from evkin.render.markup import Conversion
 from evkin.render.pdf import (
@@ -163,7 +163,11 @@ def build_batch(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path
     """
     ids = list(evaluation_ids)
     if jobs <= 1 or len(ids) < PARALLEL_FROM:
-        return _batch(settings, ids, out_dir, documents, progress, paper)
+        fonts.scan_ahead(settings.fonts)  # in this process, which forks no worker
+        try:
+            return _batch(settings, ids, out_dir, documents, progress, paper)
+        finally:
+            fonts.wait_ahead()  # never a scan left running (a later fork would copy it)
     from concurrent.futures import ProcessPoolExecutor
 
     typst_engine.load()  # once here, inherited by the forked workers
