@@ -11,6 +11,7 @@ some machines have.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,6 +80,9 @@ def wait_ahead() -> None:
     """Let a scan begun by ``scan_ahead`` finish (in its own thread: nothing to wait for)."""
     while _ahead and _ahead[0] is not threading.current_thread():
         _ahead.pop(0).join()
+
+
+os.register_at_fork(before=wait_ahead)  # a fork never copies a scan under way
 
 
 def installed_families() -> frozenset[str]:
