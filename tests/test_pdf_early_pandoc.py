@@ -104,3 +104,91 @@ def test_a_failure_after_the_early_start_leaves_no_pandoc_behind(
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_cold_pdf_of_one_report_begins_pandoc_before_its_folder_is_checked(
+        sample_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``evkin pdf ID``: pandoc starts as soon as the folder is read (``early_pandoc``), before
+    the check and the trail's verification, and that one run is the one used."""
+    from evkin.cli import main
+    from evkin.evaluation import workspace
+
+    runs = pandoc_runs(monkeypatch)
+    at_check: list[int] = []
+    real_check = workspace.check
+
+    def check(*args: object, **kwargs: object) -> list[workspace.CheckedEvaluation]:
+        at_check.append(len(runs))
+        return real_check(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assembly, "check", check)
+    out = tmp_path / "out"
+    assert main(["--root", str(sample_repo), "pdf", "2025-tahunan", "-o", str(out)]) == 0
+    assert at_check == [1] and len(runs) == 1
+    assert runs[0].process.returncode == 0 and not Path(runs[0].folder.name).exists()
+    settings = load_settings(sample_repo)
+    items = outputs.load(settings, ["2025-tahunan"])
+    assert items[0].source is not None and items[0].verification.ok
+    other = build_loaded(settings, items, tmp_path / "b", items[0].source)
+    assert digest(out / "2025-tahunan.pdf") == digest(other.built[0].path)
+
+
+def test_an_early_run_of_a_folder_changed_before_the_build_is_not_used(
+        sample_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder is edited between the early read and the build (an editor saving): the
+    early text never reaches the PDF; pandoc runs again on what the build read."""
+    from evkin.report import early_pandoc
+
+    settings = load_settings(sample_repo)
+    runs = pandoc_runs(monkeypatch)
+    started = early_pandoc.begin(settings, "2025-tahunan")
+    assert started is not None
+    laporan = sample_repo / "evaluations" / "2025-tahunan" / "laporan.md"
+    laporan.write_text(laporan.read_text(encoding="utf-8").replace(
+        "# Analisis", "# Analisis\n\nKalimat yang ditambahkan kemudian.\n", 1), "utf-8")
+    batch = outputs.build_batch(settings, ["2025-tahunan"], tmp_path / "a", started=started)
+    assert len(runs) == 2 and not Path(started.folder.name).exists()
+    assert [b.signed for b in batch.built] == [False]  # edited since its approval: a draft
+    fresh = outputs.build_batch(settings, ["2025-tahunan"], tmp_path / "b")
+    assert digest(batch.built[0].path) == digest(fresh.built[0].path)
+
+
+def test_an_unreadable_or_missing_folder_gets_no_early_run_and_a_refused_one_is_ended(
+        sample_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evkin.report import early_pandoc
+
+    runs = pandoc_runs(monkeypatch)
+    settings = load_settings(sample_repo)
+    assert early_pandoc.begin(settings, "2099-tahunan") is None
+    meta = sample_repo / "evaluations" / "2025-tahunan" / "evaluasi.yml"
+    good = meta.read_text(encoding="utf-8")
+    meta.write_text(good + "\njudul: [tidak ditutup\n", "utf-8")
+    assert early_pandoc.begin(settings, "2025-tahunan") is None
+    assert runs == []
+    # Readable, but refused by the check (an open placeholder): the early run is ended.
+    meta.write_text(good, "utf-8")
+    laporan = sample_repo / "evaluations" / "2025-tahunan" / "laporan.md"
+    laporan.write_text(laporan.read_text(encoding="utf-8") + "\n[[ISI: belum]]\n", "utf-8")
+    started = early_pandoc.begin(settings, "2025-tahunan")
+    assert started is not None
+    batch = outputs.build_batch(settings, ["2025-tahunan"], tmp_path, started=started)
+    assert batch.refused and not batch.built
+    assert started.process.returncode is not None and not Path(started.folder.name).exists()
+
+
+def test_a_failure_after_a_cold_pdfs_early_start_leaves_no_pandoc_behind(
+        sample_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from evkin.cli import main
+
+    runs = pandoc_runs(monkeypatch)
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise EvkinError("git.bad_rev", {"rev": "HEAD"})
+
+    monkeypatch.setattr(assembly, "verify_many", broken)
+    assert main(["--root", str(sample_repo), "pdf", "2025-tahunan", "-o",
+                 str(tmp_path)]) == 2
+    assert "HEAD" in capsys.readouterr().err
+    assert len(runs) == 1
+    assert runs[0].process.returncode is not None and not Path(runs[0].folder.name).exists()
