@@ -48,8 +48,10 @@ def search(tab: Any, words: str) -> None:
 
 
 def results(tab: Any) -> list[dict[str, Any]]:
-    """Each result shown: its title, link, PDF link and text."""
+    """Each result shown: its title, link, PDF link and text (once all are in: the first ones
+    are shown while the rest still load, the list busy meanwhile)."""
     tab.locator(RESULT).first.wait_for(timeout=15000)
+    tab.locator(".evkin-cari-hasil:not([aria-busy])").wait_for(timeout=15000)
     return list(tab.locator(RESULT).evaluate_all("""items => items.map(li => ({
         title: li.querySelector('.evkin-cari-judul').textContent,
         href: (li.querySelector('.evkin-cari-judul a') || {}).href || null,
@@ -298,6 +300,43 @@ def test_search_finds_a_report_narrows_by_filter_and_links_its_pdf(
     info.value.save_as(saved)
     assert saved.read_bytes() == (site.folder / "arsip/2025/2025-tahunan/"
                                   "laporan-2025-tahunan.pdf").read_bytes()
+    watch.clean()
+
+
+def test_the_first_result_is_shown_while_the_others_still_load(
+        page: tuple[Any, Watch], site: Site) -> None:
+    """On a slow line the reader sees the best result as soon as its text has arrived, not
+    after all twenty; the list says it is still busy, the filters follow the results."""
+    tab, watch = page
+    tab.goto(site.base + SEARCH_PAGE)
+    best = tab.evaluate("""async () => {
+        const pagefind = await import('../../pagefind/pagefind.js');
+        await pagefind.options({baseUrl: '/', noWorker: true});
+        return (await pagefind.search('jalan mantap')).results[0].id; }""")
+    held: list[Any] = []
+
+    def slow(route: Any) -> None:
+        if route.request.url.endswith(f"/{best}.pf_fragment"):
+            route.continue_()
+        else:
+            held.append(route)
+
+    context = tab.context
+    context.route("**/pagefind/fragment/*", slow)
+    fresh = context.new_page()
+    watch.attach(fresh)
+    fresh.goto(site.base + SEARCH_PAGE + "?q=jalan+mantap")
+    fresh.locator(RESULT).first.wait_for(timeout=15000)
+    fresh.wait_for_timeout(300)
+    assert fresh.locator(RESULT).count() == 1 and held
+    assert fresh.locator(".evkin-cari-hasil").get_attribute("aria-busy") == "true"
+    assert re.match(r"\d+ hasil\.", fresh.locator(".evkin-cari-status").inner_text())
+    first = fresh.locator(RESULT + " .evkin-cari-judul a").get_attribute("href")
+    for route in held:
+        route.continue_()
+    shown = results(fresh)
+    assert len(shown) > 2 and shown[0]["href"] == first  # the best result stayed first
+    fresh.get_by_label("Tahun", exact=True).wait_for(timeout=15000)
     watch.clean()
 
 

@@ -215,6 +215,7 @@ def test_portal_search_in_a_browser(evkin, archive: Path, tmp_path: Path) -> Non
             tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
             tab.goto(portal + "cari/index.html?q=jalan+mantap")
             tab.locator(".evkin-cari-item").first.wait_for(timeout=15000)
+            tab.locator(".evkin-cari-hasil:not([aria-busy])").wait_for(timeout=15000)
             text = tab.locator(".evkin-cari-hasil").inner_text()
             assert "Dinas Baik" in text and "Dinas Kedua" in text
             assert "Pdf-Diubah" not in text  # the tampered archive is nowhere
@@ -222,12 +223,14 @@ def test_portal_search_in_a_browser(evkin, archive: Path, tmp_path: Path) -> Non
             tab.get_by_label("Instansi", exact=True).select_option("Dinas Kedua")
             tab.wait_for_function("![...document.querySelectorAll('.evkin-cari-label')]"
                                   ".some(e => e.textContent.includes('Dinas Baik'))")
+            tab.locator(".evkin-cari-hasil:not([aria-busy])").wait_for(timeout=15000)
             assert "Dinas Kedua" in tab.locator(".evkin-cari-hasil").inner_text()
             links = tab.locator("a.evkin-cari-pdf").evaluate_all("l => l.map(a => a.href)")
             assert links == []  # Dinas Kedua was read from a folder: no public address
             tab.get_by_label("Instansi", exact=True).select_option("Dinas Baik")
             tab.wait_for_function("![...document.querySelectorAll('.evkin-cari-label')]"
                                   ".some(e => e.textContent.includes('Dinas Kedua'))")
+            tab.locator(".evkin-cari-hasil:not([aria-busy])").wait_for(timeout=15000)
             assert "Dinas Baik" in tab.locator(".evkin-cari-hasil").inner_text()
             links = tab.locator("a.evkin-cari-pdf").evaluate_all("l => l.map(a => a.href)")
             assert links and all(link.startswith(base) for link in links)

@@ -74,23 +74,52 @@
   function pagefindEngine() {
     var bundle = new URL("pagefind/pagefind.js", siteRoot).href;
     return import(bundle).then(function (pagefind) {
-      return pagefind.options({baseUrl: siteRoot.pathname, excerptLength: 24}).then(function () {
-        return {
-          filters: function () { return pagefind.filters(); },
-          search: function (query, chosen) {
-            return pagefind.search(query || null, {filters: chosen}).then(function (found) {
-              var top = found.results.slice(0, SHOWN);
-              return Promise.all(top.map(function (r) { return r.data(); })).then(function (data) {
-                return {total: found.results.length, items: data.map(function (d) {
-                  var url = safeUrl(d.url, siteRoot);
-                  return {title: (d.meta && d.meta.title) || d.url, url: url,
-                          pdf: url && d.meta && d.meta.pdf ? safeUrl(d.meta.pdf, url, true) : null,
-                          excerpt: d.excerpt, filters: d.filters || {}};
-                })};
+      // noWorker: on the page's own thread the index is ready sooner than through a Web
+      // Worker (no second copy of Pagefind's script to fetch, compile and start).
+      return pagefind.options({baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true})
+        .then(function () {
+          return {
+            filters: function () { return pagefind.filters(); },
+            search: function (query, chosen, show) {
+              return pagefind.search(query || null, {filters: chosen}).then(function (found) {
+                return inOrder(found.results.slice(0, SHOWN), found.results.length, show);
               });
-            });
-          }
-        };
+            }
+          };
+        });
+    });
+  }
+
+  function fromPagefind(d) {
+    var url = safeUrl(d.url, siteRoot);
+    return {title: (d.meta && d.meta.title) || d.url, url: url,
+            pdf: url && d.meta && d.meta.pdf ? safeUrl(d.meta.pdf, url, true) : null,
+            excerpt: d.excerpt, filters: d.filters || {}};
+  }
+
+  /* Each result's text is fetched on its own: show the results in their order as soon as
+   * they arrive (the first one without waiting for the twentieth). One that fails to load
+   * is left out. */
+  function inOrder(top, total, show) {
+    var items = top.map(function () { return undefined; });
+    var shown = 0;
+    var settled = 0;
+    return new Promise(function (resolve) {
+      function next() {
+        var ready = [];
+        while (shown < items.length && items[shown] !== undefined) {
+          if (items[shown]) { ready.push(items[shown]); }
+          shown += 1;
+        }
+        if (ready.length || settled === items.length) {
+          show({total: total, items: ready, done: settled === items.length});
+        }
+        if (settled === items.length) { resolve(); }
+      }
+      if (!items.length) { next(); return; }
+      top.forEach(function (r, i) {
+        r.data().then(function (d) { items[i] = fromPagefind(d); }, function () { items[i] = null; })
+          .then(function () { settled += 1; next(); });
       });
     });
   }
@@ -116,7 +145,7 @@
             });
             return Promise.resolve(counts);
           },
-          search: function (query, chosen) {
+          search: function (query, chosen, show) {
             var terms = words(query);
             var hits = entries.filter(function (x) {
               return Object.keys(chosen).every(function (n) { return x.filters[n] === chosen[n]; })
@@ -129,12 +158,13 @@
               }).length;
               return {x: x, score: score};
             }).sort(function (a, b) { return b.score - a.score; });
-            return Promise.resolve({total: hits.length, items: hits.slice(0, SHOWN).map(function (h) {
+            show({total: hits.length, done: true, items: hits.slice(0, SHOWN).map(function (h) {
               var e = h.x.entry;
               var url = safeUrl(e.url, siteRoot);
               return {title: e.judul, url: url, pdf: e.pdf ? safeUrl(e.pdf, siteRoot, true) : null,
                       excerpt: "", summary: e.ringkasan, filters: h.x.filters};
             })});
+            return Promise.resolve();
           }
         });
       };
@@ -172,37 +202,43 @@
     });
   }
 
-  function showResults(found) {
-    list.textContent = "";
-    found.items.forEach(function (item) {
-      var li = el("li", "evkin-cari-item");
-      var heading = el("p", "evkin-cari-judul");
-      if (item.url) {
-        var a = el("a", "", item.title);
-        a.href = item.url;
-        heading.appendChild(a);
-      } else {
-        heading.textContent = item.title;
-      }
-      li.appendChild(heading);
-      var tags = FILTERS.filter(function (p) { return item.filters[p[0]]; }).map(function (p) {
-        return [].concat(item.filters[p[0]]).join(", ");
-      });
-      if (tags.length) { li.appendChild(el("p", "evkin-cari-label", tags.join(" · "))); }
-      var text = el("p", "evkin-cari-kutipan");
-      if (item.excerpt) { excerpt(item.excerpt, text); } else { text.textContent = item.summary || ""; }
-      li.appendChild(text);
-      if (item.pdf) {
-        var pdf = el("a", "evkin-cari-pdf", "Unduh PDF");
-        pdf.href = item.pdf;
-        pdf.setAttribute("download", "");
-        var p = el("p");
-        p.appendChild(pdf);
-        li.appendChild(p);
-      }
-      list.appendChild(li);
+  function showItem(item) {
+    var li = el("li", "evkin-cari-item");
+    var heading = el("p", "evkin-cari-judul");
+    if (item.url) {
+      var a = el("a", "", item.title);
+      a.href = item.url;
+      heading.appendChild(a);
+    } else {
+      heading.textContent = item.title;
+    }
+    li.appendChild(heading);
+    var tags = FILTERS.filter(function (p) { return item.filters[p[0]]; }).map(function (p) {
+      return [].concat(item.filters[p[0]]).join(", ");
     });
-    var more = found.total > found.items.length ? " (" + found.items.length + " teratas ditampilkan)" : "";
+    if (tags.length) { li.appendChild(el("p", "evkin-cari-label", tags.join(" · "))); }
+    var text = el("p", "evkin-cari-kutipan");
+    if (item.excerpt) { excerpt(item.excerpt, text); } else { text.textContent = item.summary || ""; }
+    li.appendChild(text);
+    if (item.pdf) {
+      var pdf = el("a", "evkin-cari-pdf", "Unduh PDF");
+      pdf.href = item.pdf;
+      pdf.setAttribute("download", "");
+      var p = el("p");
+      p.appendChild(pdf);
+      li.appendChild(p);
+    }
+    list.appendChild(li);
+  }
+
+  /* Called once or more per search: the next results in order, then done. The list is
+   * aria-busy until the last one is in. */
+  function showResults(found, first) {
+    if (first) { list.textContent = ""; }
+    found.items.forEach(showItem);
+    var count = list.children.length;
+    if (found.done) { list.removeAttribute("aria-busy"); } else { list.setAttribute("aria-busy", "true"); }
+    var more = found.total > count && found.done ? " (" + count + " teratas ditampilkan)" : "";
     statusLine.textContent = found.total ? found.total + " hasil" + more + "." :
       "Tidak ada hasil. Coba kata lain atau hapus saringan.";
   }
@@ -222,14 +258,21 @@
     remember(query, chosen);
     if (!query && !Object.keys(chosen).length) {
       list.textContent = "";
+      list.removeAttribute("aria-busy");
       statusLine.textContent = "";
-      return;
+      return Promise.resolve();
     }
     statusLine.textContent = "Mencari…";
-    engine.then(function (e) { return e.search(query, chosen); }).then(function (found) {
-      if (mine === counter) { showResults(found); }
+    var first = true;
+    return engine.then(function (e) {
+      return e.search(query, chosen, function (found) {
+        if (mine === counter) { showResults(found, first); first = false; }
+      });
     }).catch(function () {
-      if (mine === counter) { statusLine.textContent = "Pencarian tidak dapat dimuat."; }
+      if (mine === counter) {
+        list.removeAttribute("aria-busy");
+        statusLine.textContent = "Pencarian tidak dapat dimuat.";
+      }
     });
   }
 
@@ -238,8 +281,11 @@
   FILTERS.forEach(function (p) { if (params.get(p[0])) { wanted[p[0]] = params.get(p[0]); } });
   input.value = params.get("q") || "";
   engine = offline ? summaryEngine() : pagefindEngine();
-  if (input.value || Object.keys(wanted).length) { run(); }
-  engine.then(function (e) { return e.filters(); }).then(function (counts) {
+  // The filters' counts load after the first results: they do not compete with them.
+  var searched = input.value || Object.keys(wanted).length ? run() : Promise.resolve();
+  searched.then(function () { return engine; }).then(function (e) {
+    return e.filters();
+  }).then(function (counts) {
     showFilters(counts, wanted);
   }).catch(function () { statusLine.textContent = "Pencarian tidak dapat dimuat."; });
   if (offline) {
