@@ -146,6 +146,10 @@ def test_report_page_content(archive: Path) -> None:
                      "Mega Silvia, S.T., M.T.", "Kepala Bidang Tata Ruang", "Hari, tanggal",
                      "Senin, 19 Januari 2026"):
         assert expected in attachments, expected
+    # A search lists the report with its labels and PDF, not its attachments page again.
+    found = indexed(site)
+    assert found["/arsip/2025/2025-tahunan/index.html"]["meta"]["pdf"]
+    assert not [url for url in found if "/lampiran/" in url]
 
 
 def test_indexes_trends_and_sop(archive: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from evkin.evaluation.model import Document
 from evkin.settings import Settings
-from evkin.site import html, paths
+from evkin.site import html, paths, search
 from evkin.site.body import plain_markdown
 from evkin.site.collect import Report
 from evkin.site.links import Assets, rewriter
@@ -70,7 +70,8 @@ def attachments_page(settings: Settings, report: Report, assets: Assets) -> str:
     page = paths.attachments_page(ev)
     report_url = paths.url(page, paths.report_page(ev))
     documents = documents_map(settings, report)
-    parts = [front_matter(f"Lampiran – {title(report)}", hide=("navigation",)),
+    parts = [front_matter(f"Lampiran – {title(report)}", hide=("navigation",),
+                          flags=(search.UNINDEXED_FLAG,)),
              md_heading(1, f"Lampiran: {title(report)}", "lampiran"), "",
              html_block(f"<p>Dokumen langkah 1–4 SOP yang menyertai laporan ini. "
                         f"{html.link(report_url, 'Kembali ke laporan')}</p>")]

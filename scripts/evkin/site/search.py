@@ -27,6 +27,13 @@ from evkin.site.titles import front_matter, title
 PAGE = f"{paths.GENERATED}/cari/index.md"
 SUMMARY_FILE = f"{paths.GENERATED}/cari/ringkas.js"
 BUNDLE = "pagefind"  # the index's folder in the built site
+PAGE_FLAG = "evkin_cari"  # the search page: not indexed, loads cari.js (overrides/main.html)
+# Pages left out of the index: an attachments page (steps 1–4's documents, which its report
+# lists and its PDF carries). As a result it repeated its report's title without the report's
+# year, period, predikat or PDF; at 1,000 reports the attachments of every report outranked
+# the reports themselves for "jalan mantap" (all of the first 20 results), and they doubled
+# the pages a common word matches (Pagefind's work for a query grows with their square).
+UNINDEXED_FLAG = "evkin_tanpa_indeks"
 LANGUAGE = "id"  # Indonesian stemming, whatever a page's lang attribute says
 KINDS = {"tahunan": "Tahunan", "semester": "Semester", "triwulan": "Triwulan"}
 SUMMARY_LENGTH = 240
@@ -107,8 +114,8 @@ def search_page() -> str:
         '<ol class="evkin-cari-hasil"></ol>\n'
         "<noscript><p>Pencarian memerlukan JavaScript. Gunakan halaman Arsip untuk melihat "
         "semua laporan.</p></noscript>\n</div>")
-    return (front_matter("Cari laporan", "Cari laporan dan indikator di arsip.")
-            .replace("---\n\n", "evkin_cari: true\n---\n\n", 1)
+    return (front_matter("Cari laporan", "Cari laporan dan indikator di arsip.",
+                         flags=(PAGE_FLAG,))
             + "# Cari laporan\n\n" + html_block(inner))
 
 

@@ -23,12 +23,14 @@ def page_title(report: Report) -> str:
 
 
 def front_matter(page_title_text: str, description: str = "",
-                 hide: Sequence[str] = ()) -> str:
-    """YAML front matter; every value is a ``plain_title`` (no quotes, no markup)."""
+                 hide: Sequence[str] = (), flags: Sequence[str] = ()) -> str:
+    """YAML front matter; every value is a ``plain_title`` (no quotes, no markup); ``flags``
+    are evkin's own switches read by the theme override (``name: true``)."""
     lines = ["---", f'title: "{plain_title(page_title_text)}"']
     if description:
         lines.append(f'description: "{plain_title(description, 300)}"')
     if hide:
         lines.append("hide: [" + ", ".join(hide) + "]")
+    lines.extend(f"{flag}: true" for flag in flags)
     lines.append("---")
     return "\n".join(lines) + "\n\n"
