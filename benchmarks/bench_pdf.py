@@ -337,7 +337,7 @@ def print_breakdown(label: str, split: dict[str, float]) -> None:
         print(f"  {text:48} {split[name]:6.2f} s  {100 * split[name] / split['cold']:5.1f} %")
     print(f"  {'total (a cold run, pandoc and Typst timed)':48} {split['cold']:6.2f} s")
     hidden = max(0.0, split["pandoc_run"] - split["pandoc"])
-    print(f"  (pandoc's own run: {split['pandoc_run']:.2f} s, begun once the folder is checked; "
+    print(f"  (pandoc's own run: {split['pandoc_run']:.2f} s, begun as the folder is read; "
           f"{hidden:.2f} s of it beside evkin's work, the rest waited for; in evkin's own "
           f"threads, beside its work: {split['beside']:.2f} s of Typst's font scan and "
           "cryptography's import)\n")
