@@ -148,24 +148,16 @@ print(time.perf_counter() - start)
 # A cold ``evkin pdf`` with the time spent in pandoc and in Typst taken apart: subprocess.Popen,
 # typst.Fonts (the font scan) and typst.Compiler are wrapped before evkin is imported (typst's
 # own import is then counted before "imports"; it is a few milliseconds). pandoc runs beside
-# evkin (begun once the folder is checked): its own run is timed from its start to its exit (a
+# evkin (begun as the folder is read): its own run is timed from its start to its exit (a
 # thread waits for the exit without reaping it), and what the cold run pays for it is the time
 # evkin waits for it ("pandoc_wait"); the rest of its run was hidden behind evkin's own work.
-# Imports and Typst calls in evkin's own threads (the font scan begun ahead, the Ed25519
-# import) are timed apart ("beside"): the main thread's are what the run waits for.
 TIMED = """
 import sys, time, json, os, threading
 start = time.perf_counter()
 import importlib._bootstrap as bootstrap
-imported = [0.0, 0, 0.0]  # seconds in the main thread's outermost imports, depth, in others
+imported = [0.0, 0]  # seconds in outermost imports, depth
 real_find_and_load = bootstrap._find_and_load
 def find_and_load(name, import_):
-    if threading.current_thread() is not threading.main_thread():
-        began = time.perf_counter()  # evkin's own threads (signing.load_ahead): beside
-        try:
-            return real_find_and_load(name, import_)
-        finally:
-            imported[2] += time.perf_counter() - began
     imported[1] += 1
     began = time.perf_counter()
     try:
@@ -179,8 +171,7 @@ import subprocess, typst
 runs = []  # pandoc's (start, exit)
 watchers = []
 waits = []  # time evkin spent waiting for pandoc
-typst_spans = []  # in the main thread, on the critical path
-typst_beside = []  # in evkin's threads (fonts.scan_ahead), beside its other work
+typst_spans = []
 RealPopen = subprocess.Popen
 def watch(pid, began):
     try:
@@ -213,8 +204,7 @@ def timed(fn):
         try:
             return fn(*a, **k)
         finally:
-            main = threading.current_thread() is threading.main_thread()
-            (typst_spans if main else typst_beside).append(time.perf_counter() - began)
+            typst_spans.append(time.perf_counter() - began)
     return inner
 RealFonts, RealCompiler = typst.Fonts, typst.Compiler
 typst.Fonts = timed(RealFonts)
@@ -230,7 +220,6 @@ for watcher in watchers:  # each saw its pandoc exit (evkin reaped it before it 
     watcher.join()
 spent = {"pandoc_run": sum(e - b for b, e in runs), "pandoc_wait": sum(waits),
          "typst": sum(typst_spans), "imports": imported[0],
-         "beside": sum(typst_beside) + imported[2],
          "total_in_process": time.perf_counter() - start}
 print(json.dumps(spent))
 sys.exit(code)
@@ -245,7 +234,7 @@ def breakdown(root: Path, evaluation_id: str, out: Path, runs: int) -> dict[str,
 
     bare = median_of([sys.executable, "-c", "pass"], root, runs)
     parts: dict[str, list[float]] = {"pandoc": [], "typst": [], "wall": [], "imports": [],
-                                     "pandoc_run": [], "evkin": [], "beside": []}
+                                     "pandoc_run": [], "evkin": []}
     command = ["-c", TIMED, "pdf", evaluation_id, "-o", str(out), "--jobs", "1"]
     for _ in range(runs):
         began = time.perf_counter()
@@ -258,7 +247,6 @@ def breakdown(root: Path, evaluation_id: str, out: Path, runs: int) -> dict[str,
         parts["pandoc"].append(spent["pandoc_wait"])
         parts["typst"].append(spent["typst"])
         parts["pandoc_run"].append(spent["pandoc_run"])
-        parts["beside"].append(spent["beside"])
         parts["evkin"].append(wall - bare - spent["imports"] - spent["pandoc_wait"]
                               - spent["typst"])
     med = {k: statistics.median(v) for k, v in parts.items()}
@@ -266,8 +254,7 @@ def breakdown(root: Path, evaluation_id: str, out: Path, runs: int) -> dict[str,
     middle = sorted(range(runs), key=lambda i: parts["wall"][i])[runs // 2]
     return {"cold": parts["wall"][middle], "interpreter": bare,
             **{k: parts[k][middle] for k in ("imports", "pandoc", "typst", "evkin")},
-            "pandoc_run": parts["pandoc_run"][middle], "beside": parts["beside"][middle],
-            "median_cold": med["wall"]}
+            "pandoc_run": parts["pandoc_run"][middle], "median_cold": med["wall"]}
 
 
 def warm(root: Path, evaluation_id: str, out: Path, runs: int) -> float:
@@ -327,7 +314,7 @@ def pages(path: Path) -> int:
 PARTS = (("interpreter", "interpreter start (python -c pass)"),
          ("imports", "imports (each module's first import, in the run)"),
          ("pandoc", "waiting for pandoc (one run, all parts)"),
-         ("typst", "Typst (layout, PDF/A; what the thread left)"),
+         ("typst", "Typst (fonts, layout, PDF/A)"),
          ("evkin", "evkin's own work (load, check, git, assemble)"))
 
 
@@ -338,9 +325,7 @@ def print_breakdown(label: str, split: dict[str, float]) -> None:
     print(f"  {'total (a cold run, pandoc and Typst timed)':48} {split['cold']:6.2f} s")
     hidden = max(0.0, split["pandoc_run"] - split["pandoc"])
     print(f"  (pandoc's own run: {split['pandoc_run']:.2f} s, begun as the folder is read; "
-          f"{hidden:.2f} s of it beside evkin's work, the rest waited for; in evkin's own "
-          f"threads, beside its work: {split['beside']:.2f} s of Typst's font scan and "
-          "cryptography's import)\n")
+          f"{hidden:.2f} s of it beside evkin's work, the rest waited for)\n")
 
 
 def load_average() -> str:

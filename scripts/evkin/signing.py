@@ -16,16 +16,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import hashlib
-import os
 import re
 import shutil
 import struct
 import subprocess
-import sys
 import tempfile
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -131,40 +127,6 @@ def sign(data: bytes, key: Path, namespace: str = NAMESPACE) -> str:
         raise EvkinError("ssh.sign_failed", {
             "path": str(key), "detail": result.stderr.decode(errors="replace").strip()})
     return text.strip() + "\n"
-
-
-_ED25519_MODULE = "cryptography.hazmat.primitives.asymmetric.ed25519"
-_loading: list[threading.Thread] = []  # the import begun by ``load_ahead``
-
-
-def load_ahead() -> None:
-    """Begin importing what an Ed25519 check needs (cryptography's bindings, about 20 ms of
-    a cold ``evkin pdf``) in a thread, once a trail with a signature is in hand: the import
-    then runs while the trail's git questions are waited for. An import holds Python's lock,
-    so at worst nothing is gained; a check imports the module itself as before (waiting for
-    this import if it is under way), and an import that fails fails there. No fork happens
-    while it runs (``os.register_at_fork``): a child would inherit a half-held import lock."""
-    if _loading or _ED25519_MODULE in sys.modules:
-        return
-    thread = threading.Thread(target=_load, name="evkin-ed25519")
-    _loading.append(thread)
-    thread.start()
-
-
-def _load() -> None:
-    with contextlib.suppress(Exception):  # the check's own import says what failed
-        import cryptography.exceptions  # noqa: F401
-        from cryptography.hazmat.primitives.asymmetric import ed25519  # noqa: F401
-
-
-def _loaded() -> None:
-    """Wait for an import begun by ``load_ahead`` (before a fork)."""
-    for thread in list(_loading):
-        if thread is not threading.current_thread():
-            thread.join()
-
-
-os.register_at_fork(before=_loaded)
 
 
 def verify(data: bytes, signature: str, allowed: Iterable[Signer], principal: str,

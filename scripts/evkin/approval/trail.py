@@ -341,9 +341,6 @@ def verify_trail(root: Path, evaluation_id: str, sop: Sop | None = None,
     ``seen`` is the folder's tree at HEAD and whether its working copy is clean, when the
     caller already asked Git for every folder at once (the archive build); else asked here."""
     trail = load_trail(root, evaluation_id)
-    if trail is not None and (trail.record_signature
-                              or any(a.ssh_signature for a in trail.approvals)):
-        signing.load_ahead()  # its signatures are checked below, after several git questions
     current = seen[0] if seen is not None else folder_tree(root, evaluation_id)
     if trail is None:
         return Verification(False, None, "trail.none", current)

@@ -10,9 +10,6 @@ some machines have.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -24,7 +21,6 @@ from evkin.render import typst_engine
 ARIAL_METRIC = frozenset({"arial", "liberation sans", "arimo", "helvetica"})
 LAST_RESORT = "Liberation Sans"
 BUNDLED = Path(__file__).parent / "liberation"
-_ahead: list[threading.Thread] = []  # a scan begun by ``scan_ahead``, not yet waited for
 
 
 @dataclass(frozen=True)
@@ -58,42 +54,13 @@ def _system() -> bool:
     return True
 
 
-def scan_ahead(wanted: Sequence[str]) -> None:
-    """Begin the scans a layout with the families ``wanted`` needs (the machine's fonts, to
-    choose the chain, then the chain's own) in a thread: Typst scans without holding Python's
-    lock, so a cold ``evkin pdf`` scans while it verifies the trail and waits for git, instead
-    of between pandoc and the layout. The result is the same ``_scan`` either way. Only in a
-    process that forks no workers afterwards (``wait_ahead`` before any fork)."""
-    if not _ahead:
-        thread = threading.Thread(target=_scan_for, args=(tuple(wanted),), name="evkin-fonts")
-        _ahead.append(thread)
-        thread.start()
-
-
-def _scan_for(wanted: tuple[str, ...]) -> None:
-    with contextlib.suppress(Exception):  # asked again where it is used, which says what failed
-        # A first compiler also sets up Typst's library, once per process (a few ms).
-        typst_engine.compiler(typst_fonts(choose(wanted)))
-
-
-def wait_ahead() -> None:
-    """Let a scan begun by ``scan_ahead`` finish (in its own thread: nothing to wait for)."""
-    while _ahead and _ahead[0] is not threading.current_thread():
-        _ahead.pop(0).join()
-
-
-os.register_at_fork(before=wait_ahead)  # a fork never copies a scan under way
-
-
 def installed_families() -> frozenset[str]:
     """Families Typst finds (system fonts, the ones it embeds and the bundled ones), lower case."""
-    wait_ahead()
     return frozenset(f.lower() for f in _scan((str(BUNDLED),), _system()).families())
 
 
 def typst_fonts(choice: FontChoice) -> Any:
     """The ``typst.Fonts`` to hand a compiler: the cached scan including the bundled folder."""
-    wait_ahead()
     return _scan(choice.font_paths, _system() and choice.system)
 
 

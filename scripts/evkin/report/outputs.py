@@ -19,7 +19,7 @@ from evkin.evaluation.model import Evaluation
 from evkin.evaluation.recommendations import Record, has_follow_up
 from evkin.findings import EvkinError, Finding
 from evkin.provenance import Source
-from evkin.render import fonts, typst_engine
+from evkin.render import typst_engine
 from evkin.render.docx import build_docx as render_docx
 from evkin.render.markup import Conversion
 from evkin.render.pdf import (
@@ -169,11 +169,7 @@ def build_batch(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path
     """
     ids = list(evaluation_ids)
     if jobs <= 1 or len(ids) < PARALLEL_FROM:
-        fonts.scan_ahead(settings.fonts)  # in this process, which forks no worker
-        try:
-            return _batch(settings, ids, out_dir, documents, progress, paper, started)
-        finally:
-            fonts.wait_ahead()  # never a scan left running (a later fork would copy it)
+        return _batch(settings, ids, out_dir, documents, progress, paper, started)
     if started is not None:
         started.close()  # each worker converts its own chunk
     from concurrent.futures import ProcessPoolExecutor
