@@ -148,7 +148,7 @@ print(time.perf_counter() - start)
 # A cold ``evkin pdf`` with the time spent in pandoc and in Typst taken apart: subprocess.Popen,
 # typst.Fonts (the font scan) and typst.Compiler are wrapped before evkin is imported (typst's
 # own import is then counted before "imports"; it is a few milliseconds). pandoc runs beside
-# evkin (begun as the folder is read): its own run is timed from its start to its exit (a
+# evkin (begun once the folder is checked): its own run is timed from its start to its exit (a
 # thread waits for the exit without reaping it), and what the cold run pays for it is the time
 # evkin waits for it ("pandoc_wait"); the rest of its run was hidden behind evkin's own work.
 TIMED = """
@@ -324,7 +324,7 @@ def print_breakdown(label: str, split: dict[str, float]) -> None:
         print(f"  {text:48} {split[name]:6.2f} s  {100 * split[name] / split['cold']:5.1f} %")
     print(f"  {'total (a cold run, pandoc and Typst timed)':48} {split['cold']:6.2f} s")
     hidden = max(0.0, split["pandoc_run"] - split["pandoc"])
-    print(f"  (pandoc's own run: {split['pandoc_run']:.2f} s, begun as the folder is read; "
+    print(f"  (pandoc's own run: {split['pandoc_run']:.2f} s, begun once the folder is checked; "
           f"{hidden:.2f} s of it beside evkin's work, the rest waited for)\n")
 
 

@@ -36,7 +36,8 @@ def _output_folder(raw: str) -> Path:
 def run(args: argparse.Namespace) -> int:
     from evkin.commands._ids import evaluation_id
     from evkin.evaluation.load import evaluation_folders
-    from evkin.render.markup import Conversion
+    from evkin.render.pdf import Built
+    from evkin.report.outputs import build_batch
 
     settings = settings_from(args)
     ids = ([evaluation_id(settings, raw) for raw in args.ids] if args.ids
@@ -45,20 +46,6 @@ def run(args: argparse.Namespace) -> int:
         print(t("pdf.none", {"base": str(settings.evaluations_dir)}), file=sys.stderr)
         return 1
     out_dir = _output_folder(args.output) if args.output else settings.root / "build" / "pdf"
-    started: Conversion | None = None
-    try:
-        if len(ids) == 1 and not args.dokumen:
-            # One report (a cold ``evkin pdf ID``): pandoc converts it while the rest of the
-            # PDF path is imported, the folder checked and the trail verified.
-            from evkin.report import early_pandoc
-
-            started = early_pandoc.begin(settings, ids[0])
-        from evkin.render.pdf import Built
-        from evkin.report.outputs import build_batch
-    except BaseException:
-        if started is not None:
-            started.close()
-        raise
 
     def shown(built: Built) -> None:
         if built.kind == "dokumen":
@@ -70,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
     jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
     batch = build_batch(settings, ids, out_dir, documents=args.dokumen, progress=shown,
-                        jobs=jobs, paper=args.kertas, started=started)
+                        jobs=jobs, paper=args.kertas)
     for warning in dict.fromkeys(batch.warnings):
         print(f"{t('common.warning')}: {warning}", file=sys.stderr)
     for evaluation, findings in batch.refused.items():

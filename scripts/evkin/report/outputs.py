@@ -134,13 +134,9 @@ def build_document_pdf(settings: Settings, evaluation_id: str, document_key: str
 
 
 def _batch(settings: Settings, ids: Sequence[str], out_dir: Path, documents: bool,
-           progress: Callable[[Built], None] | None = None, paper: str | None = None,
-           started: Conversion | None = None) -> Batch:
+           progress: Callable[[Built], None] | None = None, paper: str | None = None) -> Batch:
     with _early_pandoc() as early:
-        if started is not None:  # begun before the build (``early_pandoc``): ended with it
-            early.append(started)
-        items = load(settings, ids, paper,
-                     early=None if documents or started is not None else early)
+        items = load(settings, ids, paper, early=None if documents else early)
         return build_loaded(settings, items, out_dir, Source("", None, frozenset()), documents,
                             progress, started=early[0] if early else None)
 
@@ -159,19 +155,15 @@ def _batch_worker(job: tuple[Settings, list[str], Path, bool, str | None]
 def build_batch(settings: Settings, evaluation_ids: Sequence[str], out_dir: Path,
                 documents: bool = False,
                 progress: Callable[[Built], None] | None = None, jobs: int = 1,
-                paper: str | None = None, started: Conversion | None = None) -> Batch:
+                paper: str | None = None) -> Batch:
     """The CLI's batch: build what can be built, report what was refused and why.
 
     With ``jobs`` > 1 and enough evaluations, the ids are split into chunks built by that many
     worker processes, each with its own pandoc run and its own reused Typst compiler.
-    ``started``: pandoc begun on the reports' Markdown already (``early_pandoc``); taken when
-    it converts what the build needs, and ended in any case.
     """
     ids = list(evaluation_ids)
     if jobs <= 1 or len(ids) < PARALLEL_FROM:
-        return _batch(settings, ids, out_dir, documents, progress, paper, started)
-    if started is not None:
-        started.close()  # each worker converts its own chunk
+        return _batch(settings, ids, out_dir, documents, progress, paper)
     from concurrent.futures import ProcessPoolExecutor
 
     typst_engine.load()  # once here, inherited by the forked workers
