@@ -30,6 +30,7 @@ from evkin.archive.pades import (
 from evkin.archive.sealing import load_roots
 from evkin.evaluation.load import evaluation_folders
 from evkin.findings import EvkinError
+from evkin.memo import Memo
 from evkin.settings import Settings
 from evkin.site.build import reproducible
 from evkin.site.collect import Collection, Report, collect
@@ -78,15 +79,16 @@ def toolchain_key() -> str:
 
 def derive(settings: Settings, scratch: Path,
            progress: Callable[[int, int], None] | None = None,
-           cache: Path | None = None) -> Derived:
+           cache: Path | None = None, memo: Memo | None = None) -> Derived:
     """Render every final report (trails verified now, no seed) into ``scratch``, or with
     ``cache``, into the folder of earlier derivations (by content key and toolchain), where
-    a report whose inputs did not change is not laid out again."""
+    a report whose inputs did not change is not laid out again. ``memo``: the record key's
+    sealed memory of verdicts and checked folders (``evkin.memo``), by content key too."""
 
     root = settings.root
     ids = [p.name for p in evaluation_folders(settings)]
-    verifications = verify_all(root, ids, snapshot(root), None)
-    collection = collect(settings, False, verifications)
+    verifications = verify_all(root, ids, snapshot(root), None, sealed=memo)
+    collection = collect(settings, False, verifications, memo)
     finals = [r for r in collection.reports if r.final]
     folder = cache / toolchain_key() if cache is not None else scratch
     folder.mkdir(parents=True, exist_ok=True)

@@ -37,6 +37,8 @@ from evkin.archive.seal_step import Sealer
 from evkin.evaluation.load import evaluation_folders
 from evkin.findings import EvkinError
 from evkin.indonesian_dates import day_of, format_date
+from evkin.memo import FOLDER as MEMO
+from evkin.memo import Memo
 from evkin.messages import t
 from evkin.record import last_published, manifest_chain, manifest_sig
 from evkin.record import manifest as mf
@@ -353,10 +355,13 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     with tempfile.TemporaryDirectory(prefix=".evkin-sebelumnya-", dir=releases) as scratch:
         try:
             derived = derive(settings, Path(scratch) / "turunan",
-                             cache=_own_renders(settings.root) if keep_renders else None)
+                             cache=_own_renders(settings.root) if keep_renders else None,
+                             memo=Memo(settings.root / MEMO, key) if keep_renders and key
+                             else None)
             with reproducible(settings.root):
-                # The verification memory is never read here (trails are verified afresh, in
-                # derive); the pages are remembered by content key like the PDFs.
+                # The site build's verification memory is never read here (trails are verified
+                # in derive, or remembered sealed by the record key); the pages are remembered
+                # by content key like the PDFs.
                 built = build_site(settings, staging, preview=False, remember=False,
                                    remember_pages=keep_renders,
                                    collection=derived.collection,

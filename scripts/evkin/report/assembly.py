@@ -36,6 +36,7 @@ from evkin.evaluation.recommendations import Record, Row, read_folder
 from evkin.evaluation.workspace import check, resolve_folders
 from evkin.findings import EvkinError, Finding
 from evkin.gitrepo import folder_path
+from evkin.memo import Memo
 from evkin.messages import t
 from evkin.report.progress import Progress, facts_of, holiday_years
 from evkin.report.progress import progress as progress_of
@@ -117,7 +118,7 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
              progress: object = None, today: dt.date | None = None,
              published: Mapping[str, dt.datetime | None] | None = None,
              checked_hook: Callable[[Sequence[tuple[Evaluation, Record | None]]], None]
-             | None = None) -> Assembly:
+             | None = None, memo: Memo | None = None) -> Assembly:
     """Assemble the evaluations in ``folders`` (all when ``None``).
 
     ``verifications``: answers already known (the archive's cached ones); otherwise each trail
@@ -129,12 +130,13 @@ def assemble(settings: Settings, folders: Sequence[Path] | None = None, *,
     ``checked_hook``: told the folders without errors, each with its recommendations file,
     once they are loaded and checked and before trails are verified (``evkin pdf`` starts
     pandoc there, so it converts while the rest is assembled).
+    ``memo``: a publication's sealed memory of checked folders (``workspace.Remembered``).
     """
 
     every = evaluation_folders(settings)
     all_ids = [p.name for p in every]
     wanted = list(every if folders is None else folders)
-    checked = check(settings, wanted, jobs, progress)  # type: ignore[arg-type]
+    checked = check(settings, wanted, jobs, progress, memo)  # type: ignore[arg-type]
     loaded = {c.evaluation.id: c.evaluation for c in checked}
 
     def previous(evaluation: Evaluation) -> tuple[str | None, Evaluation | None]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from evkin.approval.trail import Verification
 from evkin.evaluation.load import evaluation_folders
+from evkin.memo import Memo
 from evkin.report.assembly import NOT_VERIFIED, Assembled, assemble
 from evkin.settings import Settings
 
@@ -32,13 +33,14 @@ class Collection:
 
 
 def collect(settings: Settings, preview: bool,
-            verifications: Mapping[str, Verification]) -> Collection:
+            verifications: Mapping[str, Verification], memo: Memo | None = None) -> Collection:
     """Assemble every evaluation; keep drafts (trail not verified) only in ``preview``.
-    ``verifications`` holds ``trail.verify_trail``'s answer per evaluation id."""
+    ``verifications`` holds ``trail.verify_trail``'s answer per evaluation id; ``memo``: a
+    publication's sealed memory of checked folders."""
 
     ids = [p.name for p in evaluation_folders(settings)]
     assembly = assemble(settings, verifications={i: verifications.get(i, NOT_VERIFIED)
-                                                 for i in ids})
+                                                 for i in ids}, memo=memo)
     reports = [r for r in assembly.reports if r.final or preview]
     withheld = [r for r in assembly.reports if not (r.final or preview)]
     return Collection(tuple(reports), tuple(withheld), preview, holidays=assembly.holidays)

@@ -20,37 +20,17 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from evkin import __version__
 from evkin.files import write_atomic
+from evkin.memo import files_hash
 from evkin.messages import current_lang
 
 CACHE_DIR = "halaman"
 
 
 SAFETY_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3")
-
-
-def files_hash(package: str) -> str:
-    """Every file of an installed package (its code, templates and data), by relative name."""
-    h = hashlib.sha256()
-    stack = [resources.files(package)]
-    files = []
-    while stack:
-        item = stack.pop()
-        for child in item.iterdir():
-            if child.is_dir():
-                if child.name != "__pycache__":
-                    stack.append(child)
-            elif child.is_file() and not child.name.endswith(".pyc"):
-                files.append(child)
-    top = str(resources.files(package))
-    for child in sorted(files, key=str):
-        h.update(str(child).removeprefix(top).encode() + b"\0")
-        h.update(child.read_bytes())
-    return h.hexdigest()
 
 
 @cache

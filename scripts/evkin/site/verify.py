@@ -3,7 +3,9 @@
 ``verify_trail`` asks Git several questions per evaluation, which adds up to seconds for a
 thousand. A site build may remember each answer under a key made of everything the answer
 depends on (the trail file's bytes, the folder's tree at HEAD, uncommitted edits, the
-committed settings, the code that decides); publication never reads that memory.
+committed settings, the code that decides and the libraries it uses). A site build keeps its
+answers in a plain JSON file; a publication reads only the record key's sealed memory
+(``evkin.memo``), never the site build's file nor anything a job without that key wrote.
 """
 
 from __future__ import annotations
@@ -21,14 +23,16 @@ from evkin.approval.trust import sample_allowed
 from evkin.approval.verdicts import verify_many
 from evkin.files import write_atomic
 from evkin.findings import EvkinError
+from evkin.memo import Memo, code_key
 from evkin.site.gitstate import GitState
-from evkin.site.pagecache import package_hash
+
+SEALED_KIND = "jejak"
 
 
 def _code_hash() -> str:
-    """The one code key the PDFs and pages use too (``pagecache.package_hash``)."""
+    """evkin's files and the libraries' versions (``memo.code_key``)."""
 
-    return package_hash()
+    return code_key()
 
 
 def key(root: Path, evaluation_id: str, state: GitState) -> str:
@@ -72,22 +76,32 @@ def _decode(root: Path, evaluation_id: str, data: dict[str, Any]) -> Verificatio
 
 
 def verify_all(root: Path, ids: Sequence[str], state: GitState | None = None,
-               memory: Path | None = None, jobs: int | None = None) -> dict[str, Verification]:
-    """Verification per id. With ``memory`` (a JSON file) and ``state``, answers whose key
-    is unchanged are reused and the file is rewritten with the current answers."""
+               memory: Path | None = None, jobs: int | None = None,
+               sealed: Memo | None = None) -> dict[str, Verification]:
+    """Verification per id. With ``memory`` (a JSON file, the site build's) or ``sealed`` (the
+    record key's memory, a publication's: ``evkin.memo``) and ``state``, answers whose key is
+    unchanged are reused and the memory is rewritten with the current answers."""
     remembered: dict[str, Any] = {}
     if state is None or not state.status_known:
-        memory = None  # without git status, no key can say "unedited"
-    if memory is not None and state is not None and memory.is_file():
+        memory = sealed = None  # without git status, no key can say "unedited"
+    if sealed is not None:
+        memory = None
+        for k, raw in sealed.read(SEALED_KIND).items():
+            try:
+                remembered[k] = json.loads(raw)
+            except ValueError:
+                continue
+    elif memory is not None and memory.is_file():
         try:
             remembered = json.loads(memory.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             remembered = {}
+    keep = state is not None and (memory is not None or sealed is not None)
     out: dict[str, Verification] = {}
     keys: dict[str, str] = {}
     missing: list[str] = []
     for evaluation_id in ids:
-        if state is not None and memory is not None:
+        if keep and state is not None:
             keys[evaluation_id] = key(root, evaluation_id, state)
             hit = remembered.get(keys[evaluation_id])
             if isinstance(hit, dict):
@@ -100,8 +114,12 @@ def verify_all(root: Path, ids: Sequence[str], state: GitState | None = None,
     seen = ({i: state.seen(i) for i in missing}
             if state is not None and state.head and state.status_known else None)
     out.update(verify_many(root, missing, seen, jobs))
-    if memory is not None and state is not None:
+    if keep:
         fresh = {keys[i]: _encode(out[i]) for i in ids if i in keys}
         if fresh != remembered:
-            write_atomic(memory, json.dumps(fresh, ensure_ascii=False, sort_keys=True))
+            if sealed is not None:
+                sealed.write(SEALED_KIND, {k: json.dumps(v, ensure_ascii=False, sort_keys=True)
+                                           .encode() for k, v in fresh.items()})
+            elif memory is not None:
+                write_atomic(memory, json.dumps(fresh, ensure_ascii=False, sort_keys=True))
     return {i: out[i] for i in ids}
