@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,10 @@ def key(root: Path, evaluation_id: str, state: GitState) -> str:
     return h.hexdigest()
 
 
+@cache
 def _chain_digest(root: Path, head: str) -> str:
-    """The trust chain along HEAD's line (``trust.chain``, memoised per HEAD), in short."""
+    """The trust chain along HEAD's line (``trust.chain``), in short: one per HEAD, as every
+    evaluation's key asks for the same (its fingerprints are YAML dumps, 2 ms each)."""
 
     found = trust.chain(root, head) if head else None
     if found is None:
