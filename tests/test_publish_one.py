@@ -16,6 +16,8 @@ from benchmarks.bench_publish_one import CACHE, add_one, differences, held_out_a
 from benchmarks.bench_site import git
 
 from evkin.archive.publish import DERIVED_CACHE, publish
+from evkin.memo import FOLDER as MEMO
+from evkin.record.last_published import RECORD_FILE
 from evkin.settings import load_settings
 from evkin.site import page_forks
 from tests.conftest import PROJECT
@@ -27,19 +29,25 @@ LATER = dt.datetime(2026, 7, 2, 9, 0, tzinfo=WIB)
 
 @pytest.mark.slow
 def test_publish_one_is_byte_for_byte_a_publication_without_cache(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, record_key: str) -> None:
     """Also: the publication with the cache renders its pages in two processes (as an
-    archive of 200 pages or more does, ``page_forks``), the one without in one."""
+    archive of 200 pages or more does, ``page_forks``), the one without in one. Both hold the
+    record key, as the publishing step does: the first one's verdicts and checked folders are
+    remembered under its seal (``evkin.memo``)."""
     root, (new,) = held_out_archive(tmp_path, 2, 1)
     dest = tmp_path / "terbit"
     publish(load_settings(root), dest, "none", now=FIRST)
     before = dest.resolve()
+    recorded = root / RECORD_FILE
+    before_record = recorded.read_bytes()  # the last manifest published, as the next reads it
     add_one(root, tmp_path / new)
     renders = root / DERIVED_CACHE
     cached = {p.name for p in renders.rglob("*.pdf")}
     assert len(cached) == 2  # the first publication's own derivations
 
     converted = {p.name for p in (root / CACHE / "mkdocs").iterdir()}
+    rendered = {p.name for p in (root / CACHE / "templat").iterdir()}
+    assert {p.name for p in (root / MEMO).iterdir()} == {"periksa.bin", "jejak.bin"}
     monkeypatch.setattr(page_forks, "MIN_PAGES", 2)
     one = publish(load_settings(root), dest, None, now=LATER)
     assert len({p.name for p in renders.rglob("*.pdf")} - cached) == 1  # the new one only
@@ -55,7 +63,11 @@ def test_publish_one_is_byte_for_byte_a_publication_without_cache(
     # MkDocs converted the pages that changed (listings, the indicators' trends, the new
     # report's), not the earlier reports' own pages and attachments
     assert 0 < len(again) <= pages - 2 * 2
+    # Nor did the templates render the pages whose HTML stays the same.
+    assert 0 < len({p.name for p in (root / CACHE / "templat").iterdir()} - rendered) <= (
+        pages - 2 * 2)
     shutil.rmtree(root / "build")
+    recorded.write_bytes(before_record)  # the publication without cache follows ``before``
     shutil.rmtree(root / "docs")
     monkeypatch.setattr(page_forks, "MIN_PAGES", 10**9)
     cold = publish(load_settings(root), tmp_path / "penuh", str(before), now=LATER)

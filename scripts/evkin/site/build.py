@@ -22,7 +22,7 @@ from evkin.evaluation.load import evaluation_folders
 from evkin.files import copy, link_or_copy, place, write_atomic
 from evkin.findings import EvkinError
 from evkin.settings import Settings
-from evkin.site import markdown_cache, page_forks, pagecache, paths, search
+from evkin.site import markdown_cache, page_forks, pagecache, paths, search, template_cache
 from evkin.site.collect import Collection, collect
 from evkin.site.generate import Generated, pages, settle, write
 from evkin.site.gitstate import _git, snapshot
@@ -244,7 +244,7 @@ def run_mkdocs(root: Path, site_dir: Path, verbose: bool = False,
                remember: Path | None = None) -> None:
     """Build the site with MkDocs in this process; with ``remember`` (a folder), each page's
     Markdown conversion is kept there and reused while its inputs are the same
-    (``markdown_cache``)."""
+    (``markdown_cache``), and its template output beside it (``template_cache``)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -259,12 +259,14 @@ def run_mkdocs(root: Path, site_dir: Path, verbose: bool = False,
             config = load_config(config_file=str(config_path), **overrides)
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                with page_forks.shared():
-                    if remember is None:
+                if remember is None:
+                    with page_forks.shared():
                         build(config)
-                    else:
-                        with markdown_cache.remembered(remember):
-                            build(config)
+                else:
+                    # Inside the forks: each process remembers the pages it renders.
+                    with markdown_cache.remembered(remember), template_cache.remembered(
+                            remember.with_name(template_cache.CACHE_DIR)), page_forks.shared():
+                        build(config)
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as error:
