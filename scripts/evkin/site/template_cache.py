@@ -11,10 +11,11 @@ evkin's overrides, any other template folder byte for byte) and the build time M
 (``SOURCE_DATE_EPOCH`` in a reproducible build). The navigation part follows Material's
 ``navigation.prune``: a section on the page's own path is shown with every child; any other
 shows its title, its first page's address and whether it holds anything — so a report added to
-one year changes the pages of that year, not the thousand others. (MkDocs also passes the build
-date, which no template of Material's or evkin's shows: it is in the key only where one does.) The key is conservative: it
-holds more than a template shows, never less. Anything this cannot vouch for (another plugin,
-a plugin or hook that sees each rendered page, a ``--dirty`` build) turns it off.
+one year changes the pages of that year, not the thousand others. MkDocs also passes the build
+date, which no template of Material's or evkin's shows: it is in the key only where one does.
+The key is conservative: it holds more than a template shows, never less. Anything this cannot
+vouch for (another plugin, a plugin or hook that sees each rendered page, a ``--dirty`` build)
+turns it off.
 """
 
 from __future__ import annotations
