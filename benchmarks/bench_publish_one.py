@@ -90,8 +90,27 @@ def differences(one: Path, other: Path, moment_of: str = "") -> list[str]:
             continue
         if rel == "manifest.json.sig" and moment_of:
             continue  # signs the manifest compared above
+        if rel == "manifest.json":
+            rel += _manifest_difference(left, right, moment_of)
         out.append(rel)
     return out
+
+
+def _manifest_difference(left: bytes, right: bytes, report_id: str) -> str:
+    """Where two manifests differ: top-level fields, and the reports by id and field."""
+    one, other = _without_moment(left, report_id), _without_moment(right, report_id)
+    assert isinstance(one, dict) and isinstance(other, dict)
+    fields = [k for k in sorted(set(one) | set(other)) if one.get(k) != other.get(k)]
+    listed = []
+    if "laporan" in fields:
+        a = {e.get("id"): e for e in one.get("laporan", [])}
+        b = {e.get("id"): e for e in other.get("laporan", [])}
+        for rid in sorted(set(a) | set(b)):
+            if a.get(rid) != b.get(rid):
+                keys = sorted(k for k in set(a.get(rid, {})) | set(b.get(rid, {}))
+                              if a.get(rid, {}).get(k) != b.get(rid, {}).get(k))
+                listed.append(f"{rid}: {', '.join(keys)}")
+    return f" ({', '.join(fields)}{'; ' if listed else ''}{'; '.join(listed[:5])})"
 
 
 def _without_moment(raw: bytes, report_id: str) -> object:
