@@ -214,15 +214,17 @@ class Compiler:
     def compile(self, *a, **k):
         return timed(self.inner.compile)(*a, **k)
 typst.Compiler = Compiler
+import atexit
+@atexit.register  # registered first, so run last: as the process ends (evkin ends it itself)
+def report():
+    for watcher in watchers:  # each saw its pandoc exit (evkin reaped it before it ended)
+        watcher.join()
+    spent = {"pandoc_run": sum(e - b for b, e in runs), "pandoc_wait": sum(waits),
+             "typst": sum(typst_spans), "imports": imported[0],
+             "total_in_process": time.perf_counter() - start}
+    print(json.dumps(spent))
 from evkin.cli import main
-code = main(sys.argv[1:])
-for watcher in watchers:  # each saw its pandoc exit (evkin reaped it before it ended)
-    watcher.join()
-spent = {"pandoc_run": sum(e - b for b, e in runs), "pandoc_wait": sum(waits),
-         "typst": sum(typst_spans), "imports": imported[0],
-         "total_in_process": time.perf_counter() - start}
-print(json.dumps(spent))
-sys.exit(code)
+sys.exit(main(sys.argv[1:], end_process=True))  # as the evkin program runs it
 """
 
 

@@ -4,6 +4,7 @@ whole parser is still there for help and for a mistyped command."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -79,3 +80,26 @@ def test_pypandocs_setting_for_another_pandoc_is_kept(monkeypatch, tmp_path: Pat
     own = tmp_path / "pandoc"
     monkeypatch.setenv("PYPANDOC_PANDOC", str(own))
     assert pandoc_path() == str(own)
+
+
+def test_the_evkin_program_ends_a_pdf_run_at_once_with_everything_done(
+        sample_repo: Path, tmp_path: Path) -> None:
+    """``evkin pdf`` ends its process without Python's teardown (``cli._end_now``): its code,
+    its output (to a pipe), its PDF, its temporary folders and its exit handlers' work (the
+    kept dataclass code, written under a bytecode cache prefix here) are all as before."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update({"TMPDIR": str(tmp), "PYTHONPYCACHEPREFIX": str(tmp_path / "pycache")})
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "evkin", "pdf", "2025-tahunan", "-o", str(out)],
+                          cwd=sample_repo, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("(final, ditandatangani)")
+    assert (out / "2025-tahunan.pdf").read_bytes().startswith(b"%PDF-")
+    assert list(tmp.iterdir()) == []  # pandoc's folder and the approved inputs' export
+    assert list((tmp_path / "pycache").rglob("dataclass_code.*.code"))  # atexit ran
+    done = subprocess.run([sys.executable, "-m", "evkin", "pdf", "2099-tahunan"],
+                          cwd=sample_repo, env=env, capture_output=True, text=True)
+    assert done.returncode == 2 and "2099-tahunan" in done.stderr and "Traceback" not in done.stderr
+    assert list(tmp.iterdir()) == []

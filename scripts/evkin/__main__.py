@@ -1,5 +1,5 @@
 """Allow ``python -m evkin``."""
 
-from evkin.cli import main
+from evkin.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -18,7 +18,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--dokumen", action="store_true", help=t("pdf.opt_documents"))
     p.add_argument("--kertas", choices=("A4", "F4", "a4", "f4"), help=t("pdf.opt_paper"))
     p.add_argument("--jobs", type=int, default=None, help=t("pdf.opt_jobs"))
-    p.set_defaults(run=run)
+    # Every PDF is written (atomically) and closed when ``run`` returns: the process may end
+    # without tearing itself down (``cli._end_now``).
+    p.set_defaults(run=run, quick_exit=True)
 
 
 def _output_folder(raw: str) -> Path:
