@@ -325,6 +325,8 @@ def test_the_first_result_is_shown_while_the_others_still_load(
     context.route("**/pagefind/fragment/*", slow)
     fresh = context.new_page()
     watch.attach(fresh)
+    asked: list[str] = []
+    fresh.on("request", lambda r: asked.append(r.url.split("?")[0].rsplit("/", 1)[-1]))
     fresh.goto(site.base + SEARCH_PAGE + "?q=jalan+mantap")
     fresh.locator(RESULT).first.wait_for(timeout=15000)
     fresh.wait_for_timeout(300)
@@ -337,6 +339,9 @@ def test_the_first_result_is_shown_while_the_others_still_load(
     shown = results(fresh)
     assert len(shown) > 2 and shown[0]["href"] == first  # the best result stayed first
     fresh.get_by_label("Tahun", exact=True).wait_for(timeout=15000)
+    # What the page asked for early is what Pagefind then used: nothing fetched twice.
+    for name in ("pagefind.js", "wasm.id.pagefind", "pagefind-entry.json"):
+        assert asked.count(name) == 1, (name, asked)
     watch.clean()
 
 

@@ -76,7 +76,10 @@
     return import(bundle).then(function (pagefind) {
       // noWorker: on the page's own thread the index is ready sooner than through a Web
       // Worker (no second copy of Pagefind's script to fetch, compile and start).
-      return pagefind.options({baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true})
+      var options = {baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true};
+      var tag = window.evkinCariTag;  // the entry file the page preloaded (overrides/main.html)
+      if (typeof tag === "string" && /^[0-9]+$/.test(tag)) { options.metaCacheTag = tag; }
+      return pagefind.options(options)
         .then(function () {
           return {
             filters: function () { return pagefind.filters(); },
