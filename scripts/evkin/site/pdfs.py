@@ -225,10 +225,16 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
         if seed is not None:
             found = seed(k, r)
             if found is not None:
+                # A publication's seed is mostly this very cache's files (its derivation):
+                # nothing to place, nothing to rewrite.
                 for n, chart in enumerate(found[1], 1):
-                    place(chart, cache_dir / f"{k}-{n}.svg")
-                (cache_dir / f"{k}.charts").write_text(str(len(found[1])))
-                place(found[0], pdf)
+                    if chart != cache_dir / f"{k}-{n}.svg":
+                        place(chart, cache_dir / f"{k}-{n}.svg")
+                count = cache_dir / f"{k}.charts"
+                if not count.is_file() or count.read_text() != str(len(found[1])):
+                    write_atomic(count, str(len(found[1])))
+                if found[0] != pdf:
+                    place(found[0], pdf)
         known = pdf.is_file() or (cache_dir / f"{k}.problem").is_file()  # refusals repeat
         if not (known and (cache_dir / f"{k}.charts").is_file()):
             todo.append(r)
