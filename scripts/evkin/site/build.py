@@ -22,7 +22,15 @@ from evkin.evaluation.load import evaluation_folders
 from evkin.files import copy, link_or_copy, place, write_atomic
 from evkin.findings import EvkinError
 from evkin.settings import Settings
-from evkin.site import markdown_cache, page_forks, pagecache, paths, search, template_cache
+from evkin.site import (
+    markdown_cache,
+    one_converter,
+    page_forks,
+    pagecache,
+    paths,
+    search,
+    template_cache,
+)
 from evkin.site.collect import Collection, collect
 from evkin.site.generate import Generated, pages, settle, write
 from evkin.site.gitstate import _git, snapshot
@@ -241,10 +249,12 @@ def _quiet_mkdocs(verbose: bool) -> Iterator[None]:
 
 
 def run_mkdocs(root: Path, site_dir: Path, verbose: bool = False,
-               remember: Path | None = None) -> None:
+               remember: Path | None = None, ways: int | None = None) -> None:
     """Build the site with MkDocs in this process; with ``remember`` (a folder), each page's
     Markdown conversion is kept there and reused while its inputs are the same
-    (``markdown_cache``), and its template output beside it (``template_cache``)."""
+    (``markdown_cache``), and its template output beside it (``template_cache``).
+    ``ways``: processes rendering the page templates (``page_forks``; every core by
+    default)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -260,12 +270,13 @@ def run_mkdocs(root: Path, site_dir: Path, verbose: bool = False,
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 if remember is None:
-                    with page_forks.shared():
+                    with page_forks.shared(ways), one_converter.shared():
                         build(config)
                 else:
                     # Inside the forks: each process remembers the pages it renders.
                     with markdown_cache.remembered(remember), template_cache.remembered(
-                            remember.with_name(template_cache.CACHE_DIR)), page_forks.shared():
+                            remember.with_name(template_cache.CACHE_DIR)), \
+                            page_forks.shared(ways), one_converter.shared():
                         build(config)
             finally:
                 config.plugins.on_shutdown()
@@ -293,8 +304,11 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
             pages_too = remember if remember_pages is None else remember_pages
             converted = ((cache_dir or settings.root / CACHE_DIR) / markdown_cache.CACHE_DIR
                          if pages_too else None)
+            # While the PDF workers take every core, forking the page templates gains no
+            # time and costs the copies a fork of this large process makes as both write.
+            ways = 1 if running.busy else None
             with search.deferred():
-                run_mkdocs(settings.root, site_dir, verbose, converted)
+                run_mkdocs(settings.root, site_dir, verbose, converted, ways)
             indexed = False
             if generated.pending:  # index while the PDFs are laid out
                 with EarlyIndex(site_dir, generated, collection) as early:

@@ -277,6 +277,7 @@ class Running:
         self.tmp = tempfile.TemporaryDirectory(prefix="evkin-pdf-", dir=planned.cache_dir)
         out_dir = Path(self.tmp.name)
         jobs = jobs or (os.cpu_count() or 1)
+        self.jobs = jobs
         self.total = len(items)
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future[tuple[Found, list[str]]]] = []
@@ -293,6 +294,14 @@ class Running:
                                         initializer=single_threaded)
         self.futures = [self.pool.submit(_build, (settings, items[i:i + size], out_dir))
                         for i in range(0, len(items), size)]
+
+    @property
+    def busy(self) -> bool:
+        """Are worker processes laying out PDFs on every core (at least one batch per
+        worker still to finish)? Then work done meanwhile takes CPU from them whatever the
+        number of processes it runs in."""
+        return (self.pool is not None
+                and sum(not future.done() for future in self.futures) >= self.jobs)
 
     def wait(self) -> list[str]:
         """Store each batch in the cache as it completes (so an interrupted build keeps what

@@ -43,9 +43,17 @@ def strip_controls(value: str) -> str:
     return CONTROL.sub("", value)
 
 
+# Text made only of these needs no escaping (most of a page: numbers, dates, names): none is
+# a control character, markup (``&<>"'``) or a fence character (`` ` ~``).
+_PLAIN = re.compile(r"[\w \t\n.,:;!?%()/+\-\u2013\u2014\u201c\u201d\u2018\u2019]*")
+
+
 def text(value: object) -> str:
     """Escape plain text for HTML content or a quoted attribute, fence characters included."""
-    escaped = html.escape(strip_controls(str(value)), quote=True)
+    value = str(value)
+    if _PLAIN.fullmatch(value):
+        return value
+    escaped = html.escape(strip_controls(value), quote=True)
     return _fence_safe(escaped)
 
 
