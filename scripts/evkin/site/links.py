@@ -38,7 +38,7 @@ def rewriter(folder: Path, base: Path, page: str, report_dir: str,
     ``documents``: step-document file (relative to the folder) → the page URL (with anchor,
     relative to docs/) where it is shown.
     """
-    root = folder.resolve()
+    resolved: list[Path] = []  # the folder, resolved once a relative target is asked for
 
     def rewrite(kind: str, url: str) -> str | None:
         parts = urlsplit(url)
@@ -46,6 +46,9 @@ def rewriter(folder: Path, base: Path, page: str, report_dir: str,
             return url if kind == "link" else None
         if not parts.path:
             return url if kind == "link" and parts.fragment else None
+        if not resolved:
+            resolved.append(folder.resolve())
+        root = resolved[0]
         target = (base / unquote(parts.path)).resolve()
         if not target.is_relative_to(root) or not target.is_file():
             return None
