@@ -68,9 +68,9 @@ def lunr_config(root: Path, base: Path) -> Path:
 
 def measure(browser: Any, base: str, engine: str) -> Run:
     """One first search in a fresh context (empty cache): the bytes of every response the
-    page and its workers received (Pagefind searches in a Web Worker: its WebAssembly, index
-    chunks and fragments are fetched there), and the time from navigation start until a
-    result is on screen."""
+    page and any of its workers received (Pagefind can search in a Web Worker, whose
+    fetches count too; evkin's search page runs it on the page's thread), and the time from
+    navigation start until the first result is on screen (the list then completed)."""
     context = browser.new_context()
     tab = context.new_page()
     finished: list[Any] = []

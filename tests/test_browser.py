@@ -345,6 +345,38 @@ def test_the_first_result_is_shown_while_the_others_still_load(
     watch.clean()
 
 
+def failing_once() -> Any:
+    """A route handler answering the first request it sees with 404, the others as usual."""
+    failed: list[str] = []
+
+    def handle(route: Any) -> None:
+        if failed:
+            route.continue_()
+        else:
+            failed.append(route.request.url)
+            route.fulfill(status=404, body="tidak ada")
+    return handle
+
+
+def test_a_result_whose_text_cannot_load_is_left_out(browser: Any, site: Site) -> None:
+    """A fragment the server cannot send (a half-copied site): the other results are shown
+    and the list is finished, not busy for ever."""
+    counts = []
+    for broken in (False, True):
+        context = browser.new_context()
+        tab = context.new_page()
+        context.route("**/pagefind/fragment/*", failing_once() if broken else
+                      (lambda route: route.continue_()))
+        try:
+            tab.goto(site.base + SEARCH_PAGE + "?q=jalan+mantap")
+            counts.append(len(results(tab)))
+            status = tab.locator(".evkin-cari-status").inner_text()
+            assert status.endswith("ditampilkan).") == broken, status
+        finally:
+            context.close()
+    assert counts[1] == counts[0] - 1 > 1
+
+
 def test_offline_search_from_a_folder(browser: Any, site: Site, tmp_path: Path) -> None:
     """Opened from disk (a shared drive, no server): pages and search still work."""
     copy = tmp_path / "arsip"
