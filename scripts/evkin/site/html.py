@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from evkin.indonesian_dates import format_moment
 from evkin.numbers import format_percent
@@ -65,6 +66,7 @@ def percent(value: Decimal | None) -> str:
     return format_percent(value) if value is not None else "–"
 
 
+@lru_cache(maxsize=64)
 def predikat_badge(predikat: str | None) -> str:
     if not predikat:
         return "–"

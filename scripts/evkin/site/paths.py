@@ -63,10 +63,25 @@ def indicator_page(key: str) -> str:
 def url(from_page: str, to_file: str) -> str:
     """Relative URL from the page ``from_page`` (an ``.md`` under docs/) to ``to_file``
     (a page ``.md`` → its ``.html``, or a static file). Remembered: the archive's pages ask
-    the same few thousand pairs tens of thousands of times (``posixpath.relpath`` reads the
-    current folder at every call)."""
+    the same few thousand pairs tens of thousands of times."""
     target, hash_mark, fragment = to_file.partition("#")
     if target.endswith(".md"):
         target = target[:-3] + ".html"
-    base = posixpath.dirname(from_page)
-    return posixpath.relpath(target, base or ".") + hash_mark + fragment
+    return relative(target, posixpath.dirname(from_page)) + hash_mark + fragment
+
+
+def relative(target: str, base: str) -> str:
+    """``posixpath.relpath(target, base or ".")`` for the site's own paths, by their names
+    alone (``relpath`` makes both absolute, asking for the current folder, at every call:
+    most of the trend pages' time at 1,000 reports). Paths with ``.``, ``..`` or empty parts,
+    or absolute ones, go to ``relpath``."""
+    to, at = target.split("/"), base.split("/") if base else []
+    if target.startswith("/") or base.startswith("/") or any(
+            part in ("", ".", "..") for part in (*to, *at)):
+        return posixpath.relpath(target, base or ".")
+    same = 0
+    for mine, theirs in zip(to, at, strict=False):
+        if mine != theirs:
+            break
+        same += 1
+    return "/".join([".."] * (len(at) - same) + to[same:]) or "."
