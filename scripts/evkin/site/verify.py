@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -82,19 +83,16 @@ def verify_all(root: Path, ids: Sequence[str], state: GitState | None = None,
                memory: Path | None = None, jobs: int | None = None,
                sealed: Memo | None = None) -> dict[str, Verification]:
     """Verification per id. With ``memory`` (a JSON file, the site build's) or ``sealed`` (the
-    record key's memory, a publication's: ``evkin.memo``) and ``state``, answers whose key is
-    unchanged are reused and the memory is rewritten with the current answers."""
-    remembered: dict[str, Any] = {}
+    record key's memory, a publication's: ``evkin.memo``, which keeps each verdict whole, its
+    trail parsed) and ``state``, answers whose key is unchanged are reused and the memory is
+    rewritten with the current answers."""
     if state is None or not state.status_known:
         memory = sealed = None  # without git status, no key can say "unedited"
     if sealed is not None:
         memory = None
-        for k, raw in sealed.read(SEALED_KIND).items():
-            try:
-                remembered[k] = json.loads(raw)
-            except ValueError:
-                continue
-    elif memory is not None and memory.is_file():
+    remembered: dict[str, Any] = {}
+    kept: dict[str, bytes] = sealed.read(SEALED_KIND) if sealed is not None else {}
+    if memory is not None and memory.is_file():
         try:
             remembered = json.loads(memory.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -106,23 +104,42 @@ def verify_all(root: Path, ids: Sequence[str], state: GitState | None = None,
     for evaluation_id in ids:
         if keep and state is not None:
             keys[evaluation_id] = key(root, evaluation_id, state)
-            hit = remembered.get(keys[evaluation_id])
-            if isinstance(hit, dict):
-                try:
-                    out[evaluation_id] = _decode(root, evaluation_id, hit)
-                    continue
-                except (EvkinError, KeyError, TypeError, ValueError):
-                    pass
+            found = (_unsealed(kept.get(keys[evaluation_id])) if sealed is not None
+                     else _decoded(root, evaluation_id, remembered.get(keys[evaluation_id])))
+            if found is not None:
+                out[evaluation_id] = found
+                continue
         missing.append(evaluation_id)
     seen = ({i: state.seen(i) for i in missing}
             if state is not None and state.head and state.status_known else None)
     out.update(verify_many(root, missing, seen, jobs))
-    if keep:
+    if sealed is not None:
+        fresh_sealed = {keys[i]: kept.get(keys[i]) or pickle.dumps(
+            out[i], protocol=pickle.HIGHEST_PROTOCOL) for i in ids if i in keys}
+        if fresh_sealed != kept:
+            sealed.write(SEALED_KIND, fresh_sealed)
+    elif memory is not None and state is not None:
         fresh = {keys[i]: _encode(out[i]) for i in ids if i in keys}
         if fresh != remembered:
-            if sealed is not None:
-                sealed.write(SEALED_KIND, {k: json.dumps(v, ensure_ascii=False, sort_keys=True)
-                                           .encode() for k, v in fresh.items()})
-            elif memory is not None:
-                write_atomic(memory, json.dumps(fresh, ensure_ascii=False, sort_keys=True))
+            write_atomic(memory, json.dumps(fresh, ensure_ascii=False, sort_keys=True))
     return {i: out[i] for i in ids}
+
+
+def _unsealed(raw: bytes | None) -> Verification | None:
+    """A verdict from the sealed memory (read only once its seal verified: ``evkin.memo``)."""
+    if raw is None:
+        return None
+    try:
+        found = pickle.loads(raw)
+    except Exception:  # another evkin's objects: verify again
+        return None
+    return found if isinstance(found, Verification) else None
+
+
+def _decoded(root: Path, evaluation_id: str, hit: object) -> Verification | None:
+    if not isinstance(hit, dict):
+        return None
+    try:
+        return _decode(root, evaluation_id, hit)
+    except (EvkinError, KeyError, TypeError, ValueError):
+        return None
