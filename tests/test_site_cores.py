@@ -13,6 +13,7 @@ import pytest
 from evkin.settings import load_settings
 from evkin.site import build as site_build
 from evkin.site import page_forks, pdfs
+from evkin.site.generate import write
 from tests.conftest import copy_sample
 
 
@@ -47,3 +48,18 @@ def test_templates_forked_only_while_no_pdf_worker_is_busy(
     site_build.build_site(load_settings(root), tmp_path / "situs")
     assert asked == [1 if busy else None]
     assert (tmp_path / "situs" / "index.html").is_file()
+
+
+def test_after_the_pdfs_only_what_they_changed_is_written_and_docs_are_whole(
+        tmp_path: Path) -> None:
+    """Once the pending PDFs are in, docs/ gets the pages that showed them and the PDFs only;
+    nothing else was left to write (a full write of the same pages finds nothing to do)."""
+    root = copy_sample(tmp_path / "repo")
+    built = site_build.build_site(load_settings(root), tmp_path / "situs")
+    assert built.generated.slots.issued  # PDFs were pending while the pages were written
+    docs = site_build.docs_dir(root)
+    assert write(docs, built.generated) == 0
+    for pdf in built.generated.pdfs.values():
+        assert (docs / pdf.file).is_file()
+    assert "evkinpdf-" not in "".join(p.read_text(encoding="utf-8")
+                                      for p in docs.rglob("*.md"))

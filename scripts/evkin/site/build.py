@@ -124,9 +124,12 @@ def _settled(settings: Settings, collection: Collection, planned: Plan, running:
     if early is not None:
         early.finish(all(artefacts[i].pdf is not None for i in generated.pending
                          if i in artefacts))
+    waited = list(generated.pending)
     changed, render = settle(generated, collection, artefacts)
     generated.warnings = warnings + generated.warnings
-    written = write(docs_dir(settings.root), generated)
+    # Only what settle changed: every other file was written with the pages.
+    added = {generated.pdfs[i].file for i in waited if i in generated.pdfs}
+    written = write(docs_dir(settings.root), generated, only=changed | added)
     if site_dir is not None and changed:
         _fill_site(site_dir, changed, generated, render)
     return artefacts, written

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -289,11 +289,16 @@ def site_config(settings: Settings, collection: Collection, series: Sequence[Any
 
 
 def write(docs: Path, generated: Generated,
-          link: Callable[[Path, Path], None] | None = None) -> int:
-    """Bring docs/arsip and docs/index.md in line with ``generated``; returns files written."""
+          link: Callable[[Path, Path], None] | None = None,
+          only: Set[str] | None = None) -> int:
+    """Bring docs/arsip and docs/index.md in line with ``generated``; returns files written.
+    ``only``: the files that changed since ``generated`` was last written (what ``settle``
+    filled in or added); the others, and files no longer produced, were dealt with then."""
     written = 0
     wanted = set(generated.files)
     for rel, content in generated.files.items():
+        if only is not None and rel not in only:
+            continue
         dest = docs / rel
         if isinstance(content, Path):
             if dest.is_file() and _same_file(content, dest):
@@ -308,6 +313,8 @@ def write(docs: Path, generated: Generated,
             tmp.write_bytes(data)
             os.replace(tmp, dest)
         written += 1
+    if only is not None:
+        return written
     generated_root = docs / paths.GENERATED
     if generated_root.is_dir():
         for path in sorted(generated_root.rglob("*"), reverse=True):
