@@ -94,11 +94,15 @@ def implausible(value: Decimal, max_digits: int, max_magnitude: Decimal) -> str 
     return None
 
 
+_CENT = Decimal("0.01")
+_USUAL = Context(prec=28)  # wide enough for any value below 10^22
+
+
 def round2(value: Decimal) -> Decimal:
     """Two decimals, half up: the figure that is published and rated."""
     # A context wide enough for the value: quantize never fails for lack of precision.
-    context = Context(prec=max(28, value.adjusted() + 6))
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP, context=context)
+    context = _USUAL if value.adjusted() + 6 <= 28 else Context(prec=value.adjusted() + 6)
+    return value.quantize(_CENT, rounding=ROUND_HALF_UP, context=context)
 
 
 def format_number(value: Decimal, decimals: int | None = None) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from evkin.evaluation.model import Evaluation, Indicator
 from evkin.numbers import round2
@@ -42,8 +43,9 @@ class Result:
     problem: str | None = None
     previous: Decimal | None = None  # rounded capaian of the same indicator last period
 
-    @property
+    @cached_property
     def rounded(self) -> Decimal | None:
+        """The published capaian (asked for hundreds of thousands of times by the archive)."""
         return None if self.value is None else round2(self.value)
 
     @property
