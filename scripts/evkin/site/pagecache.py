@@ -19,34 +19,20 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from evkin import __version__
 from evkin.files import write_atomic
-from evkin.memo import files_hash
+from evkin.memo import code_key
 from evkin.messages import current_lang
 
 CACHE_DIR = "halaman"
 
 
-SAFETY_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3")
-
-
-@cache
 def package_hash() -> str:
-    """evkin's version and every file of the package (code, templates, SOP data), and the
-    versions of the libraries that render and sanitize author Markdown."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    h = hashlib.sha256(__version__.encode())
-    for name in SAFETY_LIBRARIES:
-        try:
-            h.update(f"{name}={version(name)}\0".encode())
-        except PackageNotFoundError:
-            h.update(f"{name}=-\0".encode())
-    h.update(files_hash("evkin").encode())
-    return h.hexdigest()
+    """The one code key of every cache (``memo.code_key``): evkin's version, every file of the
+    package (code, templates, SOP data) and the versions of the libraries that read the folders
+    and render and sanitize author Markdown."""
+    return code_key()
 
 
 def holidays_hash(holidays: Mapping[dt.date, str]) -> str:

@@ -25,16 +25,17 @@ from evkin.approval.trust import sample_allowed
 from evkin.approval.verdicts import verify_many
 from evkin.files import write_atomic
 from evkin.findings import EvkinError
-from evkin.memo import Memo, code_key
+from evkin.memo import Memo
 from evkin.site.gitstate import GitState
+from evkin.site.pagecache import package_hash
 
 SEALED_KIND = "jejak"
 
 
 def _code_hash() -> str:
-    """evkin's files and the libraries' versions (``memo.code_key``)."""
+    """The one code key the PDFs and pages use too (``pagecache.package_hash``)."""
 
-    return code_key()
+    return package_hash()
 
 
 def key(root: Path, evaluation_id: str, state: GitState) -> str:
