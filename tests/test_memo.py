@@ -135,3 +135,22 @@ def test_a_forged_verdict_memory_is_not_read(tmp_path: Path, record_key: str,
     memo.write(verify.SEALED_KIND, forged)
     assert verify.verify_all(root, ids, state, sealed=memo)["2025-tahunan"].ok
     assert verified == ["2024-tahunan"]
+
+
+def test_a_folder_holding_a_pipe_or_a_link_is_never_remembered(tmp_path: Path,
+                                                             record_key: str) -> None:
+    """Reading a pipe to key it would wait forever; a link could change what it points at."""
+    import os
+
+    root = copy_sample(tmp_path / "repo")
+    settings = load_settings(root)
+    memory = workspace.Remembered(Memo(root / FOLDER, record_key), settings, clock.today())
+    folder = root / "evaluations" / "2025-tahunan"
+    assert memory.key(folder, ()) is not None
+    os.mkfifo(folder / "dokumen" / "pipa")
+    assert workspace.Remembered(Memo(root / FOLDER, record_key), settings,
+                                clock.today()).key(folder, ()) is None
+    (folder / "dokumen" / "pipa").unlink()
+    (folder / "tautan.md").symlink_to(root / "evkin.yml")
+    assert workspace.Remembered(Memo(root / FOLDER, record_key), settings,
+                                clock.today()).key(folder, ()) is None

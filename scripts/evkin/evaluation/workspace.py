@@ -158,11 +158,12 @@ class Remembered:
                 h.update(b"\0d\0" + base.relative_to(folder).as_posix().encode())
                 for name in sorted(dirs + files):
                     path = base / name
-                    if path.is_symlink():
-                        return None
+                    if path.is_symlink() or (name in files and not path.is_file()):
+                        return None  # a link, or a pipe or device that reading would block on
                     if name in files:
-                        data = path.read_bytes()
-                        h.update(f"\0f\0{name}\0{len(data)}\0".encode() + data)
+                        with path.open("rb") as handle:  # a large scan: read in pieces
+                            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+                        h.update(f"\0f\0{name}\0{digest}".encode())
         except OSError:
             return None
         return h.hexdigest()
