@@ -192,10 +192,10 @@ def _built_as_planned(collection: Collection) -> Render:
 
 
 def _shadow(site_dir: Path, shadow: Path, generated: Generated, render: Render) -> None:
-    """Every HTML file of ``site_dir`` under ``shadow``: linked, or, for a page holding
-    stand-ins, written with them filled in by ``render``."""
+    """Every searchable HTML file of ``site_dir`` (``search.searchable``) under ``shadow``:
+    linked, or, for a page holding stand-ins, written with them filled in by ``render``."""
     filled = {page[:-3] + ".html" for page in generated.slots.pages() if page.endswith(".md")}
-    for source in site_dir.rglob("*.html"):
+    for source in search.searchable(site_dir):
         rel = source.relative_to(site_dir).as_posix()
         target = shadow / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -13,10 +13,12 @@ import json
 import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from evkin.files import link_or_copy
 from evkin.findings import EvkinError
 from evkin.site import paths
 from evkin.site.collect import Report
@@ -142,8 +144,30 @@ def index_site(site_dir: Path) -> None:
         running.finish()
 
 
+# Pagefind's own rule: once any page carries this attribute, a page without it is not indexed.
+# HTML attribute names are case-insensitive, so the scan is too: it may pick a page Pagefind
+# then leaves out (the words in its text), never leave out one Pagefind would index.
+_BODY = b"data-pagefind-body"
+_BODY_ANY_CASE = re.compile(re.escape(_BODY), re.IGNORECASE)
+
+
+def searchable(site_dir: Path) -> list[Path]:
+    """The HTML pages of ``site_dir`` Pagefind indexes: those carrying ``data-pagefind-body``,
+    or every page when none does. At 1,000 reports a third of the HTML (the attachments
+    pages) is left out, and Pagefind, which read and parsed all of it, no longer does."""
+    pages = sorted(site_dir.rglob("*.html"))
+    marked = []
+    for page in pages:
+        data = page.read_bytes()
+        if _BODY in data or _BODY_ANY_CASE.search(data):
+            marked.append(page)
+    return marked or pages
+
+
 class Indexing:
-    """Pagefind running over ``site_dir``; ``finish`` waits for it and settles its output."""
+    """Pagefind running over the searchable pages of ``site_dir`` (hard links in a folder
+    beside it, ``searchable``), its bundle written into ``site_dir``; ``finish`` waits for it
+    and settles its output."""
 
     def __init__(self, site_dir: Path) -> None:
         try:
@@ -155,14 +179,26 @@ class Indexing:
         self.bundle = site_dir / BUNDLE
         if self.bundle.exists():
             shutil.rmtree(self.bundle)
-        self.process = subprocess.Popen(
-            [executable, "--site", str(site_dir), "--output-subdir", BUNDLE,
-             "--keep-index-url", "--force-language", LANGUAGE, "--exclude-selectors",
-             ".headerlink", "--silent"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.pages = Path(tempfile.mkdtemp(prefix=".evkin-cari-", dir=site_dir.parent))
+        self.process: subprocess.Popen[str] | None = None
+        try:
+            for page in searchable(site_dir):
+                target = self.pages / page.relative_to(site_dir)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                link_or_copy(page, target)
+            self.process = subprocess.Popen(
+                [executable, "--site", str(self.pages), "--output-path", str(self.bundle),
+                 "--keep-index-url", "--force-language", LANGUAGE, "--exclude-selectors",
+                 ".headerlink", "--silent"],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except BaseException:
+            self.stop()
+            raise
 
     def finish(self) -> None:
+        assert self.process is not None
         out, err = self.process.communicate()
+        shutil.rmtree(self.pages, ignore_errors=True)
         if self.process.returncode != 0:
             raise EvkinError("site.pagefind_failed", {"detail": (err or out).strip()[-2000:]})
         _canonical_filters(self.bundle)
@@ -171,9 +207,11 @@ class Indexing:
                 extra.unlink()
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.communicate()
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.communicate()
+        shutil.rmtree(self.pages, ignore_errors=True)
 
 
 @contextmanager

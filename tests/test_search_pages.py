@@ -1,0 +1,76 @@
+"""Pagefind is given only the pages it indexes (``search.searchable``): the pages carrying
+``data-pagefind-body``, in any letter case, or every page when none does. The bundle is the one
+Pagefind makes when it reads the whole site itself."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
+from evkin.site import search
+
+MARKED = '<html lang="id"><body><main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>'
+UPPER = '<html lang="id"><body><main DATA-PAGEFIND-BODY><h1>{title}</h1><p>{text}</p></main></body></html>'
+PLAIN = '<html lang="id"><body><h1>{title}</h1><p>{text}</p></body></html>'
+
+
+def site(folder: Path, pages: dict[str, str]) -> Path:
+    for rel, html in pages.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(html, encoding="utf-8")
+    return folder
+
+
+def whole_site_bundle(folder: Path) -> dict[str, bytes]:
+    """What Pagefind makes reading every page itself, filters put in order as evkin does."""
+    subprocess.run([str(get_executable()), "--site", str(folder), "--output-subdir",
+                    search.BUNDLE, "--keep-index-url", "--force-language", search.LANGUAGE,
+                    "--exclude-selectors", ".headerlink", "--silent"], check=True)
+    bundle = folder / search.BUNDLE
+    search._canonical_filters(bundle)
+    for extra in bundle.glob("pagefind-*"):
+        if extra.name not in ("pagefind-entry.json", "pagefind-worker.js"):
+            extra.unlink()
+    return {p.relative_to(bundle).as_posix(): p.read_bytes()
+            for p in sorted(bundle.rglob("*")) if p.is_file()}
+
+
+def bundle_of(folder: Path) -> dict[str, bytes]:
+    search.index_site(folder)
+    bundle = folder / search.BUNDLE
+    assert not list(folder.parent.glob(".evkin-cari-*"))  # its page links are cleared away
+    return {p.relative_to(bundle).as_posix(): p.read_bytes()
+            for p in sorted(bundle.rglob("*")) if p.is_file()}
+
+
+def test_only_marked_pages_are_searched_and_the_bundle_is_pagefinds_own(tmp_path: Path) -> None:
+    pages = {
+        "arsip/2025/laporan/index.html": MARKED.format(title="Laporan tahunan",
+                                                       text="jalan mantap provinsi"),
+        "arsip/2024/laporan/index.html": UPPER.format(title="Laporan 2024",
+                                                      text="jembatan mantap"),
+        "arsip/2025/laporan/lampiran/index.html": PLAIN.format(title="Lampiran",
+                                                               text="jalan mantap lampiran"),
+        "404.html": PLAIN.format(title="Tidak ditemukan", text="halaman"),
+    }
+    ours = site(tmp_path / "kami" / "situs", pages)
+    theirs = site(tmp_path / "pagefind" / "situs", pages)
+
+    assert [p.relative_to(ours).as_posix() for p in search.searchable(ours)] == [
+        "arsip/2024/laporan/index.html", "arsip/2025/laporan/index.html"]
+    assert bundle_of(ours) == whole_site_bundle(theirs)
+    found = search.indexed(ours)
+    assert sorted(found) == ["/arsip/2024/laporan/index.html", "/arsip/2025/laporan/index.html"]
+
+
+def test_without_any_marked_page_every_page_is_searched(tmp_path: Path) -> None:
+    pages = {"a/index.html": PLAIN.format(title="Satu", text="jalan"),
+             "b/index.html": PLAIN.format(title="Dua", text="jembatan")}
+    ours = site(tmp_path / "kami" / "situs", pages)
+    theirs = site(tmp_path / "pagefind" / "situs", pages)
+
+    assert len(search.searchable(ours)) == 2
+    assert bundle_of(ours) == whole_site_bundle(theirs)
+    assert sorted(search.indexed(ours)) == ["/a/index.html", "/b/index.html"]
