@@ -11,8 +11,9 @@ from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
 from evkin.site import search
 
-MARKED = '<html lang="id"><body><main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>'
-UPPER = '<html lang="id"><body><main DATA-PAGEFIND-BODY><h1>{title}</h1><p>{text}</p></main></body></html>'
+BODY = '<main {attribute}><h1>{{title}}</h1><p>{{text}}</p></main>'
+MARKED = '<html lang="id"><body>' + BODY.format(attribute="data-pagefind-body") + '</body></html>'
+UPPER = '<html lang="id"><body>' + BODY.format(attribute="DATA-PAGEFIND-BODY") + '</body></html>'
 PLAIN = '<html lang="id"><body><h1>{title}</h1><p>{text}</p></body></html>'
 
 

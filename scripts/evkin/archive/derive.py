@@ -51,10 +51,15 @@ class Derived:
     problems: dict[str, str] = field(default_factory=dict)
     collection: Collection | None = None  # what the renders were assembled from
     keys: dict[str, str] = field(default_factory=dict)  # content key per report
+    hashed: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def sha256(self, report_id: str) -> str:
-        path = self.renders.get(report_id)
-        return hashlib.sha256(path.read_bytes()).hexdigest() if path else ""
+        """The render's SHA-256 (read once: the manifest asks for every report's)."""
+        if report_id not in self.hashed:
+            path = self.renders.get(report_id)
+            self.hashed[report_id] = (hashlib.sha256(path.read_bytes()).hexdigest()
+                                      if path else "")
+        return self.hashed[report_id]
 
 
 def toolchain_key() -> str:
