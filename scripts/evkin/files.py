@@ -7,8 +7,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
+
+# A cache entry no build used for this many days is forgotten (each use touches it): every
+# publication adds what it changed, and a new evkin or toolchain a whole archive's worth.
+KEEP_DAYS = 30
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:
@@ -59,3 +65,28 @@ def place(source: Path, dest: Path,
     tmp.unlink(missing_ok=True)
     (link or link_or_copy)(source, tmp)
     os.replace(tmp, dest)
+
+
+def used(path: Path) -> None:
+    """Mark a cache entry as used just now (``forget_unused`` keeps it)."""
+    with suppress(OSError):
+        os.utime(path)
+
+
+def unused(paths: Iterable[Path], days: int = KEEP_DAYS) -> list[Path]:
+    """Those of ``paths`` not used (written or marked ``used``) for ``days`` days."""
+    limit = time.time() - days * 86400
+    old = []
+    for path in paths:
+        with suppress(OSError):
+            if path.stat().st_mtime < limit:
+                old.append(path)
+    return old
+
+
+def forget_unused(folder: Path, pattern: str, days: int = KEEP_DAYS) -> None:
+    """Delete the files of ``folder`` matching ``pattern`` that no build used for ``days``
+    days: a cache of one file per entry."""
+    if folder.is_dir():
+        for path in unused(folder.glob(pattern), days):
+            path.unlink(missing_ok=True)

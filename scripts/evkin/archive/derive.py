@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from evkin.settings import Settings
 from evkin.site.build import reproducible
 from evkin.site.collect import Collection, Report, collect
 from evkin.site.gitstate import snapshot
-from evkin.site.pdfs import Running, plan
+from evkin.site.pdfs import Running, forget_renders, plan
 from evkin.site.verify import verify_all
 
 SAME, SIGNED_OVER, MISMATCH = "sama", "bertanda_tangan", "berbeda"
@@ -97,6 +98,8 @@ def derive(settings: Settings, scratch: Path,
     finals = [r for r in collection.reports if r.final]
     folder = cache / toolchain_key() if cache is not None else scratch
     folder.mkdir(parents=True, exist_ok=True)
+    if cache is not None:
+        _forget_other_toolchains(cache, folder)
     planned = plan(settings, finals, folder)
     with reproducible(root), Running(settings, planned, progress=progress) as running:
         running.wait()
@@ -109,6 +112,16 @@ def derive(settings: Settings, scratch: Path,
         else:
             out.problems[report_id] = art.problem
     return out
+
+
+def _forget_other_toolchains(cache: Path, current: Path) -> None:
+    """Renders of an earlier pandoc or Typst are never asked for again by key: forgotten once
+    unused for a month like any other, their folder with them."""
+    for other in cache.iterdir():
+        if other.is_dir() and not other.is_symlink() and other != current:
+            forget_renders(other)
+            with suppress(OSError):
+                other.rmdir()  # only once empty
 
 
 def judge(candidate: bytes, render: bytes, roots: tuple[Path, ...]) -> str:

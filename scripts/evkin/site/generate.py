@@ -136,6 +136,8 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
                 remember(pdf if isinstance(pdf, Pdf) else None)
             else:
                 out.later[r.id] = remember
+    if page_cache is not None:
+        pagecache.prune(page_cache)  # after the loads: the pages used now are kept
     out.files.update(assets.files)
     for r in reports:  # a final report's trail beside its page, as recorded (portals check it)
         trail = trail_path(settings.root, r.id)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from evkin import environment
-from evkin.files import write_atomic
+from evkin.files import forget_unused, used, write_atomic
 from evkin.site.pagecache import package_hash
 
 CACHE_DIR = "mkdocs"
@@ -119,6 +119,7 @@ def remembered(folder: Path) -> Iterator[None]:
         key = h.hexdigest()
         path = folder / f"{key}.json"
         if _reuse(page, config, files, path):
+            used(path)  # kept by forget_unused
             return
         recorder = Recorder(files)
         files.get_file_from_path = recorder
@@ -138,6 +139,7 @@ def remembered(folder: Path) -> Iterator[None]:
         yield
     finally:
         mkdocs_build._populate_page = original
+    forget_unused(folder, "*.json")  # conversions no build used for a month (this one's kept)
 
 
 def _reuse(page: Any, config: Any, files: Any, path: Path) -> bool:

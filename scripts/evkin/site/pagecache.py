@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from evkin.files import write_atomic
+from evkin.files import forget_unused, used, write_atomic
 from evkin.memo import code_key
 from evkin.messages import current_lang
 
@@ -68,7 +68,13 @@ def load(folder: Path, key: str, evaluation: Path) -> Cached | None:
     for path in assets.values():
         if not (path.resolve().is_relative_to(inside) and path.is_file()):
             return None
+    used(folder / f"{key}.json")  # kept by ``prune``
     return Cached(pages, assets)
+
+
+def prune(folder: Path) -> None:
+    """Forget the pages of reports no build used for a month (each use touches its file)."""
+    forget_unused(folder, "*.json")
 
 
 def save(folder: Path, key: str, cached: Cached, evaluation: Path) -> None:

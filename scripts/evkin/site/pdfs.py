@@ -25,7 +25,7 @@ from pathlib import Path
 
 from evkin.approval.records import trail_path
 from evkin.evaluation.capaian import Result
-from evkin.files import place, write_atomic
+from evkin.files import KEEP_DAYS, place, unused, used, write_atomic
 from evkin.provenance import Source
 from evkin.render import chart as chart_module
 from evkin.render import fonts
@@ -240,8 +240,23 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
         known = pdf.is_file() or (cache_dir / f"{k}.problem").is_file()  # refusals repeat
         if not (known and (cache_dir / f"{k}.charts").is_file()):
             todo.append(r)
+        else:
+            used(cache_dir / f"{k}.charts")  # the entry's mark: kept by ``forget_renders``
+    forget_renders(cache_dir)  # after the marks: what this build uses is never forgotten
     _draw_charts(todo, keys, cache_dir)
     return Plan(cache_dir, keys, todo, finish=finish)
+
+
+def forget_renders(cache_dir: Path, days: int = KEEP_DAYS) -> None:
+    """Forget the renders no build used for ``days`` days (a new evkin or toolchain leaves a
+    whole archive's worth behind). An entry is its ``.charts`` file, touched at each use, and
+    goes first: an entry cut short reads as missing and is laid out again, never half used."""
+    for mark in unused(cache_dir.glob("*.charts"), days):
+        key = mark.stem
+        mark.unlink(missing_ok=True)
+        for part in [cache_dir / f"{key}.pdf", cache_dir / f"{key}.problem",
+                     *cache_dir.glob(f"{key}-*.svg")]:
+            part.unlink(missing_ok=True)
 
 
 def _keys(settings: Settings, reports: Sequence[Report]) -> dict[str, str]:

@@ -22,18 +22,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from evkin.files import write_atomic
+from evkin.files import KEEP_DAYS, forget_unused, used, write_atomic
 from evkin.site.markdown_cache import settings_key
 
 CACHE_DIR = "templat"
-KEEP_DAYS = 30
 LIBRARIES = ("jinja2", "markupsafe", "babel")
 # Configuration the templates do not read, or that is keyed otherwise (the navigation per page,
 # the hooks and plugins in ``settings_key``, the theme below).
@@ -178,8 +175,7 @@ def remembered(folder: Path) -> Iterator[None]:
             output = b""
         if output:
             utils.write_file(output, page.file.abs_dest_path)
-            with suppress(OSError):
-                os.utime(path)  # still in use: kept by ``prune``
+            used(path)  # still in use: kept by ``prune``
             return
         original(page, config, doc_files, nav, env, dirty, excluded)
         try:
@@ -188,21 +184,15 @@ def remembered(folder: Path) -> Iterator[None]:
             return  # MkDocs skipped an empty page: nothing to remember
         write_atomic(path, written)
 
-    prune(folder)
     mkdocs_build._build_page = build_page
     try:
         yield
     finally:
         mkdocs_build._build_page = original
+    prune(folder)  # after the build: every page it used was touched
 
 
 def prune(folder: Path, days: int = KEEP_DAYS) -> None:
     """Forget pages no build has used for ``days`` days (every use touches its file): each
     publication adds the few dozen pages it changed, which would otherwise pile up."""
-    if not folder.is_dir():
-        return
-    limit = time.time() - days * 86400
-    for path in folder.glob("*.html"):
-        with suppress(OSError):
-            if path.stat().st_mtime < limit:
-                path.unlink()
+    forget_unused(folder, "*.html", days)
