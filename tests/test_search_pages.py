@@ -5,8 +5,10 @@ Pagefind makes when it reads the whole site itself."""
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from pathlib import Path
 
+import pytest
 from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
 from evkin.site import search
@@ -75,3 +77,20 @@ def test_without_any_marked_page_every_page_is_searched(tmp_path: Path) -> None:
     assert len(search.searchable(ours)) == 2
     assert bundle_of(ours) == whole_site_bundle(theirs)
     assert sorted(search.indexed(ours)) == ["/a/index.html", "/b/index.html"]
+
+
+def test_a_site_whose_folder_cannot_be_written_beside_is_still_indexed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = {"a/index.html": MARKED.format(title="Satu", text="jalan mantap")}
+    ours = site(tmp_path / "kami" / "situs", pages)
+    theirs = site(tmp_path / "pagefind" / "situs", pages)
+    made = tempfile.mkdtemp
+
+    def refused(*args: object, **kwargs: object) -> str:
+        if kwargs.get("dir") == ours.parent:
+            raise PermissionError(13, "Permission denied", str(ours.parent))
+        return made(*args, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)
+    assert bundle_of(ours) == whole_site_bundle(theirs)
+    assert sorted(search.indexed(ours)) == ["/a/index.html"]

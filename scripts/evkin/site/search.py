@@ -164,6 +164,16 @@ def searchable(site_dir: Path) -> list[Path]:
     return marked or pages
 
 
+def _scratch(site_dir: Path) -> Path:
+    """A folder for the pages to index: beside the site (hard links), or, where that folder
+    may not be written (``mkdocs build -d`` into a web server's folder), a temporary one (the
+    pages copied)."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=".evkin-cari-", dir=site_dir.parent))
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="evkin-cari-"))
+
+
 class Indexing:
     """Pagefind running over the searchable pages of ``site_dir`` (hard links in a folder
     beside it, ``searchable``), its bundle written into ``site_dir``; ``finish`` waits for it
@@ -179,7 +189,7 @@ class Indexing:
         self.bundle = site_dir / BUNDLE
         if self.bundle.exists():
             shutil.rmtree(self.bundle)
-        self.pages = Path(tempfile.mkdtemp(prefix=".evkin-cari-", dir=site_dir.parent))
+        self.pages = _scratch(site_dir)
         self.process: subprocess.Popen[str] | None = None
         try:
             for page in searchable(site_dir):
