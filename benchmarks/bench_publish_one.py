@@ -10,6 +10,8 @@ Measured in the same run, each as the publishing job runs it (one process per co
   target under 10 s on 2 cores;
 - the alternative, a full rebuild: the same publication with no cache (every PDF rendered and
   compared with the previous release, every page), as every publication ran before;
+- where publish one's time goes: derive (trails, check and assembly), the site's PDF plan,
+  pages, docs/, MkDocs and Pagefind, and the rest (``benchmarks/phases.py``);
 - afterwards both releases are compared file by file (pages, PDFs, sitemap, search index,
   listings, trend pages, 404, manifest): they must be the same bytes (the manifest's
   publication time of the new report aside, the one moment that differs between two runs).
@@ -30,6 +32,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks import phases
 from benchmarks.bench_site import ENV, approve_all, approved_archive, git, timed
 from evkin.bundled import SAMPLE_RECORD_KEY
 from evkin.record.last_published import RECORD_FILE
@@ -144,15 +147,20 @@ def main() -> None:
                       PUBLISH_ENV)
         print(f"first publication of {count}, nothing cached   {first:7.1f} s", flush=True)
         one, full, mismatches = [], [], []
+        runs_steps: list[dict[str, object]] = []
         for n, evaluation_id in enumerate(held):
             before = dest.resolve()
             add_one(root, base / evaluation_id)
             profiled = (["-m", "cProfile", "-o", args.profile]
                         if args.profile and n == len(held) - 1 else [])
-            command = [sys.executable, *profiled, "-m", "evkin", "publish", "--dest", str(dest)]
+            # evkin with its steps timed (``phases``), as ``python -m evkin`` otherwise.
+            steps = base / f"langkah-{n}.json"
+            command = [sys.executable, *profiled, phases.__file__, str(steps), "publish",
+                       "--dest", str(dest)]
             recorded = root / RECORD_FILE
             before_record = recorded.read_bytes() if recorded.is_file() else None
             one.append(timed(command, root, PUBLISH_ENV))
+            runs_steps.append(json.loads(steps.read_text(encoding="utf-8")))
             after_record = recorded.read_bytes() if recorded.is_file() else None
             print(f"  publish one #{n + 1}: {one[-1]:.1f} s (load {os.getloadavg()[0]:.1f})",
                   flush=True)
@@ -179,6 +187,9 @@ def main() -> None:
         print(f"full rebuild, no cache (median of {len(full)})    {m_full:7.1f} s   "
               f"(the alternative; {m_full / m_one:.1f}× publish one)")
         print(f"load average at end {os.getloadavg()[0]:.1f}")
+        print(f"where publish one's time goes (median of {len(runs_steps)}):")
+        for label, seconds in phases.summary(runs_steps):
+            print(f"  {label:<46} {seconds:5.2f} s")
         if mismatches:
             raise SystemExit("publish one differs from the full rebuild: "
                              + ", ".join(mismatches[:20]))

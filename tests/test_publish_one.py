@@ -107,3 +107,7 @@ def test_publish_one_benchmark_smoke() -> None:
     assert "publish one (median of 1)" in out and "target < 10 s" in out
     assert "full rebuild, no cache" in out
     assert "byte for byte: OK" in out
+    steps = out.split("where publish one's time goes")[1]
+    for step in ("derive: check and assemble", "site: MkDocs", "site: Pagefind", "the rest"):
+        assert step in steps
+    assert float(steps.split("site: Pagefind")[1].split()[0]) > 0  # timed, not skipped
