@@ -151,7 +151,7 @@ class EarlyIndex:
         self.indexing: search.Indexing | None = None
         try:
             _shadow(site_dir, self.shadow, generated, _built_as_planned(collection))
-            self.indexing = search.Indexing(self.shadow)
+            self.indexing = search.Indexing(self.shadow, self.shadow / search.BUNDLE)
         except BaseException:
             self.close()
             raise

@@ -139,9 +139,18 @@ def is_deferred() -> bool:
 
 def index_site(site_dir: Path) -> None:
     """Build the Pagefind index of ``site_dir`` into ``site_dir/pagefind`` (replacing the
-    previous one: stale fragments would otherwise stay behind under their old names)."""
-    with indexing(site_dir) as running:
-        running.finish()
+    previous one: stale fragments would otherwise stay behind under their old names), over
+    hard links to its searchable pages in a folder beside it (``searchable``)."""
+    pages = _scratch(site_dir)
+    try:
+        for page in searchable(site_dir):
+            target = pages / page.relative_to(site_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(page, target)
+        with indexing(pages, site_dir / BUNDLE) as running:
+            running.finish()
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
 
 
 # Pagefind's own rule: once any page carries this attribute, a page without it is not indexed.
@@ -175,40 +184,28 @@ def _scratch(site_dir: Path) -> Path:
 
 
 class Indexing:
-    """Pagefind running over the searchable pages of ``site_dir`` (hard links in a folder
-    beside it, ``searchable``), its bundle written into ``site_dir``; ``finish`` waits for it
-    and settles its output."""
+    """Pagefind running over ``pages``, a folder holding just the pages to index
+    (``searchable``), its bundle written to ``bundle``; ``finish`` waits for it and settles
+    its output."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, pages: Path, bundle: Path) -> None:
         try:
             from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
             executable = str(get_executable())
         except (ImportError, FileNotFoundError) as error:
             raise EvkinError("site.pagefind_missing", {"detail": str(error)}) from None
-        self.bundle = site_dir / BUNDLE
+        self.bundle = bundle
         if self.bundle.exists():
             shutil.rmtree(self.bundle)
-        self.pages = _scratch(site_dir)
-        self.process: subprocess.Popen[str] | None = None
-        try:
-            for page in searchable(site_dir):
-                target = self.pages / page.relative_to(site_dir)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                link_or_copy(page, target)
-            self.process = subprocess.Popen(
-                [executable, "--site", str(self.pages), "--output-path", str(self.bundle),
-                 "--keep-index-url", "--force-language", LANGUAGE, "--exclude-selectors",
-                 ".headerlink", "--silent"],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        except BaseException:
-            self.stop()
-            raise
+        self.process = subprocess.Popen(
+            [executable, "--site", str(pages), "--output-path", str(bundle),
+             "--keep-index-url", "--force-language", LANGUAGE, "--exclude-selectors",
+             ".headerlink", "--silent"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def finish(self) -> None:
-        assert self.process is not None
         out, err = self.process.communicate()
-        shutil.rmtree(self.pages, ignore_errors=True)
         if self.process.returncode != 0:
             raise EvkinError("site.pagefind_failed", {"detail": (err or out).strip()[-2000:]})
         _canonical_filters(self.bundle)
@@ -217,17 +214,15 @@ class Indexing:
                 extra.unlink()
 
     def stop(self) -> None:
-        if self.process is not None:
-            if self.process.poll() is None:
-                self.process.kill()
-            self.process.communicate()
-        shutil.rmtree(self.pages, ignore_errors=True)
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
 
 
 @contextmanager
-def indexing(site_dir: Path) -> Iterator[Indexing]:
-    """Pagefind started over ``site_dir``; stopped on the way out unless ``finish``ed."""
-    running = Indexing(site_dir)
+def indexing(pages: Path, bundle: Path) -> Iterator[Indexing]:
+    """Pagefind started over ``pages``; stopped on the way out unless ``finish``ed."""
+    running = Indexing(pages, bundle)
     try:
         yield running
     finally:
