@@ -367,3 +367,29 @@ def test_a_final_report_without_a_pdf_keeps_its_publication_date(repo: Path,
     again = publish(settings, dest, None, now=dt.datetime(2026, 7, 1, 9, 7, tzinfo=wib))
     assert not again.changed
     assert again.manifest.tanpa_pdf == waiting
+
+
+def test_prune_keeps_the_newest_releases_and_deletes_the_rest_behind(tmp_path: Path) -> None:
+    """Old releases leave the releases folder at once; their files go in a process the
+    publication does not wait for, and a deletion cut short is finished by the next prune."""
+    import time
+
+    from evkin.archive.publish import GONE, KEEP_RELEASES, prune, releases_dir, switch
+
+    dest = tmp_path / "arsip"
+    folder = releases_dir(dest)
+    names = [f"20261201-0{n}0000-1" for n in range(6)]
+    for name in names:
+        (folder / name / "arsip").mkdir(parents=True)
+        (folder / name / "arsip" / "laporan.pdf").write_bytes(b"%PDF-" + name.encode())
+    switch(dest, folder / names[1])  # rolled back to an older release: it stays
+    cut_short = folder / f"{GONE}20261101-000000-1"
+    (cut_short / "arsip").mkdir(parents=True)
+    prune(dest)
+    kept = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    assert kept == [names[1], *names[-KEEP_RELEASES:]]
+    assert (dest / "arsip" / "laporan.pdf").read_bytes() == b"%PDF-" + names[1].encode()
+    deadline = time.monotonic() + 30
+    while any(p.name.startswith(GONE) for p in folder.iterdir()):
+        assert time.monotonic() < deadline, sorted(p.name for p in folder.iterdir())
+        time.sleep(0.05)
