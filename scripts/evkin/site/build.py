@@ -29,6 +29,7 @@ from evkin.site import (
     pagecache,
     paths,
     search,
+    static_later,
     template_cache,
 )
 from evkin.site.collect import Collection, collect
@@ -115,10 +116,12 @@ def _started(settings: Settings, preview: bool, cache_dir: Path | None,
 
 def _settled(settings: Settings, collection: Collection, planned: Plan, running: Running,
              generated: Generated, site_dir: Path | None = None,
-             early: EarlyIndex | None = None) -> tuple[dict[str, Artefact], int]:
+             early: EarlyIndex | None = None,
+             copying: static_later.Copying | None = None) -> tuple[dict[str, Artefact], int]:
     """Wait for the PDFs (and ``early``, the search index made meanwhile), then fill in
     what the pages show of them, in docs/ and, when the site is built already, in its HTML
-    too. Returns the artefacts and the files written."""
+    too (once ``copying``, MkDocs' static files, is done). Returns the artefacts and the
+    files written."""
     warnings = running.wait()
     artefacts = planned.artefacts(collection.reports)
     if early is not None:
@@ -131,6 +134,8 @@ def _settled(settings: Settings, collection: Collection, planned: Plan, running:
     added = {generated.pdfs[i].file for i in waited if i in generated.pdfs}
     written = write(docs_dir(settings.root), generated, only=changed | added)
     if site_dir is not None and changed:
+        if copying is not None:
+            copying.join()
         _fill_site(site_dir, changed, generated, render)
     return artefacts, written
 
@@ -303,6 +308,7 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
                       collection, planned, running, generated, written):
         if progress:
             progress("mkdocs", 0, 1)
+        copying: static_later.Copying | None = None
         try:
             pages_too = remember if remember_pages is None else remember_pages
             converted = ((cache_dir or settings.root / CACHE_DIR) / markdown_cache.CACHE_DIR
@@ -310,20 +316,25 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
             # While the PDF workers take every core, forking the page templates gains no
             # time and costs the copies a fork of this large process makes as both write.
             ways = 1 if running.busy else None
-            with search.deferred():
+            # MkDocs' copy of the static files (the PDFs) is made beside the search index.
+            with search.deferred(), static_later.deferred() as copying:
                 run_mkdocs(settings.root, site_dir, verbose, converted, ways)
+            copying.start()
             indexed = False
             if generated.pending:  # index while the PDFs are laid out
                 with EarlyIndex(site_dir, generated, collection) as early:
                     artefacts, more = _settled(settings, collection, planned, running,
-                                               generated, site_dir, early)
+                                               generated, site_dir, early, copying)
                 indexed = early.done  # not when a PDF could not be built
             else:  # nothing to wait for (a publication derives every PDF first)
                 artefacts, more = _settled(settings, collection, planned, running, generated,
-                                           site_dir)
+                                           site_dir, copying=copying)
             if not indexed:
                 search.index_site(site_dir)
+            copying.join()
         except BaseException:
+            if copying is not None:
+                copying.join(raise_error=False)
             _abandon(settings, collection, generated, site_dir)
             raise
     return Built(collection, artefacts, generated, site_dir, list(generated.warnings),
