@@ -36,7 +36,10 @@ from evkin.bundled import SAMPLE_RECORD_KEY
 EVKIN = [sys.executable, "-m", "evkin"]
 WIB = dt.timezone(dt.timedelta(hours=7))
 # The trails are signed with the sample record key, which counts only where this is set.
-ENV = {**os.environ, "EVKIN_KUNCI_CONTOH": "izinkan",
+# As a person's machine runs it: Python's bytecode cache on (a development environment may
+# set PYTHONDONTWRITEBYTECODE, which would time the compilers of modules and templates).
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+       "EVKIN_KUNCI_CONTOH": "izinkan",
        "GIT_AUTHOR_NAME": "Tim SAKIP", "GIT_AUTHOR_EMAIL": "sakip@example.id",
        "GIT_COMMITTER_NAME": "Tim SAKIP", "GIT_COMMITTER_EMAIL": "sakip@example.id"}
 

@@ -42,6 +42,7 @@ PROGRAMS: dict[str, str] = {
     "render/markup.py": "pandoc (Markdown to Typst)",
     "render/docx.py": "pandoc (the Word copy)",
     "site/search.py": "Pagefind (the search index)",
+    "files.py": "Python itself (old releases deleted in a process nobody waits for)",
 }
 
 

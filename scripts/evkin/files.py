@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -39,6 +41,22 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def delete_later(folders: Iterable[Path]) -> None:
+    """Delete ``folders`` in a detached Python process (its own session: not stopped with this
+    one's terminal) that nobody waits for; where none can be started, here and now."""
+    folders = list(folders)
+    if not folders:
+        return
+    script = "import shutil, sys\nfor p in sys.argv[1:]: shutil.rmtree(p, ignore_errors=True)"
+    try:
+        subprocess.Popen([sys.executable, "-c", script, *map(str, folders)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def link_or_copy(source: Path, dest: Path) -> None:

@@ -22,8 +22,6 @@ import filecmp
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -31,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from evkin import __version__, clock
+from evkin import __version__, clock, files
 from evkin.archive.derive import MISMATCH, SAME, derive, judge
 from evkin.archive.notify import Item
 from evkin.archive.release import Previous, approval_of, head_commit, person_of, read_previous
@@ -286,14 +284,14 @@ def same_tree(one: Path, other: Path) -> bool:
     """Do two folders hold the same files (paths and bytes)? The manifest first, then sizes,
     then bytes, stopping at the first difference: a publication with one new report learns it
     from one file instead of hashing two whole releases."""
-    def files(folder: Path) -> dict[str, Path]:
+    def listing(folder: Path) -> dict[str, Path]:
         return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
 
     first, second = one / MANIFEST, other / MANIFEST
     if first.is_file() != second.is_file() or (
             first.is_file() and first.read_bytes() != second.read_bytes()):
         return False
-    left, right = files(one), files(other)
+    left, right = listing(one), listing(other)
     if left.keys() != right.keys() or any(
             left[k].stat().st_size != right[k].stat().st_size for k in left):
         return False
@@ -315,9 +313,9 @@ def switch(dest: Path, release: Path) -> None:
 def prune(dest: Path, keep: int = KEEP_RELEASES) -> None:
     """Releases beyond the newest ``keep`` (never the one published) leave the releases folder
     at once, renamed ``.hapus-…``; their files are deleted by a process of their own that the
-    publication does not wait for (``delete_later``), as ``git gc --auto`` detaches: at 1,000
-    reports a release is about 300 MB in 5,000 files, a second or more of deleting. A deletion
-    cut short (the machine stopped) is finished by the next publication's prune."""
+    publication does not wait for (``files.delete_later``), as ``git gc --auto`` detaches:
+    at 1,000 reports a release is about 300 MB in 5,000 files, a second or more of deleting.
+    A deletion cut short (the machine stopped) is finished by the next publication's prune."""
     folder = releases_dir(dest)
     current = dest.resolve()
     releases = sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.name)
@@ -332,25 +330,11 @@ def prune(dest: Path, keep: int = KEEP_RELEASES) -> None:
             shutil.rmtree(old, ignore_errors=True)
             continue
         doomed.append(gone)
-    delete_later(doomed)
+    files.delete_later(doomed)
 
 
 GONE = ".hapus-"  # a pruned release, renamed, its files being deleted
 
-
-def delete_later(folders: list[Path]) -> None:
-    """Delete ``folders`` in a detached process (its own session: not stopped with this one's
-    terminal); where no process can be started, here and now."""
-    if not folders:
-        return
-    script = "import shutil, sys\nfor p in sys.argv[1:]: shutil.rmtree(p, ignore_errors=True)"
-    try:
-        subprocess.Popen([sys.executable, "-c", script, *map(str, folders)],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
-    except OSError:
-        for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _own_renders(root: Path) -> Path | None:

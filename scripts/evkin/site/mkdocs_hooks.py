@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from evkin import environment
-from evkin.site import search
+from evkin.site import search, template_code
 from evkin.yamlfile import parse
 
 SITE_FILE = Path("arsip") / ".situs.yml"
@@ -91,6 +91,13 @@ def _stash_blocks(markdown: str, prefix: str) -> tuple[str, list[str]]:
 
 def on_pre_build(config: Any) -> None:
     _stash.clear()  # whatever a failed build (mkdocs serve) left behind
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """The templates' compiled code kept between builds (``template_code``)."""
+    if env.bytecode_cache is None:
+        env.bytecode_cache = template_code.cache()
+    return env
 
 
 def on_post_build(config: Any) -> None:

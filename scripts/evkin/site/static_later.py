@@ -31,8 +31,8 @@ class Copying:
 
         def run() -> None:
             try:
-                for call in self.calls:
-                    call()
+                for step in self.calls:
+                    step()
             except BaseException as error:  # handed to whoever joins
                 self.error = error
 
