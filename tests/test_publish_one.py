@@ -110,4 +110,44 @@ def test_publish_one_benchmark_smoke() -> None:
     steps = out.split("where publish one's time goes")[1]
     for step in ("derive: check and assemble", "site: MkDocs", "site: Pagefind", "the rest"):
         assert step in steps
-    assert float(steps.split("site: Pagefind")[1].split()[0]) > 0  # timed, not skipped
+    for step in ("site: Pagefind, pages linked and started",
+                 "site: Pagefind, waited for after the manifest"):
+        assert float(steps.split(step)[1].split()[0]) > 0  # timed, not skipped
+
+
+def test_a_publication_failing_while_the_index_is_made_leaves_nothing_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, record_key: str) -> None:
+    """The manifest is made while Pagefind indexes the pages and the PDFs are copied into the
+    release: an error there stops both, and leaves no release, no pages folder of the index
+    and the published site as it was."""
+    import evkin.archive.publish as publishing
+    from evkin.site import search
+
+    root, (new,) = held_out_archive(tmp_path, 2, 1)
+    dest = tmp_path / "terbit"
+    publish(load_settings(root), dest, "none", now=FIRST)
+    before = dest.resolve()
+    add_one(root, tmp_path / new)
+    started: list[subprocess.Popen[str]] = []
+    begin = search.begin_index
+
+    def begin_index(site_dir: Path) -> search.SiteIndex:
+        index = begin(site_dir)
+        assert index.running is not None
+        started.append(index.running.process)
+        return index
+
+    monkeypatch.setattr(search, "begin_index", begin_index)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(publishing, "manifest", broken)
+    with pytest.raises(OSError, match="No space left"):
+        publish(load_settings(root), dest, None, now=LATER)
+    assert len(started) == 1
+    assert started[0].poll() is not None  # Pagefind stopped, not left running
+    assert dest.resolve() == before
+    left = sorted(p.name for p in tmp_path.rglob(".evkin-cari-*"))
+    assert left == []
+    assert sorted(p.name for p in (tmp_path / "terbit.rilis").iterdir()) == [before.name]

@@ -32,8 +32,8 @@ def indexed_after(site: Path, tmp_path: Path) -> dict[str, bytes]:
 def build(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Build the site; the finished site's indexing runs (returned) only as the fallback."""
     late: list[Path] = []
-    index_site = search.index_site
-    monkeypatch.setattr(search, "index_site", lambda d: (late.append(d), index_site(d)))
+    begin_index = search.begin_index
+    monkeypatch.setattr(search, "begin_index", lambda d: (late.append(d), begin_index(d))[1])
     built = build_site(load_settings(root), site)
     monkeypatch.undo()
     assert built.generated.slots.issued  # PDFs were pending while MkDocs built the pages

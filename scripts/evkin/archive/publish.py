@@ -55,7 +55,7 @@ from evkin.record.manifest import (
 )
 from evkin.settings import Settings
 from evkin.site import paths
-from evkin.site.build import build_site, reproducible
+from evkin.site.build import Built, build_site, reproducible
 from evkin.site.gitstate import _git
 from evkin.site.province import open_recommendations, report_facts
 from evkin.site.titles import title
@@ -370,6 +370,7 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     releases.mkdir(parents=True, exist_ok=True)
     stamp = f"{now:%Y%m%d-%H%M%S}-{os.getpid()}"
     staging = releases / f".baru-{stamp}"
+    built: Built | None = None
     with tempfile.TemporaryDirectory(prefix=".evkin-sebelumnya-", dir=releases) as scratch:
         try:
             derived = derive(settings, Path(scratch) / "turunan",
@@ -388,7 +389,10 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
                                    seed=seed_from(previous, Path(scratch), derived,
                                                   tte.roots, early),
                                    progress=progress,
-                                   finish=sealer.finish if sealer else None)
+                                   finish=sealer.finish if sealer else None,
+                                   finish_later=True)
+            # The manifest is made while Pagefind indexes the pages (linked before it began:
+            # list_earlier's rewrites, by rename, do not reach the index).
             data = manifest(settings, built, previous, now, head_commit(settings.root))
             # The render sealed files grow from: derived here.
             data = replace(data, laporan=tuple(
@@ -398,8 +402,11 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
             list_earlier(data, staging)
             data = _chained(data, lambda d: manifest_chain.link(
                 d, previous.chain_json(), previous.sha256))
+            built.finish()
             write_manifest(staging, data, key)
         except BaseException:
+            if built is not None:
+                built.stop()
             shutil.rmtree(staging, ignore_errors=True)
             raise
     current = dest.resolve() if dest.exists() else None

@@ -52,6 +52,42 @@ class Built:
     site_dir: Path
     warnings: list[str] = field(default_factory=list)
     written: int = 0
+    # With ``build_site(finish_later=True)``: the search index and the static files' copy
+    # still under way; ``finish`` waits for them (``stop`` abandons them).
+    unfinished: Finishing | None = None
+
+    def finish(self) -> None:
+        if self.unfinished is not None:
+            unfinished, self.unfinished = self.unfinished, None
+            unfinished.finish()
+
+    def stop(self) -> None:
+        if self.unfinished is not None:
+            unfinished, self.unfinished = self.unfinished, None
+            unfinished.stop()
+
+
+@dataclass
+class Finishing:
+    """What runs on after the pages are built: the static files' copy (``static_later``) and
+    the search index of the finished pages (none when it was made early)."""
+
+    copying: static_later.Copying
+    index: search.SiteIndex | None
+
+    def finish(self) -> None:
+        try:
+            if self.index is not None:
+                self.index.finish()
+        except BaseException:
+            self.copying.join(raise_error=False)  # the index's error is the one reported
+            raise
+        self.copying.join()
+
+    def stop(self) -> None:
+        if self.index is not None:
+            self.index.stop()
+        self.copying.join(raise_error=False)
 
 
 def bundled_config() -> Path:
@@ -300,15 +336,19 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
                progress: Callable[[str, int, int], None] | None = None,
                finish: Finish | None = None, collection: Collection | None = None,
                remember_pages: bool | None = None,
-               known_keys: Mapping[str, str] | None = None) -> Built:
+               known_keys: Mapping[str, str] | None = None,
+               finish_later: bool = False) -> Built:
     """Pages, MkDocs and PDFs: MkDocs builds the pages while worker processes lay out the PDFs
-    not in the cache; what the pages show of those PDFs is filled in afterwards (``slots``)."""
+    not in the cache; what the pages show of those PDFs is filled in afterwards (``slots``).
+    ``finish_later``: return while the search index is made (and the static files copied);
+    the caller goes on meanwhile, then calls ``Built.finish`` (or ``stop``)."""
     with _started(settings, preview, cache_dir, published, seed, remember, progress, finish,
                   collection, remember_pages, known_keys) as (
                       collection, planned, running, generated, written):
         if progress:
             progress("mkdocs", 0, 1)
         copying: static_later.Copying | None = None
+        unfinished: Finishing | None = None
         try:
             pages_too = remember if remember_pages is None else remember_pages
             converted = ((cache_dir or settings.root / CACHE_DIR) / markdown_cache.CACHE_DIR
@@ -329,16 +369,19 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
             else:  # nothing to wait for (a publication derives every PDF first)
                 artefacts, more = _settled(settings, collection, planned, running, generated,
                                            site_dir, copying=copying)
-            if not indexed:
-                search.index_site(site_dir)
-            copying.join()
+            unfinished = Finishing(copying, None if indexed else search.begin_index(site_dir))
+            if not finish_later:
+                unfinished.finish()
+                unfinished = None
         except BaseException:
-            if copying is not None:
+            if unfinished is not None:
+                unfinished.stop()
+            elif copying is not None:
                 copying.join(raise_error=False)
             _abandon(settings, collection, generated, site_dir)
             raise
     return Built(collection, artefacts, generated, site_dir, list(generated.warnings),
-                 written + more)
+                 written + more, unfinished)
 
 
 def source_date_epoch(root: Path) -> str | None:

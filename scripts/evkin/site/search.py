@@ -141,16 +141,45 @@ def index_site(site_dir: Path) -> None:
     """Build the Pagefind index of ``site_dir`` into ``site_dir/pagefind`` (replacing the
     previous one: stale fragments would otherwise stay behind under their old names), over
     hard links to its searchable pages in a folder beside it (``searchable``)."""
-    pages = _scratch(site_dir)
-    try:
-        for page in searchable(site_dir):
-            target = pages / page.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(page, target)
-        with indexing(pages, site_dir / BUNDLE) as running:
-            running.finish()
-    finally:
-        shutil.rmtree(pages, ignore_errors=True)
+    begin_index(site_dir).finish()
+
+
+class SiteIndex:
+    """Pagefind running over the searchable pages of a site, linked into a folder of their own
+    before it starts: a page the caller rewrites meanwhile (by rename: ``write_atomic``) is
+    indexed as it was when the index began, not half-way."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.pages = _scratch(site_dir)
+        self.running: Indexing | None = None
+        try:
+            for page in searchable(site_dir):
+                target = self.pages / page.relative_to(site_dir)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                link_or_copy(page, target)
+            self.running = Indexing(self.pages, site_dir / BUNDLE)
+        except BaseException:
+            self.stop()
+            raise
+
+    def finish(self) -> None:
+        """Wait for the index and settle it (``Indexing.finish``)."""
+        try:
+            if self.running is not None:
+                self.running.finish()
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        if self.running is not None:
+            self.running.stop()
+            self.running = None
+        shutil.rmtree(self.pages, ignore_errors=True)
+
+
+def begin_index(site_dir: Path) -> SiteIndex:
+    """The index of ``site_dir`` started; ``finish`` (or ``stop``) it."""
+    return SiteIndex(site_dir)
 
 
 # Pagefind's own rule: once any page carries this attribute, a page without it is not indexed.
@@ -217,16 +246,6 @@ class Indexing:
         if self.process.poll() is None:
             self.process.kill()
         self.process.communicate()
-
-
-@contextmanager
-def indexing(pages: Path, bundle: Path) -> Iterator[Indexing]:
-    """Pagefind started over ``pages``; stopped on the way out unless ``finish``ed."""
-    running = Indexing(pages, bundle)
-    try:
-        yield running
-    finally:
-        running.stop()
 
 
 def indexed(site_dir: Path) -> dict[str, dict[str, object]]:
