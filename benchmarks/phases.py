@@ -62,7 +62,9 @@ def main() -> None:
         {"calls": calls, "total": time.perf_counter() - BEGAN}), encoding="utf-8"))
     from evkin.cli import main as evkin_main
 
-    raise SystemExit(evkin_main(sys.argv[2:]))
+    # As ``python -m evkin`` runs it (``cli.entry``): the exit handlers, this one's included,
+    # run before a command that allows it ends the process at once.
+    raise SystemExit(evkin_main(sys.argv[2:], end_process=True))
 
 
 def summary(runs: list[dict[str, Any]]) -> list[tuple[str, float]]:

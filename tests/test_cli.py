@@ -1,5 +1,6 @@
 """The command line: help lists the subcommands, bad arguments exit 2 without a traceback."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -59,3 +60,20 @@ def test_history_suggests_drafts_that_exist(evkin,  # type: ignore[no-untyped-de
     git(sample_repo, "commit", "-q", "-am", "Draf kedua")
     two: Run = evkin("history", "2025-tahunan", root=sample_repo)
     assert "'evkin diff 2025-tahunan 1 2'" in two.out
+
+
+def test_site_build_as_a_program_leaves_the_whole_site(tmp_path: Path) -> None:
+    """``evkin site build`` ends its process at once when it returns (``cli._end_now``): the
+    site, its search index and its manifest are all there, and the message is printed."""
+    from tests.conftest import copy_sample
+
+    root = copy_sample(tmp_path / "repo")
+    env = {**os.environ, "EVKIN_KUNCI_CONTOH": "izinkan"}
+    result = subprocess.run([sys.executable, "-m", "evkin", "site", "build"], cwd=root,
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "Situs arsip dibuat" in result.stdout
+    site = root / "site"
+    assert (site / "manifest.json").is_file() and (site / "pagefind").is_dir()
+    pdfs = sorted(site.rglob("*.pdf"))
+    assert pdfs and all(p.read_bytes().rstrip().endswith(b"%%EOF") for p in pdfs)

@@ -25,7 +25,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     seal.add_argument("--seal-only", action="store_true", help=t("publish.opt_seal_only"))
     seal.add_argument("--sign-manifest", action="store_true",
                       help=t("publish.opt_sign_manifest"))
-    p.set_defaults(run=run)
+    # Every file is written and closed (and every mail sent) when it returns (``cli._end_now``).
+    p.set_defaults(run=run, quick_exit=True)
 
 
 def _progress(stage: str, done: int, total: int) -> None:

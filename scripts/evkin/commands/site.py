@@ -26,6 +26,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve.add_argument("--host", default="127.0.0.1", help=t("site.opt_host"))
     serve.add_argument("--no-build", action="store_true", help=t("site.opt_no_build"))
     p.set_defaults(run=run, site_parser=p)
+    # Every file is written and closed when the build returns: no teardown of its heap (a
+    # 1,000-report archive's pages and reports) one object at a time (``cli._end_now``).
+    build.set_defaults(quick_exit=True)
 
 
 def _progress(stage: str, done: int, total: int) -> None:
