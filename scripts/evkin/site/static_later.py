@@ -17,7 +17,8 @@ from typing import Any
 
 
 class Copying:
-    """The static files' copy MkDocs asked for, run later in a thread of its own."""
+    """Copies made in a thread of their own while the caller goes on: the static files' copy
+    MkDocs asked for (``deferred``), the PDFs a site build adds once they are laid out."""
 
     def __init__(self) -> None:
         self.calls: list[Callable[[], None]] = []
