@@ -62,6 +62,7 @@ from evkin.site.titles import title
 from evkin.site.versions import list_earlier
 
 KEEP_RELEASES = 3
+GONE = ".hapus-"  # a pruned release, renamed, its files being deleted (``prune``)
 # This machine's own derivations (``derive``): by toolchain, then content key.
 DERIVED_CACHE = Path("build") / "evkin-cache" / "turunan"
 
@@ -331,10 +332,6 @@ def prune(dest: Path, keep: int = KEEP_RELEASES) -> None:
             continue
         doomed.append(gone)
     files.delete_later(doomed)
-
-
-GONE = ".hapus-"  # a pruned release, renamed, its files being deleted
-
 
 
 def _own_renders(root: Path) -> Path | None:
