@@ -1,0 +1,29 @@
+"""The site benchmark runs at its smoke size: every figure it compares is printed, with the
+targets and their verdicts, so the benchmark cannot rot unnoticed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import PROJECT
+
+
+@pytest.mark.slow
+def test_site_benchmark_smoke() -> None:
+    done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench_site.py"),
+                           "--smoke"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    assert "3 approved evaluations" in out
+    assert re.search(r"site: \d+ HTML pages, 3 PDFs", out), out
+    assert re.search(r"full build, PDFs included \(median of 1\) +[0-9.]+ s", out), out
+    assert re.search(r"plain mkdocs build \(median of 1\) +[0-9.]+ s", out), out
+    assert re.search(r"rebuild after one change .*target ≤ 1\.5×: (OK|MISSED)", out), out
+    assert re.search(r"the PDFs alone, evkin pdf of all \(median of 1\) +[0-9.]+ s", out), out
+    assert re.search(r"full build against its PDF floor +[0-9.]+×   target ≤ 1\.15×: "
+                     r"(OK|MISSED)", out), out
+    assert "load average" in out
