@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,3 +129,11 @@ def evkin(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
         return Run(code, captured.out, captured.err)
 
     return run
+
+
+def smoke_output(benchmark: str) -> str:
+    """What ``benchmarks/<benchmark>.py --smoke`` prints, once it has run to the end."""
+    done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / f"{benchmark}.py"),
+                           "--smoke"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout

@@ -4,20 +4,15 @@ parts, and evkin's own figures are printed (WeasyPrint is compared only where in
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import smoke_output
 
 
 @pytest.mark.slow
 def test_pdf_benchmark_smoke() -> None:
-    done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench_pdf.py"),
-                           "--smoke"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    out = done.stdout
+    out = smoke_output("bench_pdf")
     shares = [float(x) for x in re.findall(r"s\s+(-?[0-9.]+) %", out)]
     # Two breakdowns (the sample final, and as a draft): in each, the parts make the whole.
     assert len(shares) == 10, out

@@ -3,13 +3,11 @@ figures are printed side by side with their targets."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import smoke_output
 
 pytestmark = pytest.mark.browser
 
@@ -20,10 +18,7 @@ if not Path("/usr/bin/chromium").exists():
 
 @pytest.mark.slow
 def test_search_benchmark_smoke() -> None:
-    done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench_search.py"),
-                           "--smoke"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    out = done.stdout
+    out = smoke_output("bench_search")
     assert "Pagefind (now)" in out and "lunr (before)" in out
     for line in ("bytes fetched for search", "time to first result", "results shown"):
         assert line in out, out

@@ -4,20 +4,15 @@ targets and their verdicts, so the benchmark cannot rot unnoticed."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import smoke_output
 
 
 @pytest.mark.slow
 def test_site_benchmark_smoke() -> None:
-    done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench_site.py"),
-                           "--smoke"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    out = done.stdout
+    out = smoke_output("bench_site")
     assert "3 approved evaluations" in out
     assert re.search(r"site: \d+ HTML pages, 3 PDFs", out), out
     assert re.search(r"full build, PDFs included \(median of 1\) +[0-9.]+ s", out), out

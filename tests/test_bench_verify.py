@@ -3,17 +3,11 @@ every genuine signature decided in-process (none left to ssh-keygen)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from tests.conftest import PROJECT
+from tests.conftest import smoke_output
 
 
 def test_verify_benchmark_smoke() -> None:
-    done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench_verify.py"),
-                           "--smoke"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    out = done.stdout
+    out = smoke_output("bench_verify")
     for line in ("ssh-ed25519: 15 signatures, 0 left to ssh-keygen",
                  "rsa-sha2-512 (3072-bit): 15 signatures, 0 left to ssh-keygen",
                  "in-process (median of 1)", "ssh-keygen -Y verify (median of 1)", "speed-up",

@@ -8,7 +8,6 @@ import datetime as dt
 import hashlib
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from evkin.memo import FOLDER as MEMO
 from evkin.record.last_published import RECORD_FILE
 from evkin.settings import load_settings
 from evkin.site import page_forks
-from tests.conftest import PROJECT
+from tests.conftest import smoke_output
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 FIRST = dt.datetime(2026, 7, 1, 9, 0, tzinfo=WIB)
@@ -100,10 +99,7 @@ def test_a_pdf_committed_into_the_render_cache_is_not_published(tmp_path: Path) 
 
 @pytest.mark.slow
 def test_publish_one_benchmark_smoke() -> None:
-    done = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench_publish_one.py"),
-                           "--smoke"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    out = done.stdout
+    out = smoke_output("bench_publish_one")
     assert "publish one (median of 1)" in out and "target < 10 s" in out
     assert "full rebuild, no cache" in out
     assert "byte for byte: OK" in out
