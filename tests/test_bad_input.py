@@ -45,24 +45,34 @@ def checked(evkin, root: Path, *args: str) -> Run:  # type: ignore[no-untyped-de
 
 # --- impossible dates --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value", ["2026-02-30", "2026-01-26 25:61:00"])
-def test_impossible_date_in_evaluasi_yml_is_located(sample_repo: Path, evkin, value: str
+@pytest.mark.parametrize(("value", "advice"), [
+    ("2026-02-30", "30 Februari 2026 tidak ada di kalender"),
+    ("2026-01-26 25:61:00", "bila maksudnya 26 Januari 2026, tulis 2026-01-26"),
+    ("26 Januari 2026", "bila maksudnya 26 Januari 2026, tulis 2026-01-26"),
+])
+def test_impossible_date_in_evaluasi_yml_is_located(sample_repo: Path, evkin, value: str,
+                                                    advice: str
                                                     ) -> None:  # type: ignore[no-untyped-def]
     line = edit(sample_repo, f"{EVAL}/evaluasi.yml", "tanggal: 2026-01-26", f"tanggal: {value}")
     run = checked(evkin, sample_repo)
-    assert f"{EVAL}/evaluasi.yml:{line}: 'tanggal: {value}' bukan tanggal" in run.out
+    assert f"{EVAL}/evaluasi.yml:{line}: 'tanggal: {value}' bukan tanggal; {advice}" in run.out
     for command in (("summary", "2025-tahunan"), ("status", "2025-tahunan")):
         other: Run = evkin(*command, root=sample_repo)
         assert other.code in (0, 1) and "Traceback" not in other.out + other.err
 
 
-@pytest.mark.parametrize("value", ["2026-13-04", "2026-04-31"])
-def test_impossible_date_in_step_front_matter_is_located(sample_repo: Path, evkin, value: str
+@pytest.mark.parametrize(("value", "advice"), [
+    ("2026-13-04", "tidak ada bulan ke-13"),
+    ("2026-04-31", "31 April 2026 tidak ada di kalender"),
+    ("14/01/2026", "bila maksudnya 14 Januari 2026, tulis 2026-01-14"),
+])
+def test_impossible_date_in_step_front_matter_is_located(sample_repo: Path, evkin, value: str,
+                                                         advice: str
                                                          ) -> None:  # type: ignore[no-untyped-def]
     rel = f"{EVAL}/dokumen/03-nota-dinas-undangan.md"
     line = edit(sample_repo, rel, "tanggal: 2026-01-14", f"tanggal: {value}")
     run = checked(evkin, sample_repo)
-    assert f"{rel}:{line}: 'tanggal: {value}' bukan tanggal" in run.out
+    assert f"{rel}:{line}: 'tanggal: {value}' bukan tanggal; {advice}" in run.out
 
 
 # --- settings ---------------------------------------------------------------------------------

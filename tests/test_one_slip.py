@@ -37,7 +37,7 @@ def only_lines(run: Run) -> list[str]:
     (f"{EVAL}/rekomendasi.yml", "  penanggung_jawab: Sekretaris",
      "\tpenanggung_jawab: Sekretaris", "YAML tidak valid: ada karakter tab"),
     (f"{EVAL}/rekomendasi.yml", "tenggat: 2026-04-30", "tenggat: 31 Mei 2026",
-     "'tenggat: 31 Mei 2026' bukan tanggal; tulis TTTT-BB-HH"),
+     "'tenggat: 31 Mei 2026' bukan tanggal; bila maksudnya 31 Mei 2026, tulis 2026-05-31"),
 ])
 def test_one_slip_gives_one_finding_in_indonesian(
         sample_repo: Path, evkin, rel: str, old: str, new: str,  # type: ignore[no-untyped-def]

@@ -281,9 +281,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the date {date} is still to come (today is {today}); check its year and month.",
     },
     "meta.bad_date": {
-        "id": "'{field}: {value}' bukan tanggal; tulis TTTT-BB-HH, mis. 2025-01-20.",
-        "en": "'{field}: {value}' is not a date; write YYYY-MM-DD, e.g. 2025-01-20.",
+        "id": "'{field}: {value}' bukan tanggal; {advice}",
+        "en": "'{field}: {value}' is not a date; {advice}",
     },
+    "date.write_iso": {
+        "id": "tulis TTTT-BB-HH, mis. 2025-01-20.",
+        "en": "write YYYY-MM-DD, e.g. 2025-01-20.",
+    },
+    "date.means": {
+        "id": "bila maksudnya {spelled}, tulis {iso} (TTTT-BB-HH).",
+        "en": "if you mean {spelled}, write {iso} (YYYY-MM-DD).",
+    },
+    "date.not_in_calendar": {
+        "id": "{spelled} tidak ada di kalender. Periksa hari dan bulannya, lalu tulis TTTT-BB-HH, "
+              "mis. 2025-01-20.",
+        "en": "{spelled} is not in the calendar. Check its day and month, then write YYYY-MM-DD, "
+              "e.g. 2025-01-20.",
+    },
+    "date.no_month": {
+        "id": "tidak ada bulan ke-{month}. Tulis TTTT-BB-HH (bulan 01–12), mis. 2025-01-20.",
+        "en": "there is no month {month}. Write YYYY-MM-DD (month 01–12), e.g. 2025-01-20.",
+    },
+    "date.spelled": {"id": "{day} {month_id} {year}", "en": "{day} {month_en} {year}"},
     "meta.bad_list": {
         "id": "'{field}' harus berupa daftar nama.",
         "en": "'{field}' must be a list of names.",

@@ -16,6 +16,7 @@ from typing import Any
 from evkin.evaluation.markdown import scan
 from evkin.evaluation.model import TEMPLATE_MARK, Document, Evaluation, Indicator, Period, Section
 from evkin.findings import EvkinError, Finding
+from evkin.indonesian_dates import bad_date
 from evkin.numbers import (
     NumberProblem,
     format_number,
@@ -154,7 +155,7 @@ def _read_yaml(path: Path, sink: _Sink) -> LinedDict:
 def _check_meta_types(evaluation: Evaluation, meta: LinedDict, path: Path, sink: _Sink) -> None:
     value = meta.get("tanggal")
     if value is not None and not isinstance(value, dt.date) and TEMPLATE_MARK not in str(value):
-        sink.add(path, meta.line_of("tanggal"), "meta.bad_date", field="tanggal", value=value)
+        sink.add(path, meta.line_of("tanggal"), "meta.bad_date", **bad_date("tanggal", value))
     penyusun = meta.get("penyusun")
     if penyusun is not None and (not isinstance(penyusun, str | list) or (
             isinstance(penyusun, list) and not all(isinstance(p, str) for p in penyusun))):

@@ -24,6 +24,7 @@ from evkin.evaluation import recsheet
 from evkin.evaluation.load import evaluation_folders
 from evkin.evaluation.model import TEMPLATE_MARK, Period
 from evkin.findings import Finding
+from evkin.indonesian_dates import bad_date
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 
 if TYPE_CHECKING:
@@ -240,7 +241,7 @@ def _recommendations(origin: str, entries: Sequence[LinedDict], rel: str,
         if tenggat is not None and not isinstance(tenggat, dt.date) \
                 and TEMPLATE_MARK not in str(tenggat):
             findings.append(Finding(rel, entry.line_of("tenggat"), "meta.bad_date",
-                                    {"field": "tenggat", "value": tenggat}))
+                                    bad_date("tenggat", tenggat)))
         yield Recommendation(
             recommendation_id(origin, nomor), origin, nomor, _text(entry, "teks"),
             _text(entry, "penanggung_jawab"),

@@ -21,6 +21,7 @@ from evkin.evaluation.load import META_FILE, REPORT_FILE, normalise_heading
 from evkin.evaluation.markdown import scan
 from evkin.evaluation.model import TEMPLATE_MARK, Evaluation, Section
 from evkin.findings import Finding
+from evkin.indonesian_dates import bad_date
 from evkin.settings import Settings
 
 META_REQUIRED = ("judul", "nomor", "tanggal", "penyusun")
@@ -169,7 +170,7 @@ def sop_documents(ev: Evaluation, ctx: Context) -> Iterator[Finding]:
             dated.append((step.number, value, path, doc.meta_lines.get("tanggal")))
         elif value is not None and TEMPLATE_MARK not in str(value):
             yield Finding(path, doc.meta_lines.get("tanggal"), "meta.bad_date",
-                          {"field": "tanggal", "value": value})
+                          bad_date("tanggal", value))
         hadir = doc.meta.get("daftar_hadir")
         if "daftar_hadir" in spec.fields and hadir is not None:
             yield from _attendance(hadir, path, doc.meta_lines.get("daftar_hadir"))
