@@ -81,6 +81,29 @@ def test_word_copy_paper_size_and_identical_bytes(word: Path, repo: Path,
     assert page_size_mm(f4) == (215, 330)
 
 
+def test_word_copy_merges_the_sasaran_and_average_rows_as_the_pdf_does(word: Path,
+                                                                      repo: Path) -> None:
+    """Each sasaran is one bold cell across the table, each average's label one cell across
+    the first five columns (Word's gridSpan), as in the PDF: not a row of empty cells."""
+    from evkin.report.assembly import assemble_ids
+
+    with zipfile.ZipFile(word) as docx:
+        xml = docx.read("word/document.xml").decode("utf-8")
+    cells = re.findall(r"<w:tc>(.*?)</w:tc>", xml, re.S)
+
+    def spanning(n: int) -> list[str]:
+        return [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in cells
+                if f'<w:gridSpan w:val="{n}" />' in c]
+
+    report = assemble_ids(load_settings(repo), [ID], timeline=False).reports[0]
+    groups = list(dict.fromkeys(r.indicator.sasaran for r in report.results))
+    assert len(groups) == 5
+    assert spanning(7) == [f"Sasaran: {g}" for g in groups]
+    assert spanning(5) == ["Rata-rata capaian sasaran"] * len(groups)
+    across = next(c for c in cells if '<w:gridSpan w:val="7" />' in c)
+    assert "<w:b />" in across  # bold, as the PDF's subheader
+
+
 def test_word_copy_keeps_hostile_text_as_text(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "repo")
     report = root / "evaluations" / ID / "laporan.md"

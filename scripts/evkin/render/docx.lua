@@ -50,18 +50,38 @@ local function table_of(caption, headers, rows, aligns, widths)
   return pandoc.utils.from_simple_table(simple)
 end
 
+local function styled(make, text, align, colspan)
+  return pandoc.Cell({pandoc.Plain({make(inlines(text))})}, align, 1, colspan or 1)
+end
+
+-- Table 1 as the PDF lays it out: each sasaran a bold row across the whole table, its
+-- indicators, then its average under a label that spans the first five columns.
+local function capaian_table(c)
+  local width = #c.headers
+  local rows = {}
+  for _, group in ipairs(c.groups) do
+    table.insert(rows, pandoc.Row({styled(pandoc.Strong, group.sasaran, 'AlignLeft', width)}))
+    for _, row in ipairs(group.rows) do
+      local cells = {}
+      for i = 1, width do cells[i] = pandoc.Cell(cell(row[i] or '')) end
+      table.insert(rows, pandoc.Row(cells))
+    end
+    table.insert(rows, pandoc.Row({
+      styled(pandoc.Emph, group.average_label, 'AlignRight', width - 2),
+      styled(pandoc.Strong, group.average, 'AlignRight'),
+      styled(pandoc.Strong, group.predikat, 'AlignCenter')}))
+  end
+  local made = table_of(c.caption, c.headers, {},
+    {'AlignCenter', 'AlignLeft', 'AlignCenter', 'AlignRight', 'AlignRight', 'AlignRight',
+     'AlignCenter'}, WIDTHS.capaian)
+  made.bodies = {{attr = pandoc.Attr(), body = rows, head = {}, row_head_columns = 0}}
+  return made
+end
+
 local function capaian_blocks()
   local out = pandoc.Blocks({})
   local c = data.capaian
-  local rows = {}
-  for _, group in ipairs(c.groups) do
-    table.insert(rows, {'', group.sasaran, '', '', '', '', ''})
-    for _, row in ipairs(group.rows) do table.insert(rows, row) end
-    table.insert(rows, {'', group.average_label, '', '', '', group.average, group.predikat})
-  end
-  out:insert(table_of(c.caption, c.headers, rows,
-    {'AlignCenter', 'AlignLeft', 'AlignCenter', 'AlignRight', 'AlignRight', 'AlignRight',
-     'AlignCenter'}, WIDTHS.capaian))
+  out:insert(capaian_table(c))
   local notes = {}
   for _, note in ipairs(c.notes) do table.insert(notes, {pandoc.Plain(inlines(note))}) end
   out:insert(para('Keterangan:'))
