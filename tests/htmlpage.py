@@ -37,3 +37,12 @@ def read(markup: str) -> Page:
 
 def parse(path: Path) -> Page:
     return read(path.read_text(encoding="utf-8"))
+
+
+def unseen_words(path: Path, content: str) -> list[str]:
+    """Words of a search index's ``content`` for ``path`` that the page does not show: words
+    of neighbouring elements Pagefind joined because no space stood between them."""
+    import re
+
+    shown = {w.lower() for node in parse(path).text for w in re.findall(r"\w+", node)}
+    return sorted({w.lower() for w in re.findall(r"\w+", content)} - shown)

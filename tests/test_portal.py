@@ -19,6 +19,7 @@ from evkin.site.search import indexed
 from evkin.site.serve import start_background
 from tests.archive_repo import make_archive_repo
 from tests.conftest import SAMPLE_RECORD_KEY
+from tests.htmlpage import unseen_words
 
 CHROMIUM = "/usr/bin/chromium"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -152,6 +153,9 @@ def test_portal_merges_only_what_verifies(evkin, archive: Path, tmp_path: Path) 
                                "predikat": ["Sangat Tinggi"]}
     assert page["meta"]["pdf"] == f"{base}arsip/2025/2025-tahunan/laporan-2025-tahunan.pdf"
     assert "jalan" in str(page["content"]).lower()
+    # "Periode", "Nomor" and their values stay words of their own in the index.
+    for url, entry in found.items():
+        assert unseen_words(out / url.lstrip("/"), str(entry["content"])) == [], url
     offline = (out / "cari" / "ringkas.js").read_text(encoding="utf-8")
     assert "Dinas Baik" in offline and "Pdf-Diubah" not in offline
     # Nothing of an agency's code or HTML: the portal's own script only, every text escaped.

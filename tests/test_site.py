@@ -34,7 +34,7 @@ from tests.archive_repo import (
     make_archive_repo,
 )
 from tests.conftest import PROJECT, git
-from tests.htmlpage import Page, parse
+from tests.htmlpage import Page, parse, unseen_words
 
 # ---------------------------------------------------------------- built once for the module
 
@@ -150,6 +150,17 @@ def test_report_page_content(archive: Path) -> None:
     found = indexed(site)
     assert found["/arsip/2025/2025-tahunan/index.html"]["meta"]["pdf"]
     assert not [url for url in found if "/lampiran/" in url]
+
+
+def test_search_keeps_the_words_of_neighbouring_cells_apart(archive: Path) -> None:
+    """Every word a search can find on a page is a word the page shows: Pagefind joins the
+    text of adjacent elements written without a space between them, and "Nomor 050/…" beside
+    "Periode" in the report's summary became "…-2026PeriodeTahun", which a search for "periode"
+    or the letter's number missed (the summary, the tables, the home page's cards)."""
+    site = archive / "site"
+    glued = {url: unseen_words(site / url.lstrip("/"), str(page["content"]))[:8]
+             for url, page in indexed(site).items() if not url.startswith("/panduan/")}
+    assert not {url: words for url, words in glued.items() if words}, glued
 
 
 def test_indexes_trends_and_sop(archive: Path) -> None:

@@ -150,16 +150,17 @@ def report_page(c: Checked, r: dict[str, Any]) -> str:
     for key, label in (("paraf", "Paraf"), ("tanda_tangan", "Tanda tangan")):
         person = r.get(key)
         if isinstance(person, dict):
-            people.append(f"<dt>{label}</dt><dd>{text(person.get('nama') or '')}, "
+            people.append(f"<dt>{label}</dt> <dd>{text(person.get('nama') or '')}, "
                           f"{text(person.get('jabatan') or '')} "
-                          f"({text(str(person.get('waktu') or '')[:10])})</dd>")
+                          f"({text(str(person.get('waktu') or '')[:10])})</dd>\n")
     body = (
         f"<article data-pagefind-body>\n<h1>{text(r.get('judul') or r['id'])}</h1>\n"
-        f"<p class=\"instansi\">{text(c.agency.nama)}</p>\n<dl>"
-        f"<dt>Periode</dt><dd>{text(r.get('periode') or '')}</dd>"
-        f"<dt>Nomor</dt><dd>{text(r.get('nomor') or '–')}</dd>"
-        f"<dt>Predikat</dt><dd>{text(facts.get('predikat') or '–')}</dd>"
-        f"<dt>Rata-rata capaian</dt><dd>{text(facts.get('capaian') or '–')} %</dd>"
+        f"<p class=\"instansi\">{text(c.agency.nama)}</p>\n<dl>\n"
+        # One per line: Pagefind joins adjacent elements' words written without a space.
+        f"<dt>Periode</dt> <dd>{text(r.get('periode') or '')}</dd>\n"
+        f"<dt>Nomor</dt> <dd>{text(r.get('nomor') or '–')}</dd>\n"
+        f"<dt>Predikat</dt> <dd>{text(facts.get('predikat') or '–')}</dd>\n"
+        f"<dt>Rata-rata capaian</dt> <dd>{text(facts.get('capaian') or '–')} %</dd>\n"
         f"{''.join(people)}</dl>\n<p>{text(facts.get('ringkasan') or '')}</p>\n"
         f"<div data-pagefind-ignore><p>{_links(own, pdf)}</p>"
         f"<p class=\"hash\">SHA-256 PDF: <code>{text(r.get('sha256') or '')}</code></p>"

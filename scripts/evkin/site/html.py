@@ -34,8 +34,10 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Cell]], right: Iterabl
         cls = ' class="evkin-kanan"' if i in right_set else ""
         return f"<{tag}{cls}>{cell(value)}</{tag}>"
 
-    head = "".join(td(i, h, "th") for i, h in enumerate(headers))
-    body = "\n".join("<tr>" + "".join(td(i, v) for i, v in enumerate(row)) + "</tr>"
+    # A space between cells: Pagefind joins the text of adjacent cells without one, and a
+    # search for "Periode" or "Realisasi" would then miss "PeriodeLaporanNomor".
+    head = " ".join(td(i, h, "th") for i, h in enumerate(headers))
+    body = "\n".join("<tr>" + " ".join(td(i, v) for i, v in enumerate(row)) + "</tr>"
                      for row in rows)
     # Material styles only tables without a class; the class goes on the wrapper.
     wrapper = f"evkin-tabel {css}".strip()
@@ -50,7 +52,7 @@ def link(href: str, label: str, css: str = "", download: bool = False) -> str:
 
 
 def definition_list(items: Iterable[tuple[str, Cell]], css: str = "evkin-meta") -> str:
-    body = "".join(f"<dt>{text(k)}</dt><dd>{cell(v)}</dd>" for k, v in items)
+    body = "\n".join(f"<dt>{text(k)}</dt> <dd>{cell(v)}</dd>" for k, v in items)  # see table
     return f'<dl class="{attr(css)}">{body}</dl>'
 
 

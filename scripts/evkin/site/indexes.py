@@ -82,9 +82,9 @@ def home_page(settings: Settings, reports: Sequence[Report], pdfs: PdfMap,
         cards.append(
             f'<li class="evkin-kartu-laporan"><a href="{text(href)}">'
             f'<span class="evkin-periode">{state}{text(ev.period.label() if ev.period else ev.id)}'
-            f"</span><strong>{text(title(r))}</strong>"
+            f"</span> <strong>{text(title(r))}</strong> "  # spaced: words stay apart in search
             f'<span class="evkin-kecil">Nomor {text(ev.nomor or "–")} · ditandatangani '
-            f"{text(signed_on(r))}</span>"
+            f"{text(signed_on(r))}</span> "
             f'<span class="evkin-angka">{text(html.percent(overall(r.results)))} {best}</span>'
             f"</a></li>")
     years = sorted({paths.year_of(r.evaluation) for r in reports}, reverse=True)
