@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import re
 import shutil
@@ -300,6 +301,29 @@ def test_search_finds_a_report_narrows_by_filter_and_links_its_pdf(
     info.value.save_as(saved)
     assert saved.read_bytes() == (site.folder / "arsip/2025/2025-tahunan/"
                                   "laporan-2025-tahunan.pdf").read_bytes()
+    watch.clean()
+
+
+def test_the_search_form_reads_as_one(page: tuple[Any, Watch], site: Site) -> None:
+    """The keyword field has a visible border, and each filter stands apart from the next
+    (they ran together as "Semua▾Periode"), on a desktop and on a phone."""
+    tab, watch = page
+    for width in (1280, 390):
+        tab.set_viewport_size({"width": width, "height": 900})
+        tab.goto(site.base + SEARCH_PAGE)
+        search(tab, "jalan")
+        results(tab)
+        border = tab.locator("#evkin-kata").evaluate(
+            "e => { const s = getComputedStyle(e); return [s.borderTopStyle, "
+            "parseFloat(s.borderTopWidth), parseFloat(s.borderBottomWidth)]; }")
+        assert border[0] != "none" and border[1] >= 1 and border[2] >= 1, border
+        boxes = [tab.locator(".evkin-cari-filter").nth(n).bounding_box()
+                 for n in range(tab.locator(".evkin-cari-filter").count())]
+        assert len(boxes) == 3, boxes
+        for left, right in itertools.pairwise(boxes):
+            assert left and right
+            same_line = abs(left["y"] - right["y"]) < left["height"] / 2
+            assert not same_line or right["x"] - (left["x"] + left["width"]) >= 8, (width, boxes)
     watch.clean()
 
 
