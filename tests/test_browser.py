@@ -280,6 +280,10 @@ def test_search_finds_a_report_narrows_by_filter_and_links_its_pdf(
     tab.goto(site.base + SEARCH_PAGE)
     search(tab, "dicapai")
     assert report in [r["href"] for r in results(tab)]
+    # The letter's number finds its report first, before the lists that mention it.
+    tab.goto(site.base + SEARCH_PAGE)
+    search(tab, "050/0142/BMCKTR-2026")
+    assert results(tab)[0]["href"] == report
     tab.goto(site.base + SEARCH_PAGE)
     search(tab, "jalan mantap")
     results(tab)

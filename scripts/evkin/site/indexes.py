@@ -18,6 +18,12 @@ KINDS = {"tahunan": "Tahunan", "semester": "Semester", "triwulan": "Triwulan"}
 LATEST = 6
 
 
+
+def _nomor(nomor: str | None) -> html.Cell:
+    """A report's letter number in a list, left out of the search index: a search for it
+    finds the report's own page first, not every list that mentions it."""
+    return raw(f"<span data-pagefind-ignore>{text(nomor)}</span>") if nomor else "–"
+
 def site_name(settings: Settings) -> str:
     return "Arsip Evaluasi Kinerja Internal"
 
@@ -52,7 +58,7 @@ def report_rows(reports: Sequence[Report], page: str, pdfs: PdfMap) -> list[list
             name = html.badge("Draf", "draf") + " " + name
         pdf = pdfs.get(r.id)
         cell = pdf.token("sel", page) if isinstance(pdf, Pending) else pdf_cell(page, pdf)
-        rows.append([ev.period.label() if ev.period else ev.id, raw(name), ev.nomor or "–",
+        rows.append([ev.period.label() if ev.period else ev.id, raw(name), _nomor(ev.nomor),
                      signed_on(r), html.percent(overall(r.results)),
                      raw(f"<span data-search-exclude>{cell}</span>")])
     return rows
@@ -83,7 +89,7 @@ def home_page(settings: Settings, reports: Sequence[Report], pdfs: PdfMap,
             f'<li class="evkin-kartu-laporan"><a href="{text(href)}">'
             f'<span class="evkin-periode">{state}{text(ev.period.label() if ev.period else ev.id)}'
             f"</span> <strong>{text(title(r))}</strong> "  # spaced: words stay apart in search
-            f'<span class="evkin-kecil">Nomor {text(ev.nomor or "–")} · ditandatangani '
+            f'<span class="evkin-kecil">Nomor {html.cell(_nomor(ev.nomor))} · ditandatangani '
             f"{text(signed_on(r))}</span> "
             f'<span class="evkin-angka">{text(html.percent(overall(r.results)))} {best}</span>'
             f"</a></li>")

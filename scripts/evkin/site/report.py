@@ -146,7 +146,10 @@ def status_card(settings: Settings, report: Report, pdf: Pdf | Pending | None,
         status = html.badge("Draf", "draf") + " " + text(
             f"Belum final: {reason(report.verification)}. Halaman ini hanya ada di pratinjau.")
     items: list[tuple[str, html.Cell]] = [
-        ("Nomor", ev.nomor or "–"),
+        # Weighted as the title is: a search for the letter's number lists this report
+        # before the lists that merely mention it.
+        ("Nomor", raw(f'<span data-pagefind-weight="10">{text(ev.nomor)}</span>') if ev.nomor
+         else "–"),
         ("Periode", ev.period.label() if ev.period else ev.id),
         ("Tanggal laporan", html.date(ev.tanggal)),
         ("Penyusun", ", ".join(author_names(settings, ev.penyusun)) or "–"),
