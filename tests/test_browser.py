@@ -433,8 +433,8 @@ def test_offline_search_from_a_folder(browser: Any, site: Site, tmp_path: Path) 
     assert outside == []
 
 
-FITS = """() => {
-  const wrap = document.querySelector('.evkin-rekomendasi');
+FITS = """(selector) => {
+  const wrap = document.querySelector(selector);
   const table = wrap.querySelector('table');
   const last = table.querySelector('thead th:last-child').getBoundingClientRect();
   const box = wrap.getBoundingClientRect();
@@ -455,7 +455,7 @@ def test_the_recommendations_tracker_fits_the_screen(browser: Any, site: Site,
         watch = Watch(site.base)
         watch.attach(tab)
         tab.goto(site.base + "arsip/rekomendasi/index.html")
-        got = tab.evaluate(FITS)
+        got = tab.evaluate(FITS, ".evkin-rekomendasi")
         assert got["wrapScroll"] <= 1 and got["tableScroll"] <= 1, got
         assert got["lastRight"] <= got["boxRight"] + 1 <= got["width"] + 1, got
         header = tab.locator(".evkin-rekomendasi thead th").last
@@ -465,3 +465,26 @@ def test_the_recommendations_tracker_fits_the_screen(browser: Any, site: Site,
         watch.clean()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (1366, 768)])
+def test_the_capaian_table_fits_a_desktop_screen(browser: Any, site: Site,
+                                                 size: tuple[int, int]) -> None:
+    """The report's table of indicators shows every column, predikat and formula last, without
+    scrolling sideways (Material's 5rem per cell made ten columns overflow at 1280 px)."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    try:
+        tab = context.new_page()
+        watch = Watch(site.base)
+        watch.attach(tab)
+        tab.goto(site.base + "arsip/2025/2025-tahunan/index.html")
+        got = tab.evaluate(FITS, ".evkin-capaian")
+        assert got["wrapScroll"] <= 1 and got["tableScroll"] <= 1, got
+        assert got["lastRight"] <= got["boxRight"] + 1 <= got["width"] + 1, got
+        predikat = tab.locator(".evkin-capaian tbody .evkin-lencana").first
+        box = predikat.bounding_box()
+        assert box and box["x"] + box["width"] <= got["boxRight"] + 1, (box, got)
+        watch.clean()
+    finally:
+        context.close()
+
