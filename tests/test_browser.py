@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from evkin.site.recommendations import STATUS_KIND
 from evkin.site.serve import start_background
 from tests.archive_repo import INJECTED, MARK, make_archive_repo
 
@@ -460,6 +461,22 @@ def test_the_recommendations_tracker_fits_the_screen(browser: Any, site: Site,
         assert got["lastRight"] <= got["boxRight"] + 1 <= got["width"] + 1, got
         header = tab.locator(".evkin-rekomendasi thead th").last
         assert header.is_visible() and "Umur" in header.inner_text()
+        # No status breaks inside a word ("ditindaklan-juti"): each one the tracker can
+        # show, put in a status cell of this page, has no more lines than words.
+        statuses = [*STATUS_KIND, "lewat tenggat"]
+        broken = tab.evaluate("""(statuses) => {
+            const cell = document.querySelector('.evkin-rekomendasi tbody td:nth-child(5)');
+            const model = cell.querySelector('.evkin-lencana');
+            return statuses.map(status => {
+              const badge = model.cloneNode(false);
+              badge.textContent = status;
+              cell.appendChild(badge);
+              const range = document.createRange(); range.selectNodeContents(badge);
+              const lines = new Set([...range.getClientRects()].map(
+                r => Math.round(r.top))).size;
+              return [status, lines, status.split(' ').length];
+            }).filter(x => x[1] > x[2]); }""", statuses)
+        assert broken == [], broken
         text = tab.locator("article").inner_text()
         assert "lewat tenggat" in text
         watch.clean()
