@@ -505,3 +505,20 @@ def test_the_capaian_table_fits_a_desktop_screen(browser: Any, site: Site,
     finally:
         context.close()
 
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser: Any, site: Site) -> None:
+    """At 390 px only a wide table scrolls, inside its own frame; no page itself does
+    (Material's hidden header title moved report and indicator pages 13 px sideways, and a
+    long unbroken value in a summary widened its page)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        pages = sorted(p.relative_to(site.folder).as_posix() for p in site.folder.rglob("*.html"))
+        assert len(pages) > 20
+        for page in pages:  # the injection corpus's long unbroken words among them
+            tab.goto(site.base + page)
+            wide = tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            assert wide <= 0, (page, wide)
+    finally:
+        context.close()
