@@ -153,6 +153,11 @@ def test_portal_merges_only_what_verifies(evkin, archive: Path, tmp_path: Path) 
                                "predikat": ["Sangat Tinggi"]}
     assert page["meta"]["pdf"] == f"{base}arsip/2025/2025-tahunan/laporan-2025-tahunan.pdf"
     assert "jalan" in str(page["content"]).lower()
+    # The summary reads as sentences: whole words, its parentheses, then the indicators.
+    shown = (out / "laporan" / "baik" / "2025-tahunan" / "index.html").read_text(
+        encoding="utf-8")
+    assert "Kinerja Instansi Pemerintah (SAKIP). Melalui" in shown
+    assert "Indikator: " in shown and "SAKIP ." not in shown
     # "Periode", "Nomor" and their values stay words of their own in the index.
     for url, entry in found.items():
         assert unseen_words(out / url.lstrip("/"), str(entry["content"])) == [], url

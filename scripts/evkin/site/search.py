@@ -61,18 +61,39 @@ def filter_spans(report: Report) -> str:
 
 
 def summary(report: Report) -> str:
-    """A short plain-text summary: the report's first sentences and its indicators' names."""
+    """A short summary people read (the province portal's report page, the results of the
+    copy opened from a folder) and search: the report's opening sentences, cut at a sentence
+    or a word, then its indicators' names."""
     words: list[str] = []
     for line in report.evaluation.report_text.splitlines():
         stripped = line.strip()
         if not stripped or stripped.startswith(("#", "|", "<", "!", "[[", "---", ">")):
             continue
-        words.extend(re.sub(r"[*_`\[\]()<>{}|\\#]", " ", stripped).split())
+        words.extend(_MARKUP.sub(" ", _LINK.sub(r"\1", stripped)).split())
         if sum(len(w) + 1 for w in words) >= SUMMARY_LENGTH:
             break
-    lead = " ".join(words)[:SUMMARY_LENGTH]
+    lead = _shortened(" ".join(words), SUMMARY_LENGTH)
     names = sorted({r.indicator.indikator for r in report.results})
-    return " ".join([lead, *names]).strip()
+    listed = f"Indikator: {'; '.join(names)}." if names else ""
+    return " ".join(part for part in (lead, listed) if part)
+
+
+# A Markdown link or image keeps its words, not its address; emphasis, code and table marks go.
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`\[\]<>{}|\\#]")
+
+
+def _shortened(lead: str, limit: int) -> str:
+    """``lead`` up to ``limit`` characters: to the end of its last whole sentence when that
+    keeps half of it, else to its last whole word, marked with an ellipsis."""
+    if len(lead) <= limit:
+        return lead
+    cut = lead[:limit + 1]
+    end = cut.rfind(". ")
+    if end >= limit // 2:
+        return cut[:end + 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > 0 else cut[:limit]).rstrip(",;:") + " …"
 
 
 def summary_index(reports: Sequence[Report], pdfs: Mapping[str, str]) -> str:
