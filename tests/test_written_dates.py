@@ -75,3 +75,11 @@ def test_any_text_gets_a_whole_sentence(text: str) -> None:
 def test_a_weekday_in_front_is_read_past(weekday: str, day: dt.date) -> None:
     # The weekday typed need not be the right one: the message spells the day it names.
     assert written(f"{weekday}, {format_date(day)}") == (day.year, day.month, day.day)
+
+
+def test_status_today_names_the_date_to_write(evkin, sample_repo) -> None:  # type: ignore[no-untyped-def]
+    run = evkin("status", "--today", "7/12/2026", root=sample_repo)
+    assert run.code == 2 and "Traceback" not in run.err
+    assert ("'7/12/2026' bukan tanggal; bila maksudnya 7 Desember 2026, tulis 2026-12-07 "
+            "(TTTT-BB-HH). Lihat 'evkin --help'.") in run.err
+    assert ".." not in run.err

@@ -44,7 +44,9 @@ class _Parser(argparse.ArgumentParser):
         from evkin.argwords import translate
 
         self.print_usage(sys.stderr)
-        print(t("cli.bad_arguments", {"detail": translate(message)}), file=sys.stderr)
+        # A detail that is a sentence of its own already ends in a full stop.
+        detail = translate(message).rstrip().removesuffix(".")
+        print(t("cli.bad_arguments", {"detail": detail}), file=sys.stderr)
         raise SystemExit(2)
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from evkin.commands import settings_from
 from evkin.commands._ids import evaluation_id
 from evkin.findings import EvkinError
+from evkin.indonesian_dates import advice
 from evkin.messages import t
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(t("status.bad_date", {"value": text})) from None
+        raise argparse.ArgumentTypeError(t("status.bad_date", {"value": text,
+                                                              "advice": advice(text)})) from None
 
 
 def published_times(settings: Settings, archive: str | None
