@@ -62,6 +62,24 @@ def test_new_quarter_takes_the_rencana_aksi_targets(
             f"dari rencana aksi triwulan 2 (79,25, {PLAN}:2)") in warned.out
 
 
+def test_the_next_quarter_keeps_the_plan_while_the_last_one_is_a_draft(
+        sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
+    """Triwulan II made while Triwulan I is still a draft without realisasi: its rows come from
+    the latest evaluation that has them, with the second quarter's targets (it got one
+    placeholder row, under "Target triwulan diambil dari rencana aksi")."""
+    assert evkin("new", "2026-tw1", root=sample_repo).code == 0
+    made: Run = evkin("new", "2026-tw2", root=sample_repo)
+    assert made.code == 0, made.err
+    rows = (sample_repo / "evaluations" / "2026-tw2" / "indikator.csv").read_text(
+        encoding="utf-8").splitlines()
+    header = rows[0].split(";")
+    got = {cells[0]: cells[header.index("target")]
+           for cells in (row.split(";") for row in rows[1:])}
+    planned = {k: v.split("–")[0] for k, v in plan_targets(sample_repo, 2).items() if v}
+    assert set(got) == set(planned) and got["IK-01"] == "79,25"
+    assert "[[ISI" not in rows[1]
+
+
 def test_plan_problems_are_located(sample_repo: Path, evkin) -> None:  # type: ignore[no-untyped-def]
     line = edit(sample_repo, PLAN, ";78,50;", ";78.5;")
     plan = read_plan(sample_repo, 2026)

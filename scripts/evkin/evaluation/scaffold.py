@@ -93,8 +93,9 @@ def _indicator_csv(previous: Evaluation | None,
                    targets: Mapping[str, rencana_aksi.Target] | None = None,
                    source: Evaluation | None = None, skip: frozenset[str] = frozenset()) -> str:
     """``previous``: the evaluation compared with (its realisasi becomes realisasi_lalu);
-    ``source``: where the rows come from when there is no previous one (a quarterly evaluation
-    planned in the rencana aksi takes the indicators of the latest evaluation);
+    ``source``: where the rows come from when there is no previous one, or it holds no
+    indicator yet (a quarterly evaluation planned in the rencana aksi takes the indicators of
+    the latest evaluation that has them);
     ``targets``: targets by indicator id (from the rencana aksi); ``skip``: indicators the
     rencana aksi does not measure this quarter."""
     targets = targets or {}
@@ -102,7 +103,8 @@ def _indicator_csv(previous: Evaluation | None,
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
     writer.writerow(["id", "sasaran", "indikator", "satuan", "polaritas", "target",
                      "target_maks", "realisasi", "formula", "realisasi_lalu"])
-    if previous is None and source is not None and source.indicators:
+    if (previous is None or not previous.indicators) and source is not None \
+            and source.indicators:
         for ind in source.indicators:
             if ind.id in skip:
                 continue
@@ -181,10 +183,15 @@ def _document(kind: str, step: int, settings: Settings, period: str) -> str:
 
 
 def _latest_before(settings: Settings, period: Period) -> Evaluation | None:
-    """The latest evaluation of any kind before ``period``, for its indicator rows."""
+    """The latest evaluation of any kind before ``period`` that has indicator rows, for its
+    rows: the quarter before may be a draft whose realisasi is not filled in yet."""
     earlier = [f for f in evaluation_folders(settings)
                if (p := Period.from_id(f.name)) is not None and p < period]
-    return load_evaluation(earlier[-1], settings).evaluation if earlier else None
+    for folder in reversed(earlier):
+        found = load_evaluation(folder, settings).evaluation
+        if found.indicators:
+            return found
+    return None
 
 
 def _approved_follow_ups(records: tuple[recs_data.Record, ...], is_final: Callable[[str], bool]
@@ -267,7 +274,7 @@ def scaffold(settings: Settings, evaluation_id: str, is_final: Callable[[str], b
         plan = rencana_aksi.read_plan(settings.root, period.year)
         targets = rencana_aksi.targets_for(plan, period.number)
         skip = frozenset(rencana_aksi.unplanned(plan, period.number))
-        if plan is not None and previous is None:
+        if plan is not None and (previous is None or not previous.indicators):
             source = _latest_before(settings, period)
     records = _approved_follow_ups(recs_data.gather(settings, evaluation_folders(settings)),
                                    is_final)
