@@ -77,3 +77,29 @@ def test_site_build_as_a_program_leaves_the_whole_site(tmp_path: Path) -> None:
     assert (site / "manifest.json").is_file() and (site / "pagefind").is_dir()
     pdfs = sorted(site.rglob("*.pdf"))
     assert pdfs and all(p.read_bytes().rstrip().endswith(b"%%EOF") for p in pdfs)
+
+
+def test_every_subcommand_says_what_it_does_apart_from_its_siblings() -> None:
+    """`evkin comment --help` listed collect and post with one and the same line; each
+    subcommand's help now tells it from the others (in both languages)."""
+    import argparse
+
+    from evkin import messages
+    from evkin.cli import build_parser
+
+    def twins(parser: argparse.ArgumentParser, path: str) -> list[str]:
+        found = []
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                helps = [choice.help for choice in action._choices_actions]
+                found += [f"{path}: {h}" for h in set(helps) if helps.count(h) > 1 or not h]
+                for name, sub in action.choices.items():
+                    found += twins(sub, f"{path} {name}")
+        return found
+
+    try:
+        for lang in ("id", "en"):
+            messages.set_lang(lang)
+            assert twins(build_parser(), "evkin") == [], lang
+    finally:
+        messages.set_lang(None)

@@ -88,6 +88,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     # evkin comment
     "comment.help": {"id": "ringkasan pull request: kumpulkan hasil periksa, kirim komentar",
                      "en": "pull request summary: collect checked results, post the comment"},
+    "comment.help_collect": {
+        "id": "periksa evaluasi yang diubah pull request, tulis hasilnya sebagai JSON",
+        "en": "check the evaluation a pull request changes, write the results as JSON"},
+    "comment.help_post": {
+        "id": "buat atau perbarui komentar ringkasan dari JSON itu dan ulasan di forge",
+        "en": "create or update the summary comment from that JSON and the forge's reviews"},
     "comment.description": {
         "id": "collect: memeriksa evaluasi yang diubah pull request dan menulis hasilnya "
               "sebagai JSON (tanpa hak tulis). post: membaca JSON itu sebagai data, menghitung "

@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("comment", help=t("comment.help"), description=t("comment.description"))
     actions = p.add_subparsers(dest="action", metavar="collect|post", required=True)
     for name in ("collect", "post"):
-        q = actions.add_parser(name, help=t("comment.help"))
+        q = actions.add_parser(name, help=t(f"comment.help_{name}"))
         q.add_argument("--pr", required=True, metavar="NOMOR", type=int)
         q.add_argument("--forge", choices=("github", "gitea"), help=t("gate.opt_forge"))
         q.add_argument("--repo", metavar="PEMILIK/NAMA", help=t("gate.opt_repo"))
