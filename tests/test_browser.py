@@ -445,20 +445,36 @@ FITS = """(selector) => {
 }"""
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (1366, 768)])
-def test_the_recommendations_tracker_fits_the_screen(browser: Any, site: Site,
-                                                     size: tuple[int, int]) -> None:
-    """Every column, the age last, is on screen without scrolling sideways; a recommendation
-    past its deadline and still open is flagged."""
+DESKTOPS = [(1280, 800), (1920, 1080), (1366, 768)]
+
+
+@contextlib.contextmanager
+def fitted(browser: Any, site: Site, size: tuple[int, int], page: str, table: str
+           ) -> Iterator[tuple[Any, dict[str, float]]]:
+    """``page`` at ``size``, its ``table`` checked to show every column without scrolling
+    sideways; yields the tab and the measures, and checks the page logged no error."""
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     try:
         tab = context.new_page()
         watch = Watch(site.base)
         watch.attach(tab)
-        tab.goto(site.base + "arsip/rekomendasi/index.html")
-        got = tab.evaluate(FITS, ".evkin-rekomendasi")
+        tab.goto(site.base + page)
+        got = tab.evaluate(FITS, table)
         assert got["wrapScroll"] <= 1 and got["tableScroll"] <= 1, got
         assert got["lastRight"] <= got["boxRight"] + 1 <= got["width"] + 1, got
+        yield tab, got
+        watch.clean()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", DESKTOPS)
+def test_the_recommendations_tracker_fits_the_screen(browser: Any, site: Site,
+                                                     size: tuple[int, int]) -> None:
+    """Every column, the age last, is on screen without scrolling sideways; a recommendation
+    past its deadline and still open is flagged."""
+    with fitted(browser, site, size, "arsip/rekomendasi/index.html",
+                ".evkin-rekomendasi") as (tab, _):
         header = tab.locator(".evkin-rekomendasi thead th").last
         assert header.is_visible() and "Umur" in header.inner_text()
         # No status breaks inside a word ("ditindaklan-juti"): each one the tracker can
@@ -477,34 +493,18 @@ def test_the_recommendations_tracker_fits_the_screen(browser: Any, site: Site,
               return [status, lines, status.split(' ').length];
             }).filter(x => x[1] > x[2]); }""", statuses)
         assert broken == [], broken
-        text = tab.locator("article").inner_text()
-        assert "lewat tenggat" in text
-        watch.clean()
-    finally:
-        context.close()
+        assert "lewat tenggat" in tab.locator("article").inner_text()
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (1366, 768)])
+@pytest.mark.parametrize("size", DESKTOPS)
 def test_the_capaian_table_fits_a_desktop_screen(browser: Any, site: Site,
                                                  size: tuple[int, int]) -> None:
     """The report's table of indicators shows every column, predikat and formula last, without
     scrolling sideways (Material's 5rem per cell made ten columns overflow at 1280 px)."""
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    try:
-        tab = context.new_page()
-        watch = Watch(site.base)
-        watch.attach(tab)
-        tab.goto(site.base + "arsip/2025/2025-tahunan/index.html")
-        got = tab.evaluate(FITS, ".evkin-capaian")
-        assert got["wrapScroll"] <= 1 and got["tableScroll"] <= 1, got
-        assert got["lastRight"] <= got["boxRight"] + 1 <= got["width"] + 1, got
-        predikat = tab.locator(".evkin-capaian tbody .evkin-lencana").first
-        box = predikat.bounding_box()
+    with fitted(browser, site, size, "arsip/2025/2025-tahunan/index.html",
+                ".evkin-capaian") as (tab, got):
+        box = tab.locator(".evkin-capaian tbody .evkin-lencana").first.bounding_box()
         assert box and box["x"] + box["width"] <= got["boxRight"] + 1, (box, got)
-        watch.clean()
-    finally:
-        context.close()
-
 
 
 def test_no_page_scrolls_sideways_on_a_phone(browser: Any, site: Site) -> None:
