@@ -18,11 +18,11 @@ KINDS = {"tahunan": "Tahunan", "semester": "Semester", "triwulan": "Triwulan"}
 LATEST = 6
 
 
-
 def _nomor(nomor: str | None) -> html.Cell:
     """A report's letter number in a list, left out of the search index: a search for it
     finds the report's own page first, not every list that mentions it."""
     return raw(f"<span data-pagefind-ignore>{text(nomor)}</span>") if nomor else "–"
+
 
 def site_name(settings: Settings) -> str:
     return "Arsip Evaluasi Kinerja Internal"
