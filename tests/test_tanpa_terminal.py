@@ -158,6 +158,10 @@ def test_the_excel_route_records_everything_without_yaml(
     book = load_workbook(book_path)
     assert book.sheetnames == ["indikator", "rekomendasi", "tindak-lanjut"]
     indicators = book["indikator"]
+    # Polaritas and formula are picked from a list; every sheet keeps its headers in view.
+    pickers = {str(v.sqref)[0]: v.formula1 for v in indicators.data_validations.dataValidation}
+    assert pickers == {"E": '"positif,negatif"', "I": '"A,B"'}
+    assert [book[name].freeze_panes for name in book.sheetnames] == ["A2"] * 3
     for row in range(2, indicators.max_row + 1):
         indicators.cell(row, 6, 80)  # target
         indicators.cell(row, 8, 82.5)  # realisasi

@@ -184,6 +184,7 @@ def write_sheets(book: Any, recommendations: list[dict[str, Any]],
             sheet.append([row.get(h) for h in headers])
         for i, width in enumerate(widths):
             sheet.column_dimensions[chr(ord("A") + i)].width = width
+        sheet.freeze_panes = "A2"
         if title == FOLLOW_UPS:
             picker = DataValidation(type="list", formula1='"' + ",".join(statuses) + '"',
                                     allow_blank=True)

@@ -212,7 +212,7 @@ def _workbook(indicators_csv: str, evaluation_id: str,
     in place of the two YAML files, the open recommendations listed to follow up."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
-
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
     sheet = book.active
@@ -235,6 +235,14 @@ def _workbook(indicators_csv: str, evaluation_id: str,
     for letter, width in zip("ABCDEFGHIJ", (8, 36, 48, 10, 10, 10, 12, 11, 9, 14),
                              strict=True):
         sheet.column_dimensions[letter].width = width
+    # The two columns with fixed answers offer them as a list to pick from (as the
+    # follow-up's status does); the header row stays in view while scrolling.
+    for column, allowed in (("polaritas", "positif,negatif"), ("formula", "A,B")):
+        letter = "ABCDEFGHIJ"[rows[0].index(column)]
+        picker = DataValidation(type="list", formula1=f'"{allowed}"', allow_blank=True)
+        sheet.add_data_validation(picker)
+        picker.add(f"{letter}2:{letter}{len(rows) + 50}")
+    sheet.freeze_panes = "A2"
     recommendations = [{"nomor": 1, "teks": FILL.format("rekomendasi singkat"),
                         "penanggung_jawab": FILL.format("jabatan penanggung jawab"),
                         "tenggat": None}]
