@@ -446,6 +446,22 @@ FITS = """(selector) => {
 
 
 DESKTOPS = [(1280, 800), (1920, 1080), (1366, 768)]
+# The words of the text inside ``selector`` (pieces between spaces, hyphens and slashes) laid
+# out over more than one line: a word broken where no break belongs.
+SPLIT_WORDS = """(selector) => {
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector(selector),
+                                           NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.textContent.matchAll(/[^\\s\\-\\/\u2010-\u2014]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (tops.size > 1) out.push(m[0]);
+    }
+  }
+  return out;
+}"""
 
 
 @contextlib.contextmanager
@@ -468,7 +484,7 @@ def fitted(browser: Any, site: Site, size: tuple[int, int], page: str, table: st
         context.close()
 
 
-@pytest.mark.parametrize("size", DESKTOPS)
+@pytest.mark.parametrize("size", [*DESKTOPS, (1024, 768)])
 def test_the_recommendations_tracker_fits_the_screen(browser: Any, site: Site,
                                                      size: tuple[int, int]) -> None:
     """Every column, the age last, is on screen without scrolling sideways; a recommendation
@@ -494,17 +510,24 @@ def test_the_recommendations_tracker_fits_the_screen(browser: Any, site: Site,
             }).filter(x => x[1] > x[2]); }""", statuses)
         assert broken == [], broken
         assert "lewat tenggat" in tab.locator("article").inner_text()
+        # Nor does any other word of the table ("Desemb-er", "Penanggu-ng"); a hyphenated id
+        # may break at its hyphens.
+        split = tab.evaluate(SPLIT_WORDS, ".evkin-rekomendasi table")
+        assert split == [], split
 
 
-@pytest.mark.parametrize("size", DESKTOPS)
+@pytest.mark.parametrize("size", [*DESKTOPS, (1024, 768), (768, 1024)])
 def test_the_capaian_table_fits_a_desktop_screen(browser: Any, site: Site,
                                                  size: tuple[int, int]) -> None:
     """The report's table of indicators shows every column, predikat and formula last, without
-    scrolling sideways (Material's 5rem per cell made ten columns overflow at 1280 px)."""
+    scrolling sideways (Material's 5rem per cell made ten columns overflow at 1280 px), on a
+    1024 px laptop and a tablet held upright too."""
     with fitted(browser, site, size, "arsip/2025/2025-tahunan/index.html",
                 ".evkin-capaian") as (tab, got):
         box = tab.locator(".evkin-capaian tbody .evkin-lencana").first.bounding_box()
         assert box and box["x"] + box["width"] <= got["boxRight"] + 1, (box, got)
+        split = tab.evaluate(SPLIT_WORDS, ".evkin-capaian table")
+        assert split == [], split
 
 
 def test_no_page_scrolls_sideways_on_a_phone(browser: Any, site: Site) -> None:
