@@ -82,9 +82,9 @@ def home(title: str, checked: Sequence[Checked], when: str) -> str:
         "<form class=\"cari\" role=\"search\" action=\"cari/index.html\" method=\"get\">"
         "<label for=\"kata\">Cari laporan</label> <input id=\"kata\" name=\"q\" type=\"search\" "
         "placeholder=\"misalnya: jalan mantap\"> <button type=\"submit\">Cari</button></form>\n"
-        "<table><thead><tr><th>Instansi</th><th>Status</th><th>Laporan</th><th>Tahun</th>"
-        "<th>Predikat terakhir</th><th>Rekomendasi terbuka</th><th>Arsip</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>")
+        "<div class=\"tabel\"><table><thead><tr><th>Instansi</th><th>Status</th>"
+        "<th>Laporan</th><th>Tahun</th><th>Predikat terakhir</th><th>Rekomendasi terbuka</th>"
+        f"<th>Arsip</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
     return shell(title, body, "")
 
 
@@ -110,20 +110,21 @@ def agency_page(c: Checked) -> str:
             f"<td>{text(facts.get('capaian') or '–')}</td>"
             f"<td>{_links(own, pdf)}</td></tr>")
     if rows:
-        parts.append("<h2>Laporan</h2><table><thead><tr><th>Tahun</th><th>Periode</th>"
-                     "<th>Judul</th><th>Predikat</th><th>Rata-rata capaian (%)</th>"
-                     f"<th>Di situs instansi</th></tr></thead><tbody>{''.join(rows)}</tbody>"
-                     "</table>")
+        parts.append("<h2>Laporan</h2><div class=\"tabel\"><table><thead><tr><th>Tahun</th>"
+                     "<th>Periode</th><th>Judul</th><th>Predikat</th>"
+                     "<th>Rata-rata capaian (%)</th><th>Di situs instansi</th></tr></thead>"
+                     f"<tbody>{''.join(rows)}</tbody></table></div>")
     recs = c.open_recommendations
     if recs:
-        parts.append("<h2>Rekomendasi terbuka</h2><table><thead><tr><th>ID</th><th>Rekomendasi"
+        parts.append("<h2>Rekomendasi terbuka</h2><div class=\"tabel\"><table><thead><tr>"
+                     "<th>ID</th><th>Rekomendasi"
                      "</th><th>Penanggung jawab</th><th>Tenggat</th><th>Status</th></tr></thead>"
                      "<tbody>" + "".join(
                          f"<tr><td>{text(x.get('id') or '')}</td><td>{text(x.get('teks') or '')}"
                          f"</td><td>{text(x.get('penanggung_jawab') or '–')}</td>"
                          f"<td>{text(x.get('tenggat') or '–')}</td>"
                          f"<td>{text(x.get('status') or 'belum')}</td></tr>" for x in recs)
-                     + "</tbody></table>")
+                     + "</tbody></table></div>")
     return shell(a.nama, "\n".join(parts), "../../")
 
 
@@ -207,11 +208,14 @@ def summary_index(checked: Sequence[Checked]) -> str:
 
 CSS = """body{font-family:system-ui,sans-serif;margin:0;color:#1d1d1f;line-height:1.5}
 header{background:#1f4e8c;padding:.6rem 1rem}header a{color:#fff;margin-right:.5rem}
-main{max-width:72rem;margin:1rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}
+main{max-width:72rem;margin:1rem auto;padding:0 1rem;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #d5d9e0;padding:.35rem .5rem;text-align:left;vertical-align:top}
 .status{font-weight:600}.terverifikasi{color:#1b7f3b}.tidak_sah,.tidak_terjangkau,.diputar_mundur{color:#b3261e}
 .masalah{margin:.2rem 0;font-size:.85rem;color:#b3261e}dl{display:grid;
-grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}.hash{font-size:.8rem}
+grid-template-columns:max-content minmax(0,1fr);gap:.2rem 1rem}dt{font-weight:600}
+dd{margin:0;overflow-wrap:anywhere}.hash{font-size:.8rem}.hash code{word-break:break-all}
+.tabel{overflow-x:auto}.tabel table{min-width:36rem}
 .evkin-cari-item{margin-bottom:1rem}.evkin-cari-judul{font-weight:600;margin:0}
 .evkin-cari-label,.evkin-cari-kutipan{margin:.1rem 0}.evkin-cari-filter{margin-right:1rem}
 """
