@@ -551,3 +551,31 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, site: Site) -> None:
             assert tab.evaluate(SPLIT_WORDS, table) == [], page
     finally:
         context.close()
+
+
+def test_trend_charts_are_readable_on_a_phone(browser: Any, site: Site) -> None:
+    """At 390 px a trend chart is shown at less than half its size: its numbers are drawn
+    larger (they were about 5 px), none is cut off at the chart's edge, and the periods'
+    labels do not run into each other."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        pages = sorted((site.folder / "arsip" / "indikator").glob("*/index.html"))
+        assert pages
+        for page in pages:
+            tab.goto(site.base + page.relative_to(site.folder).as_posix())
+            got = tab.evaluate("""() => {
+              const svg = document.querySelector('svg.evkin-tren').getBoundingClientRect();
+              const boxes = [...document.querySelectorAll('svg.evkin-tren .evkin-sumbu')]
+                .map(t => [t.classList.contains('evkin-sumbu-x'), t.getBoundingClientRect()]);
+              const x = boxes.filter(b => b[0]).map(b => b[1]).sort((a, b) => a.left - b.left);
+              return {
+                outside: boxes.filter(([, r]) => r.left < svg.left - 0.5
+                                      || r.right > svg.right + 0.5).length,
+                smallest: Math.min(...boxes.filter(b => !b[0]).map(b => b[1].height)),
+                overlaps: x.slice(1).filter((r, i) => r.left < x[i].right).length};
+            }""")
+            assert got["outside"] == 0 and got["overlaps"] == 0, (page, got)
+            assert got["smallest"] >= 8, (page, got)
+    finally:
+        context.close()

@@ -179,7 +179,7 @@ def test_indexes_trends_and_sop(archive: Path) -> None:
     # The chart plots realisasi against target (not a flat capaian line near 100 %): the
     # 2025 point (86,20 %) sits above the 2024 one (84,10 %), the target is a dashed line.
     svg = trend.read_text(encoding="utf-8")
-    chart = svg[svg.index('<svg class="evkin-tren"'):]
+    chart = svg[svg.index('<svg class="evkin-tren'):]
     chart = chart[:chart.index("</svg>")]
     assert "target 100 %" not in chart and 'class="evkin-target"' in chart
     tips = re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)"[^>]*><title>([^<]*)</title>', chart)

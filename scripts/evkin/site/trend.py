@@ -5,6 +5,7 @@ line near 100 % that says nothing of where the figures went."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +20,10 @@ from evkin.site.html import raw
 from evkin.site.indexes import KINDS
 from evkin.site.safe import html_block, md_heading, plain_title, slug, text
 from evkin.site.titles import front_matter
+
+# The axis labels' size on a phone, in chart units (``svg .evkin-sumbu`` in evkin.css): a
+# 760-unit chart is about 360 px wide there, so 19 units show as 9 px.
+PHONE_FONT = 19
 
 
 @dataclass(frozen=True)
@@ -142,9 +147,22 @@ def chart(points: Sequence[Point], width: int = 760, height: int = 280) -> str:
         values += [float(p.result.indicator.realisasi), low] + ([high] if high is not None
                                                                 else [])
     bottom, top, step = _scale(values or [0.0, 100.0])
-    left, right, upper, lower = 64, 16, 14, 42
-    plot_w, plot_h = width - left - right, height - upper - lower
+    ticks = []
+    tick = bottom
+    while tick <= top + step / 1000:
+        ticks.append(tick)
+        tick += step
+    # Room for the axis's numbers as a phone shows them (PHONE_FONT units, about 0.55 em each).
+    widest = max((len(_tick_text(t, step)) for t in ticks), default=3)
     count = len(points)
+    label_every = max(1, -(-count // 12))
+    labelled = sorted({i for i in range(count) if i % label_every == 0 or i == count - 1})
+    longest = max((len(short_label(points[i].report)) for i in labelled), default=0)
+    # The last period's label is centred on the right edge of the plot: half of it fits.
+    left = max(64, round(widest * PHONE_FONT * 0.6) + 12)
+    right = max(16, round(longest * PHONE_FONT * 0.3) + 4)
+    upper, lower = 14, 42
+    plot_w, plot_h = width - left - right, height - upper - lower
 
     def x(i: int) -> float:
         return left + (plot_w / 2 if count == 1 else plot_w * i / (count - 1))
@@ -152,17 +170,20 @@ def chart(points: Sequence[Point], width: int = 760, height: int = 280) -> str:
     def y(v: float) -> float:
         return upper + plot_h * (top - v) / (top - bottom)
 
-    parts = [f'<svg class="evkin-tren" viewBox="0 0 {width} {height}" width="{width}" '
+    gaps = [x(b) - x(a) for a, b in itertools.pairwise(labelled)]
+    # "lega": the period labels keep apart at a phone's larger font too (see evkin.css).
+    roomy = not gaps or min(gaps) >= longest * PHONE_FONT * 0.6 + 8
+    shown = set(labelled)
+    parts = [f'<svg class="evkin-tren{" evkin-lega" if roomy else ""}" '
+             f'viewBox="0 0 {width} {height}" width="{width}" '
              f'height="{height}" role="img" aria-label="Grafik realisasi dan target" '
              f'xmlns="http://www.w3.org/2000/svg">']
-    tick = bottom
-    while tick <= top + step / 1000:
+    for tick in ticks:
         yy = y(tick)
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{yy:.1f}" y2="{yy:.1f}" '
                      f'class="evkin-grid"/><text x="{left - 6}" y="{yy + 4:.1f}" '
                      f'text-anchor="end" class="evkin-sumbu">{text(_tick_text(tick, step))}'
                      f'</text>')
-        tick += step
     band = [(i, *_bounds(p)) for i, p in enumerate(points)]
     if any(high is not None for _, _, high in band):
         upper_edge = [f"{x(i):.1f},{y(high if high is not None else low):.1f}"
@@ -187,7 +208,6 @@ def chart(points: Sequence[Point], width: int = 760, height: int = 280) -> str:
         parts.append('<polyline points="' + " ".join(
             f"{x(i):.1f},{y(float(p.result.indicator.realisasi)):.1f}"
             for i, p in enumerate(points)) + '" class="evkin-garis"/>')
-    label_every = max(1, -(-count // 12))
     for i, p in enumerate(points):
         ind = p.result.indicator
         ev = p.report.evaluation
@@ -196,9 +216,10 @@ def chart(points: Sequence[Point], width: int = 760, height: int = 280) -> str:
                f"capaian {html.percent(_value(p))}")
         parts.append(f'<circle cx="{x(i):.1f}" cy="{y(float(ind.realisasi)):.1f}" r="4" '
                      f'class="evkin-titik"><title>{text(tip)}</title></circle>')
-        if i % label_every == 0 or i == count - 1:
-            parts.append(f'<text x="{x(i):.1f}" y="{height - lower + 18}" text-anchor="middle" '
-                         f'class="evkin-sumbu">{text(short_label(p.report))}</text>')
+        if i in shown:
+            parts.append(f'<text x="{x(i):.1f}" y="{height - lower + 22}" text-anchor="middle" '
+                         f'class="evkin-sumbu evkin-sumbu-x">{text(short_label(p.report))}'
+                         f'</text>')
     parts.append("</svg>")
     return "".join(parts)
 
