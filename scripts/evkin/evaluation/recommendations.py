@@ -25,6 +25,7 @@ from evkin.evaluation.load import evaluation_folders
 from evkin.evaluation.model import TEMPLATE_MARK, Period
 from evkin.findings import Finding
 from evkin.indonesian_dates import bad_date
+from evkin.shorten import shortened
 from evkin.yamlfile import LinedDict, YamlProblem, parse, read_text
 
 if TYPE_CHECKING:
@@ -465,12 +466,9 @@ def _findings_for(record: Record, ledger: Ledger, known_units: Sequence[str],
             rec = entry.recommendation
             yield Finding(follow_rel, None if not record.has_follow_up_file else 1,
                           "rec.not_addressed", {
-                              "id": rec.id, "teks": _short(rec.teks), "origin": rec.origin,
+                              "id": rec.id, "teks": shortened(rec.teks, 70), "origin": rec.origin,
                               "status": entry.status})
 
-
-def _short(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def evidence_problem(target: str, folder: Path) -> str | None:
@@ -587,7 +585,7 @@ def follow_up_template(entries: Sequence[LedgerEntry]) -> str:
         tenggat = rec.tenggat.isoformat() if rec.tenggat else "-"
         lines += [
             f"- rekomendasi: {rec.id}",
-            f"  # {_short(rec.teks, 80)} ({rec.penanggung_jawab}; tenggat {tenggat};"
+            f"  # {shortened(rec.teks, 80)} ({rec.penanggung_jawab}; tenggat {tenggat};"
             f" status terakhir: {entry.status})",
             f"  status: {_quoted('[[ISI: status tindak lanjut]]')}",
             f"  uraian: {_quoted('[[ISI: apa yang sudah dilakukan]]')}",

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from evkin.files import link_or_copy
 from evkin.findings import EvkinError
+from evkin.shorten import shortened
 from evkin.site import paths
 from evkin.site.collect import Report
 from evkin.site.figures import overall
@@ -72,7 +73,7 @@ def summary(report: Report) -> str:
         words.extend(_MARKUP.sub(" ", _LINK.sub(r"\1", stripped)).split())
         if sum(len(w) + 1 for w in words) >= SUMMARY_LENGTH:
             break
-    lead = _shortened(" ".join(words), SUMMARY_LENGTH)
+    lead = shortened(" ".join(words), SUMMARY_LENGTH, sentence=True)
     names = sorted({r.indicator.indikator for r in report.results})
     listed = f"Indikator: {'; '.join(names)}." if names else ""
     return " ".join(part for part in (lead, listed) if part)
@@ -81,19 +82,6 @@ def summary(report: Report) -> str:
 # A Markdown link or image keeps its words, not its address; emphasis, code and table marks go.
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`\[\]<>{}|\\#]")
-
-
-def _shortened(lead: str, limit: int) -> str:
-    """``lead`` up to ``limit`` characters: to the end of its last whole sentence when that
-    keeps half of it, else to its last whole word, marked with an ellipsis."""
-    if len(lead) <= limit:
-        return lead
-    cut = lead[:limit + 1]
-    end = cut.rfind(". ")
-    if end >= limit // 2:
-        return cut[:end + 1]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > 0 else cut[:limit]).rstrip(",;:") + " …"
 
 
 def summary_index(reports: Sequence[Report], pdfs: Mapping[str, str]) -> str:
