@@ -470,7 +470,6 @@ def _findings_for(record: Record, ledger: Ledger, known_units: Sequence[str],
                               "status": entry.status})
 
 
-
 def evidence_problem(target: str, folder: Path) -> str | None:
     """An evidence link is http(s), or a file that exists inside the evaluation folder."""
     parts = urlsplit(target)

@@ -152,7 +152,7 @@ def chart(points: Sequence[Point], width: int = 760, height: int = 280) -> str:
     while tick <= top + step / 1000:
         ticks.append(tick)
         tick += step
-    # Room for the axis's numbers as a phone shows them (PHONE_FONT units, about 0.55 em each).
+    # Room for the axis's numbers as a phone shows them (PHONE_FONT units, 0.6 em a character).
     widest = max((len(_tick_text(t, step)) for t in ticks), default=3)
     count = len(points)
     label_every = max(1, -(-count // 12))
