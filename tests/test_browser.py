@@ -309,6 +309,81 @@ def test_search_finds_a_report_narrows_by_filter_and_links_its_pdf(
     watch.clean()
 
 
+@pytest.fixture(scope="module")
+def parted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The same archive with its search index in parts, as from 400 reports
+    (``search.PARTS_FROM``): the reports' pages in parts of their own, merged by the page."""
+    from evkin.settings import load_settings
+    from evkin.site import search
+    from evkin.site.build import build_site
+
+    root = make_archive_repo(tmp_path_factory.mktemp("bagian") / "repo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "PARTS_FROM", 1)
+        build_site(load_settings(root), root / "site")
+    server, base = start_background(root / "site")
+    try:
+        yield Site(root, root / "site", base)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_search_over_an_index_in_parts_finds_and_narrows_as_one(
+        browser: Any, parted: Site) -> None:
+    from evkin.site import search as site_search
+
+    bundle = parted.folder / site_search.BUNDLE
+    listed = re.search(r'data-bagian="([^"]*)"',
+                       (parted.folder / SEARCH_PAGE).read_text(encoding="utf-8"))
+    assert listed is not None
+    parts = sorted(p.parent.name for p in bundle.glob("*/pagefind-entry.json"))
+    assert listed.group(1).split() == parts and parts  # every part merged, none missing
+    # Each report's page is in its part (by its id), none in the main one.
+    report_page = re.compile(r"/arsip/\d{4}/([^/]+)/index\.html$")
+    placed = {str(page["url"]): folder.name for folder in [bundle, *bundle.glob("laporan-*")]
+              for page in _fragments(folder)}
+    reports = {url: match.group(1) for url in placed if (match := report_page.search(url))}
+    assert len(reports) >= 2
+    assert all(placed[url] == site_search.part_of(i) for url, i in reports.items())
+
+    context = browser.new_context(accept_downloads=True)
+    tab = context.new_page()
+    watch = Watch(parted.base)
+    watch.attach(tab)
+    try:
+        tab.goto(parted.base + SEARCH_PAGE)
+        search(tab, "jalan mantap")
+        found = results(tab)
+        report = parted.base + "arsip/2025/2025-tahunan/index.html"
+        hit = next(r for r in found if r["href"] == report)
+        assert hit["pdf"] == parted.base + "arsip/2025/2025-tahunan/laporan-2025-tahunan.pdf"
+        assert len({r["href"] for r in found}) == len(found)  # no page twice
+        assert len([r for r in found if "/arsip/20" in (r["href"] or "")]) > 1
+        # The filters list the years of every part, and narrow across them.
+        years = tab.get_by_label("Tahun", exact=True).locator("option").all_text_contents()
+        assert {"2024", "2025"} <= {y.split(" ")[0] for y in years}
+        tab.get_by_label("Tahun", exact=True).select_option("2025")
+        tab.wait_for_function("document.querySelectorAll('.evkin-cari-item').length === 1")
+        assert [r["href"] for r in results(tab)] == [report]
+        # Indonesian stemming in a merged part: "dicapai" finds the report's "mencapai".
+        tab.goto(parted.base + SEARCH_PAGE)
+        search(tab, "dicapai")
+        assert report in [r["href"] for r in results(tab)]
+        watch.clean()
+    finally:
+        context.close()
+
+
+def _fragments(bundle: Path) -> list[dict[str, Any]]:
+    """The pages one part of a Pagefind bundle holds (its fragments, not its parts')."""
+    import gzip
+    import json
+
+    return [json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))
+            for f in sorted((bundle / "fragment").glob("*.pf_fragment"))]
+
+
 def test_the_search_form_reads_as_one(page: tuple[Any, Watch], site: Site) -> None:
     """The keyword field has a visible border, and each filter stands apart from the next
     (they ran together as "Semua▾Periode"), on a desktop and on a phone."""

@@ -9,6 +9,7 @@ import hashlib
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks.bench_publish_one import CACHE, add_one, differences, held_out_archive
@@ -16,9 +17,10 @@ from benchmarks.bench_site import git
 
 from evkin.archive.publish import DERIVED_CACHE, publish
 from evkin.memo import FOLDER as MEMO
+from evkin.memo import Memo
 from evkin.record.last_published import RECORD_FILE
 from evkin.settings import load_settings
-from evkin.site import page_forks
+from evkin.site import page_forks, search
 from tests.conftest import smoke_output
 
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -33,6 +35,7 @@ def test_publish_one_is_byte_for_byte_a_publication_without_cache(
     archive of 200 pages or more does, ``page_forks``), the one without in one. Both hold the
     record key, as the publishing step does: the first one's verdicts and checked folders are
     remembered under its seal (``evkin.memo``)."""
+    monkeypatch.setattr(search, "PARTS_FROM", 1)  # the search index in parts, as at 400
     root, (new,) = held_out_archive(tmp_path, 2, 1)
     dest = tmp_path / "terbit"
     publish(load_settings(root), dest, "none", now=FIRST)
@@ -46,9 +49,22 @@ def test_publish_one_is_byte_for_byte_a_publication_without_cache(
 
     converted = {p.name for p in (root / CACHE / "mkdocs").iterdir()}
     rendered = {p.name for p in (root / CACHE / "templat").iterdir()}
-    assert {p.name for p in (root / MEMO).iterdir()} == {"periksa.bin", "jejak.bin"}
+    assert {p.name for p in (root / MEMO).iterdir()} == {"periksa.bin", "jejak.bin",
+                                                          "cari.bin"}
     monkeypatch.setattr(page_forks, "MIN_PAGES", 2)
+    indexed: list[str] = []
+    start = search.Indexing.__init__
+
+    def indexing(self: search.Indexing, *args: Any, **kwargs: Any) -> None:
+        start(self, *args, **kwargs)
+        indexed.extend(self.processes)
+
+    monkeypatch.setattr(search.Indexing, "__init__", indexing)
     one = publish(load_settings(root), dest, None, now=LATER)
+    monkeypatch.setattr(search.Indexing, "__init__", start)
+    # Pagefind indexed the pages every publication changes and the new report's part of the
+    # index; the part of the earlier reports was remembered (when they share one, it is that).
+    assert sorted(indexed) == sorted({search.MAIN_PART, search.part_of(new)})
     assert len({p.name for p in renders.rglob("*.pdf")} - cached) == 1  # the new one only
     # No published file shares its inode with this machine's caches: editing one in place
     # (on the server) cannot change what a later publication trusts by content key.
@@ -117,8 +133,8 @@ def test_a_publication_failing_while_the_index_is_made_leaves_nothing_behind(
     release: an error there stops both, and leaves no release, no pages folder of the index
     and the published site as it was."""
     import evkin.archive.publish as publishing
-    from evkin.site import search
 
+    monkeypatch.setattr(search, "PARTS_FROM", 1)  # the search index in parts, as at 400
     root, (new,) = held_out_archive(tmp_path, 2, 1)
     dest = tmp_path / "terbit"
     publish(load_settings(root), dest, "none", now=FIRST)
@@ -127,10 +143,10 @@ def test_a_publication_failing_while_the_index_is_made_leaves_nothing_behind(
     started: list[subprocess.Popen[str]] = []
     begin = search.begin_index
 
-    def begin_index(site_dir: Path) -> search.SiteIndex:
-        index = begin(site_dir)
+    def begin_index(site_dir: Path, memo: Memo | None = None) -> search.SiteIndex:
+        index = begin(site_dir, memo)
         assert index.running is not None
-        started.append(index.running.process)
+        started.extend(index.running.processes.values())
         return index
 
     monkeypatch.setattr(search, "begin_index", begin_index)
@@ -141,8 +157,9 @@ def test_a_publication_failing_while_the_index_is_made_leaves_nothing_behind(
     monkeypatch.setattr(publishing, "manifest", broken)
     with pytest.raises(OSError, match="No space left"):
         publish(load_settings(root), dest, None, now=LATER)
-    assert len(started) == 1
-    assert started[0].poll() is not None  # Pagefind stopped, not left running
+    # The main part and the new report's (the others are remembered).
+    assert len(started) == 2
+    assert all(p.poll() is not None for p in started)  # Pagefind stopped, not left running
     assert dest.resolve() == before
     left = sorted(p.name for p in tmp_path.rglob(".evkin-cari-*"))
     assert left == []

@@ -33,7 +33,8 @@ def build(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]
     """Build the site; the finished site's indexing runs (returned) only as the fallback."""
     late: list[Path] = []
     begin_index = search.begin_index
-    monkeypatch.setattr(search, "begin_index", lambda d: (late.append(d), begin_index(d))[1])
+    monkeypatch.setattr(search, "begin_index",
+                        lambda d, memo=None: (late.append(d), begin_index(d, memo))[1])
     built = build_site(load_settings(root), site)
     monkeypatch.undo()
     assert built.generated.slots.issued  # PDFs were pending while MkDocs built the pages

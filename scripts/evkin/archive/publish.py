@@ -370,10 +370,10 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
     built: Built | None = None
     with tempfile.TemporaryDirectory(prefix=".evkin-sebelumnya-", dir=releases) as scratch:
         try:
+            memo = Memo(settings.root / MEMO, key) if keep_renders and key else None
             derived = derive(settings, Path(scratch) / "turunan",
                              cache=_own_renders(settings.root) if keep_renders else None,
-                             memo=Memo(settings.root / MEMO, key) if keep_renders and key
-                             else None)
+                             memo=memo)
             with reproducible(settings.root):
                 # The site build's verification memory is never read here (trails are verified
                 # in derive, or remembered sealed by the record key); the pages are remembered
@@ -387,7 +387,7 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
                                                   tte.roots, early),
                                    progress=progress,
                                    finish=sealer.finish if sealer else None,
-                                   finish_later=True)
+                                   finish_later=True, memo=memo)
             # The manifest is made while Pagefind indexes the pages (linked before it began:
             # list_earlier's rewrites, by rename, do not reach the index).
             data = manifest(settings, built, previous, now, head_commit(settings.root))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
@@ -21,6 +20,7 @@ from evkin import environment
 from evkin.evaluation.load import evaluation_folders
 from evkin.files import copy, link_or_copy, place, write_atomic
 from evkin.findings import EvkinError
+from evkin.memo import Memo
 from evkin.settings import Settings
 from evkin.site import (
     markdown_cache,
@@ -191,8 +191,10 @@ class EarlyIndex:
         self.shadow = Path(tempfile.mkdtemp(prefix=".evkin-indeks-", dir=site_dir.parent))
         self.indexing: search.Indexing | None = None
         try:
-            _shadow(site_dir, self.shadow, generated, _built_as_planned(collection))
-            self.indexing = search.Indexing(self.shadow, self.shadow / search.BUNDLE)
+            _shadow(site_dir, self.shadow / "halaman", generated,
+                    _built_as_planned(collection))
+            self.indexing = search.Indexing(search.parts(self.shadow / "halaman"),
+                                            self.shadow / "bagian", site_dir / search.BUNDLE)
         except BaseException:
             self.close()
             raise
@@ -201,10 +203,6 @@ class EarlyIndex:
         if self.indexing is None or not all_built:
             return
         self.indexing.finish()
-        bundle = self.site_dir / search.BUNDLE
-        if bundle.exists():
-            shutil.rmtree(bundle)
-        os.replace(self.shadow / search.BUNDLE, bundle)
         self.done = True
 
     def close(self) -> None:
@@ -349,11 +347,13 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
                finish: Finish | None = None, collection: Collection | None = None,
                remember_pages: bool | None = None,
                known_keys: Mapping[str, str] | None = None,
-               finish_later: bool = False) -> Built:
+               finish_later: bool = False, memo: Memo | None = None) -> Built:
     """Pages, MkDocs and PDFs: MkDocs builds the pages while worker processes lay out the PDFs
     not in the cache; what the pages show of those PDFs is filled in afterwards (``slots``).
     ``finish_later``: return while the search index is made (and the static files copied);
-    the caller goes on meanwhile, then calls ``Built.finish`` (or ``stop``)."""
+    the caller goes on meanwhile, then calls ``Built.finish`` (or ``stop``). ``memo``: the
+    record key's sealed memory, where the search index's parts are remembered
+    (``search.Indexing``)."""
     with _started(settings, preview, cache_dir, published, seed, remember, progress, finish,
                   collection, remember_pages, known_keys) as (
                       collection, planned, running, generated, written):
@@ -381,7 +381,7 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
             else:  # nothing to wait for (a publication derives every PDF first)
                 artefacts, more = _settled(settings, collection, planned, running, generated,
                                            site_dir, copying=copying)
-            unfinished = Finishing(copying, None if indexed else search.begin_index(site_dir))
+            unfinished = Finishing(copying, None if indexed else search.begin_index(site_dir, memo))
             if not finish_later:
                 unfinished.finish()
                 unfinished = None

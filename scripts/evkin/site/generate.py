@@ -163,7 +163,7 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
     for s in series:
         out.files[paths.indicator_page(s.key)] = indicator_page(s)
     out.files[paths.SOP] = sop_page(settings)
-    out.files[search.PAGE] = search.search_page()
+    out.files[search.PAGE] = search.search_page(r.id for r in reports)
     out.files[search.SUMMARY_FILE] = search.summary_index(
         reports, {i: pdf.file for i, pdf in out.pdfs.items()})
 

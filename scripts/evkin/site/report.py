@@ -25,7 +25,7 @@ from evkin.site.html import raw
 from evkin.site.links import Assets, rewriter
 from evkin.site.recommendations import follow_up_block
 from evkin.site.safe import attr, html_block, md_heading, text
-from evkin.site.search import filter_spans
+from evkin.site.search import PART_KEY, filter_spans, part_of
 from evkin.site.slots import Pending
 from evkin.site.titles import front_matter, page_title, title
 
@@ -340,7 +340,8 @@ def report_page(settings: Settings, report: Report, pdf: Pdf | Pending | None,
     display = title(report)
     heading = md_heading(1, ("DRAF – " if not report.final else "") + display, "laporan")
     return "\n".join([
-        front_matter(page_title(report), f"{display}. Nomor {ev.nomor}.", ("navigation",)),
+        front_matter(page_title(report), f"{display}. Nomor {ev.nomor}.", ("navigation",),
+                     values={PART_KEY: part_of(ev.id)}),
         heading, "",
         status_card(settings, report, pdf, page),
         body, "",

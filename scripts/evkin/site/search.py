@@ -9,17 +9,22 @@ every text it shows with ``textContent``: nothing a report says is parsed as HTM
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import pickle
 import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from evkin.files import link_or_copy
 from evkin.findings import EvkinError
+from evkin.memo import Memo, code_key
 from evkin.shorten import shortened
 from evkin.site import paths
 from evkin.site.collect import Report
@@ -37,9 +42,22 @@ PAGE_FLAG = "evkin_cari"  # the search page: not indexed, loads cari.js (overrid
 # the reports themselves for "jalan mantap" (all of the first 20 results), and they doubled
 # the pages a common word matches (Pagefind's work for a query grows with their square).
 UNINDEXED_FLAG = "evkin_tanpa_indeks"
+PART_KEY = "evkin_bagian"  # a report page's part (overrides/main.html marks its body)
+PARTS_KEY = "evkin_cari_bagian"  # the parts the search page merges (and preloads)
 LANGUAGE = "id"  # Indonesian stemming, whatever a page's lang attribute says
 KINDS = {"tahunan": "Tahunan", "semester": "Semester", "triwulan": "Triwulan"}
 SUMMARY_LENGTH = 240
+# The reports' pages are indexed in this many parts (by id, ``part_of``), the other pages in
+# the main part; the search page merges them. At 1,000 reports a publication indexes the main
+# part and one of these (about 300 and 250 pages), not all 1,300 pages: 1 s, not 4 s. More
+# parts would index less again, but every part adds its index chunks to a first search's
+# download (at four, 285 KB of the 300 KB it may take).
+PARTS = 4
+# Each part ranks its pages by its own word statistics, so a small part ranks a page otherwise
+# than the whole would: an archive is split only from this many reports (100 a part).
+PARTS_FROM = 400
+MAIN_PART = "umum"
+MEMO_KIND = "cari"  # the parts' bundles, in the record key's sealed memory (evkin.memo)
 _deferred = False
 
 
@@ -109,12 +127,15 @@ def _title(report: Report) -> str:
     return title(report)
 
 
-def search_page() -> str:
-    """The search page: the form, the filters and the results list, filled by ``cari.js``."""
+def search_page(evaluation_ids: Iterable[str] = ()) -> str:
+    """The search page: the form, the filters and the results list, filled by ``cari.js``,
+    which merges the parts holding these reports' pages (``part_of``) into the main one."""
 
     root = paths.url(PAGE, "index.html").removesuffix("index.html") or "./"
+    merged = " ".join(report_parts(evaluation_ids))
     inner = (
-        f'<div id="evkin-cari" data-akar="{text(root)}" data-ringkas="ringkas.js">\n'
+        f'<div id="evkin-cari" data-akar="{text(root)}" data-ringkas="ringkas.js" '
+        f'data-bagian="{merged}">\n'
         '<form class="evkin-cari-form" role="search" action="index.html" method="get">'
         '<label for="evkin-kata">Kata kunci</label> '
         '<input id="evkin-kata" name="q" type="search" autocomplete="off" '
@@ -126,7 +147,7 @@ def search_page() -> str:
         "<noscript><p>Pencarian memerlukan JavaScript. Gunakan halaman Arsip untuk melihat "
         "semua laporan.</p></noscript>\n</div>")
     return (front_matter("Cari laporan", "Cari laporan dan indikator di arsip.",
-                         flags=(PAGE_FLAG,))
+                         flags=(PAGE_FLAG,), values={PARTS_KEY: merged} if merged else None)
             + "# Cari laporan\n\n" + html_block(inner))
 
 
@@ -146,27 +167,23 @@ def is_deferred() -> bool:
     return _deferred
 
 
-def index_site(site_dir: Path) -> None:
+def index_site(site_dir: Path, memo: Memo | None = None) -> None:
     """Build the Pagefind index of ``site_dir`` into ``site_dir/pagefind`` (replacing the
     previous one: stale fragments would otherwise stay behind under their old names), over
     hard links to its searchable pages in a folder beside it (``searchable``)."""
-    begin_index(site_dir).finish()
+    begin_index(site_dir, memo).finish()
 
 
 class SiteIndex:
-    """Pagefind running over the searchable pages of a site, linked into a folder of their own
-    before it starts: a page the caller rewrites meanwhile (by rename: ``write_atomic``) is
-    indexed as it was when the index began, not half-way."""
+    """Pagefind running over the searchable pages of a site, read before it starts
+    (``parts``): a page the caller rewrites meanwhile is indexed as it was when the index
+    began, not half-way."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, memo: Memo | None = None) -> None:
         self.pages = _scratch(site_dir)
         self.running: Indexing | None = None
         try:
-            for page in searchable(site_dir):
-                target = self.pages / page.relative_to(site_dir)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                link_or_copy(page, target)
-            self.running = Indexing(self.pages, site_dir / BUNDLE)
+            self.running = Indexing(parts(site_dir), self.pages, site_dir / BUNDLE, memo)
         except BaseException:
             self.stop()
             raise
@@ -186,9 +203,9 @@ class SiteIndex:
         shutil.rmtree(self.pages, ignore_errors=True)
 
 
-def begin_index(site_dir: Path) -> SiteIndex:
+def begin_index(site_dir: Path, memo: Memo | None = None) -> SiteIndex:
     """The index of ``site_dir`` started; ``finish`` (or ``stop``) it."""
-    return SiteIndex(site_dir)
+    return SiteIndex(site_dir, memo)
 
 
 # Pagefind's own rule: once any page carries this attribute, a page without it is not indexed.
@@ -196,19 +213,91 @@ def begin_index(site_dir: Path) -> SiteIndex:
 # then leaves out (the words in its text), never leave out one Pagefind would index.
 _BODY = b"data-pagefind-body"
 _BODY_ANY_CASE = re.compile(re.escape(_BODY), re.IGNORECASE)
+# The theme override's mark of a report page's part, right after the body attribute
+# (overrides/main.html): the first occurrence in a page is the theme's, before any content.
+_PART_MARK = re.compile(rb'data-pagefind-body data-evkin-bagian="(laporan-[0-9]{1,3})"')
+
+
+def part_of(evaluation_id: str) -> str:
+    """The part of the index a report's page is in (``PARTS``, by its id): publishing one
+    report indexes its own part again, and the pages every publication changes (the lists,
+    the indicators, the home page: ``MAIN_PART``), not the other reports."""
+    digest = hashlib.sha256(evaluation_id.encode("utf-8")).digest()
+    return f"laporan-{int.from_bytes(digest[:4], 'big') % PARTS}"
+
+
+def report_parts(evaluation_ids: Iterable[str]) -> list[str]:
+    """The parts holding these reports' pages: those the search page merges (none below
+    ``PARTS_FROM`` reports: one index holds every page)."""
+    ids = set(evaluation_ids)
+    return sorted({part_of(i) for i in ids}) if len(ids) >= PARTS_FROM else []
+
+
+@dataclass
+class Part:
+    """The pages of one part of the index, as Pagefind is given them (site-relative name →
+    ``indexed_text``), and its key: those bytes, Pagefind's version and options, and evkin's
+    code."""
+
+    name: str
+    pages: dict[str, bytes]
+    key: str = ""
+
+
+def parts(site_dir: Path) -> dict[str, Part]:
+    """The searchable pages of ``site_dir`` (``searchable``) by part, each keyed."""
+    found: dict[str, Part] = {}
+    known = {f"laporan-{n}" for n in range(PARTS)}
+    marked = []
+    for page, data in _searchable(site_dir):
+        at = data.find(_BODY)
+        mark = _PART_MARK.match(data, at) if at >= 0 else None
+        name = mark.group(1).decode() if mark else ""
+        marked.append((page.relative_to(site_dir).as_posix(), name if name in known else "",
+                       indexed_text(data)))
+    split = sum(1 for _, name, _ in marked if name) >= PARTS_FROM  # as report_parts
+    for rel, name, data in marked:
+        name = name if split and name else MAIN_PART
+        found.setdefault(name, Part(name, {})).pages[rel] = data
+    for name, part in found.items():
+        h = hashlib.sha256(f"{code_key()}\0{_pagefind_version()}\0{_OPTIONS!r}\0{name}".encode())
+        for rel, data in part.pages.items():
+            h.update(f"\0{rel}\0{len(data)}\0".encode() + data)
+        part.key = h.hexdigest()
+    return found
+
+
+_THEME_BODY = b"<div " + _BODY  # overrides/main.html: the content's own element
+_LEAN_HEAD = b'<!doctype html><html lang="id"><head><meta charset="utf-8"></head><body>'
+
+
+def indexed_text(page: bytes) -> bytes:
+    """What Pagefind is given of a page built with evkin's theme: the element it indexes
+    (``data-pagefind-body``, the whole of the article's content) in a bare page; the same
+    index as the whole page gives (every Pagefind attribute is inside it; the language is
+    forced), from 40 % less HTML to read, and untouched by what a publication changes around
+    it (the navigation, the previous and next links). Any other page is given whole."""
+    start = page.find(_THEME_BODY)
+    end = page.rfind(b"</article>")
+    if start < 0 or end < start:
+        return page
+    return _LEAN_HEAD + page[start:end] + b"</body></html>"
 
 
 def searchable(site_dir: Path) -> list[Path]:
     """The HTML pages of ``site_dir`` Pagefind indexes: those carrying ``data-pagefind-body``,
     or every page when none does. At 1,000 reports a third of the HTML (the attachments
     pages) is left out, and Pagefind, which read and parsed all of it, no longer does."""
-    pages = sorted(site_dir.rglob("*.html"))
-    marked = []
-    for page in pages:
-        data = page.read_bytes()
-        if _BODY in data or _BODY_ANY_CASE.search(data):
-            marked.append(page)
-    return marked or pages
+    return [page for page, _ in _searchable(site_dir)]
+
+
+def _searchable(site_dir: Path) -> list[tuple[Path, bytes]]:
+    pages = sorted(p for p in site_dir.rglob("*.html")
+                   if not p.relative_to(site_dir).as_posix().startswith(f"{BUNDLE}/"))
+    read = [(page, page.read_bytes()) for page in pages]
+    marked = [(page, data) for page, data in read
+              if _BODY in data or _BODY_ANY_CASE.search(data)]
+    return marked or read
 
 
 def _scratch(site_dir: Path) -> Path:
@@ -221,49 +310,128 @@ def _scratch(site_dir: Path) -> Path:
         return Path(tempfile.mkdtemp(prefix="evkin-cari-"))
 
 
+def _executable() -> str:
+    try:
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
+        return str(get_executable())
+    except (ImportError, FileNotFoundError) as error:
+        raise EvkinError("site.pagefind_missing", {"detail": str(error)}) from None
+
+
+@cache
+def _pagefind_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind_bin")
+    except PackageNotFoundError:
+        return "-"
+
+
+_OPTIONS = ("--keep-index-url", "--force-language", LANGUAGE, "--exclude-selectors",
+            ".headerlink", "--silent")
+# What a part's bundle keeps of Pagefind's output: the index, and in the main part the
+# script and WebAssembly the search page loads (a merged part uses the main part's).
+_KEPT = ("pagefind-entry.json", "index", "fragment", "filter")
+_KEPT_MAIN = ("pagefind.js", "pagefind-worker.js")
+
+
 class Indexing:
-    """Pagefind running over ``pages``, a folder holding just the pages to index
-    (``searchable``), its bundle written to ``bundle``; ``finish`` waits for it and settles
-    its output."""
+    """Pagefind over the pages of each part (``parts``), written into ``folder`` before it
+    starts, one process per part; ``finish`` waits for them and puts the bundle together in
+    ``bundle``: the main part at its top, every other part in a folder of its own, which the
+    search page merges (``mergeIndex``). With ``memo`` (the record key's sealed memory) a
+    part whose pages are the bytes it last indexed is taken from there, not indexed again:
+    publishing one report into 1,000 indexes about a quarter of them, not all."""
 
-    def __init__(self, pages: Path, bundle: Path) -> None:
-        try:
-            from pagefind_bin import get_executable  # type: ignore[import-untyped]
-
-            executable = str(get_executable())
-        except (ImportError, FileNotFoundError) as error:
-            raise EvkinError("site.pagefind_missing", {"detail": str(error)}) from None
+    def __init__(self, found: Mapping[str, Part], folder: Path, bundle: Path,
+                 memo: Memo | None = None) -> None:
+        self.parts = dict(found)
+        self.folder = folder
         self.bundle = bundle
-        if self.bundle.exists():
-            shutil.rmtree(self.bundle)
-        self.process = subprocess.Popen(
-            [executable, "--site", str(pages), "--output-path", str(bundle),
-             "--keep-index-url", "--force-language", LANGUAGE, "--exclude-selectors",
-             ".headerlink", "--silent"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.memo = memo
+        self.remembered = memo.read(MEMO_KIND) if memo is not None else {}
+        self.processes: dict[str, subprocess.Popen[str]] = {}
+        executable = _executable() if any(
+            p.key not in self.remembered for p in self.parts.values()) else ""
+        try:
+            for name, part in sorted(self.parts.items()):
+                if part.key in self.remembered:
+                    continue
+                pages = folder / name / "halaman"
+                for rel, data in part.pages.items():
+                    target = pages / rel
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+                self.processes[name] = subprocess.Popen(
+                    [executable, "--site", str(pages), "--output-path",
+                     str(folder / name / BUNDLE), *_OPTIONS],
+                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except BaseException:
+            self.stop()
+            raise
 
     def finish(self) -> None:
-        out, err = self.process.communicate()
-        if self.process.returncode != 0:
-            raise EvkinError("site.pagefind_failed", {"detail": (err or out).strip()[-2000:]})
-        _canonical_filters(self.bundle)
-        for extra in self.bundle.glob("pagefind-*"):  # Pagefind's own UIs: evkin's page
-            if extra.name not in ("pagefind-entry.json", "pagefind-worker.js"):  # shows results
-                extra.unlink()
+        files: dict[str, dict[str, bytes]] = {}
+        for name, process in self.processes.items():
+            out, err = process.communicate()
+            if process.returncode != 0:
+                raise EvkinError("site.pagefind_failed",
+                                 {"detail": (err or out).strip()[-2000:]})
+            files[name] = _settled_part(self.folder / name / BUNDLE, name == MAIN_PART)
+        for name, part in self.parts.items():
+            if name not in files:
+                files[name] = pickle.loads(self.remembered[part.key])  # sealed: see memo
+        together = self.folder / BUNDLE
+        for name, contents in sorted(files.items()):
+            base = together if name == MAIN_PART else together / name
+            for rel, data in contents.items():
+                target = base / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+        together.mkdir(parents=True, exist_ok=True)
+        if self.bundle.exists():
+            shutil.rmtree(self.bundle)
+        os.replace(together, self.bundle)
+        if self.memo is not None:
+            fresh = {part.key: self.remembered.get(part.key) or pickle.dumps(
+                files[name], protocol=pickle.HIGHEST_PROTOCOL)
+                for name, part in self.parts.items()}
+            if fresh != self.remembered:
+                self.memo.write(MEMO_KIND, fresh)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.communicate()
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.kill()
+            process.communicate()
+        self.processes = {}
+
+
+def _settled_part(out: Path, main: bool) -> dict[str, bytes]:
+    """A part's bundle as Pagefind wrote it into ``out``, filters in order
+    (``_canonical_filters``), Pagefind's own UIs left out (evkin's page shows the results):
+    relative name → bytes."""
+    _canonical_filters(out)
+    kept = _KEPT + _KEPT_MAIN if main else _KEPT
+    files: dict[str, bytes] = {}
+    for path in sorted(out.rglob("*")):
+        rel = path.relative_to(out).as_posix()
+        top = rel.split("/", 1)[0]
+        if path.is_file() and (top in kept or top.endswith(".pf_meta")
+                               or (main and top.startswith("wasm."))):
+            files[rel] = path.read_bytes()
+    return files
 
 
 def indexed(site_dir: Path) -> dict[str, dict[str, object]]:
-    """The pages a built Pagefind index holds (address → fragment: content, meta, filters):
-    what a search can find, for checks and tests."""
+    """The pages a built Pagefind index holds, in every part (address → fragment: content,
+    meta, filters): what a search can find, for checks and tests."""
     import gzip
 
     pages: dict[str, dict[str, object]] = {}
-    for fragment in sorted((site_dir / BUNDLE / "fragment").glob("*.pf_fragment")):
+    for fragment in sorted((site_dir / BUNDLE).glob("**/fragment/*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
         page = json.loads(data)
         pages[str(page["url"])] = page

@@ -3,7 +3,7 @@ for the period, marked DRAF until final) and the YAML front matter MkDocs reads.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from evkin.site.collect import Report
 from evkin.site.safe import plain_title
@@ -23,14 +23,17 @@ def page_title(report: Report) -> str:
 
 
 def front_matter(page_title_text: str, description: str = "",
-                 hide: Sequence[str] = (), flags: Sequence[str] = ()) -> str:
+                 hide: Sequence[str] = (), flags: Sequence[str] = (),
+                 values: Mapping[str, str] | None = None) -> str:
     """YAML front matter; every value is a ``plain_title`` (no quotes, no markup); ``flags``
-    are evkin's own switches read by the theme override (``name: true``)."""
+    are evkin's own switches read by the theme override (``name: true``), ``values`` its own
+    settings (``name: "value"``)."""
     lines = ["---", f'title: "{plain_title(page_title_text)}"']
     if description:
         lines.append(f'description: "{plain_title(description, 300)}"')
     if hide:
         lines.append("hide: [" + ", ".join(hide) + "]")
     lines.extend(f"{flag}: true" for flag in flags)
+    lines.extend(f'{name}: "{plain_title(value)}"' for name, value in (values or {}).items())
     lines.append("---")
     return "\n".join(lines) + "\n\n"

@@ -79,7 +79,20 @@
       var options = {baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true};
       var tag = window.evkinCariTag;  // the entry file the page preloaded (overrides/main.html)
       if (typeof tag === "string" && /^[0-9]+$/.test(tag)) { options.metaCacheTag = tag; }
+      // The reports' pages are indexed in parts (site/search.py): each is merged in, with
+      // the same options; the search waits for all of them (never a partial answer).
+      var parts = (box.getAttribute("data-bagian") || "").split(" ").filter(function (p) {
+        return /^laporan-[0-9]+$/.test(p);
+      });
       return pagefind.options(options)
+        .then(function () {
+          return Promise.all(parts.map(function (part) {
+            return pagefind.mergeIndex(new URL("pagefind/" + part + "/", siteRoot).pathname,
+                                       {baseUrl: options.baseUrl,
+                                        excerptLength: options.excerptLength,
+                                        metaCacheTag: options.metaCacheTag});
+          }));
+        })
         .then(function () {
           return {
             filters: function () { return pagefind.filters(); },
