@@ -187,6 +187,13 @@ def test_indexes_trends_and_sop(archive: Path) -> None:
     assert by_period["Tahun 2025"][1] == (
         "Tahun 2025: realisasi 86,20 %; target 85 %; capaian 101,41 %")
     assert by_period["Tahun 2025"][0] < by_period["Tahun 2024"][0]  # higher on screen
+    # A search finds the indicator by its name, and a report's figures on the report's own
+    # page: the trend page's table of every report's figures is shown, not searched (it made
+    # each indicator page match, and outrank, nearly every report).
+    found = indexed(site)
+    searched = str(found["/arsip/indikator/ik-02/index.html"]["content"])
+    assert "IK-02" in searched and "101,41" not in searched and "Tahun 2024" not in searched
+    assert "101,41" in str(found["/arsip/2025/2025-tahunan/index.html"]["content"])
     ranged = (site / "arsip/indikator/ik-05/index.html").read_text(encoding="utf-8")
     assert 'class="evkin-rentang"' in ranged and "target 80–90 %" in ranged
     sop = parse(site / "arsip/sop/index.html")

@@ -212,7 +212,6 @@ def begin_index(site_dir: Path, memo: Memo | None = None) -> SiteIndex:
 # HTML attribute names are case-insensitive, so the scan is too: it may pick a page Pagefind
 # then leaves out (the words in its text), never leave out one Pagefind would index.
 _BODY = b"data-pagefind-body"
-_BODY_ANY_CASE = re.compile(re.escape(_BODY), re.IGNORECASE)
 # The theme override's mark of a report page's part, right after the body attribute
 # (overrides/main.html): the first occurrence in a page is the theme's, before any content.
 _PART_MARK = re.compile(rb'data-pagefind-body data-evkin-bagian="(laporan-[0-9]{1,3})"')
@@ -292,11 +291,13 @@ def searchable(site_dir: Path) -> list[Path]:
 
 
 def _searchable(site_dir: Path) -> list[tuple[Path, bytes]]:
-    pages = sorted(p for p in site_dir.rglob("*.html")
-                   if not p.relative_to(site_dir).as_posix().startswith(f"{BUNDLE}/"))
-    read = [(page, page.read_bytes()) for page in pages]
-    marked = [(page, data) for page, data in read
-              if _BODY in data or _BODY_ANY_CASE.search(data)]
+    pages: list[Path] = []
+    for top, dirs, files in os.walk(site_dir):  # faster than rglob at 2,000 pages
+        if top == str(site_dir) and BUNDLE in dirs:
+            dirs.remove(BUNDLE)
+        pages.extend(Path(top, name) for name in files if name.endswith(".html"))
+    read = [(page, page.read_bytes()) for page in sorted(pages)]
+    marked = [(page, data) for page, data in read if _BODY in data or _BODY in data.lower()]
     return marked or read
 
 

@@ -321,7 +321,12 @@ def indicator_page(series: Series) -> str:
         rows.append([raw(state + html.link(paths.url(page, paths.report_page(ev)), label)),
                      target_text(r), format_number(r.indicator.realisasi), r.indicator.satuan,
                      html.percent(r.rounded), raw(html.predikat_badge(r.predikat))])
+    # Not searched: every row is a report's own figures, which its page shows and the search
+    # finds there. Indexed, the table made each of these pages match nearly every report's
+    # words ("Sangat Tinggi", a period, a year) and rank first for them, above the reports;
+    # at 1,000 reports it was three quarters of the HTML the index reads at each publication.
     parts += ["", md_heading(2, "Angka per periode", "angka"), "",
-              html_block(html.table(["Periode (laporan)", "Target", "Realisasi", "Satuan",
-                                     "Capaian", "Predikat"], rows, {1, 2, 4}))]
+              html_block("<div data-pagefind-ignore>" + html.table(
+                  ["Periode (laporan)", "Target", "Realisasi", "Satuan", "Capaian",
+                   "Predikat"], rows, {1, 2, 4}) + "</div>")]
     return "\n".join(parts) + "\n"
