@@ -94,3 +94,30 @@ def test_a_site_whose_folder_cannot_be_written_beside_is_still_indexed(
     monkeypatch.setattr(tempfile, "mkdtemp", refused)
     assert bundle_of(ours) == whole_site_bundle(theirs)
     assert sorted(search.indexed(ours)) == ["/a/index.html"]
+
+
+THEMED = ('<!doctype html><html lang="id"><head><title>{title} - Arsip</title></head><body>'
+          '<nav><a href="/">Beranda</a> Navigasi {title}</nav><article class="md-content__inner">'
+          '<div data-pagefind-body><h1>{title}</h1><p>{text}</p>{table}'
+          '<span hidden data-pagefind-filter="tahun">{year}</span></div></article>'
+          '<footer>Berikutnya: laporan lain {year}</footer></body></html>')
+
+
+def test_evkin_pages_are_given_as_their_indexed_element_for_the_same_bundle(
+        tmp_path: Path) -> None:
+    """Pagefind is given each page's indexed element only (``search.indexed_text``), the
+    blocks the search leaves out (``search.unsearched``) emptied: the bundle is the one
+    Pagefind makes reading the whole pages, their navigation and those blocks included."""
+    table = search.unsearched("<table><tr><td>Sangat Tinggi</td><td>101,41 %</td></tr></table>")
+    pages = {f"arsip/{year}/index.html": THEMED.format(
+        title=f"Laporan Tahun {year}", text=f"jalan mantap {year} &lt;!--evkin:tidak-dicari--&gt;"
+        " kalimat sesudahnya", table=table, year=year) for year in (2024, 2025)}
+    ours = site(tmp_path / "kami" / "situs", pages)
+    theirs = site(tmp_path / "pagefind" / "situs", pages)
+
+    given = search.indexed_text((ours / "arsip/2025/index.html").read_bytes())
+    assert b"Navigasi" not in given and b"Berikutnya" not in given and b"101,41" not in given
+    assert bundle_of(ours) == whole_site_bundle(theirs)
+    content = str(search.indexed(ours)["/arsip/2025/index.html"]["content"])
+    assert "jalan mantap" in content and "kalimat sesudahnya" in content  # a report's own text
+    assert "Sangat" not in content

@@ -93,17 +93,18 @@ def releases_dir(dest: Path) -> Path:
 
 def seed_from(previous: Previous, scratch: Path, derived: Any, roots: tuple[Path, ...] = (),
               warnings: list[str] | None = None
-              ) -> Callable[[str, Any], tuple[Path, list[Path]] | None]:
+              ) -> Callable[[str, Any], tuple[Path, list[Path], str] | None]:
     """Each final report's PDF and charts: this run's derivation (``evkin.archive.derive``). The PDF
     published before for it (same approval, else same content key) is kept instead only when
     it is byte for byte that render, or that render sealed by a trusted certificate: so its
     published bytes (and seal) stay, and nothing the previous site serves decides what is
-    final. A mismatch is reported and the derived render published."""
+    final. A mismatch is reported and the derived render published. With each, its SHA-256
+    when this run has read it already (else empty): the site does not read it again."""
 
     by_key = {r.kunci: r for r in previous.reports().values() if r.kunci}
     by_id = previous.reports()
 
-    def seed(key: str, report: Any = None) -> tuple[Path, list[Path]] | None:
+    def seed(key: str, report: Any = None) -> tuple[Path, list[Path], str] | None:
         if report is None or not report.final or report.id not in derived.renders:
             return None  # drafts and refusals: the build renders (and reports) them itself
         fresh: Path = derived.renders[report.id]
@@ -113,10 +114,10 @@ def seed_from(previous: Previous, scratch: Path, derived: Any, roots: tuple[Path
         entry = same if (same is not None and approval
                          and same.persetujuan == approval) else by_key.get(key)
         if entry is None or not entry.pdf:
-            return fresh, charts
+            return fresh, charts, derived.hashed.get(report.id, "")
         old = previous.fetch(entry.pdf, scratch / f"{key}.pdf")
-        if old is None:
-            return fresh, charts  # not there (any more): nothing to compare
+        if old is None:  # not there (any more): nothing to compare
+            return fresh, charts, derived.hashed.get(report.id, "")
         content = old.read_bytes()
         listed = entry.sha256
         verdict = (judge(content, fresh.read_bytes(), roots)
@@ -128,14 +129,15 @@ def seed_from(previous: Previous, scratch: Path, derived: Any, roots: tuple[Path
                     "pdf": entry.pdf,
                     "found": hashlib.sha256(content).hexdigest()[:16],
                     "derived": derived.sha256(report.id)[:16]}))
-            return fresh, charts
-        if verdict == SAME:  # the same bytes: this machine's own file
-            return fresh, charts
+            return fresh, charts, derived.hashed.get(report.id, "")
+        if verdict == SAME:  # the same bytes: this machine's own file, hashed just now
+            derived.hashed.setdefault(report.id, listed)
+            return fresh, charts, listed
         # Signed over the render: a copy of its own (``old`` is linked to the previous
         # release, which must never share a file with this machine's build).
         signed = scratch / f"{key}.bertanda.pdf"
         shutil.copyfile(old, signed)
-        return signed, charts
+        return signed, charts, ""
 
     return seed
 

@@ -121,7 +121,8 @@ def chart_chunks(results: Sequence[Result]) -> list[Sequence[Result]]:
 
 
 # (key, report) → the PDF and charts published before for it
-Seed = Callable[[str, Report], tuple[Path, list[Path]] | None]
+# A report's PDF and charts found elsewhere, with the PDF's SHA-256 when already known.
+Seed = Callable[[str, Report], tuple[Path, list[Path], str] | None]
 # A step after rendering (publication seals final PDFs): artefact in, artefact out.
 Finish = Callable[[Report, Artefact], Artefact]
 Job = tuple[Settings, list[tuple[ReportForPdf, list[str]]], Path]
@@ -221,6 +222,7 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
         keys = _keys(settings, reports)
     cache_dir.mkdir(parents=True, exist_ok=True)
     todo: list[Report] = []
+    sums: dict[str, tuple[str, int]] = {}
     for r in reports:
         k = keys[r.id]
         pdf = cache_dir / f"{k}.pdf"
@@ -237,6 +239,8 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
                     write_atomic(count, str(len(found[1])))
                 if found[0] != pdf:
                     place(found[0], pdf)
+                if found[2]:  # read by the seed already: not hashed again (``artefacts``)
+                    sums[k] = (found[2], pdf.stat().st_size)
         known = pdf.is_file() or (cache_dir / f"{k}.problem").is_file()  # refusals repeat
         if not (known and (cache_dir / f"{k}.charts").is_file()):
             todo.append(r)
@@ -244,7 +248,7 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
             used(cache_dir / f"{k}.charts")  # the entry's mark: kept by ``forget_renders``
     forget_renders(cache_dir)  # after the marks: what this build uses is never forgotten
     _draw_charts(todo, keys, cache_dir)
-    return Plan(cache_dir, keys, todo, finish=finish)
+    return Plan(cache_dir, keys, todo, finish=finish, sums=sums)
 
 
 def forget_renders(cache_dir: Path, days: int = KEEP_DAYS) -> None:

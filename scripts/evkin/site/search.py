@@ -267,6 +267,28 @@ def parts(site_dir: Path) -> dict[str, Part]:
 
 
 _THEME_BODY = b"<div " + _BODY  # overrides/main.html: the content's own element
+# evkin's own blocks a search leaves out (``unsearched``), marked so that the index is given
+# none of their HTML. A comment never comes from a report's Markdown (the sanitizer drops
+# them), so no author can open or close one.
+_UNSEARCHED = ("<!--evkin:tidak-dicari-->", "<!--/evkin:tidak-dicari-->")
+
+
+def unsearched(block: str) -> str:
+    """An HTML block a page shows and the search leaves out (``data-pagefind-ignore``),
+    given to Pagefind empty (``indexed_text``): the index is the same, without reading it."""
+    return f"<div data-pagefind-ignore>{_UNSEARCHED[0]}{block}{_UNSEARCHED[1]}</div>"
+
+
+def _without_unsearched(html: bytes) -> bytes:
+    opening, closing = (mark.encode() for mark in _UNSEARCHED)
+    kept, at = [], 0
+    while (start := html.find(opening, at)) >= 0:
+        end = html.find(closing, start)
+        if end < 0:
+            break
+        kept.append(html[at:start])
+        at = end + len(closing)
+    return b"".join(kept) + html[at:] if kept else html
 _LEAN_HEAD = b'<!doctype html><html lang="id"><head><meta charset="utf-8"></head><body>'
 
 
@@ -275,12 +297,13 @@ def indexed_text(page: bytes) -> bytes:
     (``data-pagefind-body``, the whole of the article's content) in a bare page; the same
     index as the whole page gives (every Pagefind attribute is inside it; the language is
     forced), from 40 % less HTML to read, and untouched by what a publication changes around
-    it (the navigation, the previous and next links). Any other page is given whole."""
+    it (the navigation, the previous and next links); the blocks it leaves out
+    (``unsearched``) are given empty. Any other page is given whole."""
     start = page.find(_THEME_BODY)
     end = page.rfind(b"</article>")
     if start < 0 or end < start:
         return page
-    return _LEAN_HEAD + page[start:end] + b"</body></html>"
+    return _LEAN_HEAD + _without_unsearched(page[start:end]) + b"</body></html>"
 
 
 def searchable(site_dir: Path) -> list[Path]:

@@ -19,6 +19,7 @@ from evkin.site.collect import Report
 from evkin.site.html import raw
 from evkin.site.indexes import KINDS
 from evkin.site.safe import html_block, md_heading, plain_title, slug, text
+from evkin.site.search import unsearched
 from evkin.site.titles import front_matter
 
 # The axis labels' size on a phone, in chart units (``svg .evkin-sumbu`` in evkin.css): a
@@ -326,7 +327,7 @@ def indicator_page(series: Series) -> str:
     # words ("Sangat Tinggi", a period, a year) and rank first for them, above the reports;
     # at 1,000 reports it was three quarters of the HTML the index reads at each publication.
     parts += ["", md_heading(2, "Angka per periode", "angka"), "",
-              html_block("<div data-pagefind-ignore>" + html.table(
+              html_block(unsearched(html.table(
                   ["Periode (laporan)", "Target", "Realisasi", "Satuan", "Capaian",
-                   "Predikat"], rows, {1, 2, 4}) + "</div>")]
+                   "Predikat"], rows, {1, 2, 4})))]
     return "\n".join(parts) + "\n"
