@@ -169,8 +169,8 @@ def is_deferred() -> bool:
 
 def index_site(site_dir: Path, memo: Memo | None = None) -> None:
     """Build the Pagefind index of ``site_dir`` into ``site_dir/pagefind`` (replacing the
-    previous one: stale fragments would otherwise stay behind under their old names), over
-    hard links to its searchable pages in a folder beside it (``searchable``)."""
+    previous one: stale fragments would otherwise stay behind under their old names), from
+    its searchable pages (``parts``) written into a folder beside it."""
     begin_index(site_dir, memo).finish()
 
 
@@ -407,17 +407,15 @@ class Indexing:
         for name, part in self.parts.items():
             if name not in files:
                 files[name] = pickle.loads(self.remembered[part.key])  # sealed: see memo
-        together = self.folder / BUNDLE
+        if self.bundle.exists():
+            shutil.rmtree(self.bundle)
+        self.bundle.mkdir(parents=True)
         for name, contents in sorted(files.items()):
-            base = together if name == MAIN_PART else together / name
+            base = self.bundle if name == MAIN_PART else self.bundle / name
             for rel, data in contents.items():
                 target = base / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
-        together.mkdir(parents=True, exist_ok=True)
-        if self.bundle.exists():
-            shutil.rmtree(self.bundle)
-        os.replace(together, self.bundle)
         if self.memo is not None:
             fresh = {part.key: self.remembered.get(part.key) or pickle.dumps(
                 files[name], protocol=pickle.HIGHEST_PROTOCOL)
