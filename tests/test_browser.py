@@ -311,7 +311,7 @@ def test_search_finds_a_report_narrows_by_filter_and_links_its_pdf(
 
 @pytest.fixture(scope="module")
 def parted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The same archive with its search index in parts, as from 400 reports
+    """The same archive with its search index in parts, as from 1,000 reports
     (``search.PARTS_FROM``): the reports' pages in parts of their own, merged by the page."""
     from evkin.settings import load_settings
     from evkin.site import search
@@ -330,7 +330,7 @@ def parted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 def test_a_search_over_an_index_in_parts_finds_and_narrows_as_one(
-        browser: Any, parted: Site) -> None:
+        browser: Any, parted: Site, site: Site) -> None:
     from evkin.site import search as site_search
 
     bundle = parted.folder / site_search.BUNDLE
@@ -370,9 +370,33 @@ def test_a_search_over_an_index_in_parts_finds_and_narrows_as_one(
         tab.goto(parted.base + SEARCH_PAGE)
         search(tab, "dicapai")
         assert report in [r["href"] for r in results(tab)]
+        # Several words find the pages holding all of them, as one index does: a part holding
+        # none of the pages with "baku" (the SOP page's "Mutu Baku") does not answer with
+        # its pages holding "jalan" (Pagefind passes over a word its index lacks).
+        for words in ("jalan mantap", "mutu baku jalan", "baku jalan", "capaian kinerja"):
+            assert found_pages(tab, parted, words) == found_pages(browser, site, words), words
         watch.clean()
     finally:
         context.close()
+
+
+def found_pages(where_from: Any, where: Site, words: str) -> set[str]:
+    """Every page a search lists (fewer than the 20 shown here), site-relative; in ``tab``
+    or, given the browser, in a context of its own."""
+    if hasattr(where_from, "new_context"):
+        context = where_from.new_context()
+        try:
+            return found_pages(context.new_page(), where, words)
+        finally:
+            context.close()
+    tab = where_from
+    tab.goto(where.base + SEARCH_PAGE + "?q=" + words.replace(" ", "+"))
+    tab.locator(".evkin-cari-status").filter(has_text=re.compile(r"hasil")).wait_for()
+    tab.locator(".evkin-cari-hasil:not([aria-busy])").wait_for()
+    shown = [r["href"].removeprefix(where.base) for r in tab.locator(RESULT).evaluate_all(
+        "items => items.map(li => ({href: li.querySelector('.evkin-cari-judul a').href}))")]
+    assert len(shown) < 20
+    return set(shown)
 
 
 def _fragments(bundle: Path) -> list[dict[str, Any]]:

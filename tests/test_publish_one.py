@@ -35,7 +35,7 @@ def test_publish_one_is_byte_for_byte_a_publication_without_cache(
     archive of 200 pages or more does, ``page_forks``), the one without in one. Both hold the
     record key, as the publishing step does: the first one's verdicts and checked folders are
     remembered under its seal (``evkin.memo``)."""
-    monkeypatch.setattr(search, "PARTS_FROM", 1)  # the search index in parts, as at 400
+    monkeypatch.setattr(search, "PARTS_FROM", 1)  # the search index in parts, as at 1,000
     root, (new,) = held_out_archive(tmp_path, 2, 1)
     dest = tmp_path / "terbit"
     publish(load_settings(root), dest, "none", now=FIRST)
@@ -134,7 +134,7 @@ def test_a_publication_failing_while_the_index_is_made_leaves_nothing_behind(
     and the published site as it was."""
     import evkin.archive.publish as publishing
 
-    monkeypatch.setattr(search, "PARTS_FROM", 1)  # the search index in parts, as at 400
+    monkeypatch.setattr(search, "PARTS_FROM", 1)  # the search index in parts, as at 1,000
     root, (new,) = held_out_archive(tmp_path, 2, 1)
     dest = tmp_path / "terbit"
     publish(load_settings(root), dest, "none", now=FIRST)

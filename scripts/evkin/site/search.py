@@ -53,9 +53,13 @@ SUMMARY_LENGTH = 240
 # parts would index less again, but every part adds its index chunks to a first search's
 # download (at four, 285 KB of the 300 KB it may take).
 PARTS = 4
-# Each part ranks its pages by its own word statistics, so a small part ranks a page otherwise
-# than the whole would: an archive is split only from this many reports (100 a part).
-PARTS_FROM = 400
+# Each part ranks its pages by its own word statistics, and where no word of a part begins
+# with a searched word, Pagefind matches that part's words that begin the searched one
+# instead: so a search over parts may rank otherwise than one index, and for a word some
+# parts lack (a number), list more pages after the real ones (several words are matched as one
+# index would: cari.js). An archive is split only from this many reports (250 a part), where
+# indexing all of it at each publication costs seconds.
+PARTS_FROM = 1000
 MAIN_PART = "umum"
 MEMO_KIND = "cari"  # the parts' bundles, in the record key's sealed memory (evkin.memo)
 _deferred = False

@@ -94,11 +94,37 @@
           }));
         })
         .then(function () {
+          /* Pagefind passes over a word that no page of an index holds (a typo), so a part
+           * without one of the words answers with the pages holding the others. One index
+           * answers with the pages holding every word any page holds: each word is searched
+           * alone (the index chunks are loaded already) and a page is kept only when it
+           * holds every word found anywhere. A phrase in quotes is matched whole already. */
+          function everyWord(query) {
+            var words = String(query || "").trim().split(/\s+/).filter(Boolean);
+            if (!parts.length || words.length < 2 || /^\s*".+"\s*$/.test(query)) {
+              return Promise.resolve(function () { return true; });
+            }
+            return Promise.all(words.map(function (word) {
+              return pagefind.search(word);
+            })).then(function (answers) {
+              var holding = answers.filter(function (a) { return a.results.length; })
+                .map(function (a) {
+                  var ids = Object.create(null);
+                  a.results.forEach(function (r) { ids[r.id] = true; });
+                  return ids;
+                });
+              return function (result) {
+                return holding.every(function (ids) { return ids[result.id] === true; });
+              };
+            });
+          }
           return {
             filters: function () { return pagefind.filters(); },
             search: function (query, chosen, show) {
-              return pagefind.search(query || null, {filters: chosen}).then(function (found) {
-                return inOrder(found.results.slice(0, SHOWN), found.results.length, show);
+              return Promise.all([pagefind.search(query || null, {filters: chosen}),
+                                  everyWord(query)]).then(function (answers) {
+                var found = answers[0].results.filter(answers[1]);
+                return inOrder(found.slice(0, SHOWN), found.length, show);
               });
             }
           };
