@@ -515,3 +515,22 @@ def test_serve_gives_pages_and_no_directory_listing(archive: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_guide_pages_front_matter_cannot_write_into_the_theme(tmp_path: Path) -> None:
+    """The values evkin's theme reads from a page's front matter (the search index's part,
+    the parts the search page merges) are evkin's own; a guide page that sets them anyway
+    gets them escaped, never as markup or script."""
+    root = make_archive_repo(tmp_path / "repo")
+    hostile = '"><img src=x onerror=alert(1)></script><script>alert(2)</script>'
+    guide = root / "docs" / "panduan"
+    guide.mkdir(parents=True, exist_ok=True)
+    (guide / "bagian.md").write_text(f"---\nevkin_bagian: '{hostile}'\n---\n\n# Satu\n",
+                                     encoding="utf-8")
+    (guide / "cari.md").write_text(f"---\nevkin_cari: true\nevkin_cari_bagian: '{hostile}'\n"
+                                   "---\n\n# Dua\n", encoding="utf-8")
+    build_site(load_settings(root), root / "site")
+    for name in ("bagian", "cari"):
+        page = (root / "site" / "panduan" / f"{name}.html").read_text(encoding="utf-8")
+        assert "<img src=x" not in page and "<script>alert(2)" not in page, name
+        assert "alert(1)" in page, name  # there, as text
