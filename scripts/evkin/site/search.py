@@ -49,9 +49,9 @@ KINDS = {"tahunan": "Tahunan", "semester": "Semester", "triwulan": "Triwulan"}
 SUMMARY_LENGTH = 240
 # The reports' pages are indexed in this many parts (by id, ``part_of``), the other pages in
 # the main part; the search page merges them. At 1,000 reports a publication indexes the main
-# part and one of these (about 300 and 250 pages), not all 1,300 pages: 1 s, not 4 s. More
+# part and one of these (about 300 and 250 pages), not all 1,300: 1.4 s, not 4.5 s. More
 # parts would index less again, but every part adds its index chunks to a first search's
-# download (at four, 285 KB of the 300 KB it may take).
+# download (at four, 286 KB of the 300 KB it may take).
 PARTS = 4
 # Each part ranks its pages by its own word statistics, and where no word of a part begins
 # with a searched word, Pagefind matches that part's words that begin the searched one
