@@ -121,3 +121,17 @@ def test_evkin_pages_are_given_as_their_indexed_element_for_the_same_bundle(
     content = str(search.indexed(ours)["/arsip/2025/index.html"]["content"])
     assert "jalan mantap" in content and "kalimat sesudahnya" in content  # a report's own text
     assert "Sangat" not in content
+
+
+def test_a_reports_markdown_cannot_carry_the_marks_the_index_reads() -> None:
+    """The marks ``search.parts`` and ``search.indexed_text`` read are evkin's own: a report's
+    HTML, sanitized, keeps none of them (no comment, no data attribute, no stray closing
+    article), so an author can neither move a page to another part nor cut what is indexed."""
+    from evkin.site.safe import clean_html
+
+    given = ('<!--evkin:tidak-dicari-->teks<!--/evkin:tidak-dicari--> <div data-pagefind-body '
+             'data-evkin-bagian="laporan-1">isi</div></article><article>lain</article>')
+    out = clean_html(given)
+    assert "teks" in out and "isi" in out and "lain" in out
+    for mark in ("evkin:tidak-dicari", "data-evkin-bagian", "data-pagefind", "</article>"):
+        assert mark not in out, mark
