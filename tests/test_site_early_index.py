@@ -38,7 +38,7 @@ def build(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]
     built = build_site(load_settings(root), site)
     monkeypatch.undo()
     assert built.generated.slots.issued  # PDFs were pending while MkDocs built the pages
-    assert not list(site.parent.glob(".evkin-indeks-*"))  # no shadow left behind
+    assert not list(site.parent.glob(".evkin-indeks-*"))  # no scratch folder left behind
     return late
 
 

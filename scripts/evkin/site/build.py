@@ -18,7 +18,7 @@ from pathlib import Path
 
 from evkin import environment
 from evkin.evaluation.load import evaluation_folders
-from evkin.files import copy, link_or_copy, place, write_atomic
+from evkin.files import copy, place, write_atomic
 from evkin.findings import EvkinError
 from evkin.memo import Memo
 from evkin.settings import Settings
@@ -177,24 +177,22 @@ def _settled(settings: Settings, collection: Collection, planned: Plan, running:
 
 
 class EarlyIndex:
-    """The search index made while the PDFs are laid out, not after: Pagefind runs over a
-    shadow of the site MkDocs wrote (hard links), where the pages holding PDF stand-ins read as
-    they will once every pending PDF is built. What fills a stand-in in is no search matter
-    (``data-pagefind-ignore``: no content or anchor is indexed there) but for the PDF's
-    address (Pagefind metadata, the same for any built PDF) and the report lists' "PDF" link
-    text: so the index equals that of the finished site, unless a pending PDF could not be
-    built; then ``done`` stays False and the caller indexes the finished site."""
+    """The search index made while the PDFs are laid out, not after: Pagefind is given the
+    pages MkDocs wrote as they will read once every pending PDF is built (``_as_built``).
+    What fills a stand-in in is no search matter (``data-pagefind-ignore``: no content or
+    anchor is indexed there) but for the PDF's address (Pagefind metadata, the same for any
+    built PDF) and the report lists' "PDF" link text: so the index equals that of the finished
+    site, unless a pending PDF could not be built; then ``done`` stays False and the caller
+    indexes the finished site."""
 
     def __init__(self, site_dir: Path, generated: Generated, collection: Collection) -> None:
         self.site_dir = site_dir
         self.done = False
-        self.shadow = Path(tempfile.mkdtemp(prefix=".evkin-indeks-", dir=site_dir.parent))
+        self.scratch = Path(tempfile.mkdtemp(prefix=".evkin-indeks-", dir=site_dir.parent))
         self.indexing: search.Indexing | None = None
         try:
-            _shadow(site_dir, self.shadow / "halaman", generated,
-                    _built_as_planned(collection))
-            self.indexing = search.Indexing(search.parts(self.shadow / "halaman"),
-                                            self.shadow / "bagian", site_dir / search.BUNDLE)
+            pages = search.parts(site_dir, _as_built(generated, _built_as_planned(collection)))
+            self.indexing = search.Indexing(pages, self.scratch, site_dir / search.BUNDLE)
         except BaseException:
             self.close()
             raise
@@ -208,7 +206,7 @@ class EarlyIndex:
     def close(self) -> None:
         if self.indexing is not None:
             self.indexing.stop()
-        shutil.rmtree(self.shadow, ignore_errors=True)
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
     def __enter__(self) -> EarlyIndex:
         return self
@@ -230,19 +228,17 @@ def _built_as_planned(collection: Collection) -> Render:
     return render
 
 
-def _shadow(site_dir: Path, shadow: Path, generated: Generated, render: Render) -> None:
-    """Every searchable HTML file of ``site_dir`` (``search.searchable``) under ``shadow``:
-    linked, or, for a page holding stand-ins, written with them filled in by ``render``."""
+def _as_built(generated: Generated, render: Render) -> Callable[[str, bytes], bytes]:
+    """A page of the site (by its site-relative name) as it reads once every pending PDF is
+    built: the stand-ins of a page holding them filled in by ``render``."""
     filled = {page[:-3] + ".html" for page in generated.slots.pages() if page.endswith(".md")}
-    for source in search.searchable(site_dir):
-        rel = source.relative_to(site_dir).as_posix()
-        target = shadow / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if rel in filled:
-            target.write_text(generated.slots.fill(source.read_text(encoding="utf-8"), render),
-                              encoding="utf-8")
-            continue
-        link_or_copy(source, target)
+
+    def as_built(rel: str, data: bytes) -> bytes:
+        if rel not in filled:
+            return data
+        return generated.slots.fill(data.decode("utf-8"), render).encode("utf-8")
+
+    return as_built
 
 
 def _abandon(settings: Settings, collection: Collection, generated: Generated,

@@ -17,7 +17,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -247,12 +247,16 @@ class Part:
     key: str = ""
 
 
-def parts(site_dir: Path) -> dict[str, Part]:
-    """The searchable pages of ``site_dir`` (``searchable``) by part, each keyed."""
+def parts(site_dir: Path, rewrite: Callable[[str, bytes], bytes] | None = None
+          ) -> dict[str, Part]:
+    """The searchable pages of ``site_dir`` (``searchable``) by part, each keyed;
+    ``rewrite`` turns a page (site-relative name, bytes) into the one to index."""
     found: dict[str, Part] = {}
     known = {f"laporan-{n}" for n in range(PARTS)}
     marked = []
     for page, data in _searchable(site_dir):
+        if rewrite is not None:
+            data = rewrite(page.relative_to(site_dir).as_posix(), data)
         at = data.find(_BODY)
         mark = _PART_MARK.match(data, at) if at >= 0 else None
         name = mark.group(1).decode() if mark else ""
@@ -293,6 +297,8 @@ def _without_unsearched(html: bytes) -> bytes:
         kept.append(html[at:start])
         at = end + len(closing)
     return b"".join(kept) + html[at:] if kept else html
+
+
 _LEAN_HEAD = b'<!doctype html><html lang="id"><head><meta charset="utf-8"></head><body>'
 
 
