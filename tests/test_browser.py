@@ -373,23 +373,21 @@ def test_a_search_over_an_index_in_parts_finds_and_narrows_as_one(
         # Several words find the pages holding all of them, as one index does: a part holding
         # none of the pages with "baku" (the SOP page's "Mutu Baku") does not answer with
         # its pages holding "jalan" (Pagefind passes over a word its index lacks).
-        for words in ("jalan mantap", "mutu baku jalan", "baku jalan", "capaian kinerja"):
-            assert found_pages(tab, parted, words) == found_pages(browser, site, words), words
+        single = browser.new_context()  # the one-index site: another origin, unwatched
+        try:
+            one_index = single.new_page()
+            for words in ("jalan mantap", "mutu baku jalan", "baku jalan", "capaian kinerja"):
+                assert found_pages(tab, parted, words) == found_pages(one_index, site, words), \
+                    words
+        finally:
+            single.close()
         watch.clean()
     finally:
         context.close()
 
 
-def found_pages(where_from: Any, where: Site, words: str) -> set[str]:
-    """Every page a search lists (fewer than the 20 shown here), site-relative; in ``tab``
-    or, given the browser, in a context of its own."""
-    if hasattr(where_from, "new_context"):
-        context = where_from.new_context()
-        try:
-            return found_pages(context.new_page(), where, words)
-        finally:
-            context.close()
-    tab = where_from
+def found_pages(tab: Any, where: Site, words: str) -> set[str]:
+    """Every page a search lists (fewer than the 20 shown here), site-relative."""
     tab.goto(where.base + SEARCH_PAGE + "?q=" + words.replace(" ", "+"))
     tab.locator(".evkin-cari-status").filter(has_text=re.compile(r"hasil")).wait_for()
     tab.locator(".evkin-cari-hasil:not([aria-busy])").wait_for()
