@@ -5,6 +5,28 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+# For a browser (``page.evaluate(SPLIT_WORDS, selector)``): the words of the text inside every
+# element matching ``selector`` (pieces between spaces, hyphens and slashes) laid out over more
+# than one line, i.e. a word broken where no break belongs. A selector matching nothing is
+# named, so a test looking in the wrong place fails.
+SPLIT_WORDS = """(selector) => {
+  const out = [];
+  const roots = document.querySelectorAll(selector);
+  if (roots.length === 0) return [`nothing matches ${selector}`];
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.textContent.matchAll(/[^\\s\\-\\/\u2010-\u2014]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+}"""
+
 
 class Page(HTMLParser):
     """Every tag with its attributes, and the text (script bodies apart)."""

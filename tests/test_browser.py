@@ -23,6 +23,7 @@ import pytest
 from evkin.site.recommendations import STATUS_KIND
 from evkin.site.serve import start_background
 from tests.archive_repo import INJECTED, MARK, make_archive_repo
+from tests.htmlpage import SPLIT_WORDS
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -543,22 +544,6 @@ FITS = """(selector) => {
 
 
 DESKTOPS = [(1280, 800), (1920, 1080), (1366, 768)]
-# The words of the text inside ``selector`` (pieces between spaces, hyphens and slashes) laid
-# out over more than one line: a word broken where no break belongs.
-SPLIT_WORDS = """(selector) => {
-  const out = [];
-  const walker = document.createTreeWalker(document.querySelector(selector),
-                                           NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const m of node.textContent.matchAll(/[^\\s\\-\\/\u2010-\u2014]+/g)) {
-      const range = document.createRange();
-      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
-      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
-      if (tops.size > 1) out.push(m[0]);
-    }
-  }
-  return out;
-}"""
 
 
 @contextlib.contextmanager

@@ -210,7 +210,8 @@ CSS = """body{font-family:system-ui,sans-serif;margin:0;color:#1d1d1f;line-heigh
 header{background:#1f4e8c;padding:.6rem 1rem}header a{color:#fff;margin-right:.5rem}
 main{max-width:72rem;margin:1rem auto;padding:0 1rem;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%}
-th,td{border-bottom:1px solid #d5d9e0;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid #d5d9e0;padding:.35rem .5rem;text-align:left;vertical-align:top;
+overflow-wrap:break-word}
 .status{font-weight:600}.terverifikasi{color:#1b7f3b}.tidak_sah,.tidak_terjangkau,.diputar_mundur{color:#b3261e}
 .masalah{margin:.2rem 0;font-size:.85rem;color:#b3261e}dl{display:grid;
 grid-template-columns:max-content minmax(0,1fr);gap:.2rem 1rem}dt{font-weight:600}
