@@ -12,7 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from evkin.portal.pages import year_span
 from evkin.portal.verify import SIG_FILE, SIG_NAMESPACE
 from evkin.settings import load_settings
 from evkin.site.search import indexed
@@ -158,6 +161,11 @@ def test_portal_merges_only_what_verifies(evkin, archive: Path, tmp_path: Path) 
         encoding="utf-8")
     assert "Kinerja Instansi Pemerintah (SAKIP). Melalui" in shown
     assert "Indikator: " in shown and "SAKIP ." not in shown
+    # Its copy on the agency's own site, said in words (served from a web address here).
+    assert (f'Di situs instansi: <a href="{base}arsip/2025/2025-tahunan/index.html">halaman</a>'
+            in shown)
+    # The years of its reports, each piece kept on one line (ranges from three years on).
+    assert "<span class=\"utuh\">2024</span>, <span class=\"utuh\">2025</span>" in home
     # "Periode", "Nomor" and their values stay words of their own in the index.
     for url, entry in found.items():
         assert unseen_words(out / url.lstrip("/"), str(entry["content"])) == [], url
@@ -215,6 +223,9 @@ def test_portal_search_in_a_browser(evkin, archive: Path, tmp_path: Path) -> Non
         "  - kode: kedua", "    nama: Dinas Kedua", f"    arsip: {tmp_path / 'kedua'}",
         "    kunci_pencatat:", f"      - {record_key()}"]) + "\n", encoding="utf-8")
     assert evkin("portal", "-c", str(config), "-o", str(tmp_path / "portal")).code == 1
+    # Read from a folder, Dinas Kedua has no public address: its report pages say so in words.
+    kedua = next((tmp_path / "portal" / "laporan" / "kedua").glob("*/index.html"))
+    assert "tidak ada tautan ke situs instansi" in kedua.read_text(encoding="utf-8")
     server, portal = start_background(tmp_path / "portal")
     dialogs: list[str] = []
     try:
@@ -273,3 +284,29 @@ def test_portal_search_in_a_browser(evkin, archive: Path, tmp_path: Path) -> Non
             running.shutdown()
             running.server_close()
     assert dialogs == []
+
+
+def test_years_on_the_home_page_read_as_ranges() -> None:
+    """Twenty years of reports take one short line: consecutive years as a range."""
+    assert year_span([str(y) for y in range(2000, 2010)]) == "2000–2009"
+    assert year_span(["2024", "2025", "2024"]) == "2024, 2025"
+    assert year_span(["2011", "2000", "2001", "2002", "2005", ""]) == "2000–2002, 2005, 2011"
+    assert year_span(["2025", "²", "9" * 5000]) == "2025, " + "9" * 5000 + ", ²"  # as they are
+    assert year_span([]) == ""
+
+
+def _expanded(span: str) -> set[int]:
+    out: set[int] = set()
+    for part in filter(None, span.split(", ")):
+        first, _, last = part.partition("–")
+        out.update(range(int(first), int(last or first) + 1))
+    return out
+
+
+@given(st.sets(st.integers(1900, 2100)))
+def test_a_year_span_names_exactly_the_years(years: set[int]) -> None:
+    span = year_span([str(y) for y in years])
+    assert _expanded(span) == years
+    listed = [int(p) for p in filter(None, span.split(", ")) if "–" not in p]
+    # Never three consecutive years listed one by one.
+    assert not any(y + 1 in listed and y + 2 in listed for y in listed)

@@ -5,7 +5,7 @@ built from the address the province configured plus a path checked to stay insid
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import quote, urljoin
 
@@ -52,12 +52,45 @@ def _latest(reports: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
                default=None)
 
 
+def year_span(years: Iterable[str]) -> str:
+    """'2010–2025, 2027': three or more consecutive years as a range, so an agency with twenty
+    years of reports takes one line of the home page's table, not five. A value that is not a
+    year is listed as it is, after the years."""
+    return ", ".join(year_runs(years))
+
+
+def year_runs(years: Iterable[str]) -> list[str]:
+    """The pieces of ``year_span``: a range, a year, or a value that is not a year."""
+    years = [y for y in years if y]
+    numbers = sorted({int(y) for y in years if _is_year(y)})
+    others = sorted({y for y in years if not _is_year(y)})
+    runs: list[list[int]] = []
+    for year in numbers:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    parts = [f"{run[0]}–{run[-1]}" if len(run) >= 3 else str(year)
+             for run in runs for year in (run[:1] if len(run) >= 3 else run)]
+    return parts + others
+
+
+def _years_cell(years: Iterable[str]) -> str:
+    """``year_span`` for a table cell: a range is never broken at its dash."""
+    return ", ".join(f'<span class="utuh">{text(part)}</span>' for part in year_runs(years)) \
+        or "–"
+
+
+def _is_year(value: str) -> bool:
+    return value.isascii() and value.isdigit() and len(value) <= 6
+
+
 def home(title: str, checked: Sequence[Checked], when: str) -> str:
     rows = []
     for c in checked:
         reports = c.reports
-        years = sorted({str(r["portal"].get("tahun")) for r in reports
-                        if isinstance(r.get("portal"), dict)})
+        years = [str(r["portal"].get("tahun") or "") for r in reports
+                 if isinstance(r.get("portal"), dict)]
         latest = _latest(reports)
         predikat = str(latest["portal"].get("predikat") or "–") if latest else "–"
         site = agency_link(c, "index.html")
@@ -70,7 +103,7 @@ def home(title: str, checked: Sequence[Checked], when: str) -> str:
         rows.append(
             f"<tr><td><a href=\"instansi/{text(c.agency.kode)}/index.html\">"
             f"{text(c.agency.nama)}</a></td><td>{status}</td><td>{len(reports)}</td>"
-            f"<td>{text(', '.join(years) or '–')}</td><td>{text(predikat)}</td>"
+            f"<td>{_years_cell(years)}</td><td>{text(predikat)}</td>"
             f"<td>{len(c.open_recommendations)}</td><td>{site_cell}</td></tr>")
     verified = sum(1 for c in checked if c.ok)
     body = (
@@ -137,6 +170,14 @@ def _links(page: str | None, pdf: str | None) -> str:
     return " · ".join(out) or "–"
 
 
+def _own_site(page: str | None, pdf: str | None) -> str:
+    """The report page's line to the agency's own copy, said in words where there is none."""
+    if page or pdf:
+        return "Di situs instansi: " + _links(page, pdf)
+    return ("Arsip instansi ini dibaca dari folder, bukan dari alamat web: tidak ada tautan ke "
+            "situs instansi.")
+
+
 def report_page(c: Checked, r: dict[str, Any]) -> str:
     facts = r.get("portal") if isinstance(r.get("portal"), dict) else {}
     assert isinstance(facts, dict)
@@ -163,7 +204,7 @@ def report_page(c: Checked, r: dict[str, Any]) -> str:
         f"<dt>Predikat</dt> <dd>{text(facts.get('predikat') or '–')}</dd>\n"
         f"<dt>Rata-rata capaian</dt> <dd>{text(facts.get('capaian') or '–')} %</dd>\n"
         f"{''.join(people)}</dl>\n<p>{text(facts.get('ringkasan') or '')}</p>\n"
-        f"<div data-pagefind-ignore><p>{_links(own, pdf)}</p>"
+        f"<div data-pagefind-ignore><p>{_own_site(own, pdf)}</p>"
         f"<p class=\"hash\">SHA-256 PDF: <code>{text(r.get('sha256') or '')}</code></p>"
         f"{spans}{meta}</div>\n</article>")
     return shell(str(r.get("judul") or r["id"]), body, "../../../")
@@ -216,7 +257,7 @@ overflow-wrap:break-word}
 .masalah{margin:.2rem 0;font-size:.85rem;color:#b3261e}dl{display:grid;
 grid-template-columns:max-content minmax(0,1fr);gap:.2rem 1rem}dt{font-weight:600}
 dd{margin:0;overflow-wrap:anywhere}.hash{font-size:.8rem}.hash code{word-break:break-all}
-.tabel{overflow-x:auto}.tabel table{min-width:36rem}
+.tabel{overflow-x:auto}.tabel table{min-width:36rem}.utuh{white-space:nowrap}
 .evkin-cari-item{margin-bottom:1rem}.evkin-cari-judul{font-weight:600;margin:0}
 .evkin-cari-label,.evkin-cari-kutipan{margin:.1rem 0}.evkin-cari-filter{margin-right:1rem}
 """
