@@ -310,3 +310,54 @@ def test_a_year_span_names_exactly_the_years(years: set[int]) -> None:
     listed = [int(p) for p in filter(None, span.split(", ")) if "–" not in p]
     # Never three consecutive years listed one by one.
     assert not any(y + 1 in listed and y + 2 in listed for y in listed)
+
+
+def test_search_results_beyond_the_first_twenty_are_a_click_away(evkin, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """27 reports match: the first 20 are listed with a button for the next 7, which adds
+    them below, in order, each once; a new search starts from its own first 20 again."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    import random
+
+    from benchmarks.bench_portal import make_archive
+    from playwright.sync_api import sync_playwright
+
+    places = {}
+    for code in ("satu", "dua", "tiga"):
+        make_archive(tmp_path / code, code, 9, random.Random(code))
+        places[code] = str(tmp_path / code)
+    config = write_config(tmp_path, places)
+    assert evkin("portal", "-c", str(config), "-o", str(tmp_path / "portal")).code == 0
+    server, portal = start_background(tmp_path / "portal")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+            tab = browser.new_page()
+            tab.goto(portal + "cari/index.html?q=jalan+mantap")
+            done = tab.locator(".evkin-cari-hasil:not([aria-busy])")
+            more = tab.get_by_role("button", name="Tampilkan 7 hasil berikutnya")
+            more.wait_for(timeout=15000)
+            done.wait_for(timeout=15000)
+            first = tab.locator(".evkin-cari-judul a").evaluate_all("l => l.map(a => a.href)")
+            assert len(first) == 20
+            assert tab.locator(".evkin-cari-status").inner_text() == \
+                "27 hasil (20 teratas ditampilkan)."
+            more.click()
+            tab.wait_for_function(
+                "document.querySelectorAll('.evkin-cari-item').length === 27")
+            done.wait_for(timeout=15000)
+            every = tab.locator(".evkin-cari-judul a").evaluate_all("l => l.map(a => a.href)")
+            assert every[:20] == first and len(set(every)) == 27
+            assert tab.locator(".evkin-cari-status").inner_text() == "27 hasil."
+            assert tab.locator(".evkin-cari-lagi").count() == 0  # nothing more to show
+            # Narrowed to one agency: its own first nine, no button.
+            tab.get_by_label("Instansi", exact=True).select_option("Dinas Dua")
+            tab.wait_for_function(
+                "document.querySelectorAll('.evkin-cari-item').length === 9")
+            assert tab.locator(".evkin-cari-lagi").count() == 0
+            labels = tab.locator(".evkin-cari-label").all_inner_texts()
+            assert all(label.startswith("Dinas Dua") for label in labels), labels
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -260,4 +260,5 @@ dd{margin:0;overflow-wrap:anywhere}.hash{font-size:.8rem}.hash code{word-break:b
 .tabel{overflow-x:auto}.tabel table{min-width:36rem}.utuh{white-space:nowrap}
 .evkin-cari-item{margin-bottom:1rem}.evkin-cari-judul{font-weight:600;margin:0}
 .evkin-cari-label,.evkin-cari-kutipan{margin:.1rem 0}.evkin-cari-filter{margin-right:1rem}
+.evkin-cari-lagi{margin:0 0 1rem}
 """

@@ -22,6 +22,7 @@
   var selects = {};
   var counter = 0;
   var timer = null;
+  var moreButton = null;  // "the next results", below the list while there are more
 
   function el(tag, cls, content) {
     var node = document.createElement(tag);
@@ -120,11 +121,13 @@
           }
           return {
             filters: function () { return pagefind.filters(); },
-            search: function (query, chosen, show) {
+            search: function (query, chosen) {
               return Promise.all([pagefind.search(query || null, {filters: chosen}),
                                   everyWord(query)]).then(function (answers) {
                 var found = answers[0].results.filter(answers[1]);
-                return inOrder(found.slice(0, SHOWN), found.length, show);
+                return {total: found.length, page: function (from, show) {
+                  return inOrder(found.slice(from, from + SHOWN), found.length, show);
+                }};
               });
             }
           };
@@ -187,7 +190,7 @@
             });
             return Promise.resolve(counts);
           },
-          search: function (query, chosen, show) {
+          search: function (query, chosen) {
             var terms = words(query);
             var hits = entries.filter(function (x) {
               return Object.keys(chosen).every(function (n) { return x.filters[n] === chosen[n]; })
@@ -200,13 +203,17 @@
               }).length;
               return {x: x, score: score};
             }).sort(function (a, b) { return b.score - a.score; });
-            show({total: hits.length, done: true, items: hits.slice(0, SHOWN).map(function (h) {
-              var e = h.x.entry;
-              var url = safeUrl(e.url, siteRoot);
-              return {title: e.judul, url: url, pdf: e.pdf ? safeUrl(e.pdf, siteRoot, true) : null,
-                      excerpt: "", summary: e.ringkasan, filters: h.x.filters};
-            })});
-            return Promise.resolve();
+            return Promise.resolve({total: hits.length, page: function (from, show) {
+              show({total: hits.length, done: true,
+                    items: hits.slice(from, from + SHOWN).map(function (h) {
+                      var e = h.x.entry;
+                      var url = safeUrl(e.url, siteRoot);
+                      return {title: e.judul, url: url,
+                              pdf: e.pdf ? safeUrl(e.pdf, siteRoot, true) : null,
+                              excerpt: "", summary: e.ringkasan, filters: h.x.filters};
+                    })});
+              return Promise.resolve();
+            }});
           }
         });
       };
@@ -273,8 +280,8 @@
     list.appendChild(li);
   }
 
-  /* Called once or more per search: the next results in order, then done. The list is
-   * aria-busy until the last one is in. */
+  /* Called once or more per page of results: the next results in order, then done. The
+   * list is aria-busy until the last one is in. */
   function showResults(found, first) {
     if (first) { list.textContent = ""; }
     found.items.forEach(showItem);
@@ -283,6 +290,32 @@
     var more = found.total > count && found.done ? " (" + count + " teratas ditampilkan)" : "";
     statusLine.textContent = found.total ? found.total + " hasil" + more + "." :
       "Tidak ada hasil. Coba kata lain atau hapus saringan.";
+  }
+
+  /* The results from ``from`` on, SHOWN at a time: a button below the list asks for the
+   * next ones (each result's text is fetched only when its page is shown). */
+  function showPage(answer, from, mine) {
+    if (moreButton) { moreButton.remove(); moreButton = null; }
+    var first = from === 0;
+    return answer.page(from, function (found) {
+      if (mine !== counter) { return; }
+      showResults(found, first);
+      first = false;
+      var next = from + SHOWN;
+      if (found.done && next < answer.total) {
+        var left = Math.min(SHOWN, answer.total - next);
+        var look = form.querySelector("button");  // dressed as the page's own search button
+        var dress = look ? look.className.replace(/\S*--primary/g, "").trim() : "";
+        moreButton = el("button", (dress ? dress + " " : "") + "evkin-cari-lagi",
+                        "Tampilkan " + left + " hasil berikutnya");
+        moreButton.type = "button";
+        moreButton.addEventListener("click", function () {
+          statusLine.textContent = "Memuat…";
+          showPage(answer, next, mine);
+        });
+        list.parentNode.insertBefore(moreButton, list.nextSibling);
+      }
+    });
   }
 
   function remember(query, chosen) {
@@ -298,6 +331,7 @@
     var chosen = chosenFilters();
     var mine = ++counter;
     remember(query, chosen);
+    if (moreButton) { moreButton.remove(); moreButton = null; }
     if (!query && !Object.keys(chosen).length) {
       list.textContent = "";
       list.removeAttribute("aria-busy");
@@ -305,11 +339,10 @@
       return Promise.resolve();
     }
     statusLine.textContent = "Mencari…";
-    var first = true;
     return engine.then(function (e) {
-      return e.search(query, chosen, function (found) {
-        if (mine === counter) { showResults(found, first); first = false; }
-      });
+      return e.search(query, chosen);
+    }).then(function (answer) {
+      if (mine === counter) { return showPage(answer, 0, mine); }
     }).catch(function () {
       if (mine === counter) {
         list.removeAttribute("aria-busy");
