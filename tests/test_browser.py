@@ -612,6 +612,42 @@ def test_the_capaian_table_fits_a_desktop_screen(browser: Any, site: Site,
         assert split == [], split
 
 
+@pytest.mark.parametrize("size", [*DESKTOPS, (1024, 768)])
+def test_the_report_list_fits_a_desktop_screen(browser: Any, site: Site,
+                                               size: tuple[int, int]) -> None:
+    """The list of reports (every year's, on the archive page) shows every column, the PDF
+    link last, without scrolling sideways, with a quarterly report's period in it: at 1280 px
+    "Triwulan III Tahun 2026" and the letter number squeezed the title to one word a line and
+    pushed "Unduh" out of the frame. The title keeps at least three words a line."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    try:
+        tab = context.new_page()
+        tab.goto(site.base + "arsip/index.html")
+        # The longest period label evkin writes and a quarterly report's title, in the first
+        # row (the test archive's final reports are yearly, one titled with markup).
+        tab.evaluate("""() => {
+          const table = document.querySelector('.evkin-daftar');
+          table.id = 'contoh';
+          const cells = table.querySelectorAll('tbody tr:first-child td');
+          cells[0].textContent = 'Triwulan III Tahun 2026';
+          cells[1].querySelector('a').textContent =
+            'Laporan Hasil Evaluasi Kinerja Internal Triwulan III Tahun 2026';
+        }""")
+        got = tab.evaluate(FITS, "#contoh")
+        assert got["wrapScroll"] <= 1 and got["tableScroll"] <= 1, got
+        assert got["lastRight"] <= got["boxRight"] + 1 <= got["width"] + 1, got
+        lines = tab.evaluate("""() => {
+          const link = document.querySelector('#contoh tbody td:nth-child(2) a');
+          const range = document.createRange(); range.selectNodeContents(link);
+          const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+          return [tops.size, link.textContent.split(/\\s+/).length];
+        }""")
+        assert lines[0] * 3 <= lines[1] + 2, lines  # its nine words on three lines at most
+        assert tab.evaluate(SPLIT_WORDS, "#contoh thead, #contoh tbody tr:first-child") == []
+    finally:
+        context.close()
+
+
 def test_no_page_scrolls_sideways_on_a_phone(browser: Any, site: Site) -> None:
     """At 390 px only a wide table scrolls, inside its own frame; no page itself does
     (Material's hidden header title moved report and indicator pages 13 px sideways, and a

@@ -20,8 +20,11 @@ LATEST = 6
 
 def _nomor(nomor: str | None) -> html.Cell:
     """A report's letter number in a list, left out of the search index: a search for it
-    finds the report's own page first, not every list that mentions it."""
-    return raw(f"<span data-pagefind-ignore>{text(nomor)}</span>") if nomor else "–"
+    finds the report's own page first, not every list that mentions it. It may break after
+    a slash ('050/0142/ BMCKTR-2026'), never inside a part."""
+    if not nomor:
+        return "–"
+    return raw(f"<span data-pagefind-ignore>{text(nomor).replace('/', '/<wbr>')}</span>")
 
 
 def site_name(settings: Settings) -> str:
