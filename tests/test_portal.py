@@ -314,7 +314,8 @@ def test_a_year_span_names_exactly_the_years(years: set[int]) -> None:
 
 def test_search_results_beyond_the_first_twenty_are_a_click_away(evkin, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """27 reports match: the first 20 are listed with a button for the next 7, which adds
-    them below, in order, each once; a new search starts from its own first 20 again."""
+    them below, in order, each once, and hands the focus to the first of them; a filter
+    starts again from its own first results."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     import random
@@ -342,12 +343,15 @@ def test_search_results_beyond_the_first_twenty_are_a_click_away(evkin, tmp_path
             assert len(first) == 20
             assert tab.locator(".evkin-cari-status").inner_text() == \
                 "27 hasil (20 teratas ditampilkan)."
-            more.click()
+            more.focus()  # from the keyboard, as a person tabbing through the results
+            tab.keyboard.press("Enter")
             tab.wait_for_function(
                 "document.querySelectorAll('.evkin-cari-item').length === 27")
             done.wait_for(timeout=15000)
             every = tab.locator(".evkin-cari-judul a").evaluate_all("l => l.map(a => a.href)")
             assert every[:20] == first and len(set(every)) == 27
+            # The button is gone: the focus is on the first new result, not lost.
+            assert tab.evaluate("document.activeElement.href") == every[20]
             assert tab.locator(".evkin-cari-status").inner_text() == "27 hasil."
             assert tab.locator(".evkin-cari-lagi").count() == 0  # nothing more to show
             # Narrowed to one agency: its own first nine, no button.

@@ -70,15 +70,16 @@ def year_runs(years: Iterable[str]) -> list[str]:
             runs[-1].append(year)
         else:
             runs.append([year])
-    parts = [f"{run[0]}–{run[-1]}" if len(run) >= 3 else str(year)
-             for run in runs for year in (run[:1] if len(run) >= 3 else run)]
+    parts: list[str] = []
+    for run in runs:
+        parts += [f"{run[0]}–{run[-1]}"] if len(run) >= 3 else [str(year) for year in run]
     return parts + others
 
 
 def _years_cell(years: Iterable[str]) -> str:
     """``year_span`` for a table cell: a range is never broken at its dash."""
-    return ", ".join(f'<span class="utuh">{text(part)}</span>' for part in year_runs(years)) \
-        or "–"
+    cell = ", ".join(f'<span class="utuh">{text(part)}</span>' for part in year_runs(years))
+    return cell or "–"
 
 
 def _is_year(value: str) -> bool:

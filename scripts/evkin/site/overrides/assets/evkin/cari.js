@@ -293,14 +293,21 @@
   }
 
   /* The results from ``from`` on, SHOWN at a time: a button below the list asks for the
-   * next ones (each result's text is fetched only when its page is shown). */
-  function showPage(answer, from, mine) {
+   * next ones (each result's text is fetched only when its page is shown). Asked by the
+   * button, the first new result takes the focus the button had (it is gone). */
+  function showPage(answer, from, mine, focus) {
     if (moreButton) { moreButton.remove(); moreButton = null; }
     var first = from === 0;
+    var before = first ? 0 : list.children.length;
     return answer.page(from, function (found) {
       if (mine !== counter) { return; }
       showResults(found, first);
       first = false;
+      if (focus && list.children.length > before) {
+        var link = list.children[before].querySelector("a");
+        if (link) { link.focus(); }
+        focus = false;
+      }
       var next = from + SHOWN;
       if (found.done && next < answer.total) {
         var left = Math.min(SHOWN, answer.total - next);
@@ -311,7 +318,7 @@
         moreButton.type = "button";
         moreButton.addEventListener("click", function () {
           statusLine.textContent = "Memuat…";
-          showPage(answer, next, mine);
+          showPage(answer, next, mine, true);
         });
         list.parentNode.insertBefore(moreButton, list.nextSibling);
       }
