@@ -158,7 +158,9 @@ def _settled(settings: Settings, collection: Collection, planned: Plan, running:
     what the pages show of them, in docs/ and, when the site is built already, in its HTML
     too (once ``copying``, MkDocs' static files, is done). Returns the artefacts and the
     files written."""
-    warnings = running.wait()
+    stored = (_copy_built(site_dir, collection, planned)
+              if site_dir is not None and planned.finish is None else None)
+    warnings = running.wait(stored)
     artefacts = planned.artefacts(collection.reports)
     if early is not None:
         early.finish(all(artefacts[i].pdf is not None for i in generated.pending
@@ -274,6 +276,24 @@ def _fill_site(site_dir: Path, changed: set[str], generated: Generated, render: 
         adding.join(raise_error=False)  # the pages' error is the one reported
         raise
     adding.join()
+
+
+def _copy_built(site_dir: Path, collection: Collection, planned: Plan
+                ) -> Callable[[list[str]], None]:
+    """Each PDF into the built site as soon as its batch is laid out, while the others still
+    are, rather than all 280 MB after the last one (``_add_pdfs`` then leaves them be). Only
+    where the site publishes the render itself: a publication's ``finish`` (the seal) may
+    replace it."""
+    reports = collection.by_id()
+
+    def copy_built(ids: list[str]) -> None:
+        for evaluation_id in ids:
+            source = planned.cache_dir / f"{planned.keys[evaluation_id]}.pdf"
+            dest = site_dir / paths.pdf_file(reports[evaluation_id].evaluation)
+            if source.is_file() and not dest.exists():
+                place(source, dest, copy)  # a copy of its own: see ``_add_pdfs``
+
+    return copy_built
 
 
 def _add_pdfs(site_dir: Path, generated: Generated) -> None:
