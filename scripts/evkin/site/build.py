@@ -290,20 +290,25 @@ def _copy_built(site_dir: Path, collection: Collection, planned: Plan
         for evaluation_id in ids:
             source = planned.cache_dir / f"{planned.keys[evaluation_id]}.pdf"
             dest = site_dir / paths.pdf_file(reports[evaluation_id].evaluation)
-            if source.is_file() and not dest.exists():
-                place(source, dest, copy)  # a copy of its own: see ``_add_pdfs``
+            if source.is_file():
+                _put_pdf(source, dest)
 
     return copy_built
 
 
 def _add_pdfs(site_dir: Path, generated: Generated) -> None:
     for pdf in generated.pdfs.values():
-        dest = site_dir / pdf.file
         source = generated.files.get(pdf.file)
-        if isinstance(source, Path) and not dest.exists():
-            # A copy, never a link: a published file edited in place must not change this
-            # machine's derivations (``derive`` trusts them by content key).
-            place(source, dest, copy)
+        if isinstance(source, Path):
+            _put_pdf(source, site_dir / pdf.file)
+
+
+def _put_pdf(source: Path, dest: Path) -> None:
+    """A PDF into the built site, unless it is there already (copied as its batch was done).
+    A copy, never a link: a published file edited in place must not change this machine's
+    derivations (``derive`` trusts them by content key)."""
+    if not dest.exists():
+        place(source, dest, copy)
 
 
 @contextmanager
