@@ -17,6 +17,7 @@
     .split(",").map(function (pair) { return pair.split(":"); });
   var outside = box.getAttribute("data-luar") === "1";  // the portal links agencies' own sites
   var SHOWN = 20;
+  var PART_FILTER = "evkin-bagian";  // a filter of each merged part's pages: its name
   var offline = location.protocol === "file:";
   var engine = null;  // a promise of {filters(): counts, search(query, chosen): results}
   var selects = {};
@@ -88,34 +89,98 @@
       return pagefind.options(options)
         .then(function () {
           return Promise.all(parts.map(function (part) {
+            var mark = {};
+            mark[PART_FILTER] = part;  // which part a page is in (``narrowed``)
             return pagefind.mergeIndex(new URL("pagefind/" + part + "/", siteRoot).pathname,
                                        {baseUrl: options.baseUrl,
                                         excerptLength: options.excerptLength,
-                                        metaCacheTag: options.metaCacheTag});
+                                        metaCacheTag: options.metaCacheTag,
+                                        mergeFilter: mark});
           }));
         })
         .then(function () {
-          /* Pagefind passes over a word that no page of an index holds (a typo), so a part
-           * without one of the words answers with the pages holding the others. One index
-           * answers with the pages holding every word any page holds: each word is searched
-           * alone (the index chunks are loaded already) and a page is kept only when it
-           * holds every word found anywhere. A phrase in quotes is matched whole already. */
-          function everyWord(query) {
-            var words = String(query || "").trim().split(/\s+/).filter(Boolean);
-            if (!parts.length || words.length < 2 || /^\s*".+"\s*$/.test(query)) {
+          /* Two ways a part answers unlike one index over every page:
+           * - Pagefind passes over a word that no page of an index holds (a typo), so a part
+           *   without one of the words answers with the pages holding the others;
+           * - a part with no word starting with a query word answers with the pages holding
+           *   the longest word that starts it ("0142" finds "014" there), where one index
+           *   over every page finds the words starting with it ("0142", "01425").
+           * So each word is searched alone (the index chunks are loaded already), and in each
+           * part (``PART_FILTER``). A part none of whose pages holds the word itself, whose
+           * first page shows a shorter word starting it, is answering with such near
+           * matches: its pages are dropped for that word (unless every part is: one index
+           * then does the same). A page is kept only when it is among the pages of every word
+           * found anywhere. A phrase in quotes is matched whole already. */
+          function ids(answer) {
+            var found = Object.create(null);
+            answer.results.forEach(function (r) { found[r.id] = true; });
+            return found;
+          }
+          function nearOnly(word, answer, exact) {  // a part's answer to one word
+            if (!answer.results.length) { return Promise.resolve(false); }
+            if (answer.results.some(function (r) { return exact[r.id]; })) {
+              return Promise.resolve(false);
+            }
+            var term = words(word).join("");
+            return answer.results[0].data().then(function (d) {
+              var text = String(d.content || "").split(/[\r\n\s]+/g);
+              var at = d.locations || [];
+              // Each place found is a word ("IK-01." is "ik" and "01") none of whose pieces
+              // starts with the word searched, one of them starting it.
+              return at.length > 0 && at.every(function (i) {
+                var pieces = words(text[i]);
+                return !pieces.some(function (p) { return p.slice(0, term.length) === term; }) &&
+                  pieces.some(function (p) {
+                    return p.length < term.length && term.slice(0, p.length) === p;
+                  });
+              });
+            }, function () { return false; });
+          }
+          function pagesOf(word) {
+            return Promise.all([pagefind.search("\"" + word + "\""), pagefind.search(word)])
+              .then(function (answers) {
+                var exact = ids(answers[0]);
+                var all = answers[1];
+                if (!all.results.length) { return null; }
+                return Promise.all(parts.map(function (part) {
+                  var only = {};
+                  only[PART_FILTER] = part;
+                  return pagefind.search(word, {filters: only});
+                })).then(function (byPart) {
+                  var inParts = Object.create(null);
+                  byPart.forEach(function (a) {
+                    a.results.forEach(function (r) { inParts[r.id] = true; });
+                  });
+                  var main = {results: all.results.filter(function (r) {
+                    return !inParts[r.id];
+                  })};
+                  var answers = byPart.concat([main]);
+                  return Promise.all(answers.map(function (a) {
+                    return nearOnly(word, a, exact);
+                  })).then(function (near) {
+                    var found = ids(all);
+                    if (near.every(function (n, i) { return n || !answers[i].results.length; })) {
+                      return found;
+                    }
+                    answers.forEach(function (a, i) {
+                      if (near[i]) { a.results.forEach(function (r) { delete found[r.id]; }); }
+                    });
+                    return found;
+                  });
+                });
+              });
+          }
+          function narrowed(query) {
+            var terms = String(query || "").trim().split(/\s+/).map(function (word) {
+              return word.replace(/"/g, "");
+            }).filter(Boolean);
+            if (!parts.length || !terms.length || /^\s*".+"\s*$/.test(query)) {
               return Promise.resolve(function () { return true; });
             }
-            return Promise.all(words.map(function (word) {
-              return pagefind.search(word);
-            })).then(function (answers) {
-              var holding = answers.filter(function (a) { return a.results.length; })
-                .map(function (a) {
-                  var ids = Object.create(null);
-                  a.results.forEach(function (r) { ids[r.id] = true; });
-                  return ids;
-                });
+            return Promise.all(terms.map(pagesOf)).then(function (answers) {
+              var holding = answers.filter(Boolean);
               return function (result) {
-                return holding.every(function (ids) { return ids[result.id] === true; });
+                return holding.every(function (found) { return found[result.id] === true; });
               };
             });
           }
@@ -123,7 +188,7 @@
             filters: function () { return pagefind.filters(); },
             search: function (query, chosen) {
               return Promise.all([pagefind.search(query || null, {filters: chosen}),
-                                  everyWord(query)]).then(function (answers) {
+                                  narrowed(query)]).then(function (answers) {
                 var found = answers[0].results.filter(answers[1]);
                 return {total: found.length, page: function (from, show) {
                   return inOrder(found.slice(from, from + SHOWN), found.length, show);
