@@ -375,13 +375,16 @@ def test_a_search_over_an_index_in_parts_finds_and_narrows_as_one(
         # none of the pages with "baku" (the SOP page's "Mutu Baku") does not answer with
         # its pages holding "jalan" (Pagefind passes over a word its index lacks). One word
         # finds the pages holding it, as one index does: a part with no word starting with
-        # "0142" (the 2025 report's number) does not answer with its pages holding "014".
+        # "0142" (the 2025 report's number) does not answer with its pages holding "014";
+        # where no part holds "irigasi", only the parts holding the longest word starting it
+        # ("IRI") answer, not the main part with its "I" (Triwulan I).
         single = browser.new_context()  # the one-index site: another origin, unwatched
         try:
             one_index = single.new_page()
             assert "arsip/2025/2025-tahunan/index.html" in found_pages(tab, parted, "0142")
             for words in ("jalan mantap", "mutu baku jalan", "baku jalan", "capaian kinerja",
-                          "baku", "mutu", "0142", "rdtr", "jala", "dicapai jalan"):
+                          "baku", "mutu", "0142", "rdtr", "jala", "dicapai jalan",
+                          "irigasi"):
                 assert found_pages(tab, parted, words) == found_pages(one_index, site, words), \
                     words
         finally:

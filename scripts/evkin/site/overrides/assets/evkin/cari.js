@@ -17,7 +17,8 @@
     .split(",").map(function (pair) { return pair.split(":"); });
   var outside = box.getAttribute("data-luar") === "1";  // the portal links agencies' own sites
   var SHOWN = 20;
-  var PART_FILTER = "evkin-bagian";  // a filter of each merged part's pages: its name
+  var PART_FILTER = "evkin-bagian";  // a filter of each index part's pages: its name
+  var MAIN_PART = "umum";  // the part of every page not in a report's part (site/search.py)
   var offline = location.protocol === "file:";
   var engine = null;  // a promise of {filters(): counts, search(query, chosen): results}
   var selects = {};
@@ -79,6 +80,10 @@
       // noWorker: on the page's own thread the index is ready sooner than through a Web
       // Worker (no second copy of Pagefind's script to fetch, compile and start).
       var options = {baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true};
+      // Each index marks its pages with its part's name (``narrowed``): an index without
+      // the filter would answer a search filtered by it with all its pages.
+      var main = {};
+      main[PART_FILTER] = MAIN_PART;
       var tag = window.evkinCariTag;  // the entry file the page preloaded (overrides/main.html)
       if (typeof tag === "string" && /^[0-9]+$/.test(tag)) { options.metaCacheTag = tag; }
       // The reports' pages are indexed in parts (site/search.py): each is merged in, with
@@ -86,7 +91,7 @@
       var parts = (box.getAttribute("data-bagian") || "").split(" ").filter(function (p) {
         return /^laporan-[0-9]+$/.test(p);
       });
-      return pagefind.options(options)
+      return pagefind.options(parts.length ? Object.assign({mergeFilter: main}, options) : options)
         .then(function () {
           return Promise.all(parts.map(function (part) {
             var mark = {};
@@ -106,35 +111,48 @@
            *   the longest word that starts it ("0142" finds "014" there), where one index
            *   over every page finds the words starting with it ("0142", "01425").
            * So each word is searched alone (the index chunks are loaded already), and in each
-           * part (``PART_FILTER``). A part none of whose pages holds the word itself, whose
-           * first page shows a shorter word starting it, is answering with such near
-           * matches: its pages are dropped for that word (unless every part is: one index
-           * then does the same). A page is kept only when it is among the pages of every word
+           * part (``PART_FILTER``): a part that answers with near matches (``nearness``)
+           * has its pages dropped for that word, as one index would not have found them
+           * (``pagesOf``). A page is kept only when it is among the pages of every word
            * found anywhere. A phrase in quotes is matched whole already. */
           function ids(answer) {
             var found = Object.create(null);
             answer.results.forEach(function (r) { found[r.id] = true; });
             return found;
           }
-          function nearOnly(word, answer, exact) {  // a part's answer to one word
-            if (!answer.results.length) { return Promise.resolve(false); }
-            if (answer.results.some(function (r) { return exact[r.id]; })) {
-              return Promise.resolve(false);
+          /* How near a part's answer to one word is: 0 when it holds the word, or words
+           * starting with it; else the length of the word starting it that it answered with
+           * (its first page shows which). */
+          function nearness(word, answer, exact) {
+            if (!answer.results.length || answer.results.some(function (r) {
+              return exact[r.id];
+            })) {
+              return Promise.resolve(0);
             }
             var term = words(word).join("");
             return answer.results[0].data().then(function (d) {
               var text = String(d.content || "").split(/[\r\n\s]+/g);
               var at = d.locations || [];
-              // Each place found is a word ("IK-01." is "ik" and "01") none of whose pieces
-              // starts with the word searched, one of them starting it.
-              return at.length > 0 && at.every(function (i) {
+              var shortest = Infinity;
+              // Each place found is a word none of whose pieces ("IK-01." is "ik", "01" and
+              // "ik01"; "1.153,5" is "11535" too) starts with the word searched, one of them
+              // starting it.
+              at.forEach(function (i) {
                 var pieces = words(text[i]);
-                return !pieces.some(function (p) { return p.slice(0, term.length) === term; }) &&
-                  pieces.some(function (p) {
-                    return p.length < term.length && term.slice(0, p.length) === p;
-                  });
+                pieces.push(pieces.join(""));
+                var starts = pieces.some(function (p) {
+                  return p.slice(0, term.length) === term;
+                });
+                var longest = 0;
+                pieces.forEach(function (p) {
+                  if (p.length < term.length && term.slice(0, p.length) === p) {
+                    longest = Math.max(longest, p.length);
+                  }
+                });
+                shortest = Math.min(shortest, starts ? 0 : longest);
               });
-            }, function () { return false; });
+              return at.length && shortest !== Infinity ? shortest : 0;
+            }, function () { return 0; });
           }
           function pagesOf(word) {
             return Promise.all([pagefind.search("\"" + word + "\""), pagefind.search(word)])
@@ -142,28 +160,29 @@
                 var exact = ids(answers[0]);
                 var all = answers[1];
                 if (!all.results.length) { return null; }
-                return Promise.all(parts.map(function (part) {
+                if (all.results.every(function (r) { return exact[r.id]; })) {
+                  return ids(all);  // every page found holds the word itself: nothing near
+                }
+                return Promise.all([MAIN_PART].concat(parts).map(function (part) {
                   var only = {};
                   only[PART_FILTER] = part;
                   return pagefind.search(word, {filters: only});
-                })).then(function (byPart) {
-                  var inParts = Object.create(null);
-                  byPart.forEach(function (a) {
-                    a.results.forEach(function (r) { inParts[r.id] = true; });
-                  });
-                  var main = {results: all.results.filter(function (r) {
-                    return !inParts[r.id];
-                  })};
-                  var answers = byPart.concat([main]);
+                })).then(function (answers) {
                   return Promise.all(answers.map(function (a) {
-                    return nearOnly(word, a, exact);
+                    return nearness(word, a, exact);
                   })).then(function (near) {
+                    // Where some part holds the word, every near answer goes; where none
+                    // does, one index answers with the longest word starting it, found in
+                    // any part: the parts that answered with a shorter one go.
+                    var held = near.some(function (n, i) {
+                      return n === 0 && answers[i].results.length;
+                    });
+                    var best = Math.max.apply(null, near);
                     var found = ids(all);
-                    if (near.every(function (n, i) { return n || !answers[i].results.length; })) {
-                      return found;
-                    }
                     answers.forEach(function (a, i) {
-                      if (near[i]) { a.results.forEach(function (r) { delete found[r.id]; }); }
+                      if (near[i] && (held || near[i] < best)) {
+                        a.results.forEach(function (r) { delete found[r.id]; });
+                      }
                     });
                     return found;
                   });
