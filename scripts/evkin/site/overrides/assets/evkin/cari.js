@@ -66,6 +66,12 @@
     } catch (e) { return null; }
   }
 
+  function partFilter(part) {  // Pagefind's filter of one index part's pages
+    var filter = {};
+    filter[PART_FILTER] = part;
+    return filter;
+  }
+
   function normalise(value) {
     return String(value || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
@@ -80,10 +86,6 @@
       // noWorker: on the page's own thread the index is ready sooner than through a Web
       // Worker (no second copy of Pagefind's script to fetch, compile and start).
       var options = {baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true};
-      // Each index marks its pages with its part's name (``narrowed``): an index without
-      // the filter would answer a search filtered by it with all its pages.
-      var main = {};
-      main[PART_FILTER] = MAIN_PART;
       var tag = window.evkinCariTag;  // the entry file the page preloaded (overrides/main.html)
       if (typeof tag === "string" && /^[0-9]+$/.test(tag)) { options.metaCacheTag = tag; }
       // The reports' pages are indexed in parts (site/search.py): each is merged in, with
@@ -91,16 +93,17 @@
       var parts = (box.getAttribute("data-bagian") || "").split(" ").filter(function (p) {
         return /^laporan-[0-9]+$/.test(p);
       });
-      return pagefind.options(parts.length ? Object.assign({mergeFilter: main}, options) : options)
+      // Each index marks its pages with its part's name (``narrowed``): an index without
+      // the filter would answer a search filtered by it with all its pages.
+      return pagefind.options(parts.length ? Object.assign({mergeFilter: partFilter(MAIN_PART)},
+                                                           options) : options)
         .then(function () {
           return Promise.all(parts.map(function (part) {
-            var mark = {};
-            mark[PART_FILTER] = part;  // which part a page is in (``narrowed``)
             return pagefind.mergeIndex(new URL("pagefind/" + part + "/", siteRoot).pathname,
                                        {baseUrl: options.baseUrl,
                                         excerptLength: options.excerptLength,
                                         metaCacheTag: options.metaCacheTag,
-                                        mergeFilter: mark});
+                                        mergeFilter: partFilter(part)});
           }));
         })
         .then(function () {
@@ -134,9 +137,9 @@
               var text = String(d.content || "").split(/[\r\n\s]+/g);
               var at = d.locations || [];
               var shortest = Infinity;
-              // Each place found is a word none of whose pieces ("IK-01." is "ik", "01" and
-              // "ik01"; "1.153,5" is "11535" too) starts with the word searched, one of them
-              // starting it.
+              // A place found is near when none of its word's pieces ("IK-01." is "ik", "01"
+              // and "ik01"; "1.153,5" is "11535" too) starts with the word searched: by the
+              // longest piece that starts it.
               at.forEach(function (i) {
                 var pieces = words(text[i]);
                 pieces.push(pieces.join(""));
@@ -151,7 +154,7 @@
                 });
                 shortest = Math.min(shortest, starts ? 0 : longest);
               });
-              return at.length && shortest !== Infinity ? shortest : 0;
+              return at.length ? shortest : 0;
             }, function () { return 0; });
           }
           function pagesOf(word) {
@@ -164,9 +167,7 @@
                   return ids(all);  // every page found holds the word itself: nothing near
                 }
                 return Promise.all([MAIN_PART].concat(parts).map(function (part) {
-                  var only = {};
-                  only[PART_FILTER] = part;
-                  return pagefind.search(word, {filters: only});
+                  return pagefind.search(word, {filters: partFilter(part)});
                 })).then(function (answers) {
                   return Promise.all(answers.map(function (a) {
                     return nearness(word, a, exact);
