@@ -25,7 +25,7 @@ def raw(markup: str) -> tuple[str, str]:
     return (markup, "html")
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[Cell]], right: Iterable[int] = (),
+def table(headers: Sequence[Cell], rows: Iterable[Sequence[Cell]], right: Iterable[int] = (),
           css: str = "") -> str:
     """A table; ``right`` holds the indexes of numeric (right-aligned) columns."""
     right_set = set(right)
