@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 
 from evkin.settings import load_settings
 
-from .conftest import PROJECT, git
+from .conftest import PROJECT, copy_sample, git
 
 AGENCY = ("evkin.yml", "evaluations", "persetujuan", "rencana-aksi", "assets")
 
@@ -37,6 +38,15 @@ def test_no_test_or_benchmark_reads_the_agencys_own_files() -> None:
 def test_the_suite_passes_in_a_repository_the_agency_has_lived_in(tmp_path: Path) -> None:
     clone = tmp_path / "instansi"
     subprocess.run(["git", "clone", "-q", str(PROJECT), str(clone)], check=True)
+    # The agency's files as the bundled sample has them, whatever this repository's are (it
+    # may have lived already: its own 2026-tw1, its own key), then lived in as the guides say.
+    for part in AGENCY:
+        if (clone / part).is_dir():
+            shutil.rmtree(clone / part)
+        (clone / part).unlink(missing_ok=True)
+    copy_sample(clone, init_git=False)
+    git(clone, "add", "-A")
+    git(clone, "commit", "-q", "--allow-empty", "-m", "Instansi: berkas contoh")
     env = {**os.environ, "PYTHONPATH": str(clone / "scripts")}
     for ident in ("2026-tahunan", "2026-tw1"):
         subprocess.run([sys.executable, "-m", "evkin", "--root", str(clone), "new", ident],
