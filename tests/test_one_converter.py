@@ -13,7 +13,11 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure import pages
 
+from evkin.settings import load_settings
 from evkin.site import one_converter
+from evkin.site.build import build_site, run_mkdocs
+from tests.archive_repo import add_evaluation, approve, make_archive_repo
+from tests.conftest import git
 
 EXTENSIONS = """markdown_extensions:
   - abbr
@@ -132,3 +136,40 @@ def test_an_unknown_extension_keeps_a_converter_per_page(
     project(tmp_path / "lain", 3)
     build(tmp_path / "lain", "situs", shared=True)
     assert len(made) == 1
+
+
+def test_pages_of_one_skeleton_are_converted_once_each_as_if_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The archive's pages (the sample, an approved report full of injection attempts, a draft
+    left out): a skeleton converted once gives every page of it the HTML, headings and anchors
+    its own conversion gives, byte for byte."""
+    import markdown
+
+    root = make_archive_repo(tmp_path / "repo")
+    for n in range(3):  # more reports of the same headings
+        add_evaluation(root, f"2027-tw{n + 1}")
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", f"Evaluasi 2027 TW {n + 1}")
+        approve(root, f"2027-tw{n + 1}")
+    build_site(load_settings(root), root / "site")
+    converted: list[str] = []
+    real = markdown.Markdown.convert
+
+    def counting(self: Any, source: str) -> str:
+        converted.append(source)
+        result: str = real(self, source)
+        return result
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counting)
+    run_mkdocs(root, root / "sekali", remember=None)
+    once = len(converted)
+    monkeypatch.setattr(one_converter, "skeleton", lambda markdown: None)
+    converted.clear()
+    run_mkdocs(root, root / "sendiri", remember=None)
+    pages_count = len(converted)
+    own = {k: v for k, v in tree(root / "sekali").items() if k.endswith(".html")}
+    assert own == {k: v for k, v in tree(root / "sendiri").items() if k.endswith(".html")}
+    assert once < pages_count - 5  # the reports' pages shared their conversion
+    report = (root / "sekali" / "arsip" / "2027" / "2027-tw2" / "index.html").read_text(
+        encoding="utf-8")
+    assert 'id="rekomendasi"' in report and "EVKINHTML" not in report

@@ -53,8 +53,16 @@ def settings_key(config: Any) -> str | None:
     return h.hexdigest()
 
 
-def _toc(items: Any) -> list[Any]:
-    return [[i.title, i.id, i.level, _toc(i.children)] for i in items]
+def toc_rows(items: Any) -> list[Any]:
+    """A page's table of contents as plain data: [title, id, level, children] per entry."""
+    return [[i.title, i.id, i.level, toc_rows(i.children)] for i in items]
+
+
+def toc_of(rows: list[Any]) -> Any:
+    """The ``TableOfContents`` of ``toc_rows`` (new objects: each page gets its own)."""
+    from mkdocs.structure.toc import TableOfContents
+
+    return TableOfContents(_anchors(rows))
 
 
 def _anchors(items: list[Any]) -> list[Any]:
@@ -127,7 +135,7 @@ def remembered(folder: Path) -> Iterator[None]:
             original(page, config, files, dirty)
         finally:
             del files.get_file_from_path  # the class's own method again
-        data = {"content": page.content, "toc": _toc(page.toc),
+        data = {"content": page.content, "toc": toc_rows(page.toc),
                 "title": page._title_from_render,
                 "anchors": sorted(page.present_anchor_ids or ()),
                 "links": recorder.looked}
@@ -145,8 +153,6 @@ def remembered(folder: Path) -> Iterator[None]:
 def _reuse(page: Any, config: Any, files: Any, path: Path) -> bool:
     """Fill ``page`` as the build would from what was remembered at ``path``, if its links
     still lead where they did."""
-    from mkdocs.structure.toc import TableOfContents
-
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         content, toc, title = str(data["content"]), data["toc"], data["title"]
@@ -158,7 +164,7 @@ def _reuse(page: Any, config: Any, files: Any, path: Path) -> bool:
     config._current_page = page
     page.read_source(config)  # front matter (meta) and the Markdown, as MkDocs reads them
     page.content = content
-    page.toc = TableOfContents(_anchors(toc))
+    page.toc = toc_of(toc)
     page._title_from_render = title
     page.present_anchor_ids = anchors
     return True

@@ -32,6 +32,7 @@ HTML_CLOSE = "<!-- /evkin:html -->"
 NO_STASH = environment.NO_HTML_STASH
 TAB_LENGTH = 4  # Python-Markdown's default; MkDocs does not change it
 FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})", re.M)
+PREFIX = re.compile(r"EVKINHTML[0-9a-f]{32}X")  # a page's placeholder prefix
 # src_uri -> (token prefix, blocks); filled by on_page_markdown, emptied by on_page_content.
 _stash: dict[str, tuple[str, list[str]]] = {}
 

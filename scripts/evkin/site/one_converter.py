@@ -9,14 +9,28 @@ contents, SuperFences' stash, the tab counter). MkDocs' own per-page processors 
 again for each page, under their names, as MkDocs registers them on a new instance. With any
 extension not in ``KNOWN`` (its state across documents unknown) or given as an object, MkDocs
 makes its converter per page as before.
+
+Most pages of an archive are, once the hook has stashed their HTML, the same few lines: the
+report template's headings and a placeholder per block (``mkdocs_hooks``). Pages differ there
+only in the placeholders' random prefix and the headings' words, which Python-Markdown copies
+as they are (``safe.md_heading`` writes letters, digits, single spaces and numeric entities:
+no markup). Such a page (nothing in it links or depends on where the page lives) is converted
+once per build with the same prefix and a stand-in for each heading's words; every page of
+that skeleton gets the conversion with its own prefix and words put back: the HTML, table of
+contents, title and anchors Python-Markdown gives it (a test compares each page's HTML with
+its own conversion), without running it 2,000 times over the same lines.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
+
+from evkin.site.mkdocs_hooks import PREFIX
 
 # Extensions whose state across documents is cleared by ``Markdown.reset`` (or which keep none).
 KNOWN = frozenset({
@@ -27,6 +41,51 @@ KNOWN = frozenset({
     "markdown.extensions.attr_list", "markdown.extensions.def_list",
     "markdown.extensions.footnotes",
 })
+
+
+# A page whose stashed Markdown is only these lines converts the same wherever it lives.
+_WORD = r"(?:[^\W_]|&#[0-9]{1,7};)+"
+HEADING = re.compile(rf"^(#{{1,6}} )({_WORD}(?: {_WORD})*)( \{{#[a-z0-9-]+\}})$", re.M)
+SKELETON = re.compile(
+    rf"(?:(?:#{{1,6}} {_WORD}(?: {_WORD})* \{{#[a-z0-9-]+\}}"
+    r"|EVKINHTML[0-9a-f]{32}X[0-9]+|[ ]*)(?:\n|\Z))*")
+SAME = "EVKINHTML" + "0" * 32 + "X"  # every skeleton's prefix while it is converted
+WORDS = "EVKINJUDUL"  # heading n's words while it is converted: EVKINJUDULnX
+_WORDS = re.compile(WORDS + "([0-9]+)X")
+
+
+@dataclass(frozen=True)
+class _Converted:
+    """A skeleton's conversion, its placeholders' prefix ``SAME``."""
+
+    content: str
+    toc: list[Any]  # as ``markdown_cache`` keeps it: [title, id, level, children]
+    title: str | None
+    anchors: frozenset[str]
+    self_links: tuple[tuple[str, str], ...] | None  # (anchor, link) to the page itself
+
+
+def skeleton(markdown: str) -> tuple[str, list[str]] | None:
+    """The page's Markdown with ``SAME`` for its placeholders' prefix and stand-ins for its
+    headings' words, and those words; ``None`` when the page is not a skeleton."""
+    if SAME in markdown or WORDS in markdown or not SKELETON.fullmatch(markdown):
+        return None
+    words: list[str] = []
+
+    def stand_in(match: re.Match[str]) -> str:
+        words.append(match.group(2))
+        return f"{match.group(1)}{WORDS}{len(words) - 1}X{match.group(3)}"
+
+    return HEADING.sub(stand_in, PREFIX.sub(SAME, markdown)), words
+
+
+def _filled(text: str, words: list[str]) -> str:
+    return _WORDS.sub(lambda match: words[int(match.group(1))], text)
+
+
+def _toc_filled(rows: list[Any], words: list[str]) -> list[Any]:
+    return [[_filled(title, words), anchor, level, _toc_filled(children, words)]
+            for title, anchor, level, children in rows]
 
 
 def reusable(config: Any) -> bool:
@@ -42,13 +101,49 @@ def shared() -> Iterator[None]:
     from mkdocs.structure import pages
     from mkdocs.structure.toc import get_toc
 
+    from evkin.site.markdown_cache import toc_of, toc_rows
+
     original = pages.Page.render
     made: dict[int, tuple[Any, Any]] = {}  # id(config) → (config, its converter)
+    skeletons: dict[tuple[int, str], _Converted] = {}
 
     def render(page: Any, config: Any, files: Any) -> None:
         if page.markdown is None or not reusable(config):
             original(page, config, files)
             return
+        found = skeleton(page.markdown)
+        if found is None:
+            convert(page, config, files)
+            return
+        bare, words = found
+        done = skeletons.get((id(config), bare))
+        prefix = PREFIX.search(page.markdown)
+        own = prefix.group(0) if prefix else SAME
+        if done is None:
+            markdown, page.markdown = page.markdown, bare
+            try:
+                convert(page, config, files)
+            finally:
+                page.markdown = markdown
+            links = page.links_to_anchors
+            done = _Converted(
+                page.content, toc_rows(page.toc), page._title_from_render,
+                frozenset(page.present_anchor_ids),
+                None if links is None else tuple(
+                    (anchor, link) for target, anchored in links.items()
+                    for anchor, link in anchored.items() if target is page.file))
+            if links is None or all(target is page.file for target in links):
+                skeletons[(id(config), bare)] = done
+            # else a link elsewhere (none is expected): this page's alone, not shared
+        page.content = _filled(done.content.replace(SAME, own), words)
+        page.toc = toc_of(_toc_filled(done.toc, words))
+        page._title_from_render = None if done.title is None else _filled(done.title, words)
+        page.present_anchor_ids = set(done.anchors)
+        if done.self_links is not None:
+            page.links_to_anchors = {page.file: dict(done.self_links)} if done.self_links \
+                else {}
+
+    def convert(page: Any, config: Any, files: Any) -> None:
         entry = made.get(id(config))
         if entry is None or entry[0] is not config:
             md = markdown.Markdown(extensions=config["markdown_extensions"],

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from evkin.files import KEEP_DAYS, forget_unused, used, write_atomic
-from evkin.site.markdown_cache import settings_key
+from evkin.site.markdown_cache import settings_key, toc_rows
 
 CACHE_DIR = "templat"
 LIBRARIES = ("jinja2", "markupsafe", "babel")
@@ -132,10 +132,6 @@ def _shown(items: Any, path: set[int]) -> list[Any]:
     return out
 
 
-def _toc(items: Any) -> list[Any]:
-    return [[i.title, i.id, i.level, _toc(i.children)] for i in items]
-
-
 def page_key(base: str, page: Any, nav: Any, excluded: bool) -> str:
     path = {id(page), *(id(a) for a in page.ancestors)}
     neighbours = [[_title(p), p.url] if p is not None else None
@@ -144,7 +140,7 @@ def page_key(base: str, page: Any, nav: Any, excluded: bool) -> str:
     h.update(hashlib.sha256((page.content or "").encode()).digest())
     h.update(json.dumps([
         page.file.src_uri, page.file.dest_uri, page.url, page.canonical_url, page.edit_url,
-        page.is_homepage, _title(page), _stable(page.meta), _toc(page.toc), neighbours,
+        page.is_homepage, _title(page), _stable(page.meta), toc_rows(page.toc), neighbours,
         [_title(a) for a in page.ancestors], _shown(nav.items, path), excluded,
     ], sort_keys=True, default=str).encode())
     return h.hexdigest()
