@@ -9,32 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from evkin.evaluation.load import normalise_heading
-from evkin.site.safe import (
-    MAX_LEVEL,
-    UrlRewrite,
-    adjust_tokens,
-    clean_html,
-    html_block,
-    md_heading,
-    parser,
-    slug,
-    strip_controls,
-)
-
-
-def _heading_text(inline: Any) -> str:
-    parts = []
-    for child in inline.children or ():
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif child.type == "image":
-            parts.append(child.content)
-    return " ".join("".join(parts).split())
+from evkin.site.author_html import parts, whole
+from evkin.site.safe import UrlRewrite, clean_html, html_block, md_heading, slug
 
 
 def render_body(source: str, top_level: int, rewrite: UrlRewrite | None = None,
@@ -48,52 +26,33 @@ def render_body(source: str, top_level: int, rewrite: UrlRewrite | None = None,
     ``more``: further (titles, insertion) pairs placed the same way; one that finds no place
     goes at the end.
     """
-    md = parser()
-    tokens = md.parse(strip_controls(source))
-    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open" and t.level == 0]
-    shift = max(0, top_level - min(levels)) if levels else 0
-    adjust_tokens(tokens, shift)
     slots = [_Slot({normalise_heading(title) for title in titles}, text)
              for titles, text in [(insert_after, insertion), *more]]
     used = used if used is not None else set()
     out: list[str] = []
-    chunk: list[Any] = []
-
-    def flush() -> None:
-        if chunk:
-            markup = clean_html(md.renderer.render(chunk, md.options, {}), rewrite)
-            if markup.strip():
-                out.append(html_block(markup, "evkin-isi"))
-            chunk.clear()
 
     def insert(slot: _Slot) -> None:
-        flush()
         out.append(slot.text)
         slot.pending, slot.inserted = None, True
 
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.type == "heading_open" and token.level == 0:
-            level = int(token.tag[1])
-            for slot in slots:
-                if slot.pending is not None and level <= slot.pending:
-                    insert(slot)
-            flush()
-            title = _heading_text(tokens[i + 1])
-            anchor = _unique(slug(anchor_prefix + title), used)
-            out.append("\n" + md_heading(min(MAX_LEVEL, level), title, anchor) + "\n")
-            for slot in slots:
-                if not slot.inserted and slot.wanted and normalise_heading(title) in slot.wanted:
-                    slot.pending = level
-            i += 3  # heading_open, inline, heading_close
+    for part in parts(source, top_level):
+        if isinstance(part, str):
+            markup = clean_html(part, rewrite)
+            if markup.strip():
+                out.append(html_block(markup, "evkin-isi"))
             continue
-        chunk.append(token)
-        i += 1
+        for slot in slots:
+            if slot.pending is not None and part.level <= slot.pending:
+                insert(slot)
+        anchor = _unique(slug(anchor_prefix + part.title), used)
+        out.append("\n" + md_heading(part.level, part.title, anchor) + "\n")
+        for slot in slots:
+            if (not slot.inserted and slot.wanted
+                    and normalise_heading(part.title) in slot.wanted):
+                slot.pending = part.level
     for slot in slots:
         if slot.pending is not None:
             insert(slot)
-    flush()
     for slot in slots[1:]:
         if not slot.inserted and slot.text:
             out.append(slot.text)
@@ -119,11 +78,7 @@ def _unique(anchor: str, used: set[str]) -> str:
 
 def plain_markdown(source: str, rewrite: UrlRewrite | None, shift_to: int) -> str:
     """Author Markdown as one sanitized HTML block, headings shifted (for documents)."""
-    md = parser()
-    tokens = md.parse(strip_controls(source))
-    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
-    adjust_tokens(tokens, max(0, shift_to - min(levels)) if levels else 0)
-    markup = clean_html(md.renderer.render(tokens, md.options, {}), rewrite)
+    markup = clean_html(whole(source, shift_to=shift_to), rewrite)
     return html_block(markup, "evkin-isi") if markup.strip() else ""
 
 

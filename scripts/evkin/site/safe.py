@@ -176,10 +176,9 @@ def parser() -> Any:
 def markdown_html(source: str, shift: int = 0, rewrite: UrlRewrite | None = None) -> str:
     """Author Markdown → sanitized HTML. Headings move down ``shift`` levels; ``rewrite``
     maps each link/image target (``None`` drops the link but keeps its text)."""
-    md = parser()
-    tokens = md.parse(strip_controls(source))
-    adjust_tokens(tokens, shift)
-    return clean_html(md.renderer.render(tokens, md.options, {}), rewrite)
+    from evkin.site.author_html import whole
+
+    return clean_html(whole(source, shift), rewrite)
 
 
 def adjust_tokens(tokens: list[Any], shift: int) -> None:
