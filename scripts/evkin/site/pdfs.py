@@ -247,7 +247,8 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
         else:
             used(cache_dir / f"{k}.charts")  # the entry's mark: kept by ``forget_renders``
     forget_renders(cache_dir)  # after the marks: what this build uses is never forgotten
-    _draw_charts(todo, keys, cache_dir)
+    # The charts of ``todo`` are drawn by ``Running``, a batch at a time, each batch handed to
+    # a worker as soon as its charts are drawn: the other cores lay out PDFs meanwhile.
     return Plan(cache_dir, keys, todo, finish=finish, sums=sums)
 
 
@@ -293,27 +294,38 @@ class Running:
         self.warnings: list[str] = []
         self.done = 0
 
-        sources = sources_for(settings.root, planned.todo)
-        items = [(loaded(r, sources[r.id]), _charts_of(planned, r)) for r in planned.todo]
+        todo = planned.todo
+        sources = sources_for(settings.root, todo)
+
+        def items(reports: Sequence[Report]) -> list[tuple[ReportForPdf, list[str]]]:
+            """The batch's charts drawn (the pages link them), and what its worker needs."""
+            _draw_charts(reports, planned.keys, planned.cache_dir)
+            return [(loaded(r, sources[r.id]), _charts_of(planned, r)) for r in reports]
+
         self.tmp = tempfile.TemporaryDirectory(prefix="evkin-pdf-", dir=planned.cache_dir)
         out_dir = Path(self.tmp.name)
         jobs = jobs or (os.cpu_count() or 1)
         self.jobs = jobs
-        self.total = len(items)
+        self.total = len(todo)
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future[tuple[Found, list[str]]]] = []
         self.inline: list[Job] = []
-        if not items:
+        if not todo:
             return
-        if len(items) < PARALLEL_FROM or jobs == 1:
-            self.inline = [(settings, items, out_dir)]
+        if len(todo) < PARALLEL_FROM or jobs == 1:
+            self.inline = [(settings, items(todo), out_dir)]
             return
         # forkserver: forking a process that runs threads (a server, a browser driver) can
         # deadlock a child on a lock held at fork time.
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver"),
                                         initializer=single_threaded)
-        self.futures = [self.pool.submit(_build, (settings, items[start:end], out_dir))
-                        for start, end in chunks(len(items), jobs)]
+        try:
+            for start, end in chunks(len(todo), jobs):
+                self.futures.append(self.pool.submit(
+                    _build, (settings, items(todo[start:end]), out_dir)))
+        except BaseException:
+            self.close()
+            raise
 
     @property
     def busy(self) -> bool:
