@@ -81,3 +81,26 @@ def test_sample_reports_and_injection_corpus_scan_the_same() -> None:
         assert scan.__wrapped__(text) == scan_reference(text)
     found = scan(REPORT_CORPUS)
     assert found.html and found.references  # the corpus is found, not just equally missed
+
+
+def test_text_the_rust_parser_panics_on_is_read_without_a_word_on_the_terminal(
+        tmp_path: Path) -> None:
+    """``[a` `` (a bracket left open, then a backtick) made markdown-it-pyrs panic: caught,
+    but Rust printed "thread '<unnamed>' panicked at …" on the user's terminal first."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import copy_sample
+
+    root = copy_sample(tmp_path / "repo")
+    report = root / "evaluations" / "2025-tahunan" / "laporan.md"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "## ", "Lihat [lampiran` di bawah.\n\n## ", 1), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "RUST_BACKTRACE"}
+    done = subprocess.run([sys.executable, "-m", "evkin", "check", "2025-tahunan"], cwd=root,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert "panicked" not in done.stderr + done.stdout
+    assert "1 evaluasi diperiksa" in done.stdout + done.stderr
+    assert scan("Lihat [lampiran` di bawah.\n") == scan_reference(
+        "Lihat [lampiran` di bawah.\n")

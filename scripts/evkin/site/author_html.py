@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from evkin.evaluation.markdown import rust_may_panic
 from evkin.site.safe import ALIGN_CLASSES, MAX_LEVEL, adjust_tokens, parser, strip_controls
 
 
@@ -61,10 +62,7 @@ _NOT_A_TABLE_HEAD = re.compile(r" {0,3}>|[^|]*[^\s|][^|]*$")
 
 
 def _unsure(text: str) -> bool:
-    bracket = text.find("[")
-    if bracket >= 0 and "`" in text[bracket:]:
-        # The Rust parser panics on a backtick after a bracket ("[`", "[a`", "[\n`"), and
-        # prints the panic on the terminal even where it is caught.
+    if rust_may_panic(text):
         return True
     if any(pattern.search(text) for pattern in _UNSURE):
         return True
