@@ -19,9 +19,10 @@ from evkin.evaluation.model import Period
 from evkin.evaluation.summary import text_row
 from evkin.settings import load_settings
 from evkin.site import paths
+from evkin.site.author_html import markdown_html
 from evkin.site.build import build_site
 from evkin.site.flowchart import flowchart
-from evkin.site.safe import markdown_html, md_heading, plain_title
+from evkin.site.safe import md_heading, plain_title
 from evkin.site.search import SUMMARY_FILE, indexed
 from evkin.sop import load_sop
 from tests.archive_repo import (

@@ -25,7 +25,15 @@ from functools import cache
 from typing import Any
 
 from evkin.evaluation.markdown import rust_may_panic
-from evkin.site.safe import ALIGN_CLASSES, MAX_LEVEL, adjust_tokens, parser, strip_controls
+from evkin.site.safe import (
+    ALIGN_CLASSES,
+    MAX_LEVEL,
+    UrlRewrite,
+    adjust_tokens,
+    clean_html,
+    parser,
+    strip_controls,
+)
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,12 @@ def _shifted(html: str, shift: int) -> str:
     html = html.replace("<blockquote>\n</blockquote>", "<blockquote></blockquote>")  # empty
     html = _FENCE_INFO.sub("<pre><code>", html)  # no language class (``adjust_tokens``)
     return _ALIGNED.sub(lambda m: f'<{m.group(1)} class="{ALIGN_CLASSES[m.group(2)]}">', html)
+
+
+def markdown_html(source: str, shift: int = 0, rewrite: UrlRewrite | None = None) -> str:
+    """Author Markdown → sanitized HTML. Headings move down ``shift`` levels; ``rewrite``
+    maps each link/image target (``None`` drops the link but keeps its text)."""
+    return clean_html(whole(source, shift), rewrite)
 
 
 def text_of(source: str) -> str:

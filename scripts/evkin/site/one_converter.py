@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from evkin.site.markdown_cache import toc_of, toc_rows
 from evkin.site.mkdocs_hooks import PREFIX
 
 # Extensions whose state across documents is cleared by ``Markdown.reset`` (or which keep none).
@@ -100,8 +101,6 @@ def shared() -> Iterator[None]:
     import markdown  # type: ignore[import-untyped]
     from mkdocs.structure import pages
     from mkdocs.structure.toc import get_toc
-
-    from evkin.site.markdown_cache import toc_of, toc_rows
 
     original = pages.Page.render
     made: dict[int, tuple[Any, Any]] = {}  # id(config) → (config, its converter)

@@ -1,11 +1,12 @@
 """Author text → HTML that cannot run script, and text that cannot turn into markup.
 
 Report Markdown is written by people and merged through review, but the archive must stay safe
-whatever they write: it is rendered here with markdown-it (CommonMark), never by MkDocs, then
-cleaned with nh3 against an allow-list. The result is placed in the generated page as a raw HTML
-block, which Python-Markdown passes through untouched. Two of its *preprocessors* still look at
-raw text (fenced code via SuperFences, for example), so the characters that open a fence are
-written as entities. Everything evkin writes itself goes through ``text``/``attr``.
+whatever they write: it is rendered with markdown-it (CommonMark; ``author_html``), never by
+MkDocs, then cleaned here with nh3 against an allow-list. The result is placed in the generated
+page as a raw HTML block, which Python-Markdown passes through untouched. Two of its
+*preprocessors* still look at raw text (fenced code via SuperFences, for example), so the
+characters that open a fence are written as entities. Everything evkin writes itself goes
+through ``text``/``attr``.
 """
 
 from __future__ import annotations
@@ -171,14 +172,6 @@ def parser() -> Any:
 
     return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable(
         ["table", "strikethrough"])
-
-
-def markdown_html(source: str, shift: int = 0, rewrite: UrlRewrite | None = None) -> str:
-    """Author Markdown → sanitized HTML. Headings move down ``shift`` levels; ``rewrite``
-    maps each link/image target (``None`` drops the link but keeps its text)."""
-    from evkin.site.author_html import whole
-
-    return clean_html(whole(source, shift), rewrite)
 
 
 def adjust_tokens(tokens: list[Any], shift: int) -> None:
