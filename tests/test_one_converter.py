@@ -138,6 +138,9 @@ def test_an_unknown_extension_keeps_a_converter_per_page(
     assert len(made) == 1
 
 
+FORGED = "EVKINHTML" + "ab" * 16 + "X0"  # an author's heading word
+
+
 def test_pages_of_one_skeleton_are_converted_once_each_as_if_alone(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The archive's pages (the sample, an approved report full of injection attempts, a draft
@@ -147,7 +150,11 @@ def test_pages_of_one_skeleton_are_converted_once_each_as_if_alone(
 
     root = make_archive_repo(tmp_path / "repo")
     for n in range(3):  # more reports of the same headings
-        add_evaluation(root, f"2027-tw{n + 1}")
+        folder = add_evaluation(root, f"2027-tw{n + 1}")
+        if n == 1:  # a heading that reads like the stash's placeholders
+            report = folder / "laporan.md"
+            report.write_text(report.read_text(encoding="utf-8") + f"\n## Catatan {FORGED}\n",
+                              encoding="utf-8")
         git(root, "add", "-A")
         git(root, "commit", "-q", "-m", f"Evaluasi 2027 TW {n + 1}")
         approve(root, f"2027-tw{n + 1}")
@@ -172,4 +179,5 @@ def test_pages_of_one_skeleton_are_converted_once_each_as_if_alone(
     assert once < pages_count - 5  # the reports' pages shared their conversion
     report = (root / "sekali" / "arsip" / "2027" / "2027-tw2" / "index.html").read_text(
         encoding="utf-8")
-    assert 'id="rekomendasi"' in report and "EVKINHTML" not in report
+    assert 'id="rekomendasi"' in report and f"Catatan {FORGED}" in report
+    assert "EVKINHTML" not in report.replace(FORGED, "")

@@ -53,6 +53,7 @@ SKELETON = re.compile(
 SAME = "EVKINHTML" + "0" * 32 + "X"  # every skeleton's prefix while it is converted
 WORDS = "EVKINJUDUL"  # heading n's words while it is converted: EVKINJUDULnX
 _WORDS = re.compile(WORDS + "([0-9]+)X")
+_PLACEHOLDER_LINE = re.compile(r"^(EVKINHTML[0-9a-f]{32}X)[0-9]+$", re.M)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,14 @@ def skeleton(markdown: str) -> tuple[str, list[str]] | None:
         words.append(match.group(2))
         return f"{match.group(1)}{WORDS}{len(words) - 1}X{match.group(3)}"
 
-    return HEADING.sub(stand_in, PREFIX.sub(SAME, markdown)), words
+    # Words first: a heading may hold what looks like a prefix, and keeps it as written.
+    return PREFIX.sub(SAME, HEADING.sub(stand_in, markdown)), words
+
+
+def _own_prefix(markdown: str) -> str:
+    """The prefix of the page's placeholder lines (a heading's words never start a line)."""
+    found = _PLACEHOLDER_LINE.search(markdown)
+    return found.group(1) if found else SAME
 
 
 def _filled(text: str, words: list[str]) -> str:
@@ -116,8 +124,7 @@ def shared() -> Iterator[None]:
             return
         bare, words = found
         done = skeletons.get((id(config), bare))
-        prefix = PREFIX.search(page.markdown)
-        own = prefix.group(0) if prefix else SAME
+        own = _own_prefix(page.markdown)
         if done is None:
             markdown, page.markdown = page.markdown, bare
             try:
