@@ -70,3 +70,12 @@ def test_what_the_rust_parser_could_render_otherwise_goes_to_markdown_it_py() ->
                  "| a \\| b |\n|---|\n", "Tabel\n---|---\n"]:
         assert rust_or_none(text, 2) is None, text
     assert rust_or_none("Nilai < 80 % dan [tautan](http://x.id/ÿ).", 2) is not None
+
+
+@pytest.mark.parametrize("line", ["-" * 200_000 + "x", "|" * 200_000, "- " * 100_000,
+                                  "a" * 200_000 + "|\n---", "   > " + "a" * 200_000 + "\n---"])
+def test_a_huge_pasted_line_is_rendered_as_markdown_it_py_renders_it(line: str) -> None:
+    """The checks that choose the parser run in time linear in the text: with a pattern that
+    backtracks, the first of these lines alone took minutes."""
+    text = strip_controls(line)
+    assert author_html.parts(line, 2) == _py_parts(text, 2)
