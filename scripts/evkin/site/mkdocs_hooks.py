@@ -35,7 +35,7 @@ FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})", re.M)
 PREFIX = re.compile(r"EVKINHTML[0-9a-f]{32}X")  # a page's placeholder prefix
 # A placeholder paragraph in the HTML (one pattern for every page: compiling one per page's
 # prefix cost about 0.5 s of CPU over 2,300 pages).
-_PLACEHOLDER = re.compile(r"<p>(EVKINHTML[0-9a-f]{32}X)([0-9]+)</p>")
+_PLACEHOLDER = re.compile(rf"<p>({PREFIX.pattern})([0-9]+)</p>")
 # src_uri -> (token prefix, blocks); filled by on_page_markdown, emptied by on_page_content.
 _stash: dict[str, tuple[str, list[str]]] = {}
 

@@ -46,14 +46,14 @@ KNOWN = frozenset({
 
 # A page whose stashed Markdown is only these lines converts the same wherever it lives.
 _WORD = r"(?:[^\W_]|&#[0-9]{1,7};)+"
-HEADING = re.compile(rf"^(#{{1,6}} )({_WORD}(?: {_WORD})*)( \{{#[a-z0-9-]+\}})$", re.M)
-SKELETON = re.compile(
-    rf"(?:(?:#{{1,6}} {_WORD}(?: {_WORD})* \{{#[a-z0-9-]+\}}"
-    r"|EVKINHTML[0-9a-f]{32}X[0-9]+|[ ]*)(?:\n|\Z))*")
+_HEADING_LINE = rf"(#{{1,6}} )({_WORD}(?: {_WORD})*)( \{{#[a-z0-9-]+\}})"
+_PLACEHOLDER = rf"({PREFIX.pattern})[0-9]+"  # a placeholder line (``mkdocs_hooks``)
+HEADING = re.compile(rf"^{_HEADING_LINE}$", re.M)
+SKELETON = re.compile(rf"(?:(?:{_HEADING_LINE}|{_PLACEHOLDER}|[ ]*)(?:\n|\Z))*")
 SAME = "EVKINHTML" + "0" * 32 + "X"  # every skeleton's prefix while it is converted
 WORDS = "EVKINJUDUL"  # heading n's words while it is converted: EVKINJUDULnX
 _WORDS = re.compile(WORDS + "([0-9]+)X")
-_PLACEHOLDER_LINE = re.compile(r"^(EVKINHTML[0-9a-f]{32}X)[0-9]+$", re.M)
+_PLACEHOLDER_LINE = re.compile(rf"^{_PLACEHOLDER}$", re.M)
 
 
 @dataclass(frozen=True)
