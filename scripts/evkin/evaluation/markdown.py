@@ -132,14 +132,6 @@ _NEWLINES = re.compile(r"\r\n?")
 _INLINE_HOSTS = frozenset({"paragraph", "heading", "lheading", "tcell"})
 _EMPTY_ITEM = re.compile(r"^[ \t>]*(?:[-+*]|[0-9]{1,9}[.)])[ \t]*$", re.M)
 _DECLARATION = re.compile(r"<![A-Za-z]")
-
-
-def rust_may_panic(text: str) -> bool:
-    """Input markdown-it-pyrs (0.4) panics on: a backtick anywhere after a ``[`` ("[`",
-    "[a`", "[\n`" in random search; nothing else in 400,000 tries). The panic is caught, but
-    Rust prints it on the terminal first, so such text must not reach the Rust parser."""
-    bracket = text.find("[")
-    return bracket >= 0 and "`" in text[bracket:]
 # A line with a ``|`` over a line of ``-``, ``:`` and ``|``: markdown-it-py may start a table.
 _TABLE_START = re.compile(r"^.*\|.*\n[ >]*[|:-][|: -]*$", re.M)
 _BREAKS = frozenset({"softbreak", "hardbreak"})
@@ -149,6 +141,14 @@ _BLOCKS = frozenset({
     "blockquote", "bullet_list", "ordered_list", "list_item", "hr", "table", "thead", "tbody",
     "trow", "tcell",
 })
+
+
+def rust_may_panic(text: str) -> bool:
+    """Input markdown-it-pyrs (0.4) panics on: a backtick anywhere after a ``[`` ("[`",
+    "[a`", "[\n`" in random search; nothing else in 400,000 tries). The panic is caught, but
+    Rust prints it on the terminal first, so such text must not reach the Rust parser."""
+    bracket = text.find("[")
+    return bracket >= 0 and "`" in text[bracket:]
 
 
 @cache

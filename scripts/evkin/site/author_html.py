@@ -105,25 +105,26 @@ def _rust() -> Any:
     return markdown_it_pyrs.MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 
-def _tree(text: str) -> Any:
-    if _unsure(text):
-        raise _Unsure
+def _rust_call(method: str, text: str) -> Any:
+    """The Rust parser's ``tree`` or ``render`` of ``text``; a panic (none known past
+    ``rust_may_panic``) leaves the text to markdown-it-py."""
     try:
-        return _rust().tree(text)
+        return getattr(_rust(), method)(text)
     except BaseException as exc:  # pyo3's PanicException derives from BaseException
         if type(exc).__name__ != "PanicException":
             raise
         raise _Unsure from None
 
 
+def _tree(text: str) -> Any:
+    if _unsure(text):
+        raise _Unsure
+    return _rust_call("tree", text)
+
+
 def _render(text: str) -> str:
     """The Rust parser's HTML of ``text``."""
-    try:
-        html: str = _rust().render(text)
-    except BaseException as exc:
-        if type(exc).__name__ != "PanicException":
-            raise
-        raise _Unsure from None
+    html: str = _rust_call("render", text)
     return html
 
 
