@@ -273,14 +273,14 @@ def _keys(settings: Settings, reports: Sequence[Report]) -> dict[str, str]:
     return {r.id: content_key(settings, r, folders, settings_part) for r in reports}
 
 
-def _draw_charts(todo: Sequence[Report], keys: Mapping[str, str], cache_dir: Path) -> None:
-
-    for r in todo:
-        k = keys[r.id]
-        svgs = [chart_svg(chunk) for chunk in chart_chunks(r.results)] if r.results else []
-        for n, svg in enumerate(svgs, 1):
-            write_atomic(cache_dir / f"{k}-{n}.svg", svg)
-        write_atomic(cache_dir / f"{k}.charts", str(len(svgs)))
+def _draw_charts(report: Report, key: str, cache_dir: Path) -> list[str]:
+    """The report's charts, kept in the cache (the pages link them) and returned (its PDF
+    embeds them)."""
+    svgs = [chart_svg(chunk) for chunk in chart_chunks(report.results)] if report.results else []
+    for n, svg in enumerate(svgs, 1):
+        write_atomic(cache_dir / f"{key}-{n}.svg", svg)
+    write_atomic(cache_dir / f"{key}.charts", str(len(svgs)))
+    return svgs
 
 
 class Running:
@@ -298,9 +298,9 @@ class Running:
         sources = sources_for(settings.root, todo)
 
         def items(reports: Sequence[Report]) -> list[tuple[ReportForPdf, list[str]]]:
-            """The batch's charts drawn (the pages link them), and what its worker needs."""
-            _draw_charts(reports, planned.keys, planned.cache_dir)
-            return [(loaded(r, sources[r.id]), _charts_of(planned, r)) for r in reports]
+            """What the batch's worker needs, its charts drawn."""
+            return [(loaded(r, sources[r.id]),
+                     _draw_charts(r, planned.keys[r.id], planned.cache_dir)) for r in reports]
 
         self.tmp = tempfile.TemporaryDirectory(prefix="evkin-pdf-", dir=planned.cache_dir)
         out_dir = Path(self.tmp.name)
@@ -397,11 +397,6 @@ def chunks(count: int, jobs: int) -> list[tuple[int, int]]:
         out.append((start, start + step))
         start += step
     return out
-
-
-def _charts_of(planned: Plan, report: Report) -> list[str]:
-    return [path.read_text(encoding="utf-8")
-            for path in planned.chart_files(planned.keys[report.id])]
 
 
 def loaded(report: Report, source: Source | None = None) -> ReportForPdf:
