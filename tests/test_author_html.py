@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 
 from evkin.bundled import SAMPLE
 from evkin.site import author_html
-from evkin.site.author_html import Heading, _py_parts, _py_whole, _rust_parts, _Unsure
-from evkin.site.author_html import text_of as strip_controls
+from evkin.site.author_html import Heading, _py_parts, _py_whole, _rust_parts, _Unsure, text_of
 
 # Pieces Markdown is made of, the awkward ones included, for generated documents.
 PIECES = ["# ", "## ", "### ", "#### ", "\n", "\n\n", " ", "   ", "    ", "*", "**", "_", "`",
@@ -34,7 +33,7 @@ def sample_texts() -> list[Path]:
 
 def rust_or_none(text: str, top_level: int) -> list[author_html.Part] | None:
     try:
-        return _rust_parts(strip_controls(text), top_level)
+        return _rust_parts(text_of(text), top_level)
     except _Unsure:
         return None
 
@@ -45,8 +44,8 @@ def test_the_sample_is_cut_and_rendered_by_the_rust_parser_as_by_markdown_it_py(
     text = re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S)
     fast = rust_or_none(text, 2)
     assert fast is not None, "the sample must take the fast path, or the archive is slow"
-    assert fast == _py_parts(strip_controls(text), 2)
-    assert author_html.whole(text, shift_to=3) == _py_whole(strip_controls(text), 0, 3)
+    assert fast == _py_parts(text_of(text), 2)
+    assert author_html.whole(text, shift_to=3) == _py_whole(text_of(text), 0, 3)
     if path.name == "laporan.md":
         assert Heading(2, "Hasil Evaluasi") in fast or Heading(3, "Realisasi Kinerja") in fast
 
@@ -55,7 +54,7 @@ def test_the_sample_is_cut_and_rendered_by_the_rust_parser_as_by_markdown_it_py(
 @given(markdown_texts, st.integers(min_value=1, max_value=4))
 def test_where_the_rust_parser_is_used_its_cuts_and_html_are_markdown_it_pys(
         text: str, top_level: int) -> None:
-    clean = strip_controls(text)
+    clean = text_of(text)
     fast = rust_or_none(text, top_level)
     if fast is not None:
         assert fast == _py_parts(clean, top_level)
@@ -77,5 +76,5 @@ def test_what_the_rust_parser_could_render_otherwise_goes_to_markdown_it_py() ->
 def test_a_huge_pasted_line_is_rendered_as_markdown_it_py_renders_it(line: str) -> None:
     """The checks that choose the parser run in time linear in the text: with a pattern that
     backtracks, the first of these lines alone took minutes."""
-    text = strip_controls(line)
+    text = text_of(line)
     assert author_html.parts(line, 2) == _py_parts(text, 2)
