@@ -6,9 +6,11 @@ whatever a build still uses stays and is not made again."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from pathlib import Path
 
+from evkin import cache_db
 from evkin.archive.derive import derive
 from evkin.settings import load_settings
 from evkin.site.build import build_site
@@ -17,20 +19,36 @@ from tests.conftest import copy_sample
 OLD = "a" * 64  # an entry an earlier evkin left behind
 
 
+DATABASES = ("mkdocs.sqlite", "templat.sqlite")  # page conversions, page templates
+
+
 def age(folder: Path, days: int = 40) -> None:
     then = time.time() - days * 86400
     for path in folder.rglob("*"):
-        if path.is_file():
+        if path.is_file() and path.name.endswith(".sqlite"):
+            with sqlite3.connect(path) as db:
+                db.execute("UPDATE entry SET used = ?", (cache_db.today() - days,))
+            db.close()
+        elif path.is_file() and ".sqlite-" not in path.name:
             os.utime(path, (then, then))
+
+
+def rows(path: Path) -> set[str]:
+    with cache_db.CacheDb(path) as db:
+        return db.keys()
 
 
 def left_behind(cache: Path) -> list[Path]:
     stale = [cache / f"{OLD}.pdf", cache / f"{OLD}.charts", cache / f"{OLD}-1.svg",
-             cache / "halaman" / f"{OLD}.json", cache / "mkdocs" / f"{OLD}.json",
-             cache / "templat" / f"{OLD}.html"]
+             cache / "halaman" / f"{OLD}.json",
+             # one file per page, as evkin kept them before the cache files
+             cache / "mkdocs" / f"{OLD}.json", cache / "templat" / f"{OLD}.html"]
     for path in stale:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"lama")
+    for name in DATABASES:
+        with cache_db.CacheDb(cache / name) as db:
+            db.put(OLD, b"lama")
     return stale
 
 
@@ -44,7 +62,8 @@ def test_a_month_unused_is_forgotten_what_a_build_uses_is_kept(tmp_path: Path) -
     made = {p: p.stat().st_ino for p in cache.rglob("*") if p.is_file()}
     pdfs = [p for p in made if p.suffix == ".pdf"]
     assert pdfs and list((cache / "halaman").glob("*.json"))
-    assert list((cache / "mkdocs").glob("*.json")) and list((cache / "templat").glob("*.html"))
+    remembered = {name: rows(cache / name) for name in DATABASES}
+    assert all(remembered.values())
     stale = left_behind(cache)
     age(cache)  # a month passes without a build
 
@@ -54,9 +73,10 @@ def test_a_month_unused_is_forgotten_what_a_build_uses_is_kept(tmp_path: Path) -
     for pdf in pdfs:  # used again, not laid out again
         assert pdf.is_file() and pdf.stat().st_ino == made[pdf]
         assert pdf.with_suffix(".charts").is_file()
-    for kind, pattern in (("halaman", "*.json"), ("mkdocs", "*.json"), ("templat", "*.html")):
-        kept = set((cache / kind).glob(pattern))
-        assert kept and kept <= set(made), kind  # all still remembered: nothing made anew
+    kept = set((cache / "halaman").glob("*.json"))
+    assert kept and kept <= set(made)  # all still remembered: nothing made anew
+    for name in DATABASES:  # the first build's pages (with stand-ins) are forgotten too
+        assert set() < rows(cache / name) <= remembered[name] - {OLD}, name
 
 
 def test_renders_of_an_earlier_toolchain_are_forgotten_with_their_folder(tmp_path: Path) -> None:

@@ -16,11 +16,12 @@ from benchmarks.bench_publish_one import CACHE, add_one, differences, held_out_a
 from benchmarks.bench_site import git
 
 from evkin.archive.publish import DERIVED_CACHE, publish
+from evkin.cache_db import CacheDb
 from evkin.memo import FOLDER as MEMO
 from evkin.memo import Memo
 from evkin.record.last_published import RECORD_FILE
 from evkin.settings import load_settings
-from evkin.site import page_forks, search
+from evkin.site import markdown_cache, page_forks, search, template_cache
 from tests.conftest import smoke_output
 
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -47,8 +48,8 @@ def test_publish_one_is_byte_for_byte_a_publication_without_cache(
     cached = {p.name for p in renders.rglob("*.pdf")}
     assert len(cached) == 2  # the first publication's own derivations
 
-    converted = {p.name for p in (root / CACHE / "mkdocs").iterdir()}
-    rendered = {p.name for p in (root / CACHE / "templat").iterdir()}
+    converted = _keys(root / CACHE / markdown_cache.CACHE_FILE)
+    rendered = _keys(root / CACHE / template_cache.CACHE_FILE)
     assert {p.name for p in (root / MEMO).iterdir()} == {"periksa.bin", "jejak.bin",
                                                           "cari.bin"}
     monkeypatch.setattr(page_forks, "MIN_PAGES", 2)
@@ -74,12 +75,12 @@ def test_publish_one_is_byte_for_byte_a_publication_without_cache(
         assert not [p for p in release.rglob("*") if p.is_file()
                     and (p.stat().st_dev, p.stat().st_ino) in cache_inodes]
     pages = sum(1 for _ in one.release.rglob("*.html"))
-    again = {p.name for p in (root / CACHE / "mkdocs").iterdir()} - converted
+    again = _keys(root / CACHE / markdown_cache.CACHE_FILE) - converted
     # MkDocs converted the pages that changed (listings, the indicators' trends, the new
     # report's), not the earlier reports' own pages and attachments
     assert 0 < len(again) <= pages - 2 * 2
     # Nor did the templates render the pages whose HTML stays the same.
-    assert 0 < len({p.name for p in (root / CACHE / "templat").iterdir()} - rendered) <= (
+    assert 0 < len(_keys(root / CACHE / template_cache.CACHE_FILE) - rendered) <= (
         pages - 2 * 2)
     shutil.rmtree(root / "build")
     recorded.write_bytes(before_record)  # the publication without cache follows ``before``
@@ -93,6 +94,13 @@ def test_publish_one_is_byte_for_byte_a_publication_without_cache(
     for name in ("sitemap.xml", "404.html", "pagefind/pagefind-entry.json",
                  "arsip/indikator/index.html"):
         assert (one.release / name).is_file(), name
+
+
+
+def _keys(path: Path) -> set[str]:
+    """What a cache holds, read and closed at once (no connection may cross a fork)."""
+    with CacheDb(path) as db:
+        return db.keys()
 
 
 def test_a_pdf_committed_into_the_render_cache_is_not_published(tmp_path: Path) -> None:

@@ -349,8 +349,8 @@ def run_mkdocs(root: Path, site_dir: Path, verbose: bool = False,
                         build(config)
                 else:
                     # Inside the forks: each process remembers the pages it renders.
-                    with markdown_cache.remembered(remember), template_cache.remembered(
-                            remember.with_name(template_cache.CACHE_DIR)), \
+                    with markdown_cache.remembered(remember), \
+                            template_cache.remembered(remember), \
                             page_forks.shared(ways), one_converter.shared():
                         build(config)
             finally:
@@ -384,8 +384,7 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
         unfinished: Finishing | None = None
         try:
             pages_too = remember if remember_pages is None else remember_pages
-            converted = ((cache_dir or settings.root / CACHE_DIR) / markdown_cache.CACHE_DIR
-                         if pages_too else None)
+            converted = (cache_dir or settings.root / CACHE_DIR) if pages_too else None
             # While the PDF workers take every core, forking the page templates gains no
             # time and costs the copies a fork of this large process makes as both write.
             ways = 1 if running.busy else None

@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from evkin import environment
-from evkin.files import forget_unused, used, write_atomic
+from evkin.cache_db import CacheDb
 from evkin.site.pagecache import package_hash
 
-CACHE_DIR = "mkdocs"
+CACHE_FILE = "mkdocs.sqlite"
+LEGACY_DIR = "mkdocs"  # one JSON file per page, before CACHE_FILE
 LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "pygments")
 STASH_SWITCH = environment.NO_HTML_STASH
 
@@ -103,12 +105,13 @@ def _same_links(files: Any, looked: list[Any]) -> bool:
 
 @contextmanager
 def remembered(folder: Path) -> Iterator[None]:
-    """During one MkDocs build in this process: each page's conversion from ``folder`` when
-    its key and links agree, else converted and remembered there."""
+    """During one MkDocs build in this process: each page's conversion from the cache in
+    ``folder`` when its key and links agree, else converted and remembered there."""
     from mkdocs.commands import build as mkdocs_build
 
     original: Callable[..., None] = mkdocs_build._populate_page
     bases: dict[int, str | None] = {}  # per configuration object: computed once per build
+    entries = CacheDb(folder / CACHE_FILE)
 
     def populate(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
         if id(config) not in bases:
@@ -125,9 +128,7 @@ def remembered(folder: Path) -> Iterator[None]:
         for part in (page.file.src_uri.encode(), page.file.url.encode(), source):
             h.update(hashlib.sha256(part).digest())
         key = h.hexdigest()
-        path = folder / f"{key}.json"
-        if _reuse(page, config, files, path):
-            used(path)  # kept by forget_unused
+        if _reuse(page, config, files, entries.get(key)):
             return
         recorder = Recorder(files)
         files.get_file_from_path = recorder
@@ -139,22 +140,24 @@ def remembered(folder: Path) -> Iterator[None]:
                 "title": page._title_from_render,
                 "anchors": sorted(page.present_anchor_ids or ()),
                 "links": recorder.looked}
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(data, ensure_ascii=False))
+        entries.put(key, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
     mkdocs_build._populate_page = populate
     try:
         yield
     finally:
         mkdocs_build._populate_page = original
-    forget_unused(folder, "*.json")  # conversions no build used for a month (this one's kept)
+        entries.close()  # conversions no build used for a month are forgotten
+    shutil.rmtree(folder / LEGACY_DIR, ignore_errors=True)
 
 
-def _reuse(page: Any, config: Any, files: Any, path: Path) -> bool:
-    """Fill ``page`` as the build would from what was remembered at ``path``, if its links
+def _reuse(page: Any, config: Any, files: Any, remembered: bytes | None) -> bool:
+    """Fill ``page`` as the build would from what was ``remembered`` of it, if its links
     still lead where they did."""
+    if remembered is None:
+        return False
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(remembered.decode("utf-8"))
         content, toc, title = str(data["content"]), data["toc"], data["title"]
         anchors, looked = set(data["anchors"]), list(data["links"])
     except (OSError, ValueError, KeyError, TypeError):

@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from evkin.files import KEEP_DAYS, forget_unused, used, write_atomic
+from evkin.cache_db import CacheDb
 from evkin.site.markdown_cache import settings_key, toc_rows
 
-CACHE_DIR = "templat"
+CACHE_FILE = "templat.sqlite"
+LEGACY_DIR = "templat"  # one HTML file per page, before CACHE_FILE
 LIBRARIES = ("jinja2", "markupsafe", "babel")
 # Configuration the templates do not read, or that is keyed otherwise (the navigation per page,
 # the hooks and plugins in ``settings_key``, the theme below).
@@ -148,13 +150,15 @@ def page_key(base: str, page: Any, nav: Any, excluded: bool) -> str:
 
 @contextmanager
 def remembered(folder: Path) -> Iterator[None]:
-    """During one MkDocs build in this process: each page's HTML from ``folder`` when its key
-    is there, else rendered by MkDocs and remembered there."""
+    """During one MkDocs build in this process: each page's HTML from the cache in ``folder``
+    when its key is there, else rendered by MkDocs and remembered there. Pages no build used
+    for a month are forgotten: each publication adds the few dozen pages it changed."""
     from mkdocs import utils
     from mkdocs.commands import build as mkdocs_build
 
     original: Callable[..., None] = mkdocs_build._build_page
     bases: dict[tuple[int, int], str | None] = {}  # per (configuration, navigation)
+    entries = CacheDb(folder / CACHE_FILE)
 
     def build_page(page: Any, config: Any, doc_files: Any, nav: Any, env: Any,
                    dirty: bool = False, excluded: bool = False) -> None:
@@ -164,31 +168,22 @@ def remembered(folder: Path) -> Iterator[None]:
         if base is None or dirty:
             original(page, config, doc_files, nav, env, dirty, excluded)
             return
-        path = folder / f"{page_key(base, page, nav, excluded)}.html"
-        try:
-            output = path.read_bytes()
-        except OSError:
-            output = b""
+        key = page_key(base, page, nav, excluded)
+        output = entries.get(key)
         if output:
             utils.write_file(output, page.file.abs_dest_path)
-            used(path)  # still in use: kept by ``prune``
             return
         original(page, config, doc_files, nav, env, dirty, excluded)
         try:
             written = Path(page.file.abs_dest_path).read_bytes()
         except OSError:
             return  # MkDocs skipped an empty page: nothing to remember
-        write_atomic(path, written)
+        entries.put(key, written)
 
     mkdocs_build._build_page = build_page
     try:
         yield
     finally:
         mkdocs_build._build_page = original
-    prune(folder)  # after the build: every page it used was touched
-
-
-def prune(folder: Path, days: int = KEEP_DAYS) -> None:
-    """Forget pages no build has used for ``days`` days (every use touches its file): each
-    publication adds the few dozen pages it changed, which would otherwise pile up."""
-    forget_unused(folder, "*.html", days)
+        entries.close()
+    shutil.rmtree(folder / LEGACY_DIR, ignore_errors=True)

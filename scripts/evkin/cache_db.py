@@ -1,0 +1,138 @@
+"""A cache of many small entries (key → bytes) in one SQLite file instead of one file each.
+
+A full build of a 1,000-report archive remembers about 4,600 page conversions and page
+templates. As files, each cost a temporary file, a rename and folder lookups, all slowed by the
+disk the PDF workers fill meanwhile: about a tenth of the build on 2 cores. SQLite (Python's
+standard library) keeps them as rows of one file. Each write is its own transaction, so an
+interrupted build keeps what it wrote and never leaves half an entry.
+
+- Each process opens its own connection, lazily: MkDocs' page templates are rendered in forks
+  (``page_forks``), and a connection must not cross a fork. A connection this process already
+  had open before a fork is never used, opened again or closed in the child (SQLite would share
+  its lock bookkeeping); the child then goes without the cache. For the same reason nothing may
+  hold the file open across a fork whose child opens it: close a ``CacheDb`` (``with``) when
+  done. WAL and a busy timeout let the processes write side by side.
+- A row holds the day a build last used it; rows no build used for ``KEEP_DAYS`` days are
+  forgotten when the opening process closes the cache.
+- A damaged file is started afresh and a locked or unwritable one is done without: a cache
+  miss, never an error.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from contextlib import suppress
+from pathlib import Path
+
+from evkin.files import KEEP_DAYS
+
+SCHEMA = ("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value BLOB NOT NULL, "
+          "used INTEGER NOT NULL)")
+DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def today() -> int:
+    """Days since 1970: a row's last use, at most one update a day however often it is read."""
+    return int(time.time() // 86400)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=60, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # with WAL: never corrupt, only the last lost
+        db.execute(SCHEMA)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+class CacheDb:
+    """Entries of one cache at ``path`` (``*.sqlite``), read and written from any process."""
+
+    def __init__(self, path: Path, days: int = KEEP_DAYS) -> None:
+        self.path = path
+        self.days = days
+        self._opener = os.getpid()
+        self._pid = -1  # the process ``_db`` belongs to
+        self._db: sqlite3.Connection | None = None
+        self._forked: list[sqlite3.Connection] = []  # a parent's: kept, so never closed here
+
+    def _connection(self) -> sqlite3.Connection | None:
+        pid = os.getpid()
+        if self._pid == pid:
+            return self._db
+        if self._db is not None:  # opened before this process was forked: not safe to reopen
+            self._forked.append(self._db)
+            self._pid, self._db = pid, None
+            return None
+        self._pid = pid
+        try:
+            self._db = _connect(self.path)
+        except sqlite3.DatabaseError as error:
+            if getattr(error, "sqlite_errorcode", None) in DAMAGED:
+                self._db = self._afresh()
+        except OSError:
+            self._db = None
+        return self._db
+
+    def _afresh(self) -> sqlite3.Connection | None:
+        for suffix in ("", "-wal", "-shm"):
+            with suppress(OSError):
+                Path(f"{self.path}{suffix}").unlink()
+        try:
+            return _connect(self.path)
+        except (sqlite3.Error, OSError):
+            return None
+
+    def __enter__(self) -> CacheDb:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def get(self, key: str) -> bytes | None:
+        db = self._connection()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value, used FROM entry WHERE key = ?", (key,)).fetchone()
+            if row is not None and row[1] < today():
+                db.execute("UPDATE entry SET used = ? WHERE key = ?", (today(), key))
+        except sqlite3.Error:
+            return None
+        return None if row is None else bytes(row[0])
+
+    def put(self, key: str, value: bytes) -> None:
+        db = self._connection()
+        if db is not None:
+            with suppress(sqlite3.Error):
+                db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)",
+                           (key, value, today()))
+
+    def keys(self) -> set[str]:
+        db = self._connection()
+        if db is None:
+            return set()
+        try:
+            return {str(k) for (k,) in db.execute("SELECT key FROM entry")}
+        except sqlite3.Error:
+            return set()
+
+    def close(self) -> None:
+        """Forget what no build used for ``days`` days, and close (in the opening process;
+        a fork leaves without)."""
+        if os.getpid() != self._opener:
+            return
+        if self._pid == -1 and self.path.exists():  # not read in this build: still pruned
+            self._connection()
+        if self._pid != self._opener or self._db is None:
+            return
+        with suppress(sqlite3.Error):
+            self._db.execute("DELETE FROM entry WHERE used < ?", (today() - self.days,))
+        self._db.close()
+        self._db, self._pid = None, -1
