@@ -16,10 +16,16 @@ interrupted build keeps what it wrote and never leaves half an entry.
   forgotten when the opening process closes the cache.
 - A damaged file is started afresh and a locked or unwritable one is done without: a cache
   miss, never an error.
+- A file in ``build/`` is not a root of trust (``design.md``): a job that ran a pull request's
+  code on the same runner could have written it. A publication passes a ``seal`` (from the
+  record key, ``memo.Memo.seal_for``): each row it writes carries an HMAC of its key and value,
+  and it reads no row whose HMAC does not verify.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import sqlite3
 import time
@@ -29,7 +35,8 @@ from pathlib import Path
 from evkin.files import KEEP_DAYS
 
 SCHEMA = ("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value BLOB NOT NULL, "
-          "used INTEGER NOT NULL)")
+          "used INTEGER NOT NULL, seal BLOB NOT NULL)")
+VERSION = 1  # of SCHEMA: a file of another version is emptied and made anew
 DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
@@ -44,6 +51,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # with WAL: never corrupt, only the last lost
+        if db.execute("PRAGMA user_version").fetchone()[0] != VERSION:
+            db.execute("DROP TABLE IF EXISTS entry")
+            db.execute(f"PRAGMA user_version = {VERSION}")
         db.execute(SCHEMA)
     except BaseException:
         db.close()
@@ -54,9 +64,10 @@ def _connect(path: Path) -> sqlite3.Connection:
 class CacheDb:
     """Entries of one cache at ``path`` (``*.sqlite``), read and written from any process."""
 
-    def __init__(self, path: Path, days: int = KEEP_DAYS) -> None:
+    def __init__(self, path: Path, days: int = KEEP_DAYS, seal: bytes | None = None) -> None:
         self.path = path
         self.days = days
+        self._secret = seal
         self._opener = os.getpid()
         self._pid = -1  # the process ``_db`` belongs to
         self._db: sqlite3.Connection | None = None
@@ -95,24 +106,38 @@ class CacheDb:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _seal(self, key: str, value: bytes) -> bytes:
+        if self._secret is None:
+            return b""
+        return hmac.new(self._secret, key.encode() + b"\0" + value, hashlib.sha256).digest()
+
     def get(self, key: str) -> bytes | None:
+        """The value remembered under ``key``; ``None`` when there is none, or (with a
+        ``seal``) it is not sealed by it."""
         db = self._connection()
         if db is None:
             return None
         try:
-            row = db.execute("SELECT value, used FROM entry WHERE key = ?", (key,)).fetchone()
-            if row is not None and row[1] < today():
+            row = db.execute("SELECT value, used, seal FROM entry WHERE key = ?",
+                             (key,)).fetchone()
+            if row is None:
+                return None
+            value = bytes(row[0])
+            if self._secret is not None and not hmac.compare_digest(
+                    bytes(row[2]), self._seal(key, value)):
+                return None
+            if row[1] < today():
                 db.execute("UPDATE entry SET used = ? WHERE key = ?", (today(), key))
         except sqlite3.Error:
             return None
-        return None if row is None else bytes(row[0])
+        return value
 
     def put(self, key: str, value: bytes) -> None:
         db = self._connection()
         if db is not None:
             with suppress(sqlite3.Error):
-                db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)",
-                           (key, value, today()))
+                db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?)",
+                           (key, value, today(), self._seal(key, value)))
 
     def keys(self) -> set[str]:
         db = self._connection()

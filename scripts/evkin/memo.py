@@ -81,6 +81,11 @@ class Memo:
     def _seal(self, kind: str, body: bytes) -> bytes:
         return hmac.new(self._secret, kind.encode() + b"\0" + body, hashlib.sha256).digest()
 
+    def seal_for(self, kind: str) -> bytes:
+        """The secret that seals each row of the ``kind`` cache (``cache_db``): rows written
+        without it (by a build that does not hold the record key) are not read."""
+        return self._seal(kind, b"cache_db")
+
     def read(self, kind: str) -> dict[str, bytes]:
         """The entries of ``kind`` (key → bytes), or none when the file is missing, damaged or
         sealed with another secret."""

@@ -379,9 +379,10 @@ def publish(settings: Settings, dest: Path, previous_source: str | None = None,
             with reproducible(settings.root):
                 # The site build's verification memory is never read here (trails are verified
                 # in derive, or remembered sealed by the record key); the pages are remembered
-                # by content key like the PDFs.
+                # by content key like the PDFs, each sealed by the record key (``cache_db``):
+                # without it, every page is made afresh.
                 built = build_site(settings, staging, preview=False, remember=False,
-                                   remember_pages=keep_renders,
+                                   remember_pages=keep_renders and memo is not None,
                                    collection=derived.collection,
                                    known_keys=derived.keys,
                                    published=published_dates(previous, _ids(settings), now),

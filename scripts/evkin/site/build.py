@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from evkin import environment
+from evkin.cache_db import CacheDb
 from evkin.evaluation.load import evaluation_folders
 from evkin.files import copy, place, write_atomic
 from evkin.findings import EvkinError
@@ -124,12 +125,14 @@ def _started(settings: Settings, preview: bool, cache_dir: Path | None,
              published: Mapping[str, dt.date | dt.datetime] | None, seed: Seed | None,
              remember: bool, progress: Callable[[str, int, int], None] | None,
              finish: Finish | None = None, collection: Collection | None = None,
-             remember_pages: bool | None = None, known_keys: Mapping[str, str] | None = None
+             remember_pages: bool | None = None, known_keys: Mapping[str, str] | None = None,
+             seal: bytes | None = None
              ) -> Iterator[tuple[Collection, Plan, Running, Generated, int]]:
     """Verify, collect (unless ``collection`` was collected just now by the caller), start
     the PDFs still to build in worker processes, and write the pages (with stand-ins for those
     PDFs) into docs/. The workers run until ``_settled``. ``remember`` is the verification
-    memory and, unless ``remember_pages`` says otherwise, the page cache."""
+    memory and, unless ``remember_pages`` says otherwise, the page cache (its rows sealed with
+    ``seal`` when given, ``cache_db``)."""
 
     root = settings.root
     cache = cache_dir or root / CACHE_DIR
@@ -142,12 +145,18 @@ def _started(settings: Settings, preview: bool, cache_dir: Path | None,
     pages_too = remember if remember_pages is None else remember_pages
     planned = plan(settings, collection.reports, cache, seed, finish, known_keys)
     pdf_progress = (lambda done, total: progress("pdf", done, total)) if progress else None
-    with Running(settings, planned, progress=pdf_progress) as running:
-        generated = pages(settings, collection, planned.artefacts(collection.reports, True),
-                          docs_dir(root), published,
-                          cache / pagecache.CACHE_DIR if pages_too else None)
-        written = write(docs_dir(root), generated)
-        yield collection, planned, running, generated, written
+    page_cache = CacheDb(cache / pagecache.CACHE_FILE, seal=seal) if pages_too else None
+    try:
+        with Running(settings, planned, progress=pdf_progress) as running:
+            generated = pages(settings, collection,
+                              planned.artefacts(collection.reports, True), docs_dir(root),
+                              published, page_cache)
+            written = write(docs_dir(root), generated)
+            yield collection, planned, running, generated, written
+    finally:
+        if page_cache is not None:
+            page_cache.close()  # the reports' pages no build used for a month are forgotten
+            shutil.rmtree(cache / pagecache.LEGACY_DIR, ignore_errors=True)
 
 
 def _settled(settings: Settings, collection: Collection, planned: Plan, running: Running,
@@ -324,10 +333,12 @@ def _quiet_mkdocs(verbose: bool) -> Iterator[None]:
 
 
 def run_mkdocs(root: Path, site_dir: Path, verbose: bool = False,
-               remember: Path | None = None, ways: int | None = None) -> None:
+               remember: Path | None = None, ways: int | None = None,
+               seal: bytes | None = None) -> None:
     """Build the site with MkDocs in this process; with ``remember`` (a folder), each page's
     Markdown conversion is kept there and reused while its inputs are the same
-    (``markdown_cache``), and its template output beside it (``template_cache``).
+    (``markdown_cache``), and its template output beside it (``template_cache``), each row
+    sealed with ``seal`` when given (``cache_db``).
     ``ways``: processes rendering the page templates (``page_forks``; every core by
     default)."""
     from mkdocs.commands.build import build
@@ -349,8 +360,8 @@ def run_mkdocs(root: Path, site_dir: Path, verbose: bool = False,
                         build(config)
                 else:
                     # Inside the forks: each process remembers the pages it renders.
-                    with markdown_cache.remembered(remember), \
-                            template_cache.remembered(remember), \
+                    with markdown_cache.remembered(remember, seal), \
+                            template_cache.remembered(remember, seal), \
                             page_forks.shared(ways), one_converter.shared():
                         build(config)
             finally:
@@ -374,9 +385,10 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
     ``finish_later``: return while the search index is made (and the static files copied);
     the caller goes on meanwhile, then calls ``Built.finish`` (or ``stop``). ``memo``: the
     record key's sealed memory, where the search index's parts are remembered
-    (``search.Indexing``)."""
+    (``search.Indexing``); the pages remembered are sealed with it (``cache_db``)."""
+    seal = memo.seal_for("halaman") if memo is not None else None
     with _started(settings, preview, cache_dir, published, seed, remember, progress, finish,
-                  collection, remember_pages, known_keys) as (
+                  collection, remember_pages, known_keys, seal) as (
                       collection, planned, running, generated, written):
         if progress:
             progress("mkdocs", 0, 1)
@@ -390,7 +402,7 @@ def build_site(settings: Settings, site_dir: Path, preview: bool = False,
             ways = 1 if running.busy else None
             # MkDocs' copy of the static files (the PDFs) is made beside the search index.
             with search.deferred(), static_later.deferred() as copying:
-                run_mkdocs(settings.root, site_dir, verbose, converted, ways)
+                run_mkdocs(settings.root, site_dir, verbose, converted, ways, seal)
             copying.start()
             indexed = False
             if generated.pending:  # index while the PDFs are laid out

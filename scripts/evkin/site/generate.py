@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from evkin.approval.records import trail_path
+from evkin.cache_db import CacheDb
 from evkin.files import link_or_copy, place
 from evkin.settings import Settings
 from evkin.site import pagecache, paths, search
@@ -59,7 +60,7 @@ class Generated:
     later: dict[str, Callable[[Pdf | None], None]] = field(default_factory=dict)
 
 
-def _rememberer(folder: Path, out: Generated, made: Mapping[str, str],
+def _rememberer(entries: CacheDb, out: Generated, made: Mapping[str, str],
                 files: Mapping[str, Path], key_for: Callable[[Pdf | None], str | None],
                 evaluation: Path) -> Callable[[Pdf | None], None]:
     """Save a report's pages (as they stand in ``out`` by then) under the key for ``pdf``."""
@@ -67,16 +68,16 @@ def _rememberer(folder: Path, out: Generated, made: Mapping[str, str],
         key = key_for(pdf)
         if key is not None:
             texts = {page: str(out.files[page]) for page in made}
-            pagecache.save(folder, key, pagecache.Cached(texts, dict(files)), evaluation)
+            pagecache.save(entries, key, pagecache.Cached(texts, dict(files)), evaluation)
 
     return remember
 
 
 def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Artefact],
           docs: Path, published: Mapping[str, dt.date | dt.datetime] | None = None,
-          page_cache: Path | None = None, today: dt.date | None = None) -> Generated:
-    """Every generated file, as data (nothing written yet). With ``page_cache`` (a folder),
-    each report's pages are remembered there and reused while nothing they show changed."""
+          page_cache: CacheDb | None = None, today: dt.date | None = None) -> Generated:
+    """Every generated file, as data (nothing written yet). With ``page_cache``, each
+    report's pages are remembered there and reused while nothing they show changed."""
     reports = list(collection.reports)
     preview = collection.preview
     out = Generated()
@@ -136,8 +137,6 @@ def pages(settings: Settings, collection: Collection, artefacts: Mapping[str, Ar
                 remember(pdf if isinstance(pdf, Pdf) else None)
             else:
                 out.later[r.id] = remember
-    if page_cache is not None:
-        pagecache.prune(page_cache)  # after the loads: the pages used now are kept
     out.files.update(assets.files)
     for r in reports:  # a final report's trail beside its page, as recorded (portals check it)
         trail = trail_path(settings.root, r.id)

@@ -104,14 +104,14 @@ def _same_links(files: Any, looked: list[Any]) -> bool:
 
 
 @contextmanager
-def remembered(folder: Path) -> Iterator[None]:
+def remembered(folder: Path, seal: bytes | None = None) -> Iterator[None]:
     """During one MkDocs build in this process: each page's conversion from the cache in
     ``folder`` when its key and links agree, else converted and remembered there."""
     from mkdocs.commands import build as mkdocs_build
 
     original: Callable[..., None] = mkdocs_build._populate_page
     bases: dict[int, str | None] = {}  # per configuration object: computed once per build
-    entries = CacheDb(folder / CACHE_FILE)
+    entries = CacheDb(folder / CACHE_FILE, seal=seal)
 
     def populate(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
         if id(config) not in bases:

@@ -21,11 +21,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from evkin.files import forget_unused, used, write_atomic
+from evkin.cache_db import CacheDb
 from evkin.memo import code_key
 from evkin.messages import current_lang
 
-CACHE_DIR = "halaman"
+CACHE_FILE = "halaman.sqlite"
+LEGACY_DIR = "halaman"  # one JSON file per report, before CACHE_FILE
 
 
 def package_hash() -> str:
@@ -56,28 +57,25 @@ class Cached:
     assets: dict[str, Path]  # docs-relative path → source file (images beside the page)
 
 
-def load(folder: Path, key: str, evaluation: Path) -> Cached | None:
+def load(entries: CacheDb, key: str, evaluation: Path) -> Cached | None:
     """The pages remembered under ``key``; images found again inside ``evaluation``."""
+    raw = entries.get(key)
+    if raw is None:
+        return None
     try:
-        data = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        data = json.loads(raw.decode("utf-8"))
         pages = {str(k): str(v) for k, v in data["pages"].items()}
         assets = {str(k): evaluation / str(v) for k, v in data["assets"].items()}
-    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+    except (ValueError, KeyError, AttributeError, TypeError):
         return None
     inside = evaluation.resolve()
     for path in assets.values():
         if not (path.resolve().is_relative_to(inside) and path.is_file()):
             return None
-    used(folder / f"{key}.json")  # kept by ``prune``
     return Cached(pages, assets)
 
 
-def prune(folder: Path) -> None:
-    """Forget the pages of reports no build used for a month (each use touches its file)."""
-    forget_unused(folder, "*.json")
-
-
-def save(folder: Path, key: str, cached: Cached, evaluation: Path) -> None:
+def save(entries: CacheDb, key: str, cached: Cached, evaluation: Path) -> None:
 
     inside = evaluation.resolve()
     assets = {}
@@ -86,6 +84,5 @@ def save(folder: Path, key: str, cached: Cached, evaluation: Path) -> None:
         if not resolved.is_relative_to(inside):
             return  # not expected (links only publish files of the folder): do not remember
         assets[dest] = resolved.relative_to(inside).as_posix()
-    folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / f"{key}.json", json.dumps({"pages": cached.pages, "assets": assets},
-                                                    ensure_ascii=False))
+    entries.put(key, json.dumps({"pages": cached.pages, "assets": assets},
+                                ensure_ascii=False).encode("utf-8"))

@@ -149,7 +149,7 @@ def page_key(base: str, page: Any, nav: Any, excluded: bool) -> str:
 
 
 @contextmanager
-def remembered(folder: Path) -> Iterator[None]:
+def remembered(folder: Path, seal: bytes | None = None) -> Iterator[None]:
     """During one MkDocs build in this process: each page's HTML from the cache in ``folder``
     when its key is there, else rendered by MkDocs and remembered there. Pages no build used
     for a month are forgotten: each publication adds the few dozen pages it changed."""
@@ -158,7 +158,7 @@ def remembered(folder: Path) -> Iterator[None]:
 
     original: Callable[..., None] = mkdocs_build._build_page
     bases: dict[tuple[int, int], str | None] = {}  # per (configuration, navigation)
-    entries = CacheDb(folder / CACHE_FILE)
+    entries = CacheDb(folder / CACHE_FILE, seal=seal)
 
     def build_page(page: Any, config: Any, doc_files: Any, nav: Any, env: Any,
                    dirty: bool = False, excluded: bool = False) -> None:

@@ -1,0 +1,72 @@
+"""A publication reads no remembered page (a report's pages, their Markdown conversion, their
+template) that its record key did not seal. ``build/`` is no root of trust: a job that ran a
+pull request's code on the same runner can write the cache there, but the archive must not
+show what it wrote (``cache_db``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from benchmarks.bench_publish_one import CACHE, held_out_archive
+
+from evkin.archive.publish import publish
+from evkin.cache_db import CacheDb
+from evkin.settings import load_settings
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+CACHES = ("halaman.sqlite", "mkdocs.sqlite", "templat.sqlite")
+FORGED = "PALSU-DARI-CACHE"
+
+
+def test_a_sealed_cache_reads_only_its_own_rows(tmp_path: Path) -> None:
+    path = tmp_path / "templat.sqlite"
+    with CacheDb(path, seal=b"kunci-lain") as other:
+        other.put("dari-kunci-lain", b"<p>lain</p>")
+    with CacheDb(path) as unsealed:  # a build without the record key
+        unsealed.put("tanpa-segel", b"<p>tanpa</p>")
+    with CacheDb(path, seal=b"kunci-ini") as mine:
+        mine.put("milik-sendiri", b"<p>sendiri</p>")
+        assert mine.get("milik-sendiri") == b"<p>sendiri</p>"
+        assert mine.get("dari-kunci-lain") is None and mine.get("tanpa-segel") is None
+    with sqlite3.connect(path) as db:  # a row's value changed after it was sealed
+        db.execute("UPDATE entry SET value = ? WHERE key = 'milik-sendiri'", (b"<p>x</p>",))
+    db.close()
+    with CacheDb(path, seal=b"kunci-ini") as mine:
+        assert mine.get("milik-sendiri") is None
+
+
+@pytest.mark.slow
+def test_a_publication_shows_nothing_forged_into_its_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, record_key: str) -> None:
+    root, _ = held_out_archive(tmp_path, 2, 0)
+    dest = tmp_path / "terbit"
+    publish(load_settings(root), dest, "none", now=dt.datetime(2026, 7, 1, 9, tzinfo=WIB))
+    forged: set[str] = set()
+    for name in CACHES:  # every remembered page rewritten, its seal left as it was
+        with sqlite3.connect(root / CACHE / name) as db:
+            db.execute("UPDATE entry SET value = CAST(replace(CAST(value AS TEXT), 'Dinas', "
+                       "? || ' Dinas') AS BLOB)", (FORGED,))
+            changed = {k for (k,) in db.execute("SELECT key FROM entry WHERE CAST(value AS "
+                                                "TEXT) LIKE ?", (f"%{FORGED}%",))}
+        db.close()
+        assert changed, name
+        forged |= changed
+    asked: set[str] = set()
+    get = CacheDb.get
+
+    def recorded(self: CacheDb, key: str) -> bytes | None:
+        asked.add(key)
+        return get(self, key)
+
+    monkeypatch.setattr(CacheDb, "get", recorded)
+
+    again = publish(load_settings(root), dest, None, now=dt.datetime(2026, 7, 2, 9, tzinfo=WIB))
+
+    assert asked & forged  # the forged rows were looked up: they would have been shown
+    shown = [p for p in again.release.rglob("*") if p.is_file() and p.suffix in (".html", ".md")
+             and FORGED in p.read_text(encoding="utf-8", errors="replace")]
+    assert shown == []
+    assert "Dinas" in (again.release / "index.html").read_text(encoding="utf-8")
