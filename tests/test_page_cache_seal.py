@@ -1,7 +1,7 @@
 """A publication reads no remembered page (a report's pages, their Markdown conversion, their
-template) that its record key did not seal. ``build/`` is no root of trust: a job that ran a
-pull request's code on the same runner can write the cache there, but the archive must not
-show what it wrote (``cache_db``)."""
+template) and reuses no derived PDF or chart that its record key did not seal. ``build/`` is no
+root of trust: a job that ran a pull request's code on the same runner can write the cache
+there, but the archive must not show what it wrote (``cache_db``, ``archive.derive``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from benchmarks.bench_publish_one import CACHE, held_out_archive
 
-from evkin.archive.publish import publish
+from evkin.archive.publish import DERIVED_CACHE, publish
 from evkin.cache_db import CacheDb
 from evkin.settings import load_settings
 
@@ -70,3 +70,26 @@ def test_a_publication_shows_nothing_forged_into_its_cache(
              and FORGED in p.read_text(encoding="utf-8", errors="replace")]
     assert shown == []
     assert "Dinas" in (again.release / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_publication_lays_out_again_a_derivation_forged_into_its_cache(
+        tmp_path: Path, record_key: str) -> None:
+    root, _ = held_out_archive(tmp_path, 2, 0)
+    dest = tmp_path / "terbit"
+    first = publish(load_settings(root), dest, "none",
+                    now=dt.datetime(2026, 7, 1, 9, tzinfo=WIB))
+    published = {p.name: p.read_bytes() for p in first.release.rglob("*.pdf")}
+    derived = sorted((root / DERIVED_CACHE).rglob("*.pdf"))
+    charts = sorted((root / DERIVED_CACHE).rglob("*.svg"))
+    assert len(derived) == 2 and charts
+    for pdf in derived:  # a "final PDF" and a chart of the forger's own, under the same keys
+        pdf.write_bytes(pdf.read_bytes().replace(b"%%EOF", b"%% PALSU\n%%EOF"))
+    charts[0].write_text(f"<svg><script>alert(1)</script>{FORGED}</svg>", encoding="utf-8")
+
+    again = publish(load_settings(root), dest, None, now=dt.datetime(2026, 7, 2, 9, tzinfo=WIB))
+
+    assert {p.name: p.read_bytes() for p in again.release.rglob("*.pdf")} == published
+    assert not [p for p in again.release.rglob("*.svg")
+                if FORGED in p.read_text(encoding="utf-8", errors="replace")]
+    assert b"PALSU" not in b"".join(p.read_bytes() for p in derived)  # laid out again

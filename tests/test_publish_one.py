@@ -51,7 +51,7 @@ def test_publish_one_is_byte_for_byte_a_publication_without_cache(
     converted = _keys(root / CACHE / markdown_cache.CACHE_FILE)
     rendered = _keys(root / CACHE / template_cache.CACHE_FILE)
     assert {p.name for p in (root / MEMO).iterdir()} == {"periksa.bin", "jejak.bin",
-                                                          "cari.bin"}
+                                                          "cari.bin", "turunan.bin"}
     monkeypatch.setattr(page_forks, "MIN_PAGES", 2)
     indexed: list[str] = []
     start = search.Indexing.__init__

@@ -10,7 +10,10 @@ A publication may keep its own earlier derivations (``cache``): a render is reus
 its content key (``site/pdfs.content_key``: the approved folder, predecessor, trail, settings
 at the approved commit, every file of evkin) inside a folder named for the toolchain that laid
 it out (pandoc's and Typst's versions, ``toolchain_key``). Nothing else is ever written there:
-no previous release, no sealed copy, no artifact.
+no previous release, no sealed copy, no artifact. And ``build/`` is no root of trust (a job that
+ran a pull request's code on the same runner could write that folder): a render (its PDF or
+refusal, and its charts) is reused only when the record key's sealed memory (``memo``, kind
+``turunan``) holds its digest under its content key; anything else is laid out again.
 """
 
 from __future__ import annotations
@@ -36,10 +39,11 @@ from evkin.settings import Settings
 from evkin.site.build import reproducible
 from evkin.site.collect import Collection, Report, collect
 from evkin.site.gitstate import snapshot
-from evkin.site.pdfs import Running, forget_renders, plan
+from evkin.site.pdfs import Plan, Running, forget_renders, plan, sha256_file
 from evkin.site.verify import verify_all
 
 SAME, SIGNED_OVER, MISMATCH = "sama", "bertanda_tangan", "berbeda"
+MEMO_KIND = "turunan"  # content key → digest of the derivation this publication vouches for
 
 
 @dataclass
@@ -101,17 +105,52 @@ def derive(settings: Settings, scratch: Path,
     if cache is not None:
         _forget_other_toolchains(cache, folder)
     planned = plan(settings, finals, folder)
+    sealed = memo.read(MEMO_KIND) if memo is not None and cache is not None else {}
+    for r in finals:  # a derivation this record key did not vouch for: laid out again
+        k = planned.keys[r.id]
+        if r not in planned.todo and sealed.get(k) != _digest(planned, k):
+            _forget(planned, k)
+            planned.todo.append(r)
     with reproducible(root), Running(settings, planned, progress=progress) as running:
         running.wait()
     out = Derived(reports={r.id: r for r in finals}, collection=collection,
                   keys=dict(planned.keys))
+    if memo is not None and cache is not None:
+        memo.write(MEMO_KIND, {planned.keys[r.id]: _digest(planned, planned.keys[r.id])
+                               for r in finals})
     for report_id, art in planned.artefacts(finals).items():
         if art.pdf is not None:
             out.renders[report_id] = art.pdf
             out.charts[report_id] = list(art.charts)
+            if art.sha256:  # hashed for its seal just now
+                out.hashed[report_id] = art.sha256
         else:
             out.problems[report_id] = art.problem
     return out
+
+
+def _digest(planned: Plan, key: str) -> bytes:
+    """A derivation as the cache holds it: its PDF (hashed once: the manifest reads the hash
+    from ``planned.sums``) or its refusal, and its charts."""
+    folder = planned.cache_dir
+    h = hashlib.sha256()
+    pdf = folder / f"{key}.pdf"
+    if key not in planned.sums and pdf.is_file():
+        planned.sums[key] = (sha256_file(pdf), pdf.stat().st_size)
+    h.update(planned.sums[key][0].encode() if key in planned.sums else b"-")
+    for path in (folder / f"{key}.problem", folder / f"{key}.charts",
+                 *planned.chart_files(key)):
+        h.update(b"\0" + path.name.encode() + b"\0")
+        with suppress(OSError):
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.digest()
+
+
+def _forget(planned: Plan, key: str) -> None:
+    for path in (planned.cache_dir / f"{key}.pdf", planned.cache_dir / f"{key}.problem",
+                 *planned.chart_files(key), planned.cache_dir / f"{key}.charts"):
+        path.unlink(missing_ok=True)
+    planned.sums.pop(key, None)
 
 
 def _forget_other_toolchains(cache: Path, current: Path) -> None:
