@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks.bench_publish_one import CACHE, held_out_archive
 
+from evkin.archive import publish as publish_module
 from evkin.archive.publish import DERIVED_CACHE, publish
 from evkin.cache_db import CacheDb
 from evkin.settings import load_settings
@@ -93,3 +96,30 @@ def test_a_publication_lays_out_again_a_derivation_forged_into_its_cache(
     assert not [p for p in again.release.rglob("*.svg")
                 if FORGED in p.read_text(encoding="utf-8", errors="replace")]
     assert b"PALSU" not in b"".join(p.read_bytes() for p in derived)  # laid out again
+
+
+
+@pytest.mark.slow
+def test_a_publication_builds_afresh_what_its_derivation_does_not_give(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, record_key: str) -> None:
+    """A final report whose derivation was refused (and a draft) is laid out by the site build
+    itself, never taken from the site's PDF cache."""
+    root, _ = held_out_archive(tmp_path, 2, 0)
+    dest = tmp_path / "terbit"
+    first = publish(load_settings(root), dest, "none",
+                    now=dt.datetime(2026, 7, 1, 9, tzinfo=WIB))
+    site_cache = sorted((root / CACHE).glob("*.pdf"))
+    assert len(site_cache) == 2
+    for pdf in site_cache:
+        pdf.write_bytes(pdf.read_bytes().replace(b"%%EOF", b"%% PALSU\n%%EOF"))
+
+    def refused(*args: Any, **kwargs: Any) -> Callable[..., Any]:
+        return lambda key, report=None: None  # as if no derivation could be made
+
+    monkeypatch.setattr(publish_module, "seed_from", refused)
+
+    again = publish(load_settings(root), dest, None, now=dt.datetime(2026, 7, 2, 9, tzinfo=WIB))
+
+    assert not [p for p in again.release.rglob("*.pdf") if b"PALSU" in p.read_bytes()]
+    before = {p.relative_to(first.release) for p in first.release.rglob("*.pdf")}
+    assert {p.relative_to(again.release) for p in again.release.rglob("*.pdf")} == before

@@ -15,10 +15,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from evkin import messages
+from evkin.cache_db import CacheDb
 from evkin.evaluation.model import Period
 from evkin.evaluation.summary import text_row
 from evkin.settings import load_settings
-from evkin.site import paths
+from evkin.site import pagecache, paths
 from evkin.site.author_html import markdown_html
 from evkin.site.build import build_site
 from evkin.site.flowchart import flowchart
@@ -428,7 +429,8 @@ def test_rebuilt_pages_are_the_pages_a_fresh_build_makes(tmp_path: Path) -> None
     report, the settings, its PDF becoming available) must give the page a fresh build gives."""
     root = make_archive_repo(tmp_path / "repo")
     build_site(load_settings(root), root / "site")
-    assert any((root / "build/evkin-cache/halaman").glob("*.json"))
+    with CacheDb(root / "build/evkin-cache" / pagecache.CACHE_FILE) as pages_remembered:
+        assert pages_remembered.keys()
     # A change to the settings (a Tim SAKIP member's name, shown on every report page) and to
     # one report, both committed; the report approved again.
     settings_file = root / "evkin.yml"
@@ -460,7 +462,7 @@ def test_rebuilt_pages_are_the_pages_a_fresh_build_makes(tmp_path: Path) -> None
 def _pages_built(root: Path, published: dict[str, dt.date] | None = None,
                  fresh: bool = False, preview: bool = False) -> dict[str, str]:
     if fresh:
-        shutil.rmtree(root / "build/evkin-cache/halaman")
+        (root / "build/evkin-cache" / pagecache.CACHE_FILE).unlink()
     shutil.rmtree(root / "docs/arsip", ignore_errors=True)
     build_site(load_settings(root), root / "site", published=published, preview=preview)
     return {p.relative_to(root / "docs").as_posix(): p.read_text(encoding="utf-8")

@@ -212,7 +212,9 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
          known_keys: Mapping[str, str] | None = None) -> Plan:
     """Content keys, cache hits (``seed`` finds a PDF already published for a report, reused
     as it is so its SHA-256 stays, and preferred to the cache: a published final PDF is never
-    replaced without a newer approval), and the charts of every report still to build.
+    replaced without a newer approval; a report the ``seed`` has nothing for — a publication's
+    draft, or a final report whose derivation was refused — is built afresh, since ``build/``
+    is no root of trust), and the charts of every report still to build.
     ``known_keys``: content keys computed moments ago in this process for the same assembled
     reports (publication derives first, then builds the site: every folder read once)."""
     given = known_keys or {}
@@ -228,19 +230,21 @@ def plan(settings: Settings, reports: Sequence[Report], cache_dir: Path,
         pdf = cache_dir / f"{k}.pdf"
         if seed is not None:
             found = seed(k, r)
-            if found is not None:
-                # A publication's seed is mostly this very cache's files (its derivation):
-                # nothing to place, nothing to rewrite.
-                for n, chart in enumerate(found[1], 1):
-                    if chart != cache_dir / f"{k}-{n}.svg":
-                        place(chart, cache_dir / f"{k}-{n}.svg")
-                count = cache_dir / f"{k}.charts"
-                if not count.is_file() or count.read_text() != str(len(found[1])):
-                    write_atomic(count, str(len(found[1])))
-                if found[0] != pdf:
-                    place(found[0], pdf)
-                if found[2]:  # read by the seed already: not hashed again (``artefacts``)
-                    sums[k] = (found[2], pdf.stat().st_size)
+            if found is None:
+                todo.append(r)
+                continue
+            # A publication's seed is mostly this very cache's files (its derivation):
+            # nothing to place, nothing to rewrite.
+            for n, chart in enumerate(found[1], 1):
+                if chart != cache_dir / f"{k}-{n}.svg":
+                    place(chart, cache_dir / f"{k}-{n}.svg")
+            count = cache_dir / f"{k}.charts"
+            if not count.is_file() or count.read_text() != str(len(found[1])):
+                write_atomic(count, str(len(found[1])))
+            if found[0] != pdf:
+                place(found[0], pdf)
+            if found[2]:  # read by the seed already: not hashed again (``artefacts``)
+                sums[k] = (found[2], pdf.stat().st_size)
         known = pdf.is_file() or (cache_dir / f"{k}.problem").is_file()  # refusals repeat
         if not (known and (cache_dir / f"{k}.charts").is_file()):
             todo.append(r)
