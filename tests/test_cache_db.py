@@ -60,6 +60,7 @@ def test_a_connection_opened_before_a_fork_is_not_used_in_the_child(tmp_path: Pa
     path = tmp_path / "mkdocs.sqlite"
     db = CacheDb(path)
     db.put("induk", b"1")
+    assert db.get("induk") == b"1"  # written and read: the connection is open
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:

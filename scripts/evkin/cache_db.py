@@ -1,10 +1,10 @@
 """A cache of many small entries (key → bytes) in one SQLite file instead of one file each.
 
-A full build of a 1,000-report archive remembers about 4,600 page conversions and page
-templates. As files, each cost a temporary file, a rename and folder lookups, all slowed by the
-disk the PDF workers fill meanwhile: about a tenth of the build on 2 cores. SQLite (Python's
-standard library) keeps them as rows of one file. Each write is its own transaction, so an
-interrupted build keeps what it wrote and never leaves half an entry.
+A full build of a 1,000-report archive remembers about 5,700 entries (a report's pages, each
+page's Markdown conversion and its template HTML); as files, each took a temporary file, a
+rename and folder lookups. SQLite (Python's standard library) keeps them as rows of one file,
+written a batch at a time in one short transaction: an interrupted build keeps every batch it
+wrote and never leaves half an entry.
 
 - Each process opens its own connection, lazily: MkDocs' page templates are rendered in forks
   (``page_forks``), and a connection must not cross a fork. A connection this process already
@@ -36,6 +36,7 @@ from evkin.files import KEEP_DAYS
 
 SCHEMA = ("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value BLOB NOT NULL, "
           "used INTEGER NOT NULL, seal BLOB NOT NULL)")
+BATCH, BATCH_BYTES = 256, 8 << 20  # rows kept before they are written in one transaction
 VERSION = 1  # of SCHEMA: a file of another version is emptied and made anew
 DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
@@ -72,6 +73,8 @@ class CacheDb:
         self._pid = -1  # the process ``_db`` belongs to
         self._db: sqlite3.Connection | None = None
         self._forked: list[sqlite3.Connection] = []  # a parent's: kept, so never closed here
+        self._pending: list[tuple[str, bytes, int, bytes]] = []  # put, not yet written
+        self._pending_bytes = 0
 
     def _connection(self) -> sqlite3.Connection | None:
         pid = os.getpid()
@@ -114,6 +117,8 @@ class CacheDb:
     def get(self, key: str) -> bytes | None:
         """The value remembered under ``key``; ``None`` when there is none, or (with a
         ``seal``) it is not sealed by it."""
+        if self._pending and os.getpid() == self._opener:
+            self._flush()  # a row put moments ago is read as written
         db = self._connection()
         if db is None:
             return None
@@ -133,13 +138,38 @@ class CacheDb:
         return value
 
     def put(self, key: str, value: bytes) -> None:
+        """Remember ``value`` under ``key``: in the opening process a batch at a time (one
+        short transaction per ``BATCH`` rows, and at ``close``); in a fork at once, since a
+        fork leaves without closing."""
+        row = (key, value, today(), self._seal(key, value))
+        if os.getpid() == self._opener:
+            self._pending.append(row)
+            self._pending_bytes += len(row[1])
+            if len(self._pending) >= BATCH or self._pending_bytes >= BATCH_BYTES:
+                self._flush()
+        else:
+            self._write([row])
+
+    def _flush(self) -> None:
+        rows, self._pending, self._pending_bytes = self._pending, [], 0
+        if rows:
+            self._write(rows)
+
+    def _write(self, rows: list[tuple[str, bytes, int, bytes]]) -> None:
         db = self._connection()
-        if db is not None:
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?)", rows)
+            db.execute("COMMIT")
+        except sqlite3.Error:
             with suppress(sqlite3.Error):
-                db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?)",
-                           (key, value, today(), self._seal(key, value)))
+                db.execute("ROLLBACK")
 
     def keys(self) -> set[str]:
+        if os.getpid() == self._opener:
+            self._flush()
         db = self._connection()
         if db is None:
             return set()
@@ -153,6 +183,7 @@ class CacheDb:
         a fork leaves without)."""
         if os.getpid() != self._opener:
             return
+        self._flush()
         if self._pid == -1 and self.path.exists():  # not read in this build: still pruned
             self._connection()
         if self._pid != self._opener or self._db is None:
