@@ -106,18 +106,25 @@ def derive(settings: Settings, scratch: Path,
         _forget_other_toolchains(cache, folder)
     planned = plan(settings, finals, folder)
     sealed = memo.read(MEMO_KIND) if memo is not None and cache is not None else {}
+    digests: dict[str, bytes] = {}
+    waiting = {r.id for r in planned.todo}
     for r in finals:  # a derivation this record key did not vouch for: laid out again
         k = planned.keys[r.id]
-        if r not in planned.todo and sealed.get(k) != _digest(planned, k):
-            _forget(planned, k)
-            planned.todo.append(r)
+        if r.id not in waiting:
+            digests[k] = _digest(planned, k)
+            if sealed.get(k) != digests[k]:
+                _forget(planned, k)
+                planned.todo.append(r)
     with reproducible(root), Running(settings, planned, progress=progress) as running:
         running.wait()
     out = Derived(reports={r.id: r for r in finals}, collection=collection,
                   keys=dict(planned.keys))
-    if memo is not None and cache is not None:
-        memo.write(MEMO_KIND, {planned.keys[r.id]: _digest(planned, planned.keys[r.id])
-                               for r in finals})
+    if memo is not None and cache is not None:  # those laid out just now digested afresh
+        fresh = {r.id for r in planned.todo}
+        memo.write(MEMO_KIND, {
+            planned.keys[r.id]: (_digest(planned, planned.keys[r.id]) if r.id in fresh
+                                 else digests[planned.keys[r.id]])
+            for r in finals})
     for report_id, art in planned.artefacts(finals).items():
         if art.pdf is not None:
             out.renders[report_id] = art.pdf
