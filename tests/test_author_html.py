@@ -66,7 +66,7 @@ def test_where_the_rust_parser_is_used_its_cuts_and_html_are_markdown_it_pys(
 def test_what_the_rust_parser_could_render_otherwise_goes_to_markdown_it_py() -> None:
     for text in ["Lihat <b>tebal</b>.", "a\tb", "[a]\n\n[a]: http://x.id",
                  "[situs](http://ÿ.com)", "a\r\nb", "Nilai\u00a080 %", "[`kode`](x.md)",
-                 "| a \\| b |\n|---|\n", "Tabel\n---|---\n"]:
+                 "| a \\| b |\n|---|\n", "Tabel\n---|---\n", "> ~~\n* ", "Isi\n1.\n"]:
         assert rust_or_none(text, 2) is None, text
     assert rust_or_none("Nilai < 80 % dan [tautan](http://x.id/ÿ).", 2) is not None
 
