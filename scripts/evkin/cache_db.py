@@ -73,7 +73,7 @@ class CacheDb:
         self._pid = -1  # the process ``_db`` belongs to
         self._db: sqlite3.Connection | None = None
         self._forked: list[sqlite3.Connection] = []  # a parent's: kept, so never closed here
-        self._pending: list[tuple[str, bytes, int, bytes]] = []  # put, not yet written
+        self._pending: dict[str, tuple[str, bytes, int, bytes]] = {}  # put, not written yet
         self._pending_bytes = 0
 
     def _connection(self) -> sqlite3.Connection | None:
@@ -117,8 +117,8 @@ class CacheDb:
     def get(self, key: str) -> bytes | None:
         """The value remembered under ``key``; ``None`` when there is none, or (with a
         ``seal``) it is not sealed by it."""
-        if self._pending and os.getpid() == self._opener:
-            self._flush()  # a row put moments ago is read as written
+        if key in self._pending and os.getpid() == self._opener:
+            self._flush()  # put moments ago: read as written (a miss elsewhere flushes nothing)
         db = self._connection()
         if db is None:
             return None
@@ -143,7 +143,7 @@ class CacheDb:
         fork leaves without closing."""
         row = (key, value, today(), self._seal(key, value))
         if os.getpid() == self._opener:
-            self._pending.append(row)
+            self._pending[key] = row
             self._pending_bytes += len(row[1])
             if len(self._pending) >= BATCH or self._pending_bytes >= BATCH_BYTES:
                 self._flush()
@@ -151,7 +151,7 @@ class CacheDb:
             self._write([row])
 
     def _flush(self) -> None:
-        rows, self._pending, self._pending_bytes = self._pending, [], 0
+        rows, self._pending, self._pending_bytes = list(self._pending.values()), {}, 0
         if rows:
             self._write(rows)
 
